@@ -1,0 +1,1 @@
+"""Stage 3: lines into blocks (headings, paragraphs, notes, figures, boxes)."""

@@ -1,0 +1,62 @@
+"""The blocks the segmenter produces, before they are placed in the chapter."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    nos: list[int]
+
+
+@dataclass
+class Heading(Block):
+    kind: str          # section | numbered | paren | kana
+    num: str
+    title: str
+    level: str = ""    # set by the chapter model: section | item | sub | paren | kana
+
+
+@dataclass
+class Paragraph(Block):
+    text: str
+    cut_off: bool = False
+    anchor: str = ""
+
+
+@dataclass
+class CrossRef(Block):
+    entries: list[dict]   # {label, title, target: ('figure', 'Ⅲ-3-1-1') | None}
+
+
+@dataclass
+class Caption(Block):
+    text: str
+
+
+@dataclass
+class Box(Block):
+    kind: str
+    title: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class FootnoteBody(Block):
+    num: int
+    text: str
+
+
+@dataclass
+class Figure(Block):
+    num: str
+    caption: str
+    lines: list = field(default_factory=list)   # Line objects of the figure's content
+    caption_nos: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TextBlock(Block):
+    """A run of body lines between blank lines, not yet reflowed."""
+    lines: list
+    before_blank: bool = False   # a blank line follows it in the raw text

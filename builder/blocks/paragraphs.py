@@ -1,0 +1,101 @@
+"""Body lines into paragraphs.
+
+Print gives no paragraph mark the text layer keeps (the first-line indent is
+lost), so a paragraph ends where a line ends a sentence and stops short of the
+column's width. Anything that interrupts a paragraph in the raw text (a
+caption, a see-also box, a box) is placed after the paragraph it interrupted.
+"""
+from __future__ import annotations
+
+from ..rules_inline.justification import remove_justification
+from ..text import join_lines
+from .model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
+from .segment import FULL_STOPS, width
+
+
+def ends_paragraph(text: str, full: float, slack: float) -> bool:
+    return text.endswith(FULL_STOPS) and width(text) <= full - slack
+
+
+def reflow(lines) -> str:
+    return join_lines([remove_justification(l.text.strip(" ")) for l in lines])
+
+
+def assemble(blocks, layout, hints=()) -> list:
+    full = float(layout.value("body_width"))
+    flow: list = []
+    current: list = []
+    deferred: list = []
+
+    def close(cut_off=False):
+        nonlocal current, deferred
+        if current:
+            flow.append(Paragraph(nos=[n for l in current for n in l.nos], text=reflow(current), cut_off=cut_off))
+        flow.extend(deferred)
+        current, deferred = [], []
+
+    for b in blocks:
+        if isinstance(b, TextBlock):
+            for k, line in enumerate(b.lines):
+                current.append(line)
+                text = line.text.strip()
+                last = k == len(b.lines) - 1
+                if (ends_paragraph(text, full, 1.0) or (last and b.before_blank and text.endswith(FULL_STOPS))
+                        or _hinted_break(line, hints)):
+                    close()
+        elif isinstance(b, Heading):
+            close()
+            flow.append(b)
+        elif isinstance(b, Box):
+            b.paragraphs = box_paragraphs(b.lines, layout)
+            (deferred if current else flow).append(b)
+        elif isinstance(b, (Caption, CrossRef, FootnoteBody)):
+            (deferred if current else flow).append(b)
+    close(cut_off=bool(current))
+    return flow
+
+
+def _hinted_break(line, hints) -> bool:
+    for h in hints:
+        if line.text.strip().endswith(h.quote):
+            h.used += 1
+            return True
+    return False
+
+
+def box_paragraphs(lines, layout) -> list[Paragraph]:
+    """Box text: beside a photo the lines are set narrower, so the text is cut
+    into runs of one measure; within a run, a sentence end short of the
+    measure (or before a blank line) ends a paragraph, and so does the end of a run (a one-line run is
+    a byline)."""
+    wide = float(layout.value("box_line_width"))
+    runs, run = [], []
+    before_blank = {id(a) for a, b in zip(lines, lines[1:]) if b.blank}
+    for line in lines:
+        if line.kind != "text":
+            continue
+        if run and (width(line.text) >= wide) != (width(run[-1].text) >= wide):
+            runs.append(run)
+            run = []
+        run.append(line)
+    if run:
+        runs.append(run)
+    paragraphs, current = [], []
+
+    def close():
+        nonlocal current
+        if current:
+            paragraphs.append(Paragraph(nos=[n for x in current for n in x.nos], text=reflow(current)))
+        current = []
+
+    for run in runs:
+        full = max(width(l.text) for l in run)
+        for line in run:
+            current.append(line)
+            stop = line.text.strip().endswith(FULL_STOPS)
+            if stop and (width(line.text) < full - 1 or id(line) in before_blank):
+                close()
+        if len(run) == 1 or run[-1].text.strip().endswith(FULL_STOPS):
+            close()
+    close()
+    return paragraphs

@@ -1,0 +1,42 @@
+"""The stages, in order, for one chapter: raw lines → furniture removed →
+blocks → chapter model. Rendering is separate (builder/render)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .blocks.figures import extract_figures
+from .blocks.paragraphs import assemble
+from .blocks.segment import Segmenter
+from .config import Layout, check_hints_used, hints_of, load_chapter
+from .errors import Warnings
+from .ledger import Ledger
+from .rules_furniture import remove_furniture
+from .rules_lines.acronym import join_acronyms
+from .rules_lines.ruby import join_ruby
+from .source import read_raw
+from .structure.chapter import Chapter, build_chapter
+
+
+@dataclass
+class ChapterResult:
+    chapter: Chapter
+    raw_lines: list
+    ledger: Ledger
+    warnings: Warnings
+
+
+def process_chapter(chapter_dir: Path, layout: Layout) -> ChapterResult:
+    config = load_chapter(chapter_dir)
+    raw_lines = read_raw(config.raw)
+    ledger = Ledger(config.raw, len(raw_lines))
+    warnings = Warnings()
+    lines = remove_furniture(raw_lines, config, layout, ledger)
+    figures, lines = extract_figures(lines, layout, ledger)
+    lines = join_acronyms(lines, layout)
+    lines = join_ruby(lines, layout, config, warnings)
+    blocks = Segmenter(lines, layout, config, ledger).run()
+    flow = assemble(blocks, layout, hints_of(config, "paragraph_break"))
+    chapter = build_chapter(flow, figures, config, layout)
+    check_hints_used(config)
+    return ChapterResult(chapter, raw_lines, ledger, warnings)

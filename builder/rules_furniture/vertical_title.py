@@ -1,0 +1,40 @@
+"""The chapter title printed vertically in the margin, one character a line."""
+from __future__ import annotations
+
+from . import drop_page_lines
+
+
+def apply(lines, chapter, layout, ledger):
+    title = chapter.furniture.get("vertical_title")
+    if not title:
+        return lines
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        run = _run(lines, i, title)
+        if run is None:
+            i += 1
+            continue
+        for j in run:
+            ledger.mark(lines[j].nos, "furniture", "vertical chapter title in the margin")
+            drop.add(j)
+        i = run[-1] + 1
+    return drop_page_lines(lines, drop)
+
+
+def _run(lines, start, title):
+    """Indices of one-character lines from `start` that spell the whole title."""
+    got, idx = "", []
+    i = start
+    while i < len(lines) and (lines[i].blank or len(lines[i].text.strip()) == 1):
+        if not lines[i].blank:
+            got += lines[i].text.strip()
+            idx.append(i)
+            if not title.startswith(got):
+                return None
+            if got == title:
+                return idx
+        elif not got:
+            return None
+        i += 1
+    return None

@@ -1,0 +1,1 @@
+"""Rules that work inside one line or paragraph of text."""

@@ -1,0 +1,64 @@
+"""Ruby (furigana): the reading comes out as a line of kana alone, right after
+the character it reads, and the printed line goes on after it:
+
+    「深 / しん / 圳 / せん / 」   →   「<ruby>深<rt>しん</rt></ruby><ruby>圳<rt>せん</rt></ruby>」
+
+A reading that spans several characters (a name read in katakana) needs a
+hint that quotes the whole base; the text does not say how far it reaches.
+"""
+from __future__ import annotations
+
+from ..config import hints_of
+from ..text import is_kanji, plain, ruby
+
+
+def join_ruby(lines, layout, chapter, warnings):
+    reading_re = layout.re("ruby_reading")
+    hints = hints_of(chapter, "ruby_base")
+    out = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        prev = _last_text(out)
+        if (line.kind == "text" and reading_re.match(line.text.strip()) and prev is not None
+                and plain(prev.text)[-1:] and is_kanji(plain(prev.text)[-1])):
+            while out and out[-1].blank:
+                out.pop()
+            reading = line.text.strip()
+            base = prev.text[-1]
+            prev.text = prev.text[:-1]
+            prev.nos = prev.nos + line.nos
+            j = i + 1
+            while j < len(lines) and lines[j].blank:
+                j += 1
+            follow = lines[j] if j < len(lines) and lines[j].kind == "text" else None
+            hint = next((h for h in hints if h.extra.get("reading") == reading and h.quote.startswith(base)
+                         and follow is not None and follow.text.startswith(h.quote[1:])), None)
+            if hint:
+                hint.used += 1
+                base = hint.quote
+                follow.text = follow.text[len(hint.quote) - 1:]
+            elif not all("\u3041" <= c <= "\u309f" for c in reading):
+                warnings.add(chapter.raw, line.no,
+                             f"ruby reading '{reading}' may span more than '{base}'; add a ruby_base hint")
+            prev.text += ruby(base, reading)
+            prev.flags.add("ruby")
+            if follow is not None:
+                prev.text += follow.text
+                prev.nos = prev.nos + follow.nos
+                i = j + 1
+            else:
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _last_text(out):
+    for line in reversed(out):
+        if line.kind == "text":
+            return line
+        if not line.blank:
+            return None
+    return None

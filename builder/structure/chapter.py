@@ -1,0 +1,186 @@
+"""Plain classes named after what they are, and the one function that builds
+them from the flow of blocks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..blocks.model import Box, FootnoteBody, Heading, Paragraph
+from ..errors import InputError
+from ..rules_inline import footnote_markers as fm
+
+
+@dataclass
+class Item:
+    """A 項 (numbered item): one page of the site."""
+    section: "Section"
+    num: int
+    heading: Heading
+    blocks: list = field(default_factory=list)
+    footnotes: list[FootnoteBody] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    @property
+    def slug(self) -> str:
+        return f"item-{self.num}"
+
+    @property
+    def path(self) -> str:
+        return f"{self.section.path_dir}/{self.slug}.md"
+
+    def paragraphs(self):
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                yield b
+            elif isinstance(b, Box):
+                yield from b.paragraphs
+
+
+@dataclass
+class Section:
+    """A 節: a landing page and its items."""
+    chapter: "Chapter"
+    num: int
+    heading: Heading
+    items: list[Item] = field(default_factory=list)
+    intro: list = field(default_factory=list)
+    footnotes: list[FootnoteBody] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    @property
+    def path_dir(self) -> str:
+        return f"{self.chapter.id}/section-{self.num}"
+
+    @property
+    def path(self) -> str:
+        return f"{self.path_dir}/index.md"
+
+
+@dataclass
+class Chapter:
+    config: object
+    intro: list = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.config.id
+
+    @property
+    def title(self) -> str:
+        return self.config.title
+
+    def items(self):
+        for s in self.sections:
+            yield from s.items
+
+
+def build_chapter(flow, figures, config, layout) -> Chapter:
+    chapter = Chapter(config=config, figures={f.num: f for f in figures})
+    kana_order = layout.value("kana_order")
+    section = item = None
+    sub = paren = 0
+    kana = ""
+    numbered = [i for i, b in enumerate(flow) if isinstance(b, Heading) and b.kind in ("numbered", "section")]
+
+    def expect(cond, heading, what):
+        if not cond:
+            raise InputError(config.raw, heading.nos[0],
+                             f"heading '{heading.num} {heading.title}' is out of sequence; expected {what}")
+
+    for idx, b in enumerate(flow):
+        if isinstance(b, Heading) and b.kind == "section":
+            n = int(b.num)
+            expect(n == (section.num + 1 if section else n), b, f"第{section.num + 1 if section else 1}節")
+            b.level = "section"
+            section = Section(chapter, n, b)
+            chapter.sections.append(section)
+            item, sub, paren, kana = None, 0, 0, ""
+        elif isinstance(b, Heading) and b.kind == "numbered":
+            n = int(b.num)
+            if section is None:
+                raise InputError(config.raw, b.nos[0], f"numbered heading '{b.title}' before any 第N節 heading")
+            next_item = (item.num + 1) if item else 1
+            fits_item, fits_sub = n == next_item, item is not None and n == sub + 1
+            if fits_item and fits_sub:
+                # told apart by what follows: a new item's own sub-items start again at 1
+                later = next((flow[k] for k in numbered if k > idx), None)
+                fits_sub = not (later is not None and later.kind == "numbered" and int(later.num) == 1)
+                fits_item = not fits_sub
+            expect(fits_item or fits_sub, b, f"item {next_item}" + (f" or sub-item {sub + 1}" if item else ""))
+            if fits_item:
+                b.level = "item"
+                item = Item(section, n, b)
+                section.items.append(item)
+                sub, paren, kana = 0, 0, ""
+            else:
+                b.level = "sub"
+                sub, paren, kana = n, 0, ""
+                item.blocks.append(b)
+        elif isinstance(b, Heading) and b.kind == "paren":
+            n = int(b.num)
+            expect(item is not None and n == paren + 1, b, f"（{paren + 1}）")
+            b.level, paren, kana = "paren", n, ""
+            item.blocks.append(b)
+        elif isinstance(b, Heading) and b.kind == "kana":
+            want = kana_order[kana_order.index(kana) + 1] if kana else kana_order[0]
+            expect(item is not None and b.num == want, b, want)
+            b.level, kana = "kana", b.num
+            item.blocks.append(b)
+        elif isinstance(b, FootnoteBody):
+            if section is None:
+                raise InputError(config.raw, b.nos[0], f"footnote {b.num} before any 第N節 heading")
+            section.footnotes.append(b)
+        elif item is not None:
+            item.blocks.append(b)
+        elif section is not None:
+            section.intro.append(b)
+        else:
+            chapter.intro.append(b)
+    for section in chapter.sections:
+        link_footnotes(section, config)
+    return chapter
+
+
+def link_footnotes(section: Section, config) -> None:
+    """Put each note's reference where its printed marker is, and the note on
+    the page that cites it."""
+    notes = sorted(section.footnotes, key=lambda f: f.num)
+    nums = [f.num for f in notes]
+    if nums != list(range(1, len(nums) + 1)):
+        bad = next(f for i, f in enumerate(notes) if f.num != i + 1)
+        raise InputError(config.raw, bad.nos[0],
+                         f"footnote {bad.num} in 第{section.num}節 is out of sequence; expected notes numbered 1, 2, 3, …")
+    paragraphs = [(item, p) for item in section.items for p in item.paragraphs()]
+    pos_p, pos_c = 0, 0
+    for note in notes:
+        found = None
+        for k in range(pos_p, len(paragraphs)):
+            item, p = paragraphs[k]
+            span = fm.find_marker(p.text, note.num, pos_c if k == pos_p else 0)
+            if span:
+                found = (k, item, p, span)
+                break
+        if not found:
+            raise InputError(config.raw, note.nos[0],
+                             f"footnote {note.num} of 第{section.num}節 has no marker in the text after note "
+                             f"{note.num - 1}'s; expected the number {note.num} glued to a word")
+        k, item, p, span = found
+        p.text = fm.place(p.text, span, note.num)
+        item.footnotes.append(note)
+        pos_p, pos_c = k, fm.after(p.text, note.num)
+    # a marker whose note is missing
+    nxt = len(notes) + 1
+    for k in range(pos_p, len(paragraphs)):
+        item, p = paragraphs[k]
+        at = fm.find_orphan_marker(p.text, nxt, pos_c if k == pos_p else 0)
+        if at is not None:
+            raise InputError(config.raw, p.nos[0],
+                             f"'{p.text[max(0, at - 8):at + 4]}' reads as footnote marker {nxt} in 第{section.num}節, "
+                             f"but there is no footnote {nxt}; expected a note body '{nxt}<tab> …'")
