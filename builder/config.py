@@ -83,6 +83,7 @@ class ChapterConfig:
     title: str
     source_note: str
     furniture: dict
+    figures: dict = field(default_factory=dict)
     hints: list[Hint] = field(default_factory=list)
     hints_path: Path | None = None
 
@@ -106,6 +107,7 @@ def load_chapter(chapter_dir: Path) -> ChapterConfig:
         title=_require(data, "title", path),
         source_note=data.get("source_note", ""),
         furniture=_require(data, "furniture", path, dict),
+        figures=data.get("figures") or {},
     )
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", cfg.id):
         raise InputError(path, None, f"id '{cfg.id}' should be lower-case letters, digits and '-'")

@@ -1,0 +1,36 @@
+# hakusho: `make site` builds the site (and the offline bundle), `make test` runs the tests.
+# Each target installs what it needs into .venv first (Python 3.11 and make are all it takes).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site docs test serve clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+# The builder writes build/docs; MkDocs turns it into site/.
+docs: $(STAMP)
+	$(BIN)/python -m builder build
+
+site: docs
+	$(BIN)/python -m mkdocs build --strict --quiet -f build/mkdocs.yml
+	@echo "site: $(CURDIR)/site/index.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# Rebuilds the docs folder on edits to content/ or builder/; MkDocs reloads the page.
+serve: docs
+	$(BIN)/python -m builder watch & trap "kill $$!" EXIT; \
+	$(BIN)/python -m mkdocs serve --livereload -f build/mkdocs.yml
+
+clean:
+	rm -rf build site dist

@@ -1,0 +1,91 @@
+"""Command line: `python -m builder build | account | watch`."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from .errors import InputError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def build(content: Path, out: Path, quiet: bool = False):
+    from .site import build_site, write_docs
+    result = build_site(content)
+    docs = write_docs(result, out, REPO)
+    for ch in result.chapters:
+        counts = ch.ledger.counts()
+        report = out / f"accounting-{ch.chapter.id}.tsv"
+        report.write_text(ch.ledger.report(ch.raw_lines), encoding="utf-8")
+        missing = ch.ledger.unaccounted(ch.raw_lines)
+        if missing:
+            raise InputError(ch.ledger.path, missing[0], f"{len(missing)} raw line(s) were not accounted for")
+        if not quiet:
+            nonblank = sum(1 for r in ch.raw_lines if r.text.strip())
+            print(f"{ch.chapter.id}: {len(ch.raw_lines)} raw lines ({nonblank} non-blank), all accounted for:")
+            for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+                print(f"  {cat:10} {n:5}")
+            drops = Counter()
+            for cat, why in ch.ledger.entries.values():
+                if cat == "furniture":
+                    drops[why.split(", p.")[0]] += 1
+            for why, n in drops.most_common():
+                print(f"    furniture: {n:3}  {why}")
+            for why, n in ch.ledger.chars.items():
+                print(f"    characters dropped: {n:3}  {why}")
+            hints = ch.chapter.config.hints
+            print(f"  hints used: {sum(1 for h in hints if h.used)} of {len(hints)}")
+            print(f"  full account: {report}")
+        for w in ch.warnings.items:
+            print(f"warning: {w}", file=sys.stderr)
+    if not quiet:
+        print(f"wrote {len(result.files)} files to {docs}")
+    return result
+
+
+def watch(content: Path, out: Path) -> None:
+    """Rebuild the docs folder when content/ or builder/ changes (for `make serve`)."""
+    def stamp():
+        return max((p.stat().st_mtime for d in (content, REPO / "builder") for p in d.rglob("*") if p.is_file()),
+                   default=0)
+    last = None
+    while True:
+        now = stamp()
+        if now != last:
+            last = now
+            try:
+                build(content, out, quiet=True)
+                print("builder: docs rebuilt", flush=True)
+            except InputError as e:
+                print(f"error: {e}", file=sys.stderr, flush=True)
+        time.sleep(1)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
+    ap.add_argument("command", choices=["build", "account", "watch"])
+    ap.add_argument("--content", type=Path, default=REPO / "content")
+    ap.add_argument("--out", type=Path, default=REPO / "build")
+    args = ap.parse_args(argv)
+    try:
+        if args.command == "build":
+            build(args.content, args.out)
+        elif args.command == "account":
+            result = build(args.content, args.out, quiet=True)
+            for ch in result.chapters:
+                sys.stdout.write(ch.ledger.report(ch.raw_lines))
+        else:
+            watch(args.content, args.out)
+    except InputError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The builder reads its own output: every page is parsed with markdown-it-py
+before MkDocs sees it, and a page whose footnote references and definitions
+do not match, or whose headings skip a level, is refused."""
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .errors import InputError
+
+_UNRESOLVED = re.compile(r"\[\^([^\]\s]+)\]")
+_md = MarkdownIt("commonmark").use(footnote_plugin).enable("table")
+
+
+def check_page(path: str, text: str) -> None:
+    env: dict = {}
+    tokens = _md.parse(text, env)
+    refs = set()
+    defs = {k.lstrip(":") for k in env.get("footnotes", {}).get("refs", {})}
+    last_level = 0
+    for t in tokens:
+        if t.type == "heading_open":
+            level = int(t.tag[1])
+            line = (t.map[0] + 1) if t.map else None
+            if last_level == 0 and level != 1:
+                raise InputError(path, line, f"the page starts with an h{level}; expected an h1")
+            if level > last_level + 1:
+                raise InputError(path, line, f"heading h{level} follows h{last_level}; a level is skipped")
+            last_level = level
+        if t.type == "inline":
+            for c in t.children or []:
+                if c.type == "footnote_ref":
+                    refs.add(c.meta["label"])
+                elif c.type == "text":
+                    # a reference markdown-it could not resolve stays as text
+                    refs.update(_UNRESOLVED.findall(c.content))
+    if refs - defs:
+        raise InputError(path, None, f"footnote reference(s) {sorted(refs - defs)} with no definition")
+    if defs - refs:
+        raise InputError(path, None, f"footnote definition(s) {sorted(defs - refs)} never referenced")

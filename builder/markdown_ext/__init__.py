@@ -1,0 +1,1 @@
+"""Python-Markdown extensions the site's mkdocs.yml loads."""

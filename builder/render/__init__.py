@@ -1,0 +1,1 @@
+"""Stage 5: the chapter model as Markdown pages and data files."""

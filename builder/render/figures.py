@@ -1,0 +1,55 @@
+"""Figure pages: data figures as tables, the others as their printed text."""
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+
+from .inline import escape
+
+
+def figure_slug(num: str) -> str:
+    return "fig-" + num.replace("Ⅲ", "iii").replace("Ⅱ", "ii").replace("Ⅰ", "i").replace("Ⅳ", "iv").lower()
+
+
+def ym(iso: str) -> str:
+    y, m = iso.split("-")
+    return f"{int(y)}年{int(m)}月"
+
+
+def visits_md(visits: list[dict]) -> str:
+    by_country: OrderedDict = OrderedDict()
+    for v in visits:
+        by_country.setdefault(v["country"], OrderedDict()).setdefault(v["post"], []).append(v)
+    rows = ["| 国 | 訪問した者 | 時期 |", "| --- | --- | --- |"]
+    for country, posts in by_country.items():
+        first = True
+        for post, vs in posts.items():
+            when = "、".join(f'<time datetime="{v["date"]}">{ym(v["date"])}</time>' for v in vs)
+            rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
+            first = False
+    n_countries = len(by_country)
+    return (f"{n_countries}か国・地域への訪問 {len(visits)} 件。原図の日付は平成年.月（26.9 は平成26年9月 = 2014年9月）。\n\n"
+            + "\n".join(rows) + "\n")
+
+
+def capacity_md(data: dict, personnel_names: dict) -> str:
+    rows = ["| No. | 事業 | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
+    for p in data["projects"]:
+        period = ym(p["start"]) if p["start"] == p["end"] else f"{ym(p['start'])}～{ym(p['end'])}"
+        rows.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
+    legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in personnel_names.items())
+    labels = data["map_labels"]
+    return ("\n".join(rows) + "\n\n"
+            + f"**凡例**　{legend}。原図は長期派遣事業と短期派遣事業を色で分けているが、その色分けは原文のテキストに含まれない。\n\n"
+            + "**地図上の表記**　国名："
+            + "、".join(escape(c) for c in labels["countries"])
+            + "。事業番号：" + "、".join(escape(r) for r in labels["ranges"]) + "。\n")
+
+
+def printed_text_md(groups: list[list[str]]) -> str:
+    cells = []
+    for g in groups:
+        inner = "<br>".join(html.escape(t) for t in g)
+        cells.append(f'<div class="hk-figcell">{inner}</div>')
+    return ('<div class="hk-figtext" markdown="0">\n' + "\n".join(cells) + "\n</div>\n\n"
+            "<small>図の配置は再現していない。原図の文字を、図の中のまとまりごとに原文の順で示す。</small>\n")

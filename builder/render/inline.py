@@ -1,0 +1,39 @@
+"""Builder text (with its inline markup) to Markdown, escaping everything that
+comes from the input."""
+from __future__ import annotations
+
+import html
+import re
+
+from ..text import ABBR_RE, FN_RE, RUBY_RE
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
+_LINE_START = re.compile(r"^([-+>]|\d+\.)(?=\s)")
+_TOKEN = re.compile(f"{ABBR_RE.pattern}|{RUBY_RE.pattern}|{FN_RE.pattern}")
+
+
+def escape(text: str) -> str:
+    """Plain text safe in Markdown and in the HTML it becomes."""
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\\\1", text)
+
+
+def attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def to_markdown(text: str, footnote_link=None) -> str:
+    """Render abbreviations, ruby and footnote references; escape the rest."""
+    out, pos = [], 0
+    for m in _TOKEN.finditer(text):
+        out.append(escape(text[pos:m.start()]))
+        if m.group(1) is not None:
+            out.append(f'<abbr title="{attr(m.group(2))}">{html.escape(m.group(1))}</abbr>')
+        elif m.group(3) is not None:
+            out.append(f"<ruby>{html.escape(m.group(3))}<rt>{html.escape(m.group(4))}</rt></ruby>")
+        else:
+            out.append(f"[^{m.group(5)}]")
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return "".join(out)

@@ -1,0 +1,256 @@
+"""The chapter model as Markdown pages: home, section landings, one page per
+item, figure pages and their index, and the glossary."""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+
+from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
+from ..figures import read_figure
+from ..text import ABBR_RE, plain
+from .figures import capacity_md, figure_slug, printed_text_md, visits_md
+from .inline import attr, escape, to_markdown
+
+
+class Page:
+    def __init__(self, path: str, title: str, text: str):
+        self.path, self.title, self.text = path, title, text
+
+
+def rel(src: str, dest: str) -> str:
+    """Link from page `src` to file `dest` (both relative to the docs folder)."""
+    return posixpath.relpath(dest, posixpath.dirname(src) or ".")
+
+
+def heading_text(h: Heading) -> str:
+    if h.level == "paren":
+        label = f"（{h.num}）"
+    elif h.level == "section":
+        label = f"第{h.num}節\u3000"
+    else:
+        label = f"{h.num}\u3000"
+    return label + to_markdown(h.title)
+
+
+def heading_plain(h: Heading) -> str:
+    return re.sub(r"<[^>]+>", "", heading_text(h)).replace("\\", "")
+
+
+class ChapterRenderer:
+    def __init__(self, chapter):
+        self.ch = chapter
+        self.cid = chapter.id
+        self.figures = {}
+        for num, fig in chapter.figures.items():
+            kind, data = read_figure(fig, chapter.config)
+            self.figures[num] = (fig, kind, data)
+        self.anchor_paragraphs()
+
+    # -- places -----------------------------------------------------------
+    def figure_path(self, num: str) -> str:
+        return f"{self.cid}/figures/{figure_slug(num)}.md"
+
+    def anchor_paragraphs(self):
+        for k, p in enumerate(b for b in self.ch.intro if isinstance(b, Paragraph)):
+            p.anchor = f"p-0-{k + 1}"
+        for s in self.ch.sections:
+            for item in s.items:
+                for k, p in enumerate(item.paragraphs()):
+                    p.anchor = f"p-{s.num}-{item.num}-{k + 1}"
+
+    # -- blocks -----------------------------------------------------------
+    def paragraph(self, p: Paragraph) -> str:
+        out = f"{to_markdown(p.text)}\n{{: #{p.anchor} }}\n"
+        if p.cut_off:
+            out += ('\n!!! warning "原文はここで途切れている"\n'
+                    "    この章の原文テキストは、この文の途中で終わっている。続きは原文に含まれない。\n")
+        return out
+
+    def crossref(self, c: CrossRef, page: str) -> str:
+        lines = ['!!! seealso "参照"']
+        for e in c.entries:
+            label = f"{escape(e['label'])}（{escape(e['title'])}）"
+            target = e["target"]
+            if target and target[0] == "figure" and target[1] in self.figures:
+                lines.append(f"    - [{label}]({rel(page, self.figure_path(target[1]))})")
+            else:
+                lines.append(f"    - {label}")
+        return "\n".join(lines) + "\n"
+
+    def caption(self, c: Caption) -> str:
+        return f'<p class="hk-photo-caption"><span class="hk-label">写真</span>{html.escape(c.text)}</p>\n'
+
+    def box(self, b: Box) -> str:
+        kind = {"解説": "note hk-kaisetsu", "VOICE": "quote hk-voice"}.get(b.kind, "note")
+        title = attr(f"{b.kind}\u3000{b.title}")
+        body = "\n".join("    " + line if line else "" for p in b.paragraphs for line in (self.paragraph(p) + "\n").split("\n"))
+        return f'!!! {kind} "{title}"\n\n{body.rstrip()}\n'
+
+    def blocks(self, blocks, page: str, levels: dict) -> list[str]:
+        out = []
+        for b in blocks:
+            if isinstance(b, Heading):
+                out.append("#" * levels[id(b)] + " " + heading_text(b) + "\n")
+            elif isinstance(b, Paragraph):
+                out.append(self.paragraph(b))
+            elif isinstance(b, CrossRef):
+                out.append(self.crossref(b, page))
+            elif isinstance(b, Caption):
+                out.append(self.caption(b))
+            elif isinstance(b, Box):
+                out.append(self.box(b))
+        return out
+
+    @staticmethod
+    def heading_levels(blocks) -> dict:
+        """Markdown levels under the page's H1: each printed level one below
+        the nearest one above it that the page actually has."""
+        rank = {"sub": 1, "paren": 2, "kana": 3}
+        levels, stack = {}, []   # stack of (rank, markdown level)
+        for b in blocks:
+            if isinstance(b, Heading):
+                r = rank[b.level]
+                while stack and stack[-1][0] >= r:
+                    stack.pop()
+                level = (stack[-1][1] + 1) if stack else 2
+                levels[id(b)] = level
+                stack.append((r, level))
+        return levels
+
+    def footnote(self, note) -> str:
+        text = to_markdown(note.text)
+        text = re.sub(r"脚注(\d+)参照", lambda m: f"[脚注{m.group(1)}](#fn:{m.group(1)})参照", text)
+        return f"[^{note.num}]: {text}\n"
+
+    # -- pages ------------------------------------------------------------
+    def item_page(self, item) -> Page:
+        path = item.path
+        parts = [f"# {heading_text(item.heading)}\n"]
+        parts += self.blocks(item.blocks, path, self.heading_levels(item.blocks))
+        if item.footnotes:
+            parts.append("")
+            parts += [self.footnote(n) for n in item.footnotes]
+        return Page(path, heading_plain(item.heading), "\n".join(parts))
+
+    def section_page(self, s) -> Page:
+        parts = [f"# {heading_text(s.heading)}\n"]
+        parts += self.blocks(s.intro, s.path, {})
+        parts.append(self.outline_list(s, s.path))
+        return Page(s.path, heading_plain(s.heading), "\n".join(parts))
+
+    def outline_list(self, s, page: str) -> str:
+        lines = []
+        for item in s.items:
+            lines.append(f"- [{heading_text(item.heading)}]({rel(page, item.path)})")
+            for b in item.blocks:
+                if isinstance(b, Heading) and b.level == "sub":
+                    lines.append(f"    - {heading_text(b)}")
+        return "\n".join(lines) + "\n"
+
+    def home_section(self, page: str) -> str:
+        cfg = self.ch.config
+        parts = [f"## {escape(cfg.number)}\u3000{escape(cfg.title)}\n",
+                 f"{escape(cfg.book)}（{escape(cfg.book_en)}）{escape(cfg.part)}\n"]
+        parts += [self.paragraph(p) for p in self.ch.intro if isinstance(p, Paragraph)]
+        parts.append("### この章の内容\n")
+        for s in self.ch.sections:
+            parts.append(f"#### [{heading_text(s.heading)}]({rel(page, s.path)})\n")
+            parts.append(self.outline_list(s, page))
+        parts.append(f"- [図表一覧]({rel(page, self.cid + '/figures/index.md')})（{len(self.figures)}点）\n"
+                     f"- [略語集]({rel(page, self.cid + '/glossary.md')})\n")
+        if cfg.source_note:
+            parts.append(f"<small>{escape(cfg.source_note)}</small>\n")
+        return "\n".join(parts)
+
+    def figure_pages(self) -> list[Page]:
+        pages = []
+        index = ["# 図表一覧\n", "| 番号 | 図表 | 形式 |", "| --- | --- | --- |"]
+        for num, (fig, kind, data) in self.figures.items():
+            path = self.figure_path(num)
+            title = f"図表{num}\u3000{fig.caption}"
+            body = [f"# {escape(title)}\n"]
+            if kind == "visits":
+                body.append(visits_md(data))
+                fmt = "表（データ）"
+            elif kind == "capacity_building":
+                body.append(capacity_md(data, self.ch.config.figures[num]["personnel"]))
+                fmt = "表（データ）"
+            else:
+                body.append(printed_text_md(data))
+                fmt = "原図の文字"
+            if kind != "text":
+                body.append(f"\n[この図表のデータ（JSON）]({rel(path, self.data_path(num))})\n")
+            cited = self.cited_from(num, path)
+            if cited:
+                body.append("\n**本文の参照箇所**　" + "、".join(cited) + "\n")
+            pages.append(Page(path, title, "\n".join(body)))
+            index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)}) | {fmt} |")
+        pages.insert(0, Page(f"{self.cid}/figures/index.md", "図表一覧", "\n".join(index) + "\n"))
+        return pages
+
+    def data_path(self, num: str) -> str:
+        return f"{self.cid}/data/{figure_slug(num)}.json"
+
+    def data_files(self) -> dict[str, str]:
+        out = {}
+        for num, (fig, kind, data) in self.figures.items():
+            if kind != "text":
+                out[self.data_path(num)] = json.dumps({"figure": num, "caption": fig.caption, "data": data},
+                                                      ensure_ascii=False, indent=1, sort_keys=True)
+        return out
+
+    def cited_from(self, num: str, page: str) -> list[str]:
+        links = []
+        for item in self.ch.items():
+            for b in item.blocks:
+                if isinstance(b, CrossRef) and any(e["target"] == ("figure", num) for e in b.entries):
+                    links.append(f"[{escape(item.section.heading.num)}節{item.num}項 {escape(item.title)}]"
+                                 f"({rel(page, item.path)})")
+                    break
+        return links
+
+    # -- glossary ---------------------------------------------------------
+    def glossary(self) -> Page:
+        path = f"{self.cid}/glossary.md"
+        names: dict[str, set] = {}
+        places: dict[str, list] = {}
+        texts = []
+        for item in self.ch.items():
+            for b in item.blocks:
+                if isinstance(b, Heading):
+                    texts.append((item, b.title, None))
+            for p in item.paragraphs():
+                texts.append((item, p.text, p.anchor))
+            for n in item.footnotes:
+                texts.append((item, n.text, f"fn:{n.num}"))
+        for _, text, _ in texts:
+            for m in ABBR_RE.finditer(text):
+                names.setdefault(m.group(1), set()).add(m.group(2))
+            for m in re.finditer(r"（([A-Z][A-Za-z/ ]*?)：([A-Z][^（）：]+)）", plain(text)):
+                names.setdefault(m.group(1).strip(), set()).add(m.group(2).strip())
+        for acronym in names:
+            pat = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
+            for item, text, anchor in texts:
+                if anchor and pat.search(plain(text)):
+                    places.setdefault(acronym, []).append((item, anchor))
+        rows = ["# 略語集\n",
+                "本文と脚注に英語の正式名称が示されている略語。用例は本文の段落と脚注へのリンク。\n",
+                "| 略語 | 英語名 | 用例 |", "| --- | --- | --- |"]
+        for acronym in sorted(names, key=str.upper):
+            uses = []
+            for item, anchor in places.get(acronym, []):
+                label = f"{item.section.num}-{item.num}"
+                uses.append(f"[{label}]({rel(path, item.path)}#{anchor})")
+            rows.append(f"| {escape(acronym)} | {escape(' / '.join(sorted(names[acronym])))} | {' '.join(uses)} |")
+        return Page(path, "略語集", "\n".join(rows) + "\n")
+
+    def pages(self) -> list[Page]:
+        out = []
+        for s in self.ch.sections:
+            out.append(self.section_page(s))
+            out += [self.item_page(i) for i in s.items]
+        out += self.figure_pages()
+        out.append(self.glossary())
+        return out
