@@ -66,8 +66,7 @@ def _hinted_break(line, hints) -> bool:
 def box_paragraphs(lines, layout) -> list[Paragraph]:
     """Box text: beside a photo the lines are set narrower, so the text is cut
     into runs of one measure; within a run, a sentence end short of the
-    measure (or before a blank line) ends a paragraph, and so does the end of a run (a one-line run is
-    a byline)."""
+    measure (or before a blank line) ends a paragraph, and so does a one-line run before wider text (a byline)."""
     wide = float(layout.value("box_line_width"))
     runs, run = [], []
     before_blank = {id(a) for a, b in zip(lines, lines[1:]) if b.blank}
@@ -88,14 +87,16 @@ def box_paragraphs(lines, layout) -> list[Paragraph]:
             paragraphs.append(Paragraph(nos=[n for x in current for n in x.nos], text=reflow(current)))
         current = []
 
-    for run in runs:
+    for k, run in enumerate(runs):
         full = max(width(l.text) for l in run)
+        byline = (len(run) == 1 and width(run[0].text) < wide and k + 1 < len(runs)
+                  and width(runs[k + 1][0].text) >= wide)
         for line in run:
             current.append(line)
             stop = line.text.strip().endswith(FULL_STOPS)
             if stop and (width(line.text) < full - 1 or id(line) in before_blank):
                 close()
-        if len(run) == 1 or run[-1].text.strip().endswith(FULL_STOPS):
+        if byline or run[-1].text.strip().endswith(FULL_STOPS):
             close()
     close()
     return paragraphs

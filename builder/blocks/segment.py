@@ -203,7 +203,7 @@ class Segmenter:
     def box(self, start, title_index):
         lines = self.lines
         m = self.box_re.match(lines[title_index].text)
-        box = Box(nos=[n for l in lines[start:title_index + 1] for n in l.nos],
+        box = Box(nos=[n for l in lines[start:title_index + 1] if l.kind == "text" for n in l.nos],
                   kind=m.group("kind").replace(" ", ""), title=m.group("title").strip())
         box.lines = lines[start:title_index]
         self.ledger.mark(box.nos, "box", f"{box.kind} {box.title}")
@@ -214,6 +214,9 @@ class Segmenter:
         widths = [width(l.text) for l in run]
         # a split acronym or ruby is a feature of running text, not of captions
         if any(l.flags & {"acronym", "ruby"} for l in run):
+            return False
+        # lines wrapped at the column's width are running text
+        if len(run) > 1 and all(abs(w - self.body_width) <= 1 for w in widths[:-1]):
             return False
         return (len(run) <= 3 and not any(l.text.endswith(FULL_STOPS) for l in run)
                 and (max(widths) > self.body_width + 1 or widths[-1] < self.body_width - 2))

@@ -4,8 +4,9 @@
 
 Digits are everywhere in the text (14（同26）年, 26か国), so markers are found
 by the notes' own numbers and order: note n's marker is the first later spot
-where n stands alone, not read as a quantity (not followed by a counter such
-as 年 or か, not preceded by 第 or 約).
+where n stands alone after a word, not read as a quantity (not followed by a
+counter such as 年 or か, nor by an era year as in 14（同26）年; not preceded
+by 第 or 約).
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from ..text import FN_CLOSE, FN_OPEN, MARKUP_CHARS, fnref
 
 NOT_BEFORE = "0-9０-９第約（\\-＋.．・"
 NOT_AFTER = "0-9０-９年月日か回名人周号億万千百分倍歳隻機両個件度次期位列つ＋.．～%％"
+# 14（同26）年: a western year with its era year, not a marker
+NOT_YEAR = "(?!（(?:同|平成|昭和)?\\d+）)"
 # the strict form, for finding a marker whose note is missing
 MARKER_AFTER = "をがはのにでともし。、」（"
 
@@ -32,7 +35,7 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
 
 def find_marker(text: str, number: int, start: int = 0):
     """Position (start, end) of note `number`'s marker in text at or after `start`."""
-    pattern = re.compile(f"(?<![{NOT_BEFORE}])({number})(?![{NOT_AFTER}])")
+    pattern = re.compile(f"(?<=[^{NOT_BEFORE}])({number})(?![{NOT_AFTER}]){NOT_YEAR}")
     spans = _markup_spans(text)
     for m in pattern.finditer(text, start):
         if any(a <= m.start() < b for a, b in spans):

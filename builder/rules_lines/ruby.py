@@ -21,7 +21,7 @@ def join_ruby(lines, layout, chapter, warnings):
         line = lines[i]
         prev = _last_text(out)
         if (line.kind == "text" and reading_re.match(line.text.strip()) and prev is not None
-                and plain(prev.text)[-1:] and is_kanji(plain(prev.text)[-1])):
+                and plain(prev.text)[-1:] and is_kanji(plain(prev.text)[-1]) and _continues(lines, i)):
             while out and out[-1].blank:
                 out.pop()
             reading = line.text.strip()
@@ -62,3 +62,11 @@ def _last_text(out):
         if not line.blank:
             return None
     return None
+
+
+def _continues(lines, i) -> bool:
+    """A reading sits inside a printed line, so the line goes on after it."""
+    j = i + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    return j < len(lines) and lines[j].kind == "text"

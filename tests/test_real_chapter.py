@@ -1,0 +1,303 @@
+"""The real chapter: expectations written from reading the raw text
+(content/dwp2015-part3-ch3/dwp2015-part3-ch3.raw.txt), not from our output."""
+import re
+
+from builder.blocks.model import Box, Caption, CrossRef, Heading, Paragraph
+from builder.figures import read_figure
+from builder.text import ABBR_RE, FN_RE, RUBY_RE, is_wide, plain
+
+OUTLINE = [
+    ("1", "各国等との防衛協力・交流", [
+        ("1", "安全保障協力・対話、防衛協力・交流の意義と変遷", []),
+        ("2", "多国間安全保障枠組み・対話における取組", [
+            "1 拡大ASEAN国防相会議（ADMMプラス）のもとでの取組",
+            "2 ASEAN地域フォーラム（ARF）",
+            "3 防衛省・自衛隊が主催している多国間安全保障対話",
+            "1 日ASEAN防衛担当大臣ラウンドテーブル", "2 東京ディフェンス・フォーラムなど", "3 日ASEAN諸国防衛当局次官級会合",
+            "4 その他", "1 民間機関主催の国際会議", "2 各軍種間における取組",
+            "ア アジア太平洋諸国参謀総長等（CHOD）会議", "イ 豪州陸軍本部長会議（CAEX）",
+            "ウ 西太平洋海軍シンポジウム（WPNS）", "エ 太平洋地域空軍参謀総長等シンポジウム（PACS）など"]),
+        ("3", "能力構築支援をはじめとする実践的な多国間安全保障協力の推進", [
+            "1 能力構築支援への積極的かつ戦略的な取組", "1 能力構築支援実施の意義", "2 具体的な活動",
+            "2 パシフィック・パートナーシップ",
+            "3 多国間共同訓練", "1 アジア太平洋地域での多国間共同訓練の意義", "2 多国間共同訓練への取組",
+            "ア 多国間共同訓練の主催・参加", "イ 多国間における机上演習など"]),
+        ("4", "各国との防衛協力・交流の推進", [
+            "1 日豪防衛協力・交流", "1 オーストラリアとの防衛協力・交流の意義など", "2 最近の主要な防衛協力・交流実績など",
+            "3 日米豪の協力関係",
+            "2 日韓防衛協力・交流", "1 韓国との防衛協力・交流の意義など", "2 最近の主要な防衛協力・交流実績など",
+            "3 日米韓の協力関係",
+            "3 日印防衛協力・交流", "1 インドとの防衛協力・交流の意義など", "2 最近の主要な防衛協力・交流実績など",
+            "4 日中防衛交流・協力", "1 中国との防衛交流・協力の意義など", "2 最近の主要な防衛交流実績など",
+            "5 日露防衛交流・協力", "1 ロシアとの防衛交流・協力の意義など", "2 最近の主要な防衛交流実績など",
+            "6 東南アジア諸国との防衛協力・交流", "1 インドネシア", "2 ベトナム", "3 シンガポール", "4 フィリピン",
+            "5 タイ", "6 カンボジア", "7 その他の東南アジア諸国",
+            "7 日英防衛協力・交流", "8 日仏防衛協力・交流",
+            "9 その他諸国との防衛協力・交流", "1 欧州諸国", "2 その他諸国"]),
+    ]),
+    ("2", "国際社会の課題への取組", [
+        ("1", "海洋安全保障の確保", [
+            "1 海賊対処への取組", "1 基本的考え方", "2 海賊行為の発生状況と国際社会の取組"]),
+    ]),
+]
+
+
+def test_outline(chapter):
+    got = []
+    for s in chapter.sections:
+        items = []
+        for item in s.items:
+            subs = [f"{b.num} {plain(b.title)}" for b in item.blocks if isinstance(b, Heading)]
+            items.append((str(item.num), plain(item.title), subs))
+        got.append((str(s.num), s.title, items))
+    assert got == OUTLINE
+
+
+def test_intro_is_the_two_paragraphs_before_section_1(chapter):
+    paras = [b for b in chapter.intro if isinstance(b, Paragraph)]
+    assert len(paras) == 2
+    assert paras[0].text.startswith("今日の国際社会においては")
+    assert paras[1].text == ("こうした状況を踏まえ、防衛大綱において、同盟国や安全保障上の利益を共有する関係国などと"
+                             "平素からの協力を推進しつつ、地域紛争、国際テロの拡大・拡散、破綻国家、大量破壊兵器などの"
+                             "拡散をはじめとするグローバルな安全保障上の課題などに対応するため、能力構築支援、"
+                             "軍備管理・軍縮・不拡散などに関する各種取組を継続・強化することとしている。")
+
+
+# (section, note) -> (page item, text just before the marker, text just after it)
+MARKERS = {
+    (1, 1): (2, "ASEAN地域フォーラム", "（ARF）や"), (1, 2): (2, "ASEAN域外国8か国", "を加えた"),
+    (1, 3): (2, "具体的な取組", "が積極的"), (1, 4): (2, "が開催", "されており"),
+    (1, 5): (2, "（シャングリラ会合）", "およびIISS"), (1, 6): (2, "（ACDJ）を主催", "した。"),
+    (1, 7): (3, "安全保障・防衛関連分野", "における人材育成"), (1, 8): (4, "普遍的価値", "のみならず"),
+    (1, 9): (4, "（ACSA）", "および日豪ACSA"), (1, 10): (4, "豪国防省に派遣している", "。また"),
+    (1, 11): (4, "アルバニー船団100周年記念", "式典に"), (1, 12): (4, "防衛当局間取決め", "」に署名"),
+    (1, 13): (4, "普遍的価値", "を共有するとともに"), (1, 14): (4, "G7", "の連帯"),
+    (1, 15): (4, "外交5原則", "を発表"), (1, 16): (4, "北大西洋理事会", "では演説"),
+    (2, 1): (1, "をはじめとする決議", "において"),
+}
+
+
+def test_footnote_references_sit_where_the_printed_markers_were(chapter):
+    found = {}
+    for s in chapter.sections:
+        for item in s.items:
+            for p in item.paragraphs():
+                for m in FN_RE.finditer(p.text):
+                    before, after = plain(p.text[:m.start()]), plain(p.text[m.end():])
+                    found[(s.num, int(m.group(1)))] = (item.num, before, after)
+    assert set(found) == set(MARKERS)
+    for key, (item, before, after) in MARKERS.items():
+        got_item, got_before, got_after = found[key]
+        assert got_item == item, key
+        assert got_before.endswith(before) and got_after.startswith(after), key
+
+
+def test_footnotes_are_whole_and_on_the_citing_page(chapter):
+    notes = {(s.num, n.num): (item.num, n.text) for s in chapter.sections for item in s.items for n in item.footnotes}
+    assert sorted(notes) == sorted(MARKERS)
+    assert notes[(1, 13)][1] == "脚注8参照"
+    # note 10 runs on after a blank line; note 15 runs on after a blank line
+    assert notes[(1, 10)][1].endswith("また、防衛省職員の豪国防省への派遣期間は約3か月間を予定")
+    assert notes[(1, 15)][1].endswith("（5）未来を担う若い世代の交流をさらに活発に行い、相互理解を促進する。")
+    assert "自由で開かれた海洋" in notes[(1, 15)][1]
+    assert notes[(1, 5)][1].endswith("シャングリラ会合（Shangri-La Dialogue）と通称される。")
+    assert notes[(2, 1)][1].endswith("決議第2184号（14（同26）年採択）がある。")
+
+
+SPLIT_ACRONYMS = {
+    ("ARF", "ASEAN Regional Forum"), ("ADMM", "ASEAN Defence Ministers’ Meeting"),
+    ("ADSOM", "ASEAN Defence Senior Officials’ Meeting"), ("EWG", "Experts’ Working Group"),
+    ("ISM-MS", "Inter-Sessional Meeting on Maritime Security"), ("DiREx", "Disaster Relief Exercise"),
+    ("EU", "European Union"), ("ICRC", "International Committee of the Red Cross"),
+    ("UNOCHA", "United Nations Office for the Coordination of Humanitarian Affairs"),
+    ("IISS", "The International Institute for Strategic Studies"), ("CHOD", "Chief of Defense"),
+    ("CAEX", "Chief of Army’s Exercise"), ("WPNS", "Western Pacific Naval Symposium"),
+    ("PACS", "Pacific Air Chiefs Symposium"), ("ACDJ", "Air Chiefs' Dialogue in Japan"),
+    ("ACDJ", "Air Chief’s Dialogue in Japan"), ("NGO", "Non–Governmental Organization"),
+    ("PP", "Pacific Partnership"), ("NEO", "Non-combatant Evacuation Operation"),
+    ("GPOI", "Global Peace Operations Initiative"),
+    ("MCAP", "Multinational Cooperation program in the Asia Pacific"),
+    ("ACSA", "Acquisition and Cross-Servicing Agreement"),
+    ("UNMISS", "United Nations Mission in the Republic of South Sudan"), ("PKO", "UN Peacekeeping Operations"),
+    ("SDCF", "Security and Defense Cooperation Forum"), ("SDD", "Seoul Defense Dialogue"),
+    ("JWG", "Joint Working Group"), ("G7", "Group of Seven"), ("ISIL", "Islamic State of Iraq and the Levant"),
+    ("NATO", "North Atlantic Treaty Organization"), ("NSC", "National Security Council"),
+}
+
+
+def all_text(chapter):
+    for s in chapter.sections:
+        for item in s.items:
+            for b in item.blocks:
+                if isinstance(b, Heading):
+                    yield b.title
+            for p in item.paragraphs():
+                yield p.text
+
+
+def test_split_acronyms_read_as_acronyms_with_their_english_names(chapter, real):
+    got = {(m.group(1), m.group(2)) for t in all_text(chapter) for m in ABBR_RE.finditer(t)}
+    assert got == SPLIT_ACRONYMS
+    # the English name lines of the raw text are all used, none left in the text
+    english = [r.text for r in real.raw_lines if re.fullmatch(r"[A-Z][A-Za-z’'\-– ]+ [A-Za-z’'\-– ]+", r.text)]
+    assert len(english) == len(SPLIT_ACRONYMS) == 31   # ACDJ is spelled out twice, differently
+    assert not any(e in plain(t) for t in all_text(chapter) for e in english)
+
+
+def test_ruby(chapter):
+    got = [(m.group(1), m.group(2)) for t in all_text(chapter) for m in RUBY_RE.finditer(t)]
+    assert got == [("白承周", "ペク・スンジュ"), ("韓民求", "ハン・ミング"),
+                   ("深", "しん"), ("圳", "せん"), ("鄭", "てい"), ("和", "わ")]
+    assert any("中国海軍駆逐艦「深圳」、同練習艦「鄭和」が訪日する" in plain(t) for t in all_text(chapter))
+
+
+def test_no_furniture_leaks_into_text(chapter):
+    for t in all_text(chapter):
+        p = plain(t)
+        for leak in ("参 照", "参照", "\ufffd", "平成27年版 防衛白書", "日本の防衛", "第Ⅲ部", "第1節各国"):
+            assert leak not in p, (leak, p[:40])
+        assert not re.search(r"安全保障協力の積極的な推進", p)
+
+
+def test_no_justification_space_left_between_japanese(chapter):
+    spaces = []
+    for t in all_text(chapter):
+        p = plain(t)
+        spaces += [p[i - 6:i + 7] for i, c in enumerate(p) if c == " " and 0 < i < len(p) - 1
+                   and is_wide(p[i - 1]) and is_wide(p[i + 1])]
+    # the two real spaces between a name and a title, as printed
+    assert spaces == ["ハーグルンド フィンランド", "は、モレネス スペイン国防"]
+
+
+def test_only_the_last_paragraph_ends_mid_sentence(chapter):
+    open_paragraphs = []
+    for s in chapter.sections:
+        for item in s.items:
+            for b in item.blocks:
+                if isinstance(b, Paragraph) and not plain(b.text).endswith(("。", "。」", "。）")):
+                    open_paragraphs.append((b.cut_off, plain(b.text)[-12:]))
+    assert open_paragraphs == [(True, "に軍艦および軍用機の派遣")]
+
+
+CAPTIONS = [
+    "ARF-DiRExにおいて模擬患者に対し医療活動の訓練を行う海自隊員",
+    "日ASEAN防衛担当大臣ラウンドテーブル（初開催）における江渡防衛大臣（当時）（右から6人目）",
+    "第6回日ASEAN諸国防衛当局次官級会合（横浜）で議長を務める德地防衛審議官（写真中央）",
+    "首相官邸で安倍内閣総理大臣を表敬した空軍参謀長・司令官など",
+    "ベトナムにおいて、潜水医学に関する講義を行う海自隊員（短期派遣事業）",
+    "モンゴルにおいて、計測器材の使用法について講義を行う陸自隊員（長期派遣事業）",
+    "招へい者（フィリピン空軍）に対し、投下物資の固縛要領について説明する空自隊員",
+    "コブラ・ゴールド15における在外邦人等輸送訓練の様子",
+    "コープ・ノース・グアム15における日米豪の航空機（グアム島上空）",
+    "陸自が主催したアジア太平洋地域多国間協力プログラム（MCAP）の様子",
+    "豪空軍主催空軍参謀長等シンポジウムにおける日米豪の空軍参謀長等（左：ブラウン豪空軍本部長、"
+    "中央：ロビンソン米太平洋空軍司令官、右：齊 空幕長）",
+    "中谷防衛大臣と筆者",
+    "サザン・ジャッカルーの小隊訓練において豪軍と調整する陸自隊員",
+    "アルバニー船団100周年記念式典において、市内を行進する海自隊員",
+    "日米印共同訓練を実施中の海自、米海軍およびインド海軍の艦艇",
+    "日インドネシア首脳会談における安倍内閣総理大臣とジョコインドネシア大統領【内閣広報室】",
+    "フィリピン国防次官および海軍司令官と会談する武居海幕長",
+    "日英外務・防衛閣僚会合（ロンドン）における4大臣",
+    "第一次世界大戦100周年記念行事（フランス革命記念日パレード）に参加した陸自隊員",
+]
+
+
+def test_photo_captions_leave_the_text(chapter):
+    got = [b.text for item in chapter.items() for b in item.blocks if isinstance(b, Caption)]
+    assert got == CAPTIONS
+    for t in all_text(chapter):
+        assert not any(c in plain(t) for c in CAPTIONS)
+
+
+def test_boxes(chapter):
+    boxes = [b for item in chapter.items() for b in item.blocks if isinstance(b, Box)]
+    assert [(b.kind, b.title) for b in boxes] == [("解説", "空自創設60周年記念空軍参謀長等招へい行事について"),
+                                                  ("VOICE", "防衛省職員としての抱負")]
+    kaisetsu, voice = boxes
+    assert plain(kaisetsu.paragraphs[0].text).startswith("14（平成26）年10月、空自は創設60周年記念行事の一環として")
+    assert kaisetsu.paragraphs[-1].text.endswith("防衛協力・交流を継続していくことが重要である。")
+    assert voice.paragraphs[0].text == "防衛政策局国際政策課\u3000タラ・ボイド（Tara Boyd）"
+    assert voice.paragraphs[-1].text.endswith("この地域における日本の能力構築支援事業に携われることを楽しみにしています。")
+    # the running text around the 解説 box joins up: PACS's paragraph goes on after it
+    item2 = chapter.sections[0].items[1]
+    texts = [plain(p.text) for p in item2.blocks if isinstance(p, Paragraph)]
+    assert "空自は、89（同01）年の第1回以来、13（同25）年の第13回を除き、継続的に参加しており、" \
+           "14（同26）年3月はワシントンD.C.などで開催され、空幕長が参加した。" in texts
+
+
+def test_crossrefs(chapter):
+    refs = [(e["label"], e["target"]) for item in chapter.items() for b in item.blocks
+            if isinstance(b, CrossRef) for e in b.entries]
+    labels = [r[0] for r in refs]
+    assert labels.count("図表Ⅲ-3-1-6") == 5
+    assert ("図表Ⅲ-3-2-1", ("figure", "Ⅲ-3-2-1")) in refs      # cited, but not in this raw text
+    assert {l for l in labels if l.startswith("資料")} == {f"資料{n}" for n in (54, 55, 58, 59, 60, 61, 62, 63,
+                                                                                 64, 65, 66, 67)}
+    assert labels.count("Ⅲ部2章4節2項") == 5 and "Ⅲ部1章1節4項" in labels
+
+
+def test_figures(chapter):
+    assert {n: f.caption for n, f in chapter.figures.items()} == {
+        "Ⅲ-3-1-1": "ハイレベルの訪問実績（14（平成26）年1月～15（平成27）年5月）",
+        "Ⅲ-3-1-2": "安全保障対話・防衛交流",
+        "Ⅲ-3-1-3": "対話、交流から協力へ",
+        "Ⅲ-3-1-4": "防衛協力・交流イメージ",
+        "Ⅲ-3-1-5": "拡大ASEAN国防相会議（ADMMプラス）の組織図および概要",
+        "Ⅲ-3-1-6": "能力構築支援事業の活動状況",
+    }
+
+
+def test_visits_figure_is_data(chapter, real):
+    fig = chapter.figures["Ⅲ-3-1-1"]
+    kind, visits = read_figure(fig, chapter.config)
+    assert kind == "visits"
+    # every 平成年.月 date printed in the figure is one visit
+    dates = [d for r in real.raw_lines if fig.nos[0] <= r.no <= fig.nos[-1] for d in re.findall(r"\d\d\.\d+", r.text)]
+    assert len(visits) == len(dates) == 108
+    by = lambda c, p: [v["date"] for v in visits if v["country"] == c and v["post"] == p]
+    assert by("オーストラリア", "陸幕長") == ["2014-09", "2014-09"]
+    assert by("米国", "防衛審議官") == ["2014-08", "2014-09", "2014-11", "2015-03", "2015-04"]
+    assert by("韓国", "防衛審議官") == ["2014-10", "2014-12", "2015-02"]
+    assert by("中国", "海幕長") == ["2014-04"] and by("インドネシア", "政務官") == ["2014-04"]
+    assert len({v["country"] for v in visits}) == 36
+    assert all("2014-01" <= v["date"] <= "2015-05" for v in visits)
+
+
+def test_capacity_building_figure_is_data(chapter):
+    kind, data = read_figure(chapter.figures["Ⅲ-3-1-6"], chapter.config)
+    projects = data["projects"]
+    assert [p["no"] for p in projects] == list(range(1, 26))
+    p1, p20 = projects[0], projects[19]
+    assert (p1["start"], p1["end"], p1["recipient"], p1["people"]) == ("2012-12", "2013-03", "東ティモール",
+                                                                       {"陸": 2, "内": 1, "民": 4})
+    assert p20["personnel"] == "海×1、内×2（海上保安官×1）"
+    assert projects[3]["target"] == "カンボジア国家平和維持・地雷処理爆発性戦争残存物除去センター"
+    # the map's number labels each cover projects of one country
+    for label in data["map_labels"]["ranges"]:
+        a, _, b = label.partition("～")
+        nums = range(int(a), int(b or a) + 1)
+        assert len({projects[n - 1]["recipient"] for n in nums}) == 1, label
+    covered = sorted(n for label in data["map_labels"]["ranges"]
+                     for n in range(int(label.split("～")[0]), int(label.split("～")[-1]) + 1))
+    assert covered == list(range(1, 26))
+
+
+def test_every_raw_line_is_accounted_for_and_lands_in_one_place(chapter, real):
+    assert real.ledger.unaccounted(real.raw_lines) == []
+    placed = {}
+    blocks = list(chapter.intro) + [b for s in chapter.sections for b in s.intro]
+    for item in chapter.items():
+        blocks += item.blocks + item.footnotes + [item.heading]
+    blocks += [s.heading for s in chapter.sections] + list(chapter.figures.values())
+    for b in blocks:
+        for no in b.nos:
+            placed.setdefault(no, []).append(type(b).__name__)
+    for no, (category, _) in real.ledger.entries.items():
+        if category in ("blank", "furniture"):
+            continue
+        assert no in placed, (no, category)
+    # a line is in one block; a box holds its paragraphs; one line held two captions
+    assert all(len(v) == 1 or set(v) == {"Box", "Paragraph"} or v == ["Caption", "Caption"] for v in placed.values())
+    assert sum(1 for r in real.raw_lines if r.text.strip()) == sum(
+        1 for c, _ in real.ledger.entries.values() if c != "blank")
