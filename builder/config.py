@@ -135,5 +135,8 @@ def hints_of(cfg: ChapterConfig, kind: str) -> list[Hint]:
 def check_hints_used(cfg: ChapterConfig) -> None:
     for h in cfg.hints:
         if not h.used:
-            raise InputError(cfg.hints_path, None,
-                             f"hint {h.index} ({h.kind}: '{h.quote}') matches nothing in the raw text")
+            text = cfg.hints_path.read_text(encoding="utf-8").splitlines()
+            line = next((i + 1 for i, t in enumerate(text) if "quote:" in t and h.quote in t), None)
+            raise InputError(cfg.hints_path, line,
+                             f"hint {h.index} ({h.kind}: '{h.quote}') matches nothing in the raw text; "
+                             "expected it to quote the raw text it applies to")

@@ -1,0 +1,104 @@
+"""Bad input gets a clear error naming file, line and what was expected; the
+build stops before it writes anything."""
+import subprocess
+import sys
+
+import pytest
+
+from builder.errors import InputError
+from builder.site import build_site, write_docs
+
+from conftest import REPO, make_chapter, make_content
+
+GOOD = ["第1節\u3000節の題", "\t1\t 項の題", "", "アジア太平洋地域の安全保障環境を改善する取組1",
+        "が進められている。", "", "1\t 注の本文。"]
+
+
+def error_of(small, raw, hints=None):
+    with pytest.raises(InputError) as e:
+        small(raw, hints)
+    return e.value
+
+
+def test_good_input_builds(small):
+    r = small(GOOD)
+    assert [n.num for n in r.chapter.sections[0].items[0].footnotes] == [1]
+
+
+def test_empty_file(small):
+    e = error_of(small, b"")
+    assert e.path.name == "raw.txt" and e.line == 1 and "empty" in e.message
+
+
+def test_not_utf8(small):
+    e = error_of(small, "一行目\n二行目\n".encode("utf-8") + "三行目\n".encode("shift_jis"))
+    assert e.line == 3 and "not UTF-8" in e.message
+
+
+def test_footnote_body_with_no_marker(small):
+    raw = GOOD[:3] + ["アジア太平洋地域の安全保障環境を改善する取組", "が進められている。", "", "1\t 注の本文。"]
+    e = error_of(small, raw)
+    assert e.line == 7 and "footnote 1" in e.message and "no marker" in e.message
+
+
+def test_marker_with_no_footnote_body(small):
+    raw = GOOD[:6] + ["安全保障分野での協力を進める北大西洋理事会2", "では演説を行った。", ""] + GOOD[6:]
+    e = error_of(small, raw)
+    assert e.line == 7 and "marker 2" in e.message and "no footnote 2" in e.message
+
+
+def test_footnotes_out_of_sequence(small):
+    e = error_of(small, GOOD + ["3\t 三番目の注。"])
+    assert e.line == 8 and "footnote 3" in e.message
+
+
+def test_heading_number_out_of_sequence(small):
+    raw = ["第1節\u3000節", "\t1\t 項", "", "（1）一", "本文である。", "", "（3）三", "本文である。"]
+    e = error_of(small, raw)
+    assert e.line == 7 and "out of sequence" in e.message and "（2）" in e.message
+
+
+def test_numbered_heading_out_of_sequence(small):
+    e = error_of(small, ["第1節\u3000節", "\t1\t 項", "", "本文である。", "", "\t3\t 三"])
+    assert e.line == 6 and "expected item 2 or sub-item 1" in e.message
+
+
+def test_hint_that_matches_nothing(small):
+    hint = "- kind: paragraph_break\n  quote: どこにもない文。\n  reason: test\n"
+    e = error_of(small, GOOD, hint)
+    assert e.path.name == "hints.yaml" and e.line == 2 and "matches nothing" in e.message
+
+
+def test_malformed_yaml(tmp_path, layout):
+    from builder.pipeline import process_chapter
+    d = make_chapter(tmp_path, GOOD)
+    (d / "chapter.yaml").write_text("id: x\nfurniture: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        process_chapter(d, layout)
+    assert e.value.path.name == "chapter.yaml" and e.value.line == 3 and "malformed YAML" in e.value.message
+
+
+def test_unknown_hint_kind(small):
+    e = error_of(small, GOOD, "- kind: guess\n  quote: x\n  reason: y\n")
+    assert "unknown kind 'guess'" in e.message
+
+
+def test_no_half_written_site(tmp_path):
+    good = make_content(tmp_path / "a", make_chapter(tmp_path / "a", GOOD))
+    out = tmp_path / "build"
+    write_docs(build_site(good), out, REPO)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    bad = make_content(tmp_path / "b", make_chapter(tmp_path / "b", GOOD + ["3\t 三番目の注。"]))
+    with pytest.raises(InputError):
+        write_docs(build_site(bad), out, REPO)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_command_line_reports_without_a_traceback(tmp_path):
+    bad = make_content(tmp_path, make_chapter(tmp_path, GOOD + ["3\t 三番目の注。"]))
+    run = subprocess.run([sys.executable, "-m", "builder", "build", "--content", str(bad), "--out",
+                          str(tmp_path / "out")], cwd=REPO, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: ") and "raw.txt:8: footnote 3" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "out" / "docs").exists()

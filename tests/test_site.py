@@ -1,0 +1,134 @@
+"""The built site: MkDocs builds it strictly, every internal link and anchor
+resolves, footnotes show their printed numbers, nothing loads from the network."""
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from builder.site import build_site, write_docs
+
+from conftest import CONTENT, REPO
+
+
+class Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.resources, self.lang = set(), [], [], None
+        self.sup_numbers = []
+        self._in_ref = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+            self._in_ref = "footnote-ref" in (a.get("class") or "")
+        if tag in ("script", "img", "iframe", "source") and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "preload", "icon", "manifest"):
+            self.resources.append(a["href"])
+
+    def handle_data(self, data):
+        if self._in_ref:
+            self.sup_numbers.append(data)
+            self._in_ref = False
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    write_docs(build_site(CONTENT), out, REPO)
+    site_dir = out / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml"),
+                          "-d", str(site_dir)], cwd=REPO, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    pages = {}
+    for path in site_dir.rglob("*.html"):
+        c = Collect()
+        c.feed(path.read_text(encoding="utf-8"))
+        pages[path] = c
+    return site_dir, pages
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    site_dir, pages = site
+    broken = []
+    checked = 0
+    for path, c in pages.items():
+        if path.name == "404.html":     # served at any depth, so it links from the site's root
+            continue
+        for href in c.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if target.suffix != ".html" and target.is_file():    # a data file
+                checked += 1
+                continue
+            if target not in pages:
+                broken.append((str(path.relative_to(site_dir)), href))
+                continue
+            if parts.fragment and unquote(parts.fragment) not in pages[target].ids:
+                broken.append((str(path.relative_to(site_dir)), href))
+            checked += 1
+    assert broken == []
+    assert checked > 500
+
+
+def test_nothing_loads_from_the_network(site):
+    _, pages = site
+    external = {r for c in pages.values() for r in c.resources if re.match(r"^(https?:)?//", r)}
+    assert external == set()
+
+
+def test_pages_are_japanese(site):
+    _, pages = site
+    assert {c.lang for c in pages.values()} == {"ja"}
+
+
+def test_footnotes_show_printed_numbers(site):
+    site_dir, pages = site
+    item4 = pages[site_dir / "dwp2015-3-3" / "section-1" / "item-4" / "index.html"]
+    assert item4.sup_numbers == [str(n) for n in range(8, 17)]
+    assert "#fn:8" in item4.links        # note 13, 脚注8参照, links to note 8
+    html = (site_dir / "dwp2015-3-3" / "section-1" / "item-4" / "index.html").read_text(encoding="utf-8")
+    assert '<li id="fn:8" value="8">' in html
+
+
+def test_item_pages_and_nav(site):
+    site_dir, pages = site
+    items = sorted(str(p.relative_to(site_dir)) for p in pages if p.parent.name.startswith("item-"))
+    assert items == [f"dwp2015-3-3/section-1/item-{n}/index.html" for n in range(1, 5)] + [
+        "dwp2015-3-3/section-2/item-1/index.html"]
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "今日の国際社会においては" in home and "安全保障協力の積極的な推進" in home
+
+
+def test_abbr_and_ruby_in_html(site):
+    site_dir, _ = site
+    html = (site_dir / "dwp2015-3-3" / "section-1" / "item-2" / "index.html").read_text(encoding="utf-8")
+    assert '（<abbr title="ASEAN Regional Forum">ARF</abbr>）' in html
+    assert 'ARF-<abbr title="Disaster Relief Exercise">DiREx</abbr>' in html
+    html4 = (site_dir / "dwp2015-3-3" / "section-1" / "item-4" / "index.html").read_text(encoding="utf-8")
+    assert "<ruby>深<rt>しん</rt></ruby><ruby>圳<rt>せん</rt></ruby>" in html4
+    assert '<abbr title="Group of Seven">G7</abbr><sup id="fnref:14">' in html4
+
+
+def test_search_index_exists_in_japanese(site):
+    site_dir, _ = site
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["ja"]
+    hits = [d["location"] for d in index["docs"] if "ハノイ" in d["text"]]
+    assert any(h.startswith("dwp2015-3-3/section-1/item-2/") for h in hits)
