@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
+# Dates in the output (sitemap, zip entries) come from the commit, so builds repeat.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: site docs test serve clean
@@ -23,6 +25,9 @@ docs: $(STAMP)
 site: docs
 	$(BIN)/python -m mkdocs build --strict --quiet -f build/mkdocs.yml
 	@echo "site: $(CURDIR)/site/index.html"
+	rm -rf dist/offline
+	HAKUSHO_OFFLINE=true $(BIN)/python -m mkdocs build --strict --quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline
+	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

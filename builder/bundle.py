@@ -1,0 +1,71 @@
+"""The offline bundle: the site built for file:// as one zip.
+
+Refuses a build whose pages would fetch anything from the network, and
+writes the zip reproducibly (sorted entries, one fixed timestamp, fixed
+permissions) so two builds of one commit give the same bytes.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from .errors import InputError
+
+# src=/href= of things a browser fetches by itself, and url(...) in CSS
+_FETCHED = re.compile(r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']?((?:https?:)?//[^"' >]+)""", re.I)
+_CSS_URL = re.compile(r"""url\(\s*["']?((?:https?:)?//[^"')]+)""", re.I)
+
+
+def network_fetches(site: Path) -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".css"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for m in (_FETCHED if path.suffix == ".html" else _CSS_URL).finditer(text):
+            found.append((str(path.relative_to(site)), m.group(1)))
+    return found
+
+
+def make_zip(site: Path, target: Path, epoch: int, root: str = "hakusho") -> int:
+    fetches = network_fetches(site)
+    if fetches:
+        page, url = fetches[0]
+        raise InputError(site / page, None, f"would fetch {url} from the network "
+                                            f"({len(fetches)} such reference(s)); the offline bundle must not")
+    stamp = time.gmtime(max(epoch, 315532800))[:6]   # zip cannot store dates before 1980
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    tmp = target.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for path in files:
+            info = zipfile.ZipInfo(f"{root}/{path.relative_to(site).as_posix()}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, path.read_bytes())
+    tmp.replace(target)
+    return len(files)
+
+
+def main(argv=None) -> int:
+    import argparse
+    import os
+    ap = argparse.ArgumentParser(prog="python -m builder.bundle")
+    ap.add_argument("site", type=Path)
+    ap.add_argument("zip", type=Path)
+    args = ap.parse_args(argv)
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    try:
+        n = make_zip(args.site, args.zip, epoch)
+    except InputError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(f"offline bundle: {args.zip} ({n} files, {args.zip.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
