@@ -23,7 +23,8 @@ class Ledger:
         """Record the output location of lines already given a category."""
         for no in nos:
             cat, _ = self.entries.get(no, ("?", ""))
-            self.entries[no] = (cat, where)
+            if cat != "blank":
+                self.entries[no] = (cat, where)
 
     def unaccounted(self, raw_lines) -> list[int]:
         return [r.no for r in raw_lines if r.no not in self.entries]

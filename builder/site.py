@@ -48,6 +48,8 @@ def build_site(content: Path) -> SiteResult:
         for page in pages:
             files[page.path] = page.text
         files.update(renderer.data_files())
+        for nos, where in renderer.placements():
+            result.ledger.place(nos, where)
         home.append(renderer.home_section("index.md"))
         chapter_nav = []
         for s in result.chapter.sections:

@@ -7,6 +7,8 @@ import json
 import posixpath
 import re
 
+from pymdownx.slugs import slugify
+
 from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
 from ..figures import read_figure
 from ..text import ABBR_RE, plain
@@ -35,7 +37,30 @@ def heading_text(h: Heading) -> str:
 
 
 def heading_plain(h: Heading) -> str:
-    return re.sub(r"<[^>]+>", "", heading_text(h)).replace("\\", "")
+    return html.unescape(re.sub(r"<rt>.*?</rt>|<[^>]+>", "", heading_text(h)).replace("\\", ""))
+
+
+_slugify = slugify(case="lower")
+
+
+def heading_slug(h: Heading) -> str:
+    """A readable id from the heading's printed number and title."""
+    return _slugify(heading_plain(h).replace("\u3000", " "), "-")
+
+
+def heading_ids(blocks) -> dict:
+    """Ids for a page's headings, made unique the way MkDocs' toc would."""
+    ids, used = {}, set()
+    for b in blocks:
+        if isinstance(b, Heading):
+            base = slug = heading_slug(b)
+            n = 0
+            while slug in used:
+                n += 1
+                slug = f"{base}_{n}"
+            used.add(slug)
+            ids[id(b)] = slug
+    return ids
 
 
 class ChapterRenderer:
@@ -90,9 +115,10 @@ class ChapterRenderer:
 
     def blocks(self, blocks, page: str, levels: dict) -> list[str]:
         out = []
+        ids = heading_ids(blocks)
         for b in blocks:
             if isinstance(b, Heading):
-                out.append("#" * levels[id(b)] + " " + heading_text(b) + "\n")
+                out.append("#" * levels[id(b)] + " " + heading_text(b) + f" {{ #{ids[id(b)]} }}\n")
             elif isinstance(b, Paragraph):
                 out.append(self.paragraph(b))
             elif isinstance(b, CrossRef):
@@ -144,9 +170,10 @@ class ChapterRenderer:
         lines = []
         for item in s.items:
             lines.append(f"- [{heading_text(item.heading)}]({rel(page, item.path)})")
+            ids = heading_ids(item.blocks)
             for b in item.blocks:
                 if isinstance(b, Heading) and b.level == "sub":
-                    lines.append(f"    - {heading_text(b)}")
+                    lines.append(f"    - [{heading_text(b)}]({rel(page, item.path)}#{ids[id(b)]})")
         return "\n".join(lines) + "\n"
 
     def home_section(self, page: str) -> str:
@@ -239,12 +266,36 @@ class ChapterRenderer:
                 "本文と脚注に英語の正式名称が示されている略語。用例は本文の段落と脚注へのリンク。\n",
                 "| 略語 | 英語名 | 用例 |", "| --- | --- | --- |"]
         for acronym in sorted(names, key=str.upper):
-            uses = []
+            by_page: dict = {}
             for item, anchor in places.get(acronym, []):
-                label = f"{item.section.num}-{item.num}"
-                uses.append(f"[{label}]({rel(path, item.path)}#{anchor})")
-            rows.append(f"| {escape(acronym)} | {escape(' / '.join(sorted(names[acronym])))} | {' '.join(uses)} |")
+                by_page.setdefault(item, []).append(anchor)
+            uses = []
+            for item, anchors in by_page.items():
+                links = " ".join(f"[{'注' + a[3:] if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
+                                 f"({rel(path, item.path)}#{a})" for a in anchors)
+                uses.append(f"第{item.section.num}節{item.num}項 {links}")
+            rows.append(f"| {escape(acronym)} | {escape(' / '.join(sorted(names[acronym])))} | {'<br>'.join(uses)} |")
         return Page(path, "略語集", "\n".join(rows) + "\n")
+
+    def placements(self):
+        """(raw line numbers, where they went) for every block, for the ledger."""
+        home = "index.md"
+        for p in self.ch.intro:
+            yield p.nos, f"{home}#{getattr(p, 'anchor', '')}"
+        for s in self.ch.sections:
+            yield s.heading.nos, s.path
+            for b in s.intro:
+                yield b.nos, s.path
+            for item in s.items:
+                yield item.heading.nos, item.path
+                for b in item.blocks:
+                    yield b.nos, f"{item.path}#{b.anchor}" if getattr(b, "anchor", "") else item.path
+                    for p in getattr(b, "paragraphs", []):
+                        yield p.nos, f"{item.path}#{p.anchor}"
+                for n in item.footnotes:
+                    yield n.nos, f"{item.path}#fn:{n.num}"
+        for num, (fig, _, _) in self.figures.items():
+            yield fig.nos, self.figure_path(num)
 
     def pages(self) -> list[Page]:
         out = []

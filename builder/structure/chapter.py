@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..rules_inline import footnote_markers as fm
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
     """A 項 (numbered item): one page of the site."""
     section: "Section"
@@ -38,7 +38,7 @@ class Item:
                 yield from b.paragraphs
 
 
-@dataclass
+@dataclass(eq=False)
 class Section:
     """A 節: a landing page and its items."""
     chapter: "Chapter"
@@ -61,7 +61,7 @@ class Section:
         return f"{self.path_dir}/index.md"
 
 
-@dataclass
+@dataclass(eq=False)
 class Chapter:
     config: object
     intro: list = field(default_factory=list)
