@@ -49,7 +49,15 @@ def assemble(blocks, layout, hints=()) -> list:
         elif isinstance(b, Box):
             b.paragraphs = box_paragraphs(b.lines, layout)
             (deferred if current else flow).append(b)
-        elif isinstance(b, (Caption, CrossRef, FootnoteBody)):
+        elif isinstance(b, CrossRef):
+            target = deferred if current else flow
+            if target and isinstance(target[-1], CrossRef):
+                # one see-also box in the margin holds several entries
+                target[-1].entries += b.entries
+                target[-1].nos += b.nos
+            else:
+                target.append(b)
+        elif isinstance(b, (Caption, FootnoteBody)):
             (deferred if current else flow).append(b)
     close(cut_off=bool(current))
     return flow
