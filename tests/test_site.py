@@ -132,3 +132,19 @@ def test_search_index_exists_in_japanese(site):
     assert index["config"]["lang"] == ["ja"]
     hits = [d["location"] for d in index["docs"] if "ハノイ" in d["text"]]
     assert any(h.startswith("dwp2015-3-3/section-1/item-2/") for h in hits)
+
+
+def test_strict_build_fails_on_a_broken_anchor(tmp_path):
+    """mkdocs.yml's validation turns broken links and anchors into warnings, so --strict stops."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# A\n\n[to b](b.md#nowhere)\n", encoding="utf-8")
+    (docs / "b.md").write_text("# B\n\ntext\n", encoding="utf-8")
+    cfg = tmp_path / "mkdocs.yml"
+    cfg.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
+                   f"theme:\n  custom_dir: {REPO / 'overrides'}\n", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
+                         cwd=REPO, capture_output=True, text=True, env=env)
+    assert run.returncode != 0
+    assert "nowhere" in run.stderr
