@@ -88,7 +88,7 @@ class ChapterConfig:
     hints_path: Path | None = None
 
 
-HINT_KINDS = {"ruby_base", "box_start", "paragraph_break", "caption"}
+HINT_KINDS = {"ruby_base", "box_start", "paragraph_break"}
 
 
 def load_chapter(chapter_dir: Path) -> ChapterConfig:

@@ -38,6 +38,7 @@ class Caption(Block):
 class Box(Block):
     kind: str
     title: str
+    lines: list = field(default_factory=list)        # its raw text, until paragraphs are made
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 

@@ -204,8 +204,8 @@ class Segmenter:
         lines = self.lines
         m = self.box_re.match(lines[title_index].text)
         box = Box(nos=[n for l in lines[start:title_index + 1] if l.kind == "text" for n in l.nos],
-                  kind=m.group("kind").replace(" ", ""), title=m.group("title").strip())
-        box.lines = lines[start:title_index]
+                  kind=m.group("kind").replace(" ", ""), title=m.group("title").strip(),
+                  lines=lines[start:title_index])
         self.ledger.mark(box.nos, "box", f"{box.kind} {box.title}")
         return box
 
