@@ -301,3 +301,15 @@ def test_every_raw_line_is_accounted_for_and_lands_in_one_place(chapter, real):
     assert all(len(v) == 1 or set(v) == {"Box", "Paragraph"} or v == ["Caption", "Caption"] for v in placed.values())
     assert sum(1 for r in real.raw_lines if r.text.strip()) == sum(
         1 for c, _ in real.ledger.entries.values() if c != "blank")
+
+
+def test_dialogue_figure_is_a_table(chapter):
+    kind, data = read_figure(chapter.figures["Ⅲ-3-1-2"], chapter.config)
+    assert kind == "table" and data["columns"] == ["区分", "類型", "意義", "概要"]
+    assert [(r["group"], "".join(r["label"]), len(r["points"])) for r in data["rows"]] == [
+        ("二国間", "防衛首脳などハイレベルの交流", 2), ("二国間", "防衛当局者間の定期協議など", 2),
+        ("二国間", "部隊間の交流", 2), ("二国間", "留学生の交換", 2), ("二国間", "研究交流", 1),
+        ("多国間", "安全保障対話", 4), ("多国間", "共同訓練セミナーなど", 2)]
+    research = data["rows"][4]
+    assert research["meaning"] == "研究者の立場からの自由な意見交換を行い、相互理解を深めるとともに、防衛交流の維持・深化に寄与する。"
+    assert all(r["meaning"].endswith("。") for r in data["rows"])

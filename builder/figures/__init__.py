@@ -1,9 +1,9 @@
 """Reading a figure's printed text: as data where its content allows."""
 from __future__ import annotations
 
-from . import capacity_building, printed_text, visits
+from . import capacity_building, printed_text, table, visits
 
-READERS = {"visits": visits.read, "capacity_building": capacity_building.read}
+READERS = {"visits": visits.read, "capacity_building": capacity_building.read, "table": table.read}
 
 
 def read_figure(figure, chapter_config):

@@ -53,3 +53,26 @@ def printed_text_md(groups: list[list[str]]) -> str:
         cells.append(f'<div class="hk-figcell">{inner}</div>')
     return ('<div class="hk-figtext" markdown="0">\n' + "\n".join(cells) + "\n</div>\n\n"
             "<small>図の配置は再現していない。原図の文字を、図の中のまとまりごとに原文の順で示す。</small>\n")
+
+
+def table_md(data: dict) -> str:
+    """A grouped table as HTML (the group cell spans its rows)."""
+    e = html.escape
+    head = "".join(f"<th>{e(c)}</th>" for c in data["columns"])
+    rows = []
+    spans: dict = {}
+    for r in data["rows"]:
+        spans[r["group"]] = spans.get(r["group"], 0) + 1
+    seen = set()
+    for r in data["rows"]:
+        cells = []
+        if r["group"] not in seen:
+            seen.add(r["group"])
+            cells.append(f'<th rowspan="{spans[r["group"]]}">{e(r["group"])}</th>')
+        cells.append(f"<td>{'<br>'.join(e(x) for x in r['label'])}</td>")
+        cells.append(f"<td>{e(r['meaning'])}</td>")
+        points = "".join(f"<li>{e(p)}</li>" for p in r["points"])
+        cells.append(f"<td><ul>{points}</ul></td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<table class="hk-figtable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "\n".join(rows) + "\n</tbody>\n</table>\n")

@@ -12,7 +12,7 @@ from pymdownx.slugs import slugify
 from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
 from ..figures import read_figure
 from ..text import ABBR_RE, plain
-from .figures import capacity_md, figure_slug, printed_text_md, visits_md
+from .figures import capacity_md, figure_slug, printed_text_md, table_md, visits_md
 from .inline import attr, escape, to_markdown
 
 
@@ -201,6 +201,9 @@ class ChapterRenderer:
             if kind == "visits":
                 body.append(visits_md(data))
                 fmt = "表（データ）"
+            elif kind == "table":
+                body.append(table_md(data))
+                fmt = "表"
             elif kind == "capacity_building":
                 body.append(capacity_md(data, self.ch.config.figures[num]["personnel"]))
                 fmt = "表（データ）"

@@ -1,0 +1,59 @@
+"""A figure printed as a table whose first column groups the rows (Fig.
+III-3-1-2): a header line naming the columns, the group names set vertically,
+then for each row a short label (kept in its printed lines), a sentence or two, and a list
+of points.
+
+The text layer gives the cells in reading order, blank lines between most of
+them; a label and the first line of its sentence can share a line, parted by
+a space.
+"""
+from __future__ import annotations
+
+from ..errors import InputError
+from .printed_text import read as read_groups
+
+
+def _is_label(line: str) -> bool:
+    return len(line) <= 12 and not line.endswith("。") and not line.startswith("・")
+
+
+def read(figure, spec, config) -> dict:
+    body = read_groups(figure)[1:]
+    header = next(l.text for l in figure.lines if l.text.strip())
+    # column names are parted by a space; the letter-spacing inside them is U+3000
+    columns = [c.replace("\u3000", "") for c in header.split(" ") if c.strip()]
+    if len(columns) != 4:
+        raise InputError(config.raw, figure.nos[0], f"table header '{header}'; expected four column names")
+    rows, group, row = [], None, None
+    for lines in body:
+        if len(lines) == 1 and lines[0] in spec["groups"]:
+            group = lines[0]
+            continue
+        if group is None:
+            raise InputError(config.raw, figure.nos[0], f"table cell '{lines[0]}' before any of {spec['groups']}")
+        rest = list(lines)
+        if row is None or row["points"]:
+            # a new row starts with its label
+            label = []
+            while rest and _is_label(rest[0].split(" ")[0]):
+                first, _, tail = rest.pop(0).partition(" ")
+                label.append(first)
+                if tail:
+                    rest.insert(0, tail)
+                    break
+            if not label:
+                raise InputError(config.raw, figure.nos[0], f"table row '{lines[0]}' has no label")
+            row = {"group": group, "label": label, "meaning": "", "points": []}
+            rows.append(row)
+        if rest and not row["meaning"].endswith("。"):
+            while rest and not row["meaning"].endswith("。"):
+                row["meaning"] += rest.pop(0)
+        if rest:
+            points = []
+            for line in rest:
+                if line.startswith("・") or not points:
+                    points.append(line.lstrip("・"))
+                else:
+                    points[-1] += line
+            row["points"] += points
+    return {"columns": columns, "rows": rows}
