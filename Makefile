@@ -10,7 +10,10 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site docs test serve clean
+TOOLS  := tests/tools/node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: site docs test serve clean browser
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +32,18 @@ site: docs
 	HAKUSHO_OFFLINE=true $(BIN)/python -m mkdocs build --strict --quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
 
-test: $(STAMP)
+test: $(STAMP) $(TOOLS) browser
 	$(BIN)/python -m pytest -q
+
+# The workflow linter, pinned by tests/tools/package-lock.json.
+$(TOOLS): tests/tools/package.json tests/tools/package-lock.json
+	npm ci --prefix tests/tools --no-audit --no-fund --silent
+	touch $(TOOLS)
+
+# Browser tests use Debian's Chromium; as root (as in CI) install it when missing.
+browser:
+	@test -x $(CHROMIUM) || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null); } || \
+	  echo "note: $(CHROMIUM) not found and not root; the browser tests will be skipped (apt-get install chromium)"
 
 # Rebuilds the docs folder on edits to content/ or builder/; MkDocs reloads the page.
 serve: docs

@@ -17,6 +17,8 @@ from .errors import InputError
 # src=/href= of things a browser fetches by itself, and url(...) in CSS
 _FETCHED = re.compile(r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']?((?:https?:)?//[^"' >]+)""", re.I)
 _CSS_URL = re.compile(r"""url\(\s*["']?((?:https?:)?//[^"')]+)""", re.I)
+# scripts and stylesheets the pages load from the site itself
+_LOCAL = re.compile(r"""<(?:script|link)\b[^>]*?\b(?:src|href)=["']?([^"' >#?]+\.(?:js|css))""", re.I)
 
 
 def network_fetches(site: Path) -> list[tuple[str, str]]:
@@ -30,12 +32,34 @@ def network_fetches(site: Path) -> list[tuple[str, str]]:
     return found
 
 
-def make_zip(site: Path, target: Path, epoch: int, root: str = "hakusho") -> int:
+def missing_assets(site: Path) -> list[tuple[str, str]]:
+    missing = []
+    for page in sorted(site.rglob("*.html")):
+        for m in _LOCAL.finditer(page.read_text(encoding="utf-8", errors="replace")):
+            url = m.group(1)
+            if re.match(r"^(https?:)?//", url):
+                continue
+            path = site / url.lstrip("/") if url.startswith("/") else page.parent / url
+            if not path.resolve().is_file():
+                missing.append((str(page.relative_to(site)), url))
+    return missing
+
+
+def check_offline(site: Path) -> None:
     fetches = network_fetches(site)
     if fetches:
         page, url = fetches[0]
         raise InputError(site / page, None, f"would fetch {url} from the network "
                                             f"({len(fetches)} such reference(s)); the offline bundle must not")
+    missing = missing_assets(site)
+    if missing:
+        page, url = missing[0]
+        raise InputError(site / page, None, f"loads {url}, which is not in the site "
+                                            f"({len(missing)} such reference(s)); is a vendored file missing?")
+
+
+def make_zip(site: Path, target: Path, epoch: int, root: str = "hakusho") -> int:
+    check_offline(site)
     stamp = time.gmtime(max(epoch, 315532800))[:6]   # zip cannot store dates before 1980
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in site.rglob("*") if p.is_file())

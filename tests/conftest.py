@@ -78,3 +78,31 @@ def small(tmp_path, layout):
     def run(raw, hints=None, extra_yaml=""):
         return process_chapter(make_chapter(tmp_path, raw, hints, extra_yaml), layout)
     return run
+
+
+def mkdocs_build(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
+                 site_url: str | None = None) -> None:
+    """MkDocs on a docs folder the builder wrote, as `make site` runs it."""
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch,
+               HAKUSHO_OFFLINE="true" if offline else "false")
+    env.pop("HAKUSHO_SITE_URL", None)
+    if site_url:
+        env["HAKUSHO_SITE_URL"] = site_url
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                          str(build_dir / "mkdocs.yml"), "-d", str(site_dir)],
+                         cwd=REPO, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+
+
+def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None = None):
+    """docs, site, offline site and zip from the real content, under root."""
+    from builder.bundle import make_zip
+    from builder.site import build_site, write_docs
+    write_docs(build_site(CONTENT), root / "build", REPO)
+    mkdocs_build(root / "build", root / "site", epoch=epoch, site_url=site_url)
+    mkdocs_build(root / "build", root / "offline", offline=True, epoch=epoch)
+    make_zip(root / "offline", root / "hakusho-offline.zip", int(epoch))
+    return root / "site", root / "offline", root / "hakusho-offline.zip"

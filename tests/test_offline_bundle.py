@@ -1,0 +1,118 @@
+"""The offline bundle, unzipped and opened from file:// in headless Chromium
+with every network request blocked and recorded; and the bundle's own checks."""
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from builder.bundle import check_offline
+from builder.errors import InputError
+
+from conftest import build_everything
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"]
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bundle")
+    site, offline, zip_path = build_everything(root)
+    unzipped = root / "unzipped"
+    with zipfile.ZipFile(zip_path) as z:
+        z.extractall(unzipped)
+    return offline, unzipped / "hakusho"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium when run as root")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    requests = []
+
+    def route(r):
+        requests.append(r.request.url)
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            r.abort()
+    context.route("**/*", route)
+    p = context.new_page()
+    p.errors = []
+    p.on("pageerror", lambda e: p.errors.append(str(e)))
+    yield p, requests
+    context.close()
+
+
+def test_home_renders_and_nothing_leaves_file_url(bundle, page):
+    _, root = bundle
+    p, requests = page
+    p.goto((root / "index.html").as_uri())
+    assert p.locator("h1").first.inner_text().startswith("防衛白書")
+    assert "今日の国際社会においては" in p.content()
+    assert requests and all(u.startswith("file://") for u in requests), [u for u in requests if not u.startswith("file:")]
+    assert p.errors == []
+
+
+def test_japanese_search_works_offline(bundle, page):
+    _, root = bundle
+    p, requests = page
+    p.goto((root / "index.html").as_uri())
+    p.locator("input.md-search__input").click()
+    p.locator("input.md-search__input").fill("ハノイ")
+    result = p.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    result.click()
+    p.wait_for_load_state()
+    assert p.url.split("#")[0].split("?")[0].endswith("dwp2015-3-3/section-1/item-2.html")
+    assert "第1回会議がハノイで開催された" in p.content()
+    assert all(u.startswith("file://") for u in requests)
+
+
+def test_footnote_works_offline(bundle, page):
+    _, root = bundle
+    p, requests = page
+    p.goto((root / "dwp2015-3-3" / "section-1" / "item-2.html").as_uri())
+    ref = p.locator("a.footnote-ref").first
+    assert ref.inner_text() == "1"
+    ref.click()
+    assert p.evaluate("location.hash") == "#fn:1"
+    assert "ARFは、政治・安全保障問題" in p.locator("li[id='fn:1']").inner_text()
+    assert all(u.startswith("file://") for u in requests)
+
+
+def test_bundle_refuses_a_missing_vendored_asset(bundle, tmp_path):
+    offline, _ = bundle
+    copy = tmp_path / "offline"
+    shutil.copytree(offline, copy)
+    (copy / "assets/javascripts/vendor/iframe-worker-1.0.4/shim.js").unlink()
+    with pytest.raises(InputError) as e:
+        check_offline(copy)
+    assert "iframe-worker-1.0.4/shim.js" in e.value.message and e.value.path.suffix == ".html"
+
+
+def test_bundle_refuses_a_network_fetch(bundle, tmp_path):
+    offline, _ = bundle
+    copy = tmp_path / "offline"
+    shutil.copytree(offline, copy)
+    page = copy / "dwp2015-3-3" / "glossary.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</head>", '<script src="https://unpkg.com/iframe-worker/shim"></script></head>'), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        check_offline(copy)
+    assert e.value.path == page and "https://unpkg.com/iframe-worker/shim" in e.value.message
