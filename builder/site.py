@@ -16,6 +16,8 @@ from .config import Layout, load_yaml
 from .errors import InputError
 from .pipeline import ChapterResult, process_chapter
 from .render.inline import escape
+from .countries.profiles import Profiles
+from .countries.registry import load_registry
 from .render.pages import ChapterRenderer, Page
 
 
@@ -24,6 +26,7 @@ class SiteResult:
     files: dict[str, str]
     nav: list
     chapters: list[ChapterResult] = field(default_factory=list)
+    profiles: object = None
 
 
 def build_site(content: Path) -> SiteResult:
@@ -34,7 +37,7 @@ def build_site(content: Path) -> SiteResult:
     layout = Layout(content / "layout.yaml")
     files: dict[str, str] = {}
     nav: list = [{"ホーム": "index.md"}]
-    results = []
+    results, renderers = [], []
     home = [f"# {escape(site_cfg.get('site_name', 'hakusho'))}\n"]
     several = len(site_cfg["chapters"]) > 1
     for name in site_cfg["chapters"]:
@@ -43,7 +46,15 @@ def build_site(content: Path) -> SiteResult:
             raise InputError(site_cfg_path, None, f"chapter folder '{name}' not found under {content}")
         result = process_chapter(chapter_dir, layout)
         results.append(result)
-        renderer = ChapterRenderer(result.chapter)
+        renderers.append(ChapterRenderer(result.chapter))
+    profiles = None
+    registry_path = content / "data" / "countries.yaml"
+    if registry_path.exists():
+        profiles = Profiles(load_registry(registry_path), renderers)
+        profiles.gather()
+    for result, renderer in zip(results, renderers):
+        if profiles:
+            renderer.links = profiles.link_url
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text
@@ -62,11 +73,17 @@ def build_site(content: Path) -> SiteResult:
             nav.append({f"{result.chapter.config.number} {result.chapter.title}": chapter_nav})
         else:
             nav.extend(chapter_nav)
+    if profiles:
+        for page in profiles.pages():
+            files[page.path] = page.text
+        files["data/countries.json"] = profiles.export()
+        nav.append({"国・機関": "countries/index.md"})
+        home.append("[国・機関の一覧](countries/index.md)\n")
     files["index.md"] = "\n".join(home)
     for path, text in files.items():
         if path.endswith(".md"):
             check_page(path, text)
-    return SiteResult(files, nav, results)
+    return SiteResult(files, nav, results, profiles)
 
 
 def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:

@@ -12,11 +12,13 @@ import unicodedata
 ABBR_OPEN, ABBR_SEP, ABBR_CLOSE = "\ue000", "\ue001", "\ue002"
 RUBY_OPEN, RUBY_SEP, RUBY_CLOSE = "\ue003", "\ue004", "\ue005"
 FN_OPEN, FN_CLOSE = "\ue006", "\ue007"
-MARKUP_CHARS = set("\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007")
+LINK_OPEN, LINK_SEP, LINK_CLOSE = "\ue008", "\ue009", "\ue00a"
+MARKUP_CHARS = set("\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a")
 
 ABBR_RE = re.compile(f"{ABBR_OPEN}([^{ABBR_SEP}]*){ABBR_SEP}([^{ABBR_CLOSE}]*){ABBR_CLOSE}")
 RUBY_RE = re.compile(f"{RUBY_OPEN}([^{RUBY_SEP}]*){RUBY_SEP}([^{RUBY_CLOSE}]*){RUBY_CLOSE}")
 FN_RE = re.compile(f"{FN_OPEN}(\\d+){FN_CLOSE}")
+LINK_RE = re.compile(f"{LINK_OPEN}([^{LINK_SEP}]*){LINK_SEP}([^{LINK_CLOSE}]*){LINK_CLOSE}")
 
 
 def abbr(acronym: str, title: str) -> str:
@@ -31,8 +33,13 @@ def fnref(number: int) -> str:
     return f"{FN_OPEN}{number}{FN_CLOSE}"
 
 
+def link(target: str, text: str) -> str:
+    return f"{LINK_OPEN}{target}{LINK_SEP}{text}{LINK_CLOSE}"
+
+
 def plain(text: str) -> str:
     """The text as a reader sees it: acronym letters, ruby bases, no note numbers."""
+    text = LINK_RE.sub(lambda m: m.group(2), text)
     text = ABBR_RE.sub(lambda m: m.group(1), text)
     text = RUBY_RE.sub(lambda m: m.group(1), text)
     return FN_RE.sub("", text)

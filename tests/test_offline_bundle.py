@@ -75,8 +75,9 @@ def test_japanese_search_works_offline(bundle, page):
     p.goto((root / "index.html").as_uri())
     p.locator("input.md-search__input").click()
     p.locator("input.md-search__input").fill("ハノイ")
-    result = p.locator(".md-search-result__item a").first
-    result.wait_for(timeout=15000)
+    p.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    # the chapter's page is among the results (a profile quoting the sentence may be too)
+    result = p.locator(".md-search-result__item a[href*='section-1/item-2.html']").first
     result.click()
     p.wait_for_load_state()
     assert p.url.split("#")[0].split("?")[0].endswith("dwp2015-3-3/section-1/item-2.html")
@@ -116,3 +117,21 @@ def test_bundle_refuses_a_network_fetch(bundle, tmp_path):
     with pytest.raises(InputError) as e:
         check_offline(copy)
     assert e.value.path == page and "https://unpkg.com/iframe-worker/shim" in e.value.message
+
+
+def test_country_link_works_offline(bundle, page):
+    _, root = bundle
+    p, requests = page
+    p.goto((root / "dwp2015-3-3" / "section-1" / "item-4.html").as_uri())
+    p.locator("a[href$='countries/aus.html']").first.click()
+    p.wait_for_load_state()
+    assert p.url.endswith("countries/aus.html")
+    assert p.locator("h1").first.inner_text().rstrip("¶") == "オーストラリア"
+    # and back: the profile's mention link lands on the paragraph
+    mention = p.locator("a[href*='section-1/item-4.html#p-1-4-']").first
+    target = mention.get_attribute("href").split("#")[1]
+    mention.click()
+    p.wait_for_load_state()
+    assert p.evaluate("location.hash") == f"#{target}"
+    assert p.locator(f"[id='{target}']").count() == 1
+    assert all(u.startswith("file://") for u in requests)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 import re
 
-from ..text import ABBR_RE, FN_RE, RUBY_RE
+from ..text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _LINE_START = re.compile(r"^([-+>]|\d+\.)(?=\s)")
-_TOKEN = re.compile(f"{ABBR_RE.pattern}|{RUBY_RE.pattern}|{FN_RE.pattern}")
+_TOKEN = re.compile(f"{ABBR_RE.pattern}|{RUBY_RE.pattern}|{FN_RE.pattern}|{LINK_RE.pattern}")
 
 
 def escape(text: str) -> str:
@@ -23,8 +23,10 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def to_markdown(text: str, footnote_link=None) -> str:
-    """Render abbreviations, ruby and footnote references; escape the rest."""
+def to_markdown(text: str, link_url=None) -> str:
+    """Render abbreviations, ruby, footnote references and links (`link_url`
+    maps a link's target to a URL; without it the link text stays plain);
+    escape the rest."""
     out, pos = [], 0
     for m in _TOKEN.finditer(text):
         out.append(escape(text[pos:m.start()]))
@@ -32,8 +34,12 @@ def to_markdown(text: str, footnote_link=None) -> str:
             out.append(f'<abbr title="{attr(m.group(2))}">{html.escape(m.group(1))}</abbr>')
         elif m.group(3) is not None:
             out.append(f"<ruby>{html.escape(m.group(3))}<rt>{html.escape(m.group(4))}</rt></ruby>")
-        else:
+        elif m.group(5) is not None:
             out.append(f"[^{m.group(5)}]")
+        else:
+            inner = escape(m.group(7))
+            url = link_url(m.group(6)) if link_url else None
+            out.append(f"[{inner}]({url})" if url else inner)
         pos = m.end()
     out.append(escape(text[pos:]))
     return "".join(out)

@@ -72,6 +72,8 @@ class ChapterRenderer:
             kind, data = read_figure(fig, chapter.config)
             self.figures[num] = (fig, kind, data)
         self.anchor_paragraphs()
+        self.links = None          # page -> (link target -> URL), set when profiles exist
+        self.page = ""             # the page being rendered
 
     # -- places -----------------------------------------------------------
     def figure_path(self, num: str) -> str:
@@ -86,8 +88,11 @@ class ChapterRenderer:
                     p.anchor = f"p-{s.num}-{item.num}-{k + 1}"
 
     # -- blocks -----------------------------------------------------------
+    def md(self, text: str) -> str:
+        return to_markdown(text, self.links(self.page) if self.links else None)
+
     def paragraph(self, p: Paragraph) -> str:
-        out = f"{to_markdown(p.text)}\n{{: #{p.anchor} }}\n"
+        out = f"{self.md(p.text)}\n{{: #{p.anchor} }}\n"
         if p.cut_off:
             out += ('\n!!! warning "原文はここで途切れている"\n'
                     "    この章の原文テキストは、この文の途中で終わっている。続きは原文に含まれない。\n")
@@ -146,13 +151,13 @@ class ChapterRenderer:
         return levels
 
     def footnote(self, note) -> str:
-        text = to_markdown(note.text)
+        text = self.md(note.text)
         text = re.sub(r"脚注(\d+)参照", lambda m: f"[脚注{m.group(1)}](#fn:{m.group(1)})参照", text)
         return f"[^{note.num}]: {text}\n"
 
     # -- pages ------------------------------------------------------------
     def item_page(self, item) -> Page:
-        path = item.path
+        path = self.page = item.path
         parts = [f"# {heading_text(item.heading)}\n"]
         parts += self.blocks(item.blocks, path, self.heading_levels(item.blocks))
         if item.footnotes:
@@ -161,6 +166,7 @@ class ChapterRenderer:
         return Page(path, heading_plain(item.heading), "\n".join(parts))
 
     def section_page(self, s) -> Page:
+        self.page = s.path
         parts = [f"# {heading_text(s.heading)}\n"]
         parts += self.blocks(s.intro, s.path, {})
         parts.append(self.outline_list(s, s.path))
@@ -177,6 +183,7 @@ class ChapterRenderer:
         return "\n".join(lines) + "\n"
 
     def home_section(self, page: str) -> str:
+        self.page = page
         cfg = self.ch.config
         parts = [f"## {escape(cfg.number)}\u3000{escape(cfg.title)}\n",
                  f"{escape(cfg.book)}（{escape(cfg.book_en)}）{escape(cfg.part)}\n"]

@@ -1,0 +1,1 @@
+"""Countries and organizations: the registry, the matcher, and the profiles."""

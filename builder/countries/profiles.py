@@ -1,0 +1,237 @@
+"""Country and organization profiles, cross-linked with the text both ways.
+
+Runs after every chapter is laid out (paragraph anchors are known): it finds
+the mentions, links the first full-name mention of each country in a
+paragraph to its profile, gathers the figures' visits and projects, and
+writes the profile pages, the country index and data/countries.json.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..blocks.model import Heading
+from ..errors import InputError
+from ..render.inline import escape
+from ..render.pages import Page, heading_ids, heading_plain, rel
+from ..text import link, plain
+from .matcher import Matcher
+
+
+@dataclass
+class MentionRecord:
+    chapter: str
+    item: object
+    anchor: str
+    excerpt: str
+    surfaces: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    country: object
+    mentions: list[MentionRecord] = field(default_factory=list)
+    visits: list[dict] = field(default_factory=list)
+    projects: list[dict] = field(default_factory=list)
+    dedicated: list[tuple] = field(default_factory=list)   # (rank, item, heading id, title)
+
+
+def excerpt(text: str, surface: str, limit: int = 90) -> str:
+    p = plain(text)
+    sentences = re.findall(r"[^。]*。?", p)
+    hit = next((s for s in sentences if surface in s), p)
+    return hit if len(hit) <= limit else hit[:limit - 1] + "…"
+
+
+def page_url(path: str) -> str:
+    """Site-relative URL of a Markdown page, as MkDocs serves it (directory URLs)."""
+    if path.endswith("index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+class Profiles:
+    def __init__(self, registry, renderers):
+        self.registry = registry
+        self.matcher = Matcher(registry)
+        self.renderers = renderers
+        self.profiles = {cid: Profile(c) for cid, c in registry.entries.items()}
+        self.matched: dict[str, dict[str, int]] = {}   # id -> surface -> count, for review and tests
+
+    def path(self, cid: str) -> str:
+        return f"countries/{self.registry.entries[cid].slug}.md"
+
+    # -- gathering -------------------------------------------------------------
+    def gather(self) -> None:
+        for r in self.renderers:
+            for item in r.ch.items():
+                self._headings(item)
+                for p in item.paragraphs():
+                    self._text(r, item, p, p.anchor, link_first=True)
+                for n in item.footnotes:
+                    self._text(r, item, n, f"fn:{n.num}", link_first=False)
+            self._figures(r)
+
+    def _headings(self, item) -> None:
+        rank = {"sub": 1, "paren": 2, "kana": 3}
+        ids = heading_ids(item.blocks)
+        for b in item.blocks:
+            if isinstance(b, Heading):
+                found = {m.id for m in self.matcher.find(b.title)}
+                if len(found) == 1:
+                    (cid,) = found
+                    self.profiles[cid].dedicated.append((rank[b.level], item, ids[id(b)], heading_plain(b)))
+
+    def _text(self, r, item, block, anchor, link_first) -> None:
+        mentions = self.matcher.find(block.text)
+        by_id: dict[str, list] = {}
+        for m in mentions:
+            by_id.setdefault(m.id, []).append(m)
+            self.matched.setdefault(m.id, {}).setdefault(m.surface, 0)
+            self.matched[m.id][m.surface] += 1
+        for cid, ms in by_id.items():
+            self.profiles[cid].mentions.append(
+                MentionRecord(r.cid, item, anchor, excerpt(block.text, ms[0].surface), [m.surface for m in ms]))
+        if link_first:
+            firsts = [next((m for m in ms if m.linkable), None) for ms in by_id.values()]
+            for m in sorted((m for m in firsts if m), key=lambda m: -m.start):
+                block.text = block.text[:m.start] + link(m.id, block.text[m.start:m.end]) + block.text[m.end:]
+
+    def _figures(self, r) -> None:
+        raw = r.ch.config.raw
+        for num, (fig, kind, data) in r.figures.items():
+            if kind == "visits":
+                for v in data:
+                    c = self.registry.by_name(v["country"])
+                    if c is None:
+                        raise InputError(raw, v["line"], f"country '{v['country']}' in 図表{num} is not in the "
+                                                         f"registry {self.registry.path}; expected one of its names")
+                    self.profiles[c.id].visits.append({**v, "figure": num, "chapter": r.cid})
+            elif kind == "capacity_building":
+                for p in data["projects"]:
+                    c = self.registry.by_name(p["recipient"])
+                    if c is None:
+                        raise InputError(raw, p["line"], f"recipient '{p['recipient']}' in 図表{num} is not in "
+                                                         f"the registry {self.registry.path}")
+                    self.profiles[c.id].projects.append({**p, "figure": num, "chapter": r.cid})
+
+    # -- pages ---------------------------------------------------------------
+    def link_url(self, page: str):
+        return lambda cid: rel(page, self.path(cid)) if cid in self.registry.entries else None
+
+    def profile_page(self, prof: Profile) -> Page:
+        c = prof.country
+        path = self.path(c.id)
+        out = [f"# {escape(c.name_ja)}\n",
+               f'<p class="hk-meta">{html.escape(c.name_en)} · {html.escape(c.region)} · '
+               f'<code>{html.escape(c.id)}</code></p>\n']
+        groups = [o for o in self.registry.entries.values() if c.id in o.members]
+        if groups:
+            out.append("**本文が記す参加・加盟**　" + "、".join(
+                f"[{escape(o.name_ja)}]({rel(path, self.path(o.id))})（{escape(o.members_note)}）" for o in groups) + "\n")
+        if c.members:
+            out.append(f"**構成国・機関**（{escape(c.members_note)}による。日本を除く）　" + "、".join(
+                f"[{escape(self.registry.entries[m].name_ja)}]({rel(path, self.path(m))})" for m in c.members) + "\n")
+        if prof.dedicated:
+            best = min(rank for rank, *_ in prof.dedicated)
+            out.append("## この国・機関を扱う節\n")
+            for rank, item, hid, title in prof.dedicated:
+                if rank == best:
+                    out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})"
+                               f"（第{item.section.num}節{item.num}項）")
+            out.append("")
+        if prof.visits:
+            out.append(f"## ハイレベルの訪問（図表{escape(prof.visits[0]['figure'])}）\n")
+            out.append("| 訪問した者 | 時期 |\n| --- | --- |")
+            for v in prof.visits:
+                y, m = v["date"].split("-")
+                out.append(f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{int(y)}年{int(m)}月</time> |")
+            out.append("")
+        if prof.projects:
+            out.append(f"## 能力構築支援事業（図表{escape(prof.projects[0]['figure'])}）\n")
+            out.append("| No. | 事業 | 期間 | 対象 | 派遣要員 |\n| ---: | --- | --- | --- | --- |")
+            for p in prof.projects:
+                period = p["start"] if p["start"] == p["end"] else f"{p['start']}～{p['end']}"
+                out.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | "
+                           f"{escape(p['personnel'])} |")
+            out.append("")
+        out.append(f"## 本文での言及（{len(prof.mentions)}か所）\n")
+        if not prof.mentions:
+            out.append("本文と脚注には、図表のほかに言及がない。\n")
+        last = None
+        for m in prof.mentions:
+            if m.item is not last:
+                out.append(f"\n### 第{m.item.section.num}節{m.item.num}項　{escape(plain(m.item.title))}\n")
+                last = m.item
+            note = f"（脚注{m.anchor[3:]}）" if m.anchor.startswith("fn:") else ""
+            out.append(f"- [{escape(m.excerpt)}]({rel(path, m.item.path)}#{m.anchor}){note}")
+        return Page(path, c.name_ja, "\n".join(out) + "\n")
+
+    def index_page(self) -> Page:
+        path = "countries/index.md"
+        out = ["# 国・機関\n",
+               "この章が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
+               "図表Ⅲ-3-1-1の訪問、図表Ⅲ-3-1-6の能力構築支援事業。\n",
+               self.chart(), ""]
+        for region in self.registry.regions:
+            members = [p for p in self.profiles.values() if p.country.region == region]
+            if not members:
+                continue
+            out.append(f"## {escape(region)}\n")
+            out.append("| 名称 | 英語名 | 言及 | 訪問 | 能力構築支援 |\n| --- | --- | ---: | ---: | ---: |")
+            for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
+                c = p.country
+                out.append(f"| [{escape(c.name_ja)}]({rel(path, self.path(c.id))}) | {escape(c.name_en)} | "
+                           f"{len(p.mentions)} | {len(p.visits)} | {len(p.projects)} |")
+            out.append("")
+        return Page(path, "国・機関", "\n".join(out) + "\n")
+
+    def chart(self) -> str:
+        """Mentions, visits and projects per country as an inline SVG bar chart."""
+        rows = sorted((p for p in self.profiles.values() if not p.country.is_org and
+                       (p.mentions or p.visits or p.projects)),
+                      key=lambda p: (-(len(p.mentions) + len(p.visits) + len(p.projects)), p.country.id))
+        top = max((len(p.mentions) + len(p.visits) + len(p.projects) for p in rows), default=1)
+        bar_h, label_w, width = 18, 130, 640
+        scale = (width - label_w - 40) / top
+        parts = []
+        for i, p in enumerate(rows):
+            y = i * bar_h
+            x = label_w
+            parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{html.escape(p.country.name_ja)}</text>')
+            for n, cls in ((len(p.mentions), "m"), (len(p.visits), "v"), (len(p.projects), "p")):
+                if n:
+                    parts.append(f'<rect class="hk-{cls}" x="{x:.1f}" y="{y + 3}" width="{n * scale:.1f}" height="{bar_h - 6}"/>')
+                    x += n * scale
+            total = len(p.mentions) + len(p.visits) + len(p.projects)
+            parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{total}</text>')
+        height = len(rows) * bar_h + 4
+        desc = "、".join(f"{p.country.name_ja} 言及{len(p.mentions)}・訪問{len(p.visits)}・支援{len(p.projects)}"
+                        for p in rows)
+        return (f'<figure class="hk-chart" markdown="0"><svg role="img" aria-labelledby="hk-chart-title hk-chart-desc" '
+                f'viewBox="0 0 {width} {height}" width="100%">'
+                f'<title id="hk-chart-title">国ごとの言及・訪問・能力構築支援の数</title>'
+                f'<desc id="hk-chart-desc">{html.escape(desc)}</desc>' + "".join(parts) + "</svg>"
+                '<figcaption><span class="hk-key hk-m"></span>本文・脚注での言及 '
+                '<span class="hk-key hk-v"></span>ハイレベルの訪問 '
+                '<span class="hk-key hk-p"></span>能力構築支援事業</figcaption></figure>')
+
+    def pages(self) -> list[Page]:
+        return [self.index_page()] + [self.profile_page(p) for p in self.profiles.values()]
+
+    def export(self) -> str:
+        out = []
+        for p in self.profiles.values():
+            c = p.country
+            out.append({
+                "id": c.id, "name_ja": c.name_ja, "name_en": c.name_en, "region": c.region,
+                "url": page_url(self.path(c.id)),
+                "members": c.members,
+                "visits": [{"post": v["post"], "date": v["date"], "printed": v["printed"]} for v in p.visits],
+                "capacity_building": [{k: pr[k] for k in ("no", "title", "start", "end", "target", "personnel")}
+                                      for pr in p.projects],
+                "mentions": [{"url": f"{page_url(m.item.path)}#{m.anchor}", "text": m.excerpt} for m in p.mentions],
+            })
+        return json.dumps(out, ensure_ascii=False, indent=1)
