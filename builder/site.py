@@ -16,9 +16,11 @@ from .config import Layout, load_yaml
 from .errors import InputError
 from .pipeline import ChapterResult, process_chapter
 from .render.inline import escape
-from .countries.profiles import Profiles
+from .countries.profiles import Profiles, page_url
 from .countries.registry import load_registry
 from .render.pages import ChapterRenderer, Page
+from .timeline.events import Kinds, apply_curated, figure_events, text_events
+from .timeline.page import TimelinePage, export_csv, export_json
 
 
 @dataclass
@@ -27,6 +29,7 @@ class SiteResult:
     nav: list
     chapters: list[ChapterResult] = field(default_factory=list)
     profiles: object = None
+    timeline: object = None
 
 
 def build_site(content: Path) -> SiteResult:
@@ -47,11 +50,23 @@ def build_site(content: Path) -> SiteResult:
         result = process_chapter(chapter_dir, layout)
         results.append(result)
         renderers.append(ChapterRenderer(result.chapter))
-    profiles = None
+    profiles = timeline = None
     registry_path = content / "data" / "countries.yaml"
     if registry_path.exists():
         profiles = Profiles(load_registry(registry_path), renderers)
         profiles.gather()
+        kinds_path = content / "data" / "event_kinds.yaml"
+        if kinds_path.exists():
+            kinds = Kinds(kinds_path)
+            events = []
+            for result, renderer in zip(results, renderers):
+                events += text_events(renderer, profiles.matcher, kinds, layout, result.warnings, page_url)
+                events += figure_events(renderer, profiles.registry, page_url)
+            files["data/timeline.extracted.yaml"] = yaml.safe_dump(
+                [e.as_dict() for e in events], allow_unicode=True, sort_keys=False, width=1000)
+            events = apply_curated(events, content / "data" / "events.yaml", profiles.registry, kinds, page_url)
+            timeline = TimelinePage(events, profiles.registry, kinds, profiles.path)
+            profiles.timeline = timeline
     for result, renderer in zip(results, renderers):
         if profiles:
             renderer.links = profiles.link_url
@@ -79,11 +94,17 @@ def build_site(content: Path) -> SiteResult:
         files["data/countries.json"] = profiles.export()
         nav.append({"国・機関": "countries/index.md"})
         home.append("[国・機関の一覧](countries/index.md)\n")
+    if timeline:
+        files["timeline.md"] = timeline.page().text
+        files["data/timeline.json"] = export_json(timeline.events)
+        files["data/timeline.csv"] = export_csv(timeline.events)
+        nav.append({"年表": "timeline.md"})
+        home.append("[年表](timeline.md)\n")
     files["index.md"] = "\n".join(home)
     for path, text in files.items():
         if path.endswith(".md"):
             check_page(path, text)
-    return SiteResult(files, nav, results, profiles)
+    return SiteResult(files, nav, results, profiles, timeline)
 
 
 def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:

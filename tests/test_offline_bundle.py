@@ -135,3 +135,22 @@ def test_country_link_works_offline(bundle, page):
     assert p.evaluate("location.hash") == f"#{target}"
     assert p.locator(f"[id='{target}']").count() == 1
     assert all(u.startswith("file://") for u in requests)
+
+
+def test_timeline_filters_work_offline(bundle, page):
+    _, root = bundle
+    p, requests = page
+    p.goto((root / "timeline.html").as_uri())
+    total = p.locator(".hk-tl-event").count()
+    assert total > 300 and p.locator("#hk-tl-count").inner_text() == f"{total}件"
+    p.select_option("#hk-tl-country", "AUS")
+    visible = p.locator(".hk-tl-event:not([hidden])")
+    n = visible.count()
+    assert 0 < n < total
+    assert all("AUS" in visible.nth(i).get_attribute("data-countries").split() for i in range(n))
+    p.select_option("#hk-tl-kind", "exercise")
+    both = p.locator(".hk-tl-event:not([hidden])")
+    assert 0 < both.count() < n
+    assert all(both.nth(i).get_attribute("data-kind") == "exercise" for i in range(both.count()))
+    assert p.locator("#hk-tl-count").inner_text() == f"{both.count()}件"
+    assert p.errors == [] and all(u.startswith("file://") for u in requests)

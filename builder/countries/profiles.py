@@ -59,6 +59,7 @@ class Profiles:
         self.renderers = renderers
         self.profiles = {cid: Profile(c) for cid, c in registry.entries.items()}
         self.matched: dict[str, dict[str, int]] = {}   # id -> surface -> count, for review and tests
+        self.timeline = None                            # set once the timeline is built
 
     def path(self, cid: str) -> str:
         return f"countries/{self.registry.entries[cid].slug}.md"
@@ -157,6 +158,8 @@ class Profiles:
                 out.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | "
                            f"{escape(p['personnel'])} |")
             out.append("")
+        if self.timeline:
+            out.append(self.timeline.slice_md(c.id, path))
         out.append(f"## 本文での言及（{len(prof.mentions)}か所）\n")
         if not prof.mentions:
             out.append("本文と脚注には、図表のほかに言及がない。\n")
@@ -173,18 +176,19 @@ class Profiles:
         path = "countries/index.md"
         out = ["# 国・機関\n",
                "この章が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
-               "図表Ⅲ-3-1-1の訪問、図表Ⅲ-3-1-6の能力構築支援事業。\n",
+               "図表Ⅲ-3-1-1の訪問、図表Ⅲ-3-1-6の能力構築支援事業、年表の出来事。\n",
                self.chart(), ""]
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]
             if not members:
                 continue
             out.append(f"## {escape(region)}\n")
-            out.append("| 名称 | 英語名 | 言及 | 訪問 | 能力構築支援 |\n| --- | --- | ---: | ---: | ---: |")
+            out.append("| 名称 | 英語名 | 言及 | 訪問 | 能力構築支援 | 年表 |\n| --- | --- | ---: | ---: | ---: | ---: |")
             for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
                 c = p.country
+                events = sum(1 for e in self.timeline.events if c.id in e.countries) if self.timeline else 0
                 out.append(f"| [{escape(c.name_ja)}]({rel(path, self.path(c.id))}) | {escape(c.name_en)} | "
-                           f"{len(p.mentions)} | {len(p.visits)} | {len(p.projects)} |")
+                           f"{len(p.mentions)} | {len(p.visits)} | {len(p.projects)} | {events} |")
             out.append("")
         return Page(path, "国・機関", "\n".join(out) + "\n")
 

@@ -1,0 +1,126 @@
+"""Japanese dates as the white paper prints them, to ISO dates with their
+precision.
+
+    10（平成22）年10月     → 2010-10   (month)     the two-digit year is authoritative
+    14（同26）年4月        → 2014-04   (month)     同 = the era last named
+    89（同01）年           → 1989      (year)      平成元年
+    15（同27）年1月21日    → 2015-01-21 (day)
+    平成26年度             → 2014      (fiscal_year)
+    同年9月 / 同月 / 5月   → resolved against the date before them in reading order
+    A～B                   → a range, B resolved against A
+
+Where the era year disagrees with the western year, a warning names the spot.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NUM = r"\d{1,2}"
+DATE_RE = re.compile(
+    rf"(?P<w>\d{{2}})（(?P<era>[^\d（）]{{1,2}})(?P<ey>{NUM})）年(?:(?P<m>{NUM})月(?:(?P<d>{NUM})日)?)?"
+    rf"|(?P<era2>昭和|平成|令和)(?P<ey2>{NUM})年(?P<fy>度)?(?:(?P<m2>{NUM})月(?:(?P<d2>{NUM})日)?)?"
+    rf"|同年(?:(?P<m3>{NUM})月(?:(?P<d3>{NUM})日)?)?"
+    rf"|同月(?:(?P<d4>{NUM})日)?"
+    rf"|(?<![\d（.．年])(?P<m5>{NUM})月(?:(?P<d5>{NUM})日)?"
+)
+
+
+@dataclass
+class Date:
+    iso: str             # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: str       # year | month | day | fiscal_year
+    start: int           # span in the text
+    end: int
+    surface: str
+    range_end: "Date | None" = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+    @property
+    def month(self) -> int | None:
+        return int(self.iso[5:7]) if len(self.iso) >= 7 else None
+
+    def label(self) -> str:
+        y = self.year
+        if self.precision == "fiscal_year":
+            return f"{y}年度"
+        if self.precision == "year":
+            return f"{y}年"
+        if self.precision == "month":
+            return f"{y}年{self.month}月"
+        return f"{y}年{self.month}月{int(self.iso[8:10])}日"
+
+
+class DateReader:
+    """Reads dates in reading order, remembering the era and the last date."""
+
+    def __init__(self, eras: dict[str, int], pivot: int = 50):
+        self.eras = eras
+        self.pivot = pivot
+        self.era: str | None = None
+        self.last: Date | None = None
+
+    def _iso(self, y, m=None, d=None):
+        if m is None:
+            return f"{y:04d}", "year"
+        if not 1 <= m <= 12:
+            return None, None
+        if d is None:
+            return f"{y:04d}-{m:02d}", "month"
+        if not 1 <= d <= 31:
+            return None, None
+        return f"{y:04d}-{m:02d}-{d:02d}", "day"
+
+    def _one(self, m) -> Date | None:
+        g = {k: (int(v) if v and v.isdigit() else v) for k, v in m.groupdict().items()}
+        warnings = []
+        if g["w"] is not None:
+            era = self.era if g["era"] == "同" else g["era"]
+            if era not in self.eras:
+                return None
+            self.era = era
+            year = g["w"] + (1900 if g["w"] >= self.pivot else 2000)
+            if self.eras[era] + g["ey"] != year:
+                warnings.append(f"'{m.group()}': {era}{g['ey']}年 is {self.eras[era] + g['ey']}, "
+                                f"not {year}; the western year is used")
+            iso, prec = self._iso(year, g["m"], g["d"])
+        elif g["era2"] is not None:
+            self.era = g["era2"]
+            year = self.eras[g["era2"]] + g["ey2"]
+            if g["fy"]:
+                iso, prec = f"{year:04d}", "fiscal_year"
+            else:
+                iso, prec = self._iso(year, g["m2"], g["d2"])
+        elif m.group().startswith("同年"):
+            if self.last is None:
+                return None
+            iso, prec = self._iso(self.last.year, g["m3"], g["d3"])
+        elif m.group().startswith("同月"):
+            if self.last is None or self.last.month is None:
+                return None
+            iso, prec = self._iso(self.last.year, self.last.month, g["d4"])
+        else:
+            if self.last is None:
+                return None
+            iso, prec = self._iso(self.last.year, g["m5"], g["d5"])
+        if iso is None:
+            return None
+        return Date(iso, prec, m.start(), m.end(), m.group(), warnings=warnings)
+
+    def read(self, text: str) -> list[Date]:
+        """Every date in `text`; a date right after ～ closes the range the one before opened."""
+        out: list[Date] = []
+        for m in DATE_RE.finditer(text):
+            d = self._one(m)
+            if d is None:
+                continue
+            if out and text[out[-1].end:d.start].strip() == "～" and out[-1].range_end is None:
+                out[-1].range_end = d
+            else:
+                out.append(d)
+            self.last = d
+        return out

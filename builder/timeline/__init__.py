@@ -1,0 +1,1 @@
+"""The chronological timeline: events from the text and the figures' data."""

@@ -1,0 +1,187 @@
+"""Events: one for every dated statement in the running text (a sentence with
+two dates is two events) and for every row of the figures' data, then the
+curated edits of content/data/events.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..config import load_yaml
+from ..dates import DateReader
+from ..errors import InputError
+from ..text import plain
+
+LEAD = re.compile(r"^[、，\s]*(?:には|では|にも|は|に|の|から|より|以降|以来|まで)?[、，\s]*")
+
+
+@dataclass
+class Event:
+    id: str
+    date: str
+    precision: str
+    title: str
+    text: str
+    countries: list[str]
+    kind: str
+    url: str                      # site-relative, to the source paragraph
+    end: str = ""
+    page: str = ""                # the source's Markdown page, for links inside the site
+    anchor: str = ""
+    source: str = ""              # text | figure | curated
+    lines: list[int] = field(default_factory=list)
+    hidden: bool = False
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        for internal in ("hidden", "page", "anchor", "lines"):
+            d.pop(internal)
+        return d
+
+
+class Kinds:
+    def __init__(self, path: Path):
+        data = load_yaml(path)
+        if not isinstance(data, dict) or not isinstance(data.get("kinds"), list):
+            raise InputError(path, None, "expected 'kinds': a list of {kind, label, keywords}")
+        self.table = [(k["kind"], k["label"], list(k["keywords"])) for k in data["kinds"]]
+        d = data.get("default") or {"kind": "other", "label": "その他"}
+        self.default = (d["kind"], d["label"])
+        self.labels = {k: label for k, label, _ in self.table} | {self.default[0]: self.default[1]}
+
+    def of(self, text: str) -> str:
+        for kind, _, words in self.table:
+            if any(w in text for w in words):
+                return kind
+        return self.default[0]
+
+
+EMPTY_CLAUSE = re.compile(r"^[、，\s]*(?:および|または|と|や|、|から|まで|には|では|に|は|の)*[、，\s]*$")
+
+
+def short_title(clause: str, limit: int = 48) -> str:
+    t = LEAD.sub("", clause).rstrip("。、（ ")
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Event]:
+    """An event for every date in the running text. Its clause runs from the
+    date (or the start of its sentence, when the date opens it) to the next
+    date; a date whose clause is empty (13年5月および8月、…) shares the next
+    one's. Countries come from the clause, else its sentence, else the
+    paragraph's first sentence (モンゴルとの間では、…)."""
+    ch = renderer.ch
+    reader = DateReader(layout.value("eras"), int(layout.value("two_digit_pivot")))
+    events: list[Event] = []
+    blocks = [(None, p) for p in ch.intro if getattr(p, "anchor", "")]
+    for item in ch.items():
+        blocks += [(item, p) for p in item.paragraphs()]
+    for item, p in blocks:
+        text = plain(p.text)
+        dates = reader.read(text)
+        for d in dates:
+            for w in d.warnings:
+                warnings.add(ch.config.raw, p.nos[0], w)
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。]+。?", text)]
+        topic = text[sentences[0][0]:sentences[0][1]] if sentences else text
+        page = item.path if item else "index.md"
+        for k, d in enumerate(dates):
+            s0, s1 = next(((a, b) for a, b in sentences if a <= d.start < b), (0, len(text)))
+            same = [x for x in dates if s0 <= x.start < s1]
+            i = same.index(d)
+            # a date that context-sets or lists (…年には、5月に… / 5月および8月) shares the next clause
+            j = i
+            while j + 1 < len(same) and EMPTY_CLAUSE.match(text[same[j].end:same[j + 1].start]):
+                j += 1
+            stop = same[j + 1].start if j + 1 < len(same) else s1
+            start = s0 if d.start - s0 <= 25 else d.start
+            clause = text[start:stop].strip()
+            sentence = text[s0:s1]
+            countries = ({m.id for m in matcher.find(clause)} or {m.id for m in matcher.find(sentence)}
+                         or {m.id for m in matcher.find(topic)})
+            events.append(Event(
+                page=page, anchor=p.anchor,
+                id=f"{ch.id}-{p.anchor}-{k + 1}", date=d.iso, precision=d.precision,
+                title=short_title(clause), text=clause, countries=sorted(countries), kind=kinds.of(clause),
+                url=page_url(page) + f"#{p.anchor}", end=d.range_end.iso if d.range_end else "",
+                source="text", lines=list(p.nos)))
+    return events
+
+
+def figure_events(renderer, registry, page_url) -> list[Event]:
+    events = []
+    for num, (fig, kind, data) in renderer.figures.items():
+        page = renderer.figure_path(num)
+        url = page_url(page)
+        if kind == "visits":
+            seen: dict = {}
+            for v in data:
+                c = registry.by_name(v["country"])
+                key = f"visit-{c.id}-{v['date']}-{v['post']}"
+                seen[key] = seen.get(key, 0) + 1
+                events.append(Event(
+                    page=page, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
+                    title=f"{v['post']}の訪問（{c.name_ja}）", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
+                    countries=[c.id], kind="visit", url=url, source="figure", lines=[v["line"]]))
+        elif kind == "capacity_building":
+            for p in data["projects"]:
+                c = registry.by_name(p["recipient"])
+                events.append(Event(
+                    page=page, id=f"capacity-building-{p['no']}", date=p["start"], precision="month",
+                    title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
+                    text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
+                    countries=[c.id], kind="capacity_building", url=url, source="figure", lines=[p["line"]]))
+    return events
+
+
+CURATED_FIELDS = {"id", "title", "kind", "countries", "hide", "add", "date", "precision", "text", "page", "anchor",
+                  "end"}
+
+
+def apply_curated(events: list[Event], path: Path, registry, kinds, page_url) -> list[Event]:
+    """Retitle, retag, hide or add events; an entry that matches no event stops the build."""
+    if not path.exists():
+        return events
+    data = load_yaml(path) or []
+    if not isinstance(data, list):
+        raise InputError(path, None, "expected a list of edits keyed by event id")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    by_id = {e.id: e for e in events}
+    for entry in data:
+        if not isinstance(entry, dict) or "id" not in entry:
+            raise InputError(path, None, "each edit needs an 'id'")
+        line = next((i + 1 for i, t in enumerate(lines) if re.search(rf"id:\s*['\"]?{re.escape(str(entry['id']))}['\"]?\s*$", t)), None)
+        unknown = set(entry) - CURATED_FIELDS
+        if unknown:
+            raise InputError(path, line, f"unknown field(s) {sorted(unknown)}; expected some of {sorted(CURATED_FIELDS)}")
+        for cid in entry.get("countries", []):
+            if cid not in registry.entries:
+                raise InputError(path, line, f"country id '{cid}' is not in the registry")
+        if "kind" in entry and entry["kind"] not in kinds.labels:
+            raise InputError(path, line, f"kind '{entry['kind']}'; expected one of {sorted(kinds.labels)}")
+        if entry.get("add"):
+            missing = [k for k in ("date", "precision", "title", "text", "page") if k not in entry]
+            if missing or entry["id"] in by_id:
+                raise InputError(path, line, f"an added event needs a new id and {', '.join(missing) or 'no more'}")
+            e = Event(id=str(entry["id"]), date=str(entry["date"]), precision=entry["precision"],
+                      title=entry["title"], text=entry["text"], countries=list(entry.get("countries", [])),
+                      kind=entry.get("kind", kinds.default[0]), url=page_url(entry["page"]) + (
+                          f"#{entry['anchor']}" if entry.get("anchor") else ""),
+                      page=entry["page"], anchor=entry.get("anchor", ""), end=str(entry.get("end", "")),
+                      source="curated")
+            events.append(e)
+            by_id[e.id] = e
+            continue
+        e = by_id.get(str(entry["id"]))
+        if e is None:
+            raise InputError(path, line, f"edit for event '{entry['id']}' points at no event; "
+                                         "expected the id of an extracted event (see data/timeline.extracted.yaml)")
+        if "title" in entry:
+            e.title = entry["title"]
+        if "kind" in entry:
+            e.kind = entry["kind"]
+        if "countries" in entry:
+            e.countries = list(entry["countries"])
+        if entry.get("hide"):
+            e.hidden = True
+    return events
