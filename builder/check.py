@@ -16,6 +16,9 @@ _md = MarkdownIt("commonmark").use(footnote_plugin).enable("table")
 
 def check_page(path: str, text: str) -> None:
     env: dict = {}
+    if text.startswith("---\n"):                 # YAML front matter is MkDocs', not Markdown
+        end = text.index("\n---\n", 3) + 5
+        text = "\n" * text[:end].count("\n") + text[end:]
     tokens = _md.parse(text, env)
     refs = set()
     defs = {k.lstrip(":") for k in env.get("footnotes", {}).get("refs", {})}

@@ -106,3 +106,33 @@ def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None
     mkdocs_build(root / "build", root / "offline", offline=True, epoch=epoch)
     make_zip(root / "offline", root / "hakusho-offline.zip", int(epoch))
     return root / "site", root / "offline", root / "hakusho-offline.zip"
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The real site, its offline build and the unzipped bundle, built once."""
+    import zipfile
+    root = tmp_path_factory.mktemp("built")
+    site, offline, zip_path = build_everything(root)
+    with zipfile.ZipFile(zip_path) as z:
+        z.extractall(root / "unzipped")
+    return {"site": site, "offline": offline, "zip": zip_path, "unzipped": root / "unzipped" / "hakusho"}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium when run as root")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

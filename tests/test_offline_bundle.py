@@ -1,43 +1,15 @@
 """The offline bundle, unzipped and opened from file:// in headless Chromium
 with every network request blocked and recorded; and the bundle's own checks."""
-import os
 import shutil
-import zipfile
-from pathlib import Path
 
 import pytest
 
 from builder.bundle import check_offline
 from builder.errors import InputError
 
-from conftest import build_everything
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"]
-
-
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory):
-    root = tmp_path_factory.mktemp("bundle")
-    site, offline, zip_path = build_everything(root)
-    unzipped = root / "unzipped"
-    with zipfile.ZipFile(zip_path) as z:
-        z.extractall(unzipped)
-    return offline, unzipped / "hakusho"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium when run as root")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+def bundle(built):
+    return built["offline"], built["unzipped"]
 
 
 @pytest.fixture

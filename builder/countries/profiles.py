@@ -170,7 +170,7 @@ class Profiles:
                 last = m.item
             note = f"（脚注{m.anchor[3:]}）" if m.anchor.startswith("fn:") else ""
             out.append(f"- [{escape(m.excerpt)}]({rel(path, m.item.path)}#{m.anchor}){note}")
-        return Page(path, c.name_ja, "\n".join(out) + "\n")
+        return Page(path, c.name_ja, "\n".join(out) + "\n", search_boost=0.5)
 
     def index_page(self) -> Page:
         path = "countries/index.md"
@@ -190,7 +190,7 @@ class Profiles:
                 out.append(f"| [{escape(c.name_ja)}]({rel(path, self.path(c.id))}) | {escape(c.name_en)} | "
                            f"{len(p.mentions)} | {len(p.visits)} | {len(p.projects)} | {events} |")
             out.append("")
-        return Page(path, "国・機関", "\n".join(out) + "\n")
+        return Page(path, "国・機関", "\n".join(out) + "\n", search_boost=0.5)
 
     def chart(self) -> str:
         """Mentions, visits and projects per country as an inline SVG bar chart."""

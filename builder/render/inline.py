@@ -33,7 +33,9 @@ def to_markdown(text: str, link_url=None) -> str:
         if m.group(1) is not None:
             out.append(f'<abbr title="{attr(m.group(2))}">{html.escape(m.group(1))}</abbr>')
         elif m.group(3) is not None:
-            out.append(f"<ruby>{html.escape(m.group(3))}<rt>{html.escape(m.group(4))}</rt></ruby>")
+            # the reading stays out of the search index, so 深圳 finds 深圳
+            out.append(f'<ruby>{html.escape(m.group(3))}<rt data-search-exclude="rt">'
+                       f"{html.escape(m.group(4))}</rt></ruby>")
         elif m.group(5) is not None:
             out.append(f"[^{m.group(5)}]")
         else:

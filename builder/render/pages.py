@@ -17,8 +17,11 @@ from .inline import attr, escape, to_markdown
 
 
 class Page:
-    def __init__(self, path: str, title: str, text: str):
+    def __init__(self, path: str, title: str, text: str, search_boost: float | None = None):
         self.path, self.title, self.text = path, title, text
+        if search_boost is not None:
+            # pages that quote the chapter rank below the chapter itself
+            self.text = f"---\nsearch:\n  boost: {search_boost}\n---\n\n" + text
 
 
 def rel(src: str, dest: str) -> str:

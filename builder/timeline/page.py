@@ -118,7 +118,7 @@ class TimelinePage:
             out.append('<ol class="hk-tl-list" markdown="1">\n' + "\n".join(self.item(e, path) for e in evs)
                        + "\n</ol>\n\n</section>\n")
         out.append(FILTER_SCRIPT + "\n")
-        return Page(path, "年表", "\n".join(out))
+        return Page(path, "年表", "\n".join(out), search_boost=0.5)
 
     def slice_md(self, cid: str, page: str) -> str:
         evs = [e for e in self.events if cid in e.countries]
