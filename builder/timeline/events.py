@@ -163,6 +163,13 @@ def apply_curated(events: list[Event], path: Path, registry, kinds, page_url) ->
             missing = [k for k in ("date", "precision", "title", "text", "page") if k not in entry]
             if missing or entry["id"] in by_id:
                 raise InputError(path, line, f"an added event needs a new id and {', '.join(missing) or 'no more'}")
+            if not re.fullmatch(r"[a-z0-9][a-z0-9/_-]*\.md", str(entry["page"])):
+                raise InputError(path, line, f"page '{entry['page']}'; expected a page of the site such as "
+                                             "dwp2015-3-3/section-1/item-4.md")
+            if not re.fullmatch(r"[A-Za-z0-9_:.-]*", str(entry.get("anchor", ""))):
+                raise InputError(path, line, f"anchor '{entry['anchor']}'; expected an id such as p-1-4-1")
+            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(entry["date"])):
+                raise InputError(path, line, f"date '{entry['date']}'; expected YYYY, YYYY-MM or YYYY-MM-DD")
             e = Event(id=str(entry["id"]), date=str(entry["date"]), precision=entry["precision"],
                       title=entry["title"], text=entry["text"], countries=list(entry.get("countries", [])),
                       kind=entry.get("kind", kinds.default[0]), url=page_url(entry["page"]) + (

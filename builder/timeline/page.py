@@ -99,10 +99,10 @@ class TimelinePage:
         countries = "".join(f'<option value="{esc(c)}">{esc(self.registry.entries[c].name_ja)}</option>' for c in used)
         kinds = sorted({e.kind for e in self.events}, key=lambda k: list(self.kinds.labels).index(k))
         kind_opts = "".join(f'<option value="{esc(k)}">{esc(self.kinds.labels[k])}</option>' for k in kinds)
-        return ('<form class="hk-tl-filters" onsubmit="return false">'
+        return ('<div class="hk-tl-filters" role="group" aria-label="年表の絞り込み">'
                 f'<label>国・機関 <select id="hk-tl-country"><option value="">すべて</option>{countries}</select></label> '
                 f'<label>種類 <select id="hk-tl-kind"><option value="">すべて</option>{kind_opts}</select></label> '
-                f'<output id="hk-tl-count" aria-live="polite">{len(self.events)}件</output></form>')
+                f'<output id="hk-tl-count" aria-live="polite">{len(self.events)}件</output></div>')
 
     def page(self) -> Page:
         path = "timeline.md"

@@ -1,0 +1,207 @@
+"""What a reader gets: the built site served on localhost (and the offline
+bundle from file://), driven in headless Chromium."""
+import functools
+import http.server
+import threading
+
+import pytest
+
+from conftest import REPO
+
+AXE = REPO / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+
+# query -> a page it must find (written from reading the chapter)
+SEARCHES = [
+    ("ハノイ", "dwp2015-3-3/section-1/item-2"),
+    ("ARF", "dwp2015-3-3/section-1/item-2"),
+    ("ADMMプラス", "dwp2015-3-3/section-1/item-2"),
+    ("シャングリラ会合", "dwp2015-3-3/section-1/item-2"),
+    ("ASEAN地域フォーラム", "dwp2015-3-3/section-1/item-2"),
+    ("能力構築支援", "dwp2015-3-3/section-1/item-3"),
+    ("パシフィック・パートナーシップ", "dwp2015-3-3/section-1/item-3"),
+    ("コブラ・ゴールド", "dwp2015-3-3/section-1/item-3"),
+    ("オーストラリア", "dwp2015-3-3/section-1/item-4"),
+    ("日豪", "dwp2015-3-3/section-1/item-4"),
+    ("深圳", "dwp2015-3-3/section-1/item-4"),
+    ("タラ・ボイド", "dwp2015-3-3/section-1/item-4"),
+    ("ANZAC", "dwp2015-3-3/section-1/item-4"),
+    ("北大西洋理事会", "dwp2015-3-3/section-1/item-4"),
+    ("海賊", "dwp2015-3-3/section-2/item-1"),
+    ("ソマリア", "dwp2015-3-3/section-2/item-1"),
+    ("ジブチ", "dwp2015-3-3/figures/fig-iii-3-1-1"),
+    ("潜水医学", "dwp2015-3-3/figures/fig-iii-3-1-6"),
+    ("European Union", "dwp2015-3-3/glossary"),
+    ("訓練", "dwp2015-3-3/section-1/item-3"),
+]
+
+PAGE_TYPES = {
+    "home": "", "item": "dwp2015-3-3/section-1/item-2", "profile": "countries/aus", "index": "countries",
+    "timeline": "timeline", "glossary": "dwp2015-3-3/glossary", "figure": "dwp2015-3-3/figures/fig-iii-3-1-2",
+    "figure index": "dwp2015-3-3/figures", "section": "dwp2015-3-3/section-1",
+}
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    handler = functools.partial(Quiet, directory=str(built["site"]))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(params=["http", "file"])
+def site_url(request, server, built):
+    """page path ('' for home) -> URL, on the served site or the unzipped bundle."""
+    if request.param == "http":
+        return lambda path: f"{server}/{path + '/' if path else ''}"
+    root = built["unzipped"]
+    return lambda path: (root / (f"{path}.html" if path and not path.endswith(("countries", "figures"))
+                                 else f"{path + '/' if path else ''}index.html")).as_uri()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    outside = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("file://", "http://127.0.0.1")):
+            r.continue_()
+        else:
+            outside.append(url)
+            r.abort()
+    context.route("**/*", route)
+    p = context.new_page()
+    p.console_errors, p.dialogs = [], []
+    p.on("console", lambda m: p.console_errors.append(m.text) if m.type == "error" else None)
+    p.on("pageerror", lambda e: p.console_errors.append(str(e)))
+    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    yield p
+    assert outside == []
+    context.close()
+
+
+def test_every_chapter_page_in_order_by_next_links(page, site_url):
+    page.goto(site_url(""))
+    seen, errors = [], {}
+    while True:
+        path = page.url.split("#")[0]
+        seen.append(path)
+        if page.console_errors:
+            errors[path] = list(page.console_errors)
+            page.console_errors.clear()
+        nxt = page.locator("a.md-footer__link--next")
+        if nxt.count() == 0:
+            break
+        nxt.first.click()
+        page.wait_for_load_state()
+        assert len(seen) < 40
+    chapter = [s for s in seen if "/section-" in s]
+    order = [s.split("dwp2015-3-3/")[1].replace(".html", "/").replace("index/", "") for s in chapter]
+    assert order == ["section-1/", "section-1/item-1/", "section-1/item-2/", "section-1/item-3/", "section-1/item-4/",
+                     "section-2/", "section-2/item-1/"]
+    assert errors == {}
+
+
+def test_footnote_tooltip_and_jump(page, server):
+    page.goto(f"{server}/dwp2015-3-3/section-1/item-4/")
+    ref = page.locator("a.footnote-ref").first
+    assert ref.inner_text() == "8"
+    ref.hover()
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(timeout=5000)
+    assert "普遍的価値：国家安全保障戦略" in tip.inner_text()
+    ref.click()
+    assert page.evaluate("location.hash") == "#fn:8"
+    assert page.locator("li[id='fn:8']").is_visible()
+
+
+def test_acronym_carries_its_english_name(page, site_url):
+    page.goto(site_url("dwp2015-3-3/section-1/item-2"))
+    arf = page.locator("abbr", has_text="ARF").first
+    assert arf.get_attribute("title") == "ASEAN Regional Forum"
+
+
+def in_viewport(page, selector):
+    return page.evaluate(f"""() => {{ const r = document.querySelector("{selector}").getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight; }}""")
+
+
+def test_country_mention_to_profile_and_back_to_the_paragraph(page, server):
+    page.goto(f"{server}/dwp2015-3-3/section-1/item-4/")
+    page.locator("a[href$='countries/aus/']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/countries/aus/")
+    link = page.locator("a[href*='item-4/#p-1-4-']").nth(2)
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert page.url.endswith(f"/item-4/#{anchor}")
+    assert in_viewport(page, f"[id='{anchor}']")
+
+
+def test_timeline_filters_by_mouse_and_keyboard(page, server):
+    page.goto(f"{server}/timeline/")
+    total = page.locator(".hk-tl-event").count()
+    page.select_option("#hk-tl-kind", "agreement")
+    shown = page.locator(".hk-tl-event:not([hidden])")
+    assert 0 < shown.count() < total
+    assert {shown.nth(i).get_attribute("data-kind") for i in range(shown.count())} == {"agreement"}
+    page.select_option("#hk-tl-kind", "")
+    page.focus("#hk-tl-country")
+    page.keyboard.press("ArrowDown")               # the first country, by keyboard alone
+    chosen = page.eval_on_selector("#hk-tl-country", "s => s.value")
+    assert chosen
+    shown = page.locator(".hk-tl-event:not([hidden])")
+    assert all(chosen in shown.nth(i).get_attribute("data-countries").split() for i in range(shown.count()))
+    chart = page.locator(".hk-chart svg").first
+    assert chart.get_attribute("role") == "img" and page.locator(".hk-chart svg title").count() >= 1
+
+
+def search(page, query):
+    """Type the query; once the index has loaded, return the result pages."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    for _ in range(60):                 # the index loads in a worker: retype until it answers
+        box.fill(query)
+        page.wait_for_timeout(100)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        if "件見つかりました" in meta:
+            break
+    hrefs = page.eval_on_selector_all(".md-search-result a", "els => els.map(e => e.href)")
+    return [h.split("#")[0].split("?")[0] for h in hrefs]
+
+
+def test_japanese_search(page, site_url, request):
+    hits, table = 0, []
+    for query, expected in SEARCHES:
+        page.goto(site_url("dwp2015-3-3/figures"))     # a small page: the search index is the same
+        found = search(page, query)
+        want = site_url(expected).split("#")[0]
+        ok = any(f.rstrip("/") == want.rstrip("/") for f in found)
+        hits += ok
+        table.append(f"{'hit ' if ok else 'MISS'} {query} -> {expected} ({len(found)} results)")
+    report = REPO / "build" / f"search-{request.node.callspec.id}.txt"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(f"hit rate {hits}/{len(SEARCHES)}\n" + "\n".join(table) + "\n", encoding="utf-8")
+    assert hits == len(SEARCHES), "\n".join(table)
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_accessibility(page, server, kind):
+    page.goto(f"{server}/{PAGE_TYPES[kind] + '/' if PAGE_TYPES[kind] else ''}")
+    assert page.get_attribute("html", "lang") == "ja"
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run()).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
+    assert violations == []

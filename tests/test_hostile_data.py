@@ -1,0 +1,132 @@
+"""Hostile data in the registry and the curated events: the built pages show
+it as text and run nothing."""
+import functools
+from html.parser import HTMLParser
+import http.server
+import re
+import shutil
+import threading
+
+import pytest
+
+from builder.errors import InputError
+from builder.site import build_site
+
+from conftest import CONTENT, REPO, mkdocs_build
+
+LONG = "長" * 3000
+HOSTILE_ENTRY = f"""
+  - id: XSS
+    name_ja: '<script>alert("name_ja")</script></title><script>alert("title")</script>'
+    name_en: '" onmouseover="alert(1)" data-x="{LONG}'
+    region: 国際機関
+    names: ['<img src=x onerror=alert(2)>', "javascript:alert(3)"]
+"""
+HOSTILE_EVENTS = f"""
+- id: hostile-1
+  add: true
+  date: '2015-06'
+  precision: month
+  title: '<script>alert("title")</script> "quoted" &amp; {LONG}'
+  text: 'javascript:alert(4) <img src=x onerror=alert(5)> "double" ''single'''
+  page: dwp2015-3-3/section-1/item-4.md
+  anchor: p-1-4-1
+  countries: [XSS, AUS]
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    with open(content / "data" / "countries.yaml", "a", encoding="utf-8") as f:
+        f.write(HOSTILE_ENTRY)
+    (content / "data" / "events.yaml").write_text(HOSTILE_EVENTS, encoding="utf-8")
+    from builder.site import write_docs
+    write_docs(build_site(content), root / "build", REPO)
+    mkdocs_build(root / "build", root / "site")
+    return root / "site"
+
+
+class Elements(HTMLParser):
+    """Every element with its attributes, and the text inside <script> elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements, self.scripts, self._in_script = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def test_hostile_strings_are_escaped_in_the_html(hostile_site):
+    for page in ("countries/xss/index.html", "timeline/index.html", "countries/index.html"):
+        parser = Elements()
+        parser.feed((hostile_site / page).read_text(encoding="utf-8"))
+        assert not [t for t, _ in parser.elements if t == "img"], page
+        handlers = [(t, k) for t, a in parser.elements for k in a if k.startswith("on")]
+        assert handlers == [], page
+        urls = [v for _, a in parser.elements for k, v in a.items() if k in ("href", "src") and v]
+        assert not [u for u in urls if u.strip().lower().startswith("javascript:")], page
+        assert not [s for s in parser.scripts if "alert(" in s], page
+    profile = (hostile_site / "countries/xss/index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", profile, re.S).group(1)
+    assert "&lt;/title&gt;&lt;script&gt;" in title
+
+
+def test_hostile_pages_run_nothing_in_a_browser(hostile_site, browser):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        page.goto(f"{base}/countries/xss/")
+        assert page.locator("h1").first.inner_text().rstrip("¶") == \
+            '<script>alert("name_ja")</script></title><script>alert("title")</script>'
+        assert page.title().startswith('<script>alert("name_ja")</script></title>')
+        page.goto(f"{base}/timeline/")
+        event = page.locator("#ev-hostile-1")
+        assert '<script>alert("title")</script> "quoted"' in event.inner_text()
+        event.hover()
+        page.locator("#ev-hostile-1 a").last.hover()
+        page.goto(f"{base}/countries/")
+        page.mouse.move(10, 10)
+        assert dialogs == []
+    finally:
+        page.close()
+        httpd.shutdown()
+
+
+def test_a_curated_page_that_is_not_a_page_is_refused(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "data" / "events.yaml").write_text(
+        "- id: x\n  add: true\n  date: '2015'\n  precision: year\n  title: t\n  text: t\n"
+        "  page: 'javascript:alert(1)'\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        build_site(content)
+    assert "expected a page of the site" in e.value.message and e.value.line == 1
+
+
+def test_a_curated_anchor_must_be_an_id(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "data" / "events.yaml").write_text(
+        "- id: x\n  add: true\n  date: '2015'\n  precision: year\n  title: t\n  text: t\n"
+        "  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'p\" onfocus=\"alert(1)'\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        build_site(content)
+    assert "expected an id" in e.value.message
