@@ -77,7 +77,7 @@ class Matcher:
         self.rules = [(re.compile(p), cid, link) for p, cid, link in rules]
 
     def find(self, text: str) -> list[Mention]:
-        masked, spans = mask(text)
+        masked, spans = mask(text) if MARKUP_CHARS.intersection(text) else (text, [])
         candidates = []
         for pattern, cid, link in self.rules:
             for m in pattern.finditer(masked):

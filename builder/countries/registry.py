@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from ..config import load_yaml
+from ..config import SafeLoader, load_yaml
 from ..errors import InputError
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -52,7 +52,7 @@ class Registry:
 
 def _entry_lines(path: Path) -> list[int]:
     """The line each registry entry starts on, for error messages."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     for key, value in node.value:
         if key.value == "entries":
             return [item.start_mark.line + 1 for item in value.value]

@@ -2,6 +2,7 @@
 item, figure pages and their index, and the glossary."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -24,6 +25,7 @@ class Page:
             self.text = f"---\nsearch:\n  boost: {search_boost}\n---\n\n" + text
 
 
+@functools.lru_cache(maxsize=None)
 def rel(src: str, dest: str) -> str:
     """Link from page `src` to file `dest` (both relative to the docs folder)."""
     return posixpath.relpath(dest, posixpath.dirname(src) or ".")

@@ -4,7 +4,7 @@ curated edits of content/data/events.yaml."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import load_yaml
@@ -33,10 +33,10 @@ class Event:
     hidden: bool = False
 
     def as_dict(self) -> dict:
-        d = asdict(self)
-        for internal in ("hidden", "page", "anchor", "lines"):
-            d.pop(internal)
-        return d
+        return {k: getattr(self, k) for k in EXPORTED}
+
+
+EXPORTED = ("id", "date", "precision", "title", "text", "countries", "kind", "url", "end", "source")
 
 
 class Kinds:

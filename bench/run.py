@@ -1,0 +1,170 @@
+"""Benchmark: prints figures, asserts nothing. `make bench` (or
+`.venv/bin/python bench/run.py [--quick]`).
+
+Measures, with several runs and their median:
+- the builder alone on the chapter, and its share of the whole build;
+- the full site build and the offline build;
+- what a reader downloads for an item page, the search index, the zip;
+- a synthetic corpus of 1, 10 and 50 chapters derived from the real one
+  (own ids, renamed sections, shifted years): builder time, build time per
+  page, peak memory;
+- a rebuild after one edit to a YAML file, as `make serve` does it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from builder.site import build_site, write_docs  # noqa: E402
+
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1430000000")
+
+
+def median_time(fn, runs):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def mkdocs(build_dir: Path, site: Path, offline=False):
+    env = dict(ENV, HAKUSHO_OFFLINE="true" if offline else "false")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([PY, "-m", "mkdocs", "build", "-q", "-f", str(build_dir / "mkdocs.yml"), "-d", str(site)],
+                   cwd=REPO, env=env, check=True, capture_output=True)
+    return max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def shift_years(text: str, by: int) -> str:
+    """Shift the two-digit western years 10-15 back (the era years stay, so the
+    build warns about them, as it should, and keeps the western year)."""
+    return re.sub(r"(?<!\d)(1[0-5])（", lambda m: f"{int(m.group(1)) - by:02d}（", text)
+
+
+def synthetic_content(root: Path, n: int) -> Path:
+    """n chapters from the real one: each with its own id, renamed sections and shifted years."""
+    src = REPO / "content"
+    content = root / f"content-{n}"
+    content.mkdir(parents=True)
+    for name in ("layout.yaml",):
+        shutil.copy(src / name, content / name)
+    shutil.copytree(src / "data", content / "data")
+    # curated edits point at the real chapter's ids; the synthetic corpus has none
+    (content / "data" / "events.yaml").write_text("[]\n", encoding="utf-8")
+    chapters = []
+    for k in range(1, n + 1):
+        d = content / f"ch{k:03d}"
+        shutil.copytree(src / "dwp2015-part3-ch3", d)
+        cfg = (d / "chapter.yaml").read_text(encoding="utf-8")
+        cfg = cfg.replace("id: dwp2015-3-3", f"id: ch{k:03d}").replace("title: 安全保障協力の積極的な推進",
+                                                                     f"title: 安全保障協力の積極的な推進（{k}）")
+        (d / "chapter.yaml").write_text(cfg, encoding="utf-8")
+        raw = d / "dwp2015-part3-ch3.raw.txt"
+        text = raw.read_text(encoding="utf-8")
+        text = re.sub(r"^(第\d+節\u3000.+)$", rf"\1（写し{k}）", text, flags=re.M)
+        raw.write_text(shift_years(text, k % 5), encoding="utf-8")
+        hints = d / "hints.yaml"
+        hints.write_text(shift_years(hints.read_text(encoding="utf-8"), k % 5), encoding="utf-8")
+        chapters.append(d.name)
+    (content / "hakusho.yaml").write_text("site_name: bench\nchapters:\n" + "".join(f"  - {c}\n" for c in chapters),
+                                          encoding="utf-8")
+    return content
+
+
+def page_bytes(site: Path, page: Path) -> dict:
+    html = page.read_text(encoding="utf-8")
+    out = {"html": len(html.encode())}
+    for kind, pattern in (("css", r'href="([^"]+\.css)"'), ("js", r'src="([^"]+\.js)"')):
+        out[kind] = sum((page.parent / m).resolve().stat().st_size for m in re.findall(pattern, html)
+                        if not m.startswith("http"))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="fewer runs, corpus sizes 1 and 10")
+    args = ap.parse_args()
+    runs = 3 if args.quick else 5
+    sizes = (1, 10) if args.quick else (1, 10, 50)
+    tmp = Path(tempfile.mkdtemp(prefix="hakusho-bench-"))
+    rows = []
+
+    # builder alone, in memory (raw text to Markdown and data)
+    builder_s = median_time(lambda: build_site(REPO / "content"), runs)
+
+    # full build: builder writing the docs folder, then MkDocs; and the offline build
+    build = tmp / "build"
+
+    def full():
+        write_docs(build_site(REPO / "content"), build, REPO)
+        mkdocs(build, tmp / "site")
+
+    full_s = median_time(full, runs)
+    offline_s = median_time(lambda: mkdocs(build, tmp / "offline", offline=True), max(1, runs - 2))
+    from builder.bundle import make_zip
+    make_zip(tmp / "offline", tmp / "bundle.zip", 1430000000)
+    rows += [("builder alone (chapter → Markdown + data)", f"{builder_s * 1000:.0f} ms"),
+             ("full site build (builder + MkDocs)", f"{full_s:.2f} s"),
+             ("builder's share of the full build", f"{100 * builder_s / full_s:.1f} %"),
+             ("offline build (MkDocs, offline plugin)", f"{offline_s:.2f} s")]
+
+    item = page_bytes(tmp / "site", tmp / "site" / "dwp2015-3-3" / "section-1" / "item-4" / "index.html")
+    index = (tmp / "site" / "search" / "search_index.json").stat().st_size
+    text_bytes = (REPO / "content" / "dwp2015-part3-ch3" / "dwp2015-part3-ch3.raw.txt").stat().st_size
+    rows += [("item page (1-4): HTML / CSS / JS bytes", f"{item['html']:,} / {item['css']:,} / {item['js']:,}"),
+             ("search index", f"{index:,} bytes ({index / text_bytes:.1f}× the raw text's {text_bytes:,})"),
+             ("offline zip", f"{(tmp / 'bundle.zip').stat().st_size:,} bytes")]
+
+    # scale
+    for n in sizes:
+        content = synthetic_content(tmp / "corpus", n)
+        b = median_time(lambda: build_site(content), 1 if n > 10 else runs)
+        out = tmp / f"build-{n}"
+        result = build_site(content)
+        write_docs(result, out, REPO)
+        pages = sum(1 for p in result.files if p.endswith(".md"))
+        t = time.perf_counter()
+        rss = mkdocs(out, tmp / f"site-{n}")
+        m = time.perf_counter() - t
+        rows.append((f"{n} chapter(s): {pages} pages", f"builder {b:.2f} s, MkDocs {m:.1f} s = "
+                     f"{1000 * (b + m) / pages:.0f} ms/page, peak RSS {rss // 1024} MiB"))
+
+    # a rebuild after one YAML edit, as `make serve` does it (builder, then a full MkDocs build)
+    events = REPO / "content" / "data" / "events.yaml"
+
+    def rebuild():
+        write_docs(build_site(REPO / "content"), build, REPO)
+        mkdocs(build, tmp / "site")
+
+    original = events.read_text(encoding="utf-8")
+    try:
+        events.write_text(original.replace("（8月までの予定）", "（8月まで）"), encoding="utf-8")
+        r = median_time(rebuild, max(1, runs - 2))
+    finally:
+        events.write_text(original, encoding="utf-8")
+    rows.append(("rebuild after one YAML edit (builder + MkDocs)", f"{r:.2f} s"))
+
+    width = max(len(a) for a, _ in rows)
+    print(f"hakusho benchmark ({runs} runs, median; {os.cpu_count()} cores)")
+    for a, b in rows:
+        print(f"  {a:<{width}}  {b}")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
