@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 TOOLS  := tests/tools/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser
+.PHONY: site docs test serve clean browser bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ browser:
 serve: docs
 	$(BIN)/python -m builder watch & trap "kill $$!" EXIT; \
 	$(BIN)/python -m mkdocs serve --livereload -f build/mkdocs.yml
+
+# Figures, not pass/fail: see README's Performance section.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf build site dist
