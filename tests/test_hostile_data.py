@@ -110,23 +110,23 @@ def test_hostile_pages_run_nothing_in_a_browser(hostile_site, browser):
         httpd.shutdown()
 
 
-def test_a_curated_page_that_is_not_a_page_is_refused(tmp_path):
+ADDED = "- id: x\n  add: true\n  date: '2015'\n  precision: year\n  title: t\n  text: t\n"
+
+
+def refusal(tmp_path, events_yaml):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    (content / "data" / "events.yaml").write_text(
-        "- id: x\n  add: true\n  date: '2015'\n  precision: year\n  title: t\n  text: t\n"
-        "  page: 'javascript:alert(1)'\n", encoding="utf-8")
+    (content / "data" / "events.yaml").write_text(events_yaml, encoding="utf-8")
     with pytest.raises(InputError) as e:
         build_site(content)
-    assert "expected a page of the site" in e.value.message and e.value.line == 1
+    return e.value
+
+
+def test_a_curated_page_that_is_not_a_page_is_refused(tmp_path):
+    e = refusal(tmp_path, ADDED + "  page: 'javascript:alert(1)'\n")
+    assert "expected a page of the site" in e.message and e.line == 1
 
 
 def test_a_curated_anchor_must_be_an_id(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    (content / "data" / "events.yaml").write_text(
-        "- id: x\n  add: true\n  date: '2015'\n  precision: year\n  title: t\n  text: t\n"
-        "  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'p\" onfocus=\"alert(1)'\n", encoding="utf-8")
-    with pytest.raises(InputError) as e:
-        build_site(content)
-    assert "expected an id" in e.value.message
+    e = refusal(tmp_path, ADDED + "  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'p\" onfocus=\"alert(1)'\n")
+    assert "expected an id" in e.message
