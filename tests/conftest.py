@@ -108,7 +108,8 @@ def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None
     return root / "site", root / "offline", root / "hakusho-offline.zip"
 
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium here; elsewhere (GitHub's runners) the workflow points at its own browser.
+CHROMIUM = __import__("os").environ.get("HAKUSHO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
