@@ -5,7 +5,6 @@ touched, so bad input never leaves a half-written site.
 """
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 

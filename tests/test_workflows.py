@@ -1,7 +1,6 @@
 """The GitHub workflows cannot run here, so a real linter checks them
 (@action-validator/cli, pinned in tests/tools/package-lock.json)."""
 import subprocess
-from pathlib import Path
 
 import pytest
 

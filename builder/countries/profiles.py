@@ -102,7 +102,7 @@ class Profiles:
 
     def _figures(self, r) -> None:
         raw = r.ch.config.raw
-        for num, (fig, kind, data) in r.figures.items():
+        for num, (_, kind, data) in r.figures.items():
             if kind == "visits":
                 for v in data:
                     c = self.registry.by_name(v["country"])

@@ -110,7 +110,7 @@ def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Ev
 
 def figure_events(renderer, registry, page_url) -> list[Event]:
     events = []
-    for num, (fig, kind, data) in renderer.figures.items():
+    for num, (_, kind, data) in renderer.figures.items():
         page = renderer.figure_path(num)
         url = page_url(page)
         if kind == "visits":
