@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..render.inline import escape
 from ..render.pages import Page, heading_ids, heading_plain, rel
 from ..text import link, plain
+from ..timeline.page import NO_SEARCH
 from .matcher import Matcher
 
 
@@ -163,13 +164,17 @@ class Profiles:
         out.append(f"## 本文での言及（{len(prof.mentions)}か所）\n")
         if not prof.mentions:
             out.append("本文と脚注には、図表のほかに言及がない。\n")
-        last = None
+        groups: dict = {}
         for m in prof.mentions:
-            if m.item is not last:
-                out.append(f"\n### 第{m.item.section.num}節{m.item.num}項　{escape(plain(m.item.title))}\n")
-                last = m.item
-            note = f"（脚注{m.anchor[3:]}）" if m.anchor.startswith("fn:") else ""
-            out.append(f"- [{escape(m.excerpt)}]({rel(path, m.item.path)}#{m.anchor}){note}")
+            groups.setdefault(m.item, []).append(m)
+        for item, mentions in groups.items():
+            out.append(f"\n### 第{item.section.num}節{item.num}項　{escape(plain(item.title))}\n")
+            # the excerpts quote the chapter: out of the search index, which has the chapter itself
+            out.append(f'<div class="hk-mentions" markdown="1" {NO_SEARCH}>\n')
+            for m in mentions:
+                note = f"（脚注{m.anchor[3:]}）" if m.anchor.startswith("fn:") else ""
+                out.append(f"- [{escape(m.excerpt)}]({rel(path, m.item.path)}#{m.anchor}){note}")
+            out.append("\n</div>\n")
         return Page(path, c.name_ja, "\n".join(out) + "\n", search_boost=0.5)
 
     def index_page(self) -> Page:

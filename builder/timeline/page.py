@@ -11,6 +11,10 @@ import json
 from ..render.inline import escape
 from ..render.pages import Page, rel
 
+# Events quote the chapter: keep them out of the search index, where they would
+# only repeat the chapter's own pages (and triple the index).
+NO_SEARCH = 'data-search-exclude="quotes"'
+
 FILTER_SCRIPT = """<script>
 (function () {
   var country = document.getElementById("hk-tl-country"), kind = document.getElementById("hk-tl-kind");
@@ -115,7 +119,7 @@ class TimelinePage:
             by_year.setdefault(e.date[:4], []).append(e)
         for year, evs in by_year.items():
             out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {int(year)}年 {{ #y{year} }}\n')
-            out.append('<ol class="hk-tl-list" markdown="1">\n' + "\n".join(self.item(e, path) for e in evs)
+            out.append(f'<ol class="hk-tl-list" markdown="1" {NO_SEARCH}>\n' + "\n".join(self.item(e, path) for e in evs)
                        + "\n</ol>\n\n</section>\n")
         out.append(FILTER_SCRIPT + "\n")
         return Page(path, "年表", "\n".join(out), search_boost=0.5)
@@ -124,7 +128,7 @@ class TimelinePage:
         evs = [e for e in self.events if cid in e.countries]
         if not evs:
             return ""
-        return ("## 年表から\n\n" + '<ol class="hk-tl-list" markdown="1">\n'
+        return ("## 年表から\n\n" + f'<ol class="hk-tl-list" markdown="1" {NO_SEARCH}>\n'
                 + "\n".join(self.item(e, page) for e in evs) + "\n</ol>\n")
 
 
