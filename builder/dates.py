@@ -124,3 +124,25 @@ class DateReader:
                 out.append(d)
             self.last = d
         return out
+
+
+ERA_DOT = re.compile(r"^(?P<y>\d{1,2})\.(?P<m>\d{1,2})$")
+WESTERN_DOT = re.compile(r"^(?P<y>\d{4})\.(?P<m>\d{1,2})(?: ～ (?:(?P<y2>\d{4})\.)?(?P<m2>\d{1,2}))?$")
+
+
+def era_dot(text: str, era_base: int) -> str | None:
+    """Figures' 平成年.月: 26.7 → 2014-07 (era_base 1988 for 平成)."""
+    m = ERA_DOT.match(text)
+    if not m or not 1 <= int(m["m"]) <= 12:
+        return None
+    return f"{era_base + int(m['y']):04d}-{int(m['m']):02d}"
+
+
+def western_dot_range(text: str) -> tuple[str, str] | None:
+    """Figures' periods: 2012.12 ～ 2013.3, 2013.1 ～ 3, 2014.7 → (start, end) months."""
+    m = WESTERN_DOT.match(text)
+    if not m or not 1 <= int(m["m"]) <= 12 or (m["m2"] and not 1 <= int(m["m2"]) <= 12):
+        return None
+    start = f"{int(m['y']):04d}-{int(m['m']):02d}"
+    end = f"{int(m['y2'] or m['y']):04d}-{int(m['m2']):02d}" if m["m2"] else start
+    return (start, end) if end >= start else None

@@ -102,3 +102,23 @@ def test_command_line_reports_without_a_traceback(tmp_path):
     assert run.stderr.startswith("error: ") and "raw.txt:8: footnote 3" in run.stderr
     assert "Traceback" not in run.stderr
     assert not (tmp_path / "out" / "docs").exists()
+
+
+VISITS_SPEC = """
+figures:
+  Ⅲ-3-1-1:
+    kind: visits
+    era_base: 1988
+    period: ['2014-01', '2015-04']
+    posts: [政務官, 空幕長]
+"""
+
+
+def test_visit_date_outside_the_figures_period(tmp_path, layout):
+    from builder.figures import read_figure
+    from builder.pipeline import process_chapter
+    raw = GOOD + ["", "ハイレベルの訪問実績図表Ⅲ-3-1-1", "", "ウガンダ", "政務官\u3000\u300027.5"]
+    result = process_chapter(make_chapter(tmp_path, raw, extra_yaml=VISITS_SPEC), layout)
+    with pytest.raises(InputError) as e:
+        read_figure(result.chapter.figures["Ⅲ-3-1-1"], result.chapter.config)
+    assert e.value.line == 12 and "27.5 (2015-05) is outside the figure's period 2014-01 to 2015-04" in e.value.message

@@ -56,3 +56,17 @@ def test_no_date_without_context_or_in_quantities():
     assert r.read("同年に") == [] and r.read("5月に") == []     # nothing to resolve against yet
     r.read("14（平成26）年")
     assert r.read("約18か月間、3か月の間、今後3年間") == []
+
+
+@pytest.mark.parametrize("text, expected", [("26.7", "2014-07"), ("27.12", "2015-12"), ("26.13", None), ("2014", None)])
+def test_figure_era_dot(text, expected):
+    from builder.dates import era_dot
+    assert era_dot(text, 1988) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2012.12 ～ 2013.3", ("2012-12", "2013-03")), ("2013.1 ～ 3", ("2013-01", "2013-03")),
+    ("2014.7", ("2014-07", "2014-07")), ("2014.11 ～ 3", None), ("2014.13", None)])
+def test_figure_western_dot_range(text, expected):
+    from builder.dates import western_dot_range
+    assert western_dot_range(text) == expected

@@ -6,18 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..dates import western_dot_range
 from ..errors import InputError
 
 NUM = re.compile(r"^(?P<n>[0-9０-９]{1,3})\u3000(?P<title>.+)$")
 FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")
-MONTH = re.compile(r"^(?P<y>\d{4})\.(?P<m>\d{1,2})(?: ～ (?:(?P<y2>\d{4})\.)?(?P<m2>\d{1,2}))?$")
 RANGE = re.compile(r"^(?P<a>\d+)(?:～(?P<b>\d+))?$")
-
-
-def _month(config, line, y, m):
-    if not 1 <= int(m) <= 12:
-        raise InputError(config.raw, line.no, f"month {m} in a project period; expected 1 to 12")
-    return f"{int(y):04d}-{int(m):02d}"
 
 
 def read(figure, spec, config) -> dict:
@@ -53,14 +47,11 @@ def read(figure, spec, config) -> dict:
         else:
             raise InputError(config.raw, line.no, f"'{text}' in the projects figure is not a project, a field or the legend")
     for p in projects:
-        pm = MONTH.match(p["period"])
-        if not pm:
-            raise InputError(config.raw, p["line"], f"project period '{p['period']}'; expected YYYY.M or YYYY.M ～ [YYYY.]M")
-        start = _month(config, figure.lines[0], pm["y"], pm["m"])
-        end = _month(config, figure.lines[0], pm["y2"] or pm["y"], pm["m2"]) if pm["m2"] else start
-        if end < start:
-            raise InputError(config.raw, p["line"], f"project period '{p['period']}' ends before it starts")
-        p["start"], p["end"] = start, end
+        period = western_dot_range(p["period"])
+        if period is None:
+            raise InputError(config.raw, p["line"], f"project period '{p['period']}'; expected YYYY.M or "
+                                                    "YYYY.M ～ [YYYY.]M, a real month, ending after it starts")
+        p["start"], p["end"] = period
         p["recipient"] = next((c for c in spec["recipients"] if p["target"].startswith(c)), None)
         if p["recipient"] is None:
             raise InputError(config.raw, p["line"], f"recipient '{p['target']}' is not one of {spec['recipients']}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import era_dot
 from ..errors import InputError
 
 DATE = r"\d{1,2}\.\d{1,2}"
@@ -32,11 +33,10 @@ def read(figure, spec, config) -> list[dict]:
             country, post = text.replace("\u3000", ""), None
             continue
         for d in filter(None, dates.split("、")):
-            year, month = (int(x) for x in d.split("."))
-            iso = f"{spec['era_base'] + year:04d}-{month:02d}"
-            if not (1 <= month <= 12) or not (lo <= iso <= hi):
+            iso = era_dot(d, spec["era_base"])
+            if iso is None or not (lo <= iso <= hi):
                 raise InputError(config.raw, line.no,
-                                 f"visit date {d} ({iso}) is outside the figure's period {lo} to {hi}")
+                                 f"visit date {d} ({iso or 'no such month'}) is outside the figure's period {lo} to {hi}")
             visits.append({"country": country, "post": post, "printed": d, "date": iso, "line": line.no})
         if m and m.group("next"):
             country, post = m.group("next"), None
