@@ -44,15 +44,18 @@ class Date:
     def month(self) -> int | None:
         return int(self.iso[5:7]) if len(self.iso) >= 7 else None
 
-    def label(self) -> str:
-        y = self.year
-        if self.precision == "fiscal_year":
-            return f"{y}年度"
-        if self.precision == "year":
-            return f"{y}年"
-        if self.precision == "month":
-            return f"{y}年{self.month}月"
-        return f"{y}年{self.month}月{int(self.iso[8:10])}日"
+
+def iso_label(iso: str, fiscal_year: bool = False) -> str:
+    """An ISO date at its precision, as Japanese reads it: 2014年7月, 2015年1月21日, 2014年度."""
+    parts = [int(x) for x in iso.split("-")]
+    if fiscal_year:
+        return f"{parts[0]}年度"
+    return "".join(f"{x}{unit}" for x, unit in zip(parts, ("年", "月", "日")))
+
+
+def range_label(start: str, end: str = "", fiscal_year: bool = False) -> str:
+    label = iso_label(start, fiscal_year)
+    return f"{label}～{iso_label(end)}" if end and end != start else label
 
 
 class DateReader:

@@ -62,6 +62,13 @@ def make_chapter(tmp_path: Path, raw, hints: str | None = None, extra_yaml: str 
     return d
 
 
+def copy_content(tmp_path: Path) -> Path:
+    """A copy of the real content folder, for tests that edit one of its files."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    return content
+
+
 def make_content(tmp_path: Path, chapter_dir: Path) -> Path:
     """A content folder holding one chapter, for whole-site builds."""
     content = tmp_path / "content"

@@ -1,7 +1,6 @@
 """The country registry, the matcher's precision and recall, and the profiles."""
 import json
 import re
-import shutil
 
 import pytest
 
@@ -11,7 +10,7 @@ from builder.errors import InputError
 from builder.site import build_site
 from builder.text import abbr, ruby
 
-from conftest import CONTENT
+from conftest import CONTENT, copy_content
 
 REGISTRY = CONTENT / "data" / "countries.yaml"
 
@@ -165,8 +164,7 @@ def test_malformed_registry(tmp_path):
 
 
 def test_country_in_a_figure_the_registry_lacks(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    content = copy_content(tmp_path)
     reg = content / "data" / "countries.yaml"
     reg.write_text(reg.read_text(encoding="utf-8").replace(
         "  - {id: UGA, name_ja: ウガンダ, name_en: Uganda, region: アフリカ, names: [ウガンダ]}\n", ""), encoding="utf-8")

@@ -4,7 +4,6 @@ import functools
 from html.parser import HTMLParser
 import http.server
 import re
-import shutil
 import threading
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from builder.errors import InputError
 from builder.site import build_site
 
-from conftest import CONTENT, REPO, mkdocs_build
+from conftest import REPO, copy_content, mkdocs_build
 
 LONG = "長" * 3000
 HOSTILE_ENTRY = f"""
@@ -38,8 +37,7 @@ HOSTILE_EVENTS = f"""
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    content = root / "content"
-    shutil.copytree(CONTENT, content)
+    content = copy_content(root)
     with open(content / "data" / "countries.yaml", "a", encoding="utf-8") as f:
         f.write(HOSTILE_ENTRY)
     (content / "data" / "events.yaml").write_text(HOSTILE_EVENTS, encoding="utf-8")
@@ -114,8 +112,7 @@ ADDED = "- id: x\n  add: true\n  date: '2015'\n  precision: year\n  title: t\n  
 
 
 def refusal(tmp_path, events_yaml):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    content = copy_content(tmp_path)
     (content / "data" / "events.yaml").write_text(events_yaml, encoding="utf-8")
     with pytest.raises(InputError) as e:
         build_site(content)

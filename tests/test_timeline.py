@@ -2,14 +2,13 @@
 import csv
 import io
 import json
-import shutil
 
 import pytest
 
 from builder.errors import InputError
 from builder.site import build_site
 
-from conftest import CONTENT
+from conftest import CONTENT, copy_content
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +83,7 @@ def test_profiles_show_their_slice(site):
 
 
 def edited_content(tmp_path, text):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    content = copy_content(tmp_path)
     (content / "data" / "events.yaml").write_text(text, encoding="utf-8")
     return content
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..blocks.model import Heading
+from ..dates import iso_label, range_label
 from ..errors import InputError
 from ..render.inline import escape
 from ..render.pages import Page, heading_ids, heading_plain, rel
@@ -148,14 +149,13 @@ class Profiles:
             out.append(f"## ハイレベルの訪問（図表{escape(prof.visits[0]['figure'])}）\n")
             out.append("| 訪問した者 | 時期 |\n| --- | --- |")
             for v in prof.visits:
-                y, m = v["date"].split("-")
-                out.append(f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{int(y)}年{int(m)}月</time> |")
+                out.append(f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{iso_label(v['date'])}</time> |")
             out.append("")
         if prof.projects:
             out.append(f"## 能力構築支援事業（図表{escape(prof.projects[0]['figure'])}）\n")
             out.append("| No. | 事業 | 期間 | 対象 | 派遣要員 |\n| ---: | --- | --- | --- | --- |")
             for p in prof.projects:
-                period = p["start"] if p["start"] == p["end"] else f"{p['start']}～{p['end']}"
+                period = range_label(p["start"], p["end"])
                 out.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | "
                            f"{escape(p['personnel'])} |")
             out.append("")

@@ -4,16 +4,12 @@ from __future__ import annotations
 import html
 from collections import OrderedDict
 
+from ..dates import iso_label, range_label
 from .inline import escape
 
 
 def figure_slug(num: str) -> str:
     return "fig-" + num.replace("Ⅲ", "iii").replace("Ⅱ", "ii").replace("Ⅰ", "i").replace("Ⅳ", "iv").lower()
-
-
-def ym(iso: str) -> str:
-    y, m = iso.split("-")
-    return f"{int(y)}年{int(m)}月"
 
 
 def visits_md(visits: list[dict]) -> str:
@@ -24,7 +20,7 @@ def visits_md(visits: list[dict]) -> str:
     for country, posts in by_country.items():
         first = True
         for post, vs in posts.items():
-            when = "、".join(f'<time datetime="{v["date"]}">{ym(v["date"])}</time>' for v in vs)
+            when = "、".join(f'<time datetime="{v["date"]}">{iso_label(v["date"])}</time>' for v in vs)
             rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
             first = False
     n_countries = len(by_country)
@@ -35,7 +31,7 @@ def visits_md(visits: list[dict]) -> str:
 def capacity_md(data: dict, personnel_names: dict) -> str:
     rows = ["| No. | 事業 | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
     for p in data["projects"]:
-        period = ym(p["start"]) if p["start"] == p["end"] else f"{ym(p['start'])}～{ym(p['end'])}"
+        period = range_label(p["start"], p["end"])
         rows.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
     legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in personnel_names.items())
     labels = data["map_labels"]

@@ -8,6 +8,7 @@ import html
 import io
 import json
 
+from ..dates import range_label
 from ..render.inline import escape
 from ..render.pages import Page, rel
 
@@ -39,15 +40,7 @@ FILTER_SCRIPT = """<script>
 
 
 def date_label(e) -> str:
-    def one(iso, precision):
-        parts = iso.split("-")
-        if precision == "fiscal_year":
-            return f"{int(parts[0])}年度"
-        return "".join(f"{int(x)}{u}" for x, u in zip(parts, ("年", "月", "日")))
-    label = one(e.date, e.precision)
-    if e.end:
-        label += "～" + one(e.end, "day" if len(e.end) == 10 else "month" if len(e.end) == 7 else "year")
-    return label
+    return range_label(e.date, e.end, e.precision == "fiscal_year")
 
 
 class TimelinePage:
