@@ -94,11 +94,13 @@ def build_site(content: Path) -> SiteResult:
         nav.append({"国・機関": "countries/index.md"})
         home.append("[国・機関の一覧](countries/index.md)\n")
     if timeline:
-        files["timeline.md"] = timeline.page().text
+        pages = timeline.pages()
+        for page in pages:
+            files[page.path] = page.text
         files["data/timeline.json"] = export_json(timeline.events)
         files["data/timeline.csv"] = export_csv(timeline.events)
-        nav.append({"年表": "timeline.md"})
-        home.append("[年表](timeline.md)\n")
+        nav.append({"年表": pages[0].path if len(pages) == 1 else [p.path for p in pages]})
+        home.append(f"[年表]({pages[0].path})\n")
     files["index.md"] = "\n".join(home)
     for path, text in files.items():
         if path.endswith(".md"):

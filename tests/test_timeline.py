@@ -48,8 +48,8 @@ def test_events_read_from_the_text(site, events):
 def test_events_from_the_figures(events):
     visits = [e for e in events if e["kind"] == "visit" and e["source"] == "figure"]
     assert len(visits) == 108
-    cb = [e for e in events if e["id"].startswith("capacity-building-")]
-    first = next(e for e in cb if e["id"] == "capacity-building-1")
+    cb = [e for e in events if e["id"].startswith("dwp2015-3-3-capacity-building-")]
+    first = next(e for e in cb if e["id"] == "dwp2015-3-3-capacity-building-1")
     assert len(cb) == 25 and (first["date"], first["end"], first["countries"]) == ("2012-12", "2013-03", ["TLS"])
 
 

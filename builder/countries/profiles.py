@@ -31,6 +31,19 @@ class MentionRecord:
     surfaces: list[str] = field(default_factory=list)
 
 
+# Entries (mentions, visits, projects, events) on one profile page; past this,
+# a profile is cut into pages by chapters, so that no page grows with the corpus.
+PROFILE_LIMIT = 300
+
+
+@dataclass
+class ChapterPart:
+    """What one chapter says of a country."""
+    mentions: list[MentionRecord] = field(default_factory=list)
+    visits: list[dict] = field(default_factory=list)
+    projects: list[dict] = field(default_factory=list)
+
+
 @dataclass
 class Profile:
     country: object
@@ -38,6 +51,7 @@ class Profile:
     visits: list[dict] = field(default_factory=list)
     projects: list[dict] = field(default_factory=list)
     dedicated: list[tuple] = field(default_factory=list)   # (rank, item, heading id, title)
+    parts: dict[str, ChapterPart] = field(default_factory=dict)   # chapter id -> its part, once gathered
 
 
 def excerpt(text: str, surface: str, limit: int = 90) -> str:
@@ -76,6 +90,13 @@ class Profiles:
                 for n in item.footnotes:
                     self._text(r, item, n, f"fn:{n.num}", link_first=False)
             self._figures(r)
+        for prof in self.profiles.values():
+            for m in prof.mentions:
+                prof.parts.setdefault(m.chapter, ChapterPart()).mentions.append(m)
+            for v in prof.visits:
+                prof.parts.setdefault(v["chapter"], ChapterPart()).visits.append(v)
+            for pr in prof.projects:
+                prof.parts.setdefault(pr["chapter"], ChapterPart()).projects.append(pr)
 
     def _headings(self, item) -> None:
         rank = {"sub": 1, "paren": 2, "kana": 3}
@@ -125,6 +146,9 @@ class Profiles:
         return lambda cid: rel(page, self.path(cid)) if cid in self.registry.entries else None
 
     def profile_page(self, prof: Profile) -> Page:
+        """The profile: who the country is, and what the text says of it. With
+        one chapter that is all on this page; with several, each chapter's part
+        is a page of its own, so no page grows with the corpus."""
         c = prof.country
         path = self.path(c.id)
         out = [f"# {escape(c.name_ja)}\n",
@@ -142,46 +166,123 @@ class Profiles:
             out.append("## この国・機関を扱う節\n")
             for rank, item, hid, title in prof.dedicated:
                 if rank == best:
-                    out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})"
-                               f"（第{item.section.num}節{item.num}項）")
+                    where = f"第{item.section.num}節{item.num}項"
+                    if len(self.renderers) > 1:
+                        where = f"{escape(item.section.chapter.config.number)} {where}"
+                    out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})（{where}）")
             out.append("")
-        if prof.visits:
-            out.append(f"## ハイレベルの訪問（図表{escape(prof.visits[0]['figure'])}）\n")
+        pages = self.split(prof)
+        if len(self.renderers) == 1:
+            out.append(self.chapter_part(prof, self.renderers[0].cid, path, 2))
+        elif len(pages) == 1:
+            out += [self.chapter_heading(r) + self.chapter_part(prof, r.cid, path, 3) for r in pages[0]]
+        else:
+            out.append(self.chapter_table(prof, path, pages))
+        return Page(path, c.name_ja, "\n".join(out) + "\n", search_boost=0.5)
+
+    def split(self, prof: Profile) -> list[list]:
+        """The chapters that speak of the country, cut into pages of at most
+        PROFILE_LIMIT entries at chapter edges (a chapter is never cut); one
+        page while it all fits on the profile itself."""
+        pages: list[list] = [[]]
+        size = 0
+        for r in self.renderers:
+            n = sum(self.counts(prof, r.cid))
+            if not n:
+                continue
+            if pages[-1] and size + n > PROFILE_LIMIT:
+                pages.append([])
+                size = 0
+            pages[-1].append(r)
+            size += n
+        return pages
+
+    def part_path(self, cid: str, chapters: list) -> str:
+        first, last = chapters[0].cid, chapters[-1].cid
+        slug = self.registry.entries[cid].slug
+        return f"countries/{slug}/{first}.md" if first == last else f"countries/{slug}/{first}--{last}.md"
+
+    @staticmethod
+    def chapter_heading(r) -> str:
+        cfg = r.ch.config
+        return f"## {escape(cfg.number)}\u3000{escape(cfg.title)} {{ #{r.cid} }}\n\n"
+
+    def chapter_table(self, prof: Profile, path: str, pages: list[list]) -> str:
+        """One row a chapter, with its counts and a link to its part of the profile."""
+        out = ["## 章ごとの記述\n", "| 章 | 言及 | 訪問 | 能力構築支援 | 年表 |", "| --- | ---: | ---: | ---: | ---: |"]
+        for chapters in pages:
+            target = rel(path, self.part_path(prof.country.id, chapters))
+            for r in chapters:
+                n = self.counts(prof, r.cid)
+                cfg = r.ch.config
+                out.append(f"| [{escape(cfg.number)}\u3000{escape(cfg.title)}]({target}#{r.cid})"
+                           f" | {n[0]} | {n[1]} | {n[2]} | {n[3]} |")
+        return "\n".join(out) + "\n"
+
+    @staticmethod
+    def part(prof: Profile, chapter: str) -> ChapterPart:
+        return prof.parts.get(chapter) or ChapterPart()
+
+    def counts(self, prof: Profile, chapter: str) -> tuple[int, int, int, int]:
+        part = self.part(prof, chapter)
+        events = self.timeline.events_of(prof.country.id, chapter) if self.timeline else []
+        return len(part.mentions), len(part.visits), len(part.projects), len(events)
+
+    def part_page(self, prof: Profile, chapters: list) -> Page:
+        c = prof.country
+        path = self.part_path(c.id, chapters)
+        first, last = chapters[0].ch.config, chapters[-1].ch.config
+        span = first.number if first is last else f"{first.number}～{last.number}"
+        title = f"{c.name_ja}：{span}"
+        out = [f"# {escape(title)}\n",
+               f"[{escape(c.name_ja)}]({rel(path, self.path(c.id))})について、{escape(span)}が記すこと。\n"]
+        out += [self.chapter_heading(r) + self.chapter_part(prof, r.cid, path, 3) for r in chapters]
+        return Page(path, title, "\n".join(out) + "\n", search_boost=0.5)
+
+    def chapter_part(self, prof: Profile, chapter: str, path: str, level: int) -> str:
+        """Visits, projects, the timeline's slice and the mentions: what one
+        chapter says, under headings of the given level."""
+        c, out = prof.country, []
+        h, h2 = "#" * level, "#" * (level + 1)
+        part = self.part(prof, chapter)
+        visits, projects, mentions = part.visits, part.projects, part.mentions
+        if visits:
+            out.append(f"{h} ハイレベルの訪問（図表{escape(visits[0]['figure'])}）\n")
             out.append("| 訪問した者 | 時期 |\n| --- | --- |")
-            for v in prof.visits:
+            for v in visits:
                 out.append(f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{iso_label(v['date'])}</time> |")
             out.append("")
-        if prof.projects:
-            out.append(f"## 能力構築支援事業（図表{escape(prof.projects[0]['figure'])}）\n")
+        if projects:
+            out.append(f"{h} 能力構築支援事業（図表{escape(projects[0]['figure'])}）\n")
             out.append("| No. | 事業 | 期間 | 対象 | 派遣要員 |\n| ---: | --- | --- | --- | --- |")
-            for p in prof.projects:
+            for p in projects:
                 period = range_label(p["start"], p["end"])
                 out.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | "
                            f"{escape(p['personnel'])} |")
             out.append("")
         if self.timeline:
-            out.append(self.timeline.slice_md(c.id, path))
-        out.append(f"## 本文での言及（{len(prof.mentions)}か所）\n")
-        if not prof.mentions:
+            out.append(self.timeline.slice_md(c.id, path, chapter, h))
+        out.append(f"{h} 本文での言及（{len(mentions)}か所）\n")
+        if not mentions:
             out.append("本文と脚注には、図表のほかに言及がない。\n")
         groups: dict = {}
-        for m in prof.mentions:
+        for m in mentions:
             groups.setdefault(m.item, []).append(m)
-        for item, mentions in groups.items():
-            out.append(f"\n### 第{item.section.num}節{item.num}項　{escape(plain(item.title))}\n")
+        for item, ms in groups.items():
+            out.append(f"\n{h2} 第{item.section.num}節{item.num}項　{escape(plain(item.title))}\n")
             # the excerpts quote the chapter: out of the search index, which has the chapter itself
             out.append(f'<div class="hk-mentions" markdown="1" {NO_SEARCH}>\n')
-            for m in mentions:
+            for m in ms:
                 note = f"（脚注{m.anchor[3:]}）" if m.anchor.startswith("fn:") else ""
                 out.append(f"- [{escape(m.excerpt)}]({rel(path, m.item.path)}#{m.anchor}){note}")
             out.append("\n</div>\n")
-        return Page(path, c.name_ja, "\n".join(out) + "\n", search_boost=0.5)
+        return "\n".join(out)
 
     def index_page(self) -> Page:
         path = "countries/index.md"
         out = ["# 国・機関\n",
-               "この章が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
-               "図表Ⅲ-3-1-1の訪問、図表Ⅲ-3-1-6の能力構築支援事業、年表の出来事。\n",
+               "本文が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
+               "図表のハイレベル訪問と能力構築支援事業、年表の出来事。\n",
                self.chart(), ""]
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]
@@ -191,7 +292,7 @@ class Profiles:
             out.append("| 名称 | 英語名 | 言及 | 訪問 | 能力構築支援 | 年表 |\n| --- | --- | ---: | ---: | ---: | ---: |")
             for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
                 c = p.country
-                events = sum(1 for e in self.timeline.events if c.id in e.countries) if self.timeline else 0
+                events = len(self.timeline.events_of(c.id, None)) if self.timeline else 0
                 out.append(f"| [{escape(c.name_ja)}]({rel(path, self.path(c.id))}) | {escape(c.name_en)} | "
                            f"{len(p.mentions)} | {len(p.visits)} | {len(p.projects)} | {events} |")
             out.append("")
@@ -228,7 +329,13 @@ class Profiles:
                 '<span class="hk-key hk-p"></span>能力構築支援事業</figcaption></figure>')
 
     def pages(self) -> list[Page]:
-        return [self.index_page()] + [self.profile_page(p) for p in self.profiles.values()]
+        pages = [self.index_page()]
+        for prof in self.profiles.values():
+            pages.append(self.profile_page(prof))
+            parts = self.split(prof)
+            if len(parts) > 1:
+                pages += [self.part_page(prof, chapters) for chapters in parts]
+        return pages
 
     def export(self) -> str:
         out = []

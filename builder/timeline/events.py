@@ -109,6 +109,7 @@ def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Ev
 
 
 def figure_events(renderer, registry, page_url) -> list[Event]:
+    """Events from the figures' data; ids start with the chapter's, as the text's do."""
     events = []
     for num, (_, kind, data) in renderer.figures.items():
         page = renderer.figure_path(num)
@@ -117,7 +118,7 @@ def figure_events(renderer, registry, page_url) -> list[Event]:
             seen: dict = {}
             for v in data:
                 c = registry.by_name(v["country"])
-                key = f"visit-{c.id}-{v['date']}-{v['post']}"
+                key = f"{renderer.cid}-visit-{c.id}-{v['date']}-{v['post']}"
                 seen[key] = seen.get(key, 0) + 1
                 events.append(Event(
                     page=page, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
@@ -127,7 +128,7 @@ def figure_events(renderer, registry, page_url) -> list[Event]:
             for p in data["projects"]:
                 c = registry.by_name(p["recipient"])
                 events.append(Event(
-                    page=page, id=f"capacity-building-{p['no']}", date=p["start"], precision="month",
+                    page=page, id=f"{renderer.cid}-capacity-building-{p['no']}", date=p["start"], precision="month",
                     title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
                     text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
                     countries=[c.id], kind="capacity_building", url=url, source="figure", lines=[p["line"]]))

@@ -8,6 +8,8 @@ import html
 import io
 import json
 
+from dataclasses import dataclass
+
 from ..dates import range_label
 from ..render.inline import escape
 from ..render.pages import Page, rel
@@ -49,6 +51,7 @@ class TimelinePage:
         self.registry = registry
         self.kinds = kinds
         self.profile_path = profile_path
+        self._by_country: dict | None = None   # (country, chapter or None) -> events, built on first use
 
     def item(self, e, page: str) -> str:
         """One event as a list item; its links are Markdown, so MkDocs resolves
@@ -89,40 +92,142 @@ class TimelinePage:
                 f'viewBox="0 0 {w} {h}" width="100%"><title id="hk-tl-chart-t">年ごとの出来事の数</title>'
                 f'<desc id="hk-tl-chart-d">{html.escape(desc)}</desc>' + "".join(parts) + "</svg></figure>")
 
-    def filters(self) -> str:
+    def filters(self, events) -> str:
         esc = html.escape
-        used = sorted({c for e in self.events for c in e.countries},
+        used = sorted({c for e in events for c in e.countries},
                       key=lambda c: (self.registry.regions.index(self.registry.entries[c].region), c))
         countries = "".join(f'<option value="{esc(c)}">{esc(self.registry.entries[c].name_ja)}</option>' for c in used)
-        kinds = sorted({e.kind for e in self.events}, key=lambda k: list(self.kinds.labels).index(k))
+        kinds = sorted({e.kind for e in events}, key=lambda k: list(self.kinds.labels).index(k))
         kind_opts = "".join(f'<option value="{esc(k)}">{esc(self.kinds.labels[k])}</option>' for k in kinds)
         return ('<div class="hk-tl-filters" role="group" aria-label="年表の絞り込み">'
                 f'<label>国・機関 <select id="hk-tl-country"><option value="">すべて</option>{countries}</select></label> '
                 f'<label>種類 <select id="hk-tl-kind"><option value="">すべて</option>{kind_opts}</select></label> '
-                f'<output id="hk-tl-count" aria-live="polite">{len(self.events)}件</output></div>')
+                f'<output id="hk-tl-count" aria-live="polite">{len(events)}件</output></div>')
 
-    def page(self) -> Page:
-        path = "timeline.md"
-        out = ["# 年表\n",
-               "本文の日付のある記述と、図表のデータ（ハイレベル訪問、能力構築支援事業）から作った年表。"
-               "各項目の「出典」は、その記述の段落または図表へのリンク。\n",
-               self.chart(), "", self.filters(), ""]
-        by_year: dict[str, list] = {}
-        for e in self.events:
-            by_year.setdefault(e.date[:4], []).append(e)
-        for year, evs in by_year.items():
-            out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {int(year)}年 {{ #y{year} }}\n')
+    def pages(self) -> list[Page]:
+        """One page while the events fit; past PAGE_LIMIT, an overview and a
+        page per period, so that no page grows with the corpus."""
+        periods = split_periods(self.events, PAGE_LIMIT)
+        if len(periods) <= 1:
+            return [self.period_page("timeline.md", "年表", self.events, INTRO + "\n\n" + self.chart())]
+        index = "timeline/index.md"
+        rows = ["| 期間 | 出来事 |", "| --- | ---: |"]
+        rows += [f"| [{escape(pd.label)}]({rel(index, pd.path)}) | {len(pd.events)} |" for pd in periods]
+        overview = ["# 年表\n", INTRO + "期間ごとのページに分けてある。\n", self.chart(), "", "\n".join(rows), ""]
+        pages = [Page(index, "年表", "\n".join(overview), search_boost=0.5)]
+        for pd in periods:
+            back = f"[年表の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"
+            pages.append(self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months))
+        return pages
+
+    def period_page(self, path: str, title: str, events: list, lead: str, by_month: bool = False) -> Page:
+        out = [f"# {escape(title)}\n", lead + "\n", self.filters(events), ""]
+        groups: dict[str, list] = {}
+        for e in events:
+            groups.setdefault(month_key(e) if by_month else e.date[:4], []).append(e)
+        for key, evs in groups.items():
+            label = month_label(key) if by_month else f"{int(key)}年"
+            out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {label} {{ #y{key} }}\n')
             out.append(f'<ol class="hk-tl-list" markdown="1" {NO_SEARCH}>\n' + "\n".join(self.item(e, path) for e in evs)
                        + "\n</ol>\n\n</section>\n")
         out.append(FILTER_SCRIPT + "\n")
-        return Page(path, "年表", "\n".join(out), search_boost=0.5)
+        return Page(path, title, "\n".join(out), search_boost=0.5)
 
-    def slice_md(self, cid: str, page: str) -> str:
-        evs = [e for e in self.events if cid in e.countries]
+    def events_of(self, cid: str, chapter: str) -> list:
+        if self._by_country is None:
+            self._by_country = {}
+            for e in self.events:
+                for c in e.countries:
+                    self._by_country.setdefault((c, chapter_of(e)), []).append(e)
+                    self._by_country.setdefault((c, None), []).append(e)
+        return self._by_country.get((cid, chapter), [])
+
+    def slice_md(self, cid: str, page: str, chapter: str | None = None, h: str = "##") -> str:
+        evs = self.events_of(cid, chapter)
         if not evs:
             return ""
-        return ("## 年表から\n\n" + f'<ol class="hk-tl-list" markdown="1" {NO_SEARCH}>\n'
+        return (f"{h} 年表から\n\n" + f'<ol class="hk-tl-list" markdown="1" {NO_SEARCH}>\n'
                 + "\n".join(self.item(e, page) for e in evs) + "\n</ol>\n")
+
+
+INTRO = ("本文の日付のある記述と、図表のデータ（ハイレベル訪問、能力構築支援事業）から作った年表。"
+         "各項目の「出典」は、その記述の段落または図表へのリンク。")
+
+# Events on one timeline page; a longer timeline is split into periods (years,
+# or the months of a busy year) so that a page stays quick to build and to load.
+PAGE_LIMIT = 400
+
+
+def chapter_of(e) -> str:
+    return e.page.split("/", 1)[0]
+
+
+def month_key(e) -> str:
+    """'2014-05'; '2014-00' for an event dated by its year alone."""
+    return e.date[:7] if len(e.date) >= 7 else e.date[:4] + "-00"
+
+
+def month_label(key: str) -> str:
+    month = int(key[5:7])
+    return f"{int(key[:4])}年{month}月" if month else f"{int(key[:4])}年（月の記載なし）"
+
+
+@dataclass
+class Period:
+    keys: list[str]               # years ('2014'), or months of one year ('2014-05', '2014-00')
+    events: list
+    months: bool = False
+
+    @property
+    def label(self) -> str:
+        first, last = self.keys[0], self.keys[-1]
+        if first == last:
+            return month_label(first) if self.months else f"{int(first)}年"
+        if not self.months:
+            return f"{int(first)}–{int(last)}年"
+        named = [int(k[5:]) for k in self.keys if not k.endswith("-00")]
+        span = f"{named[0]}月" if len(named) == 1 else f"{named[0]}–{named[-1]}月"
+        return f"{int(first[:4])}年{span}" + ("（月の記載なしを含む）" if first.endswith("-00") else "")
+
+    @property
+    def path(self) -> str:
+        first, last = self.keys[0], self.keys[-1]
+        if first == last:
+            return f"timeline/{first}.md"
+        return f"timeline/{first}--{last[5:] if self.months else last}.md"
+
+
+def split_periods(events: list, limit: int) -> list[Period]:
+    """Cut the (sorted) events into pages of at most `limit` where it can be
+    done at a year's edge, or else at a month's: whole years are put together
+    while they fit, and a year too large for one page is cut by months (a
+    month larger than the limit stays one page)."""
+    years: dict[str, list] = {}
+    for e in events:
+        years.setdefault(e.date[:4], []).append(e)
+    periods: list[Period] = []
+    for year, evs in years.items():
+        if len(evs) > limit:
+            months: dict[str, list] = {}
+            for e in evs:
+                months.setdefault(month_key(e), []).append(e)
+            periods += [Period([k], v, months=True) for k, v in months.items()]
+        else:
+            periods.append(Period([year], evs))
+    out: list[Period] = []
+    for pd in periods:
+        last = out[-1] if out else None
+        if last and joinable(last, pd) and len(last.events) + len(pd.events) <= limit:
+            last.keys.append(pd.keys[0])
+            last.events += pd.events
+        else:
+            out.append(pd)
+    return out
+
+
+def joinable(a: Period, b: Period) -> bool:
+    """Years join years; months join the months of their own year."""
+    return a.months == b.months and (not a.months or a.keys[0][:4] == b.keys[0][:4])
 
 
 def export_json(events) -> str:

@@ -1,0 +1,126 @@
+"""A site of several chapters: the timeline and the profiles are cut into
+pages of bounded size, nothing is lost or shown twice, and MkDocs accepts
+every link and anchor (--strict)."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from bench.corpus import synthetic_content
+from builder.countries import profiles as profiles_mod
+from builder.site import build_site, write_docs
+from builder.timeline import page as timeline_mod
+from builder.timeline.page import split_periods
+
+from conftest import REPO, mkdocs_build
+
+
+def ev(date, i=0):
+    return SimpleNamespace(date=date, id=f"e{i}")
+
+
+def test_years_that_fit_share_a_page():
+    events = [ev("1990"), ev("1995-03"), ev("2001-01"), ev("2001-02")]
+    (period,) = split_periods(events, 10)
+    assert period.keys == ["1990", "1995", "2001"]
+    assert period.label == "1990–2001年" and period.path == "timeline/1990--2001.md"
+
+
+def test_years_are_joined_only_while_they_fit():
+    events = [ev("2010-01")] * 3 + [ev("2011-01")] * 3 + [ev("2012-01")] * 2
+    periods = split_periods(events, 5)
+    assert [p.keys for p in periods] == [["2010"], ["2011", "2012"]]
+    assert [len(p.events) for p in periods] == [3, 5]
+
+
+def test_a_busy_year_is_cut_by_months_and_events_dated_by_year_alone_come_first():
+    events = [ev("2013")] + [ev("2014")] + [ev("2014-01")] * 2 + [ev("2014-02")] * 3 + [ev("2014-05-03")] * 2
+    periods = split_periods(events, 4)
+    assert [p.keys for p in periods] == [["2013"], ["2014-00", "2014-01"], ["2014-02"], ["2014-05"]]
+    assert periods[1].label == "2014年1月（月の記載なしを含む）"
+    assert periods[1].path == "timeline/2014-00--01.md"
+    assert periods[2].label == "2014年2月" and periods[3].path == "timeline/2014-05.md"
+    # a month is never cut, even past the limit
+    assert [len(p.events) for p in split_periods([ev("2014-02")] * 7, 4)] == [7]
+
+
+def test_months_of_different_years_are_not_joined():
+    events = [ev("2014-11")] * 3 + [ev("2014-12")] + [ev("2015-01")] + [ev("2015-02")] * 3
+    periods = split_periods(events, 3)
+    assert [p.keys for p in periods] == [["2014-11"], ["2014-12"], ["2015-01"], ["2015-02"]]
+
+
+@pytest.fixture(scope="module")
+def two_chapters(tmp_path_factory):
+    """The real chapter twice, with page limits small enough to cut the timeline and the profiles."""
+    root = tmp_path_factory.mktemp("scale")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(timeline_mod, "PAGE_LIMIT", 150)
+        mp.setattr(profiles_mod, "PROFILE_LIMIT", 60)
+        result = build_site(synthetic_content(root, 2))
+    write_docs(result, root / "build", REPO)
+    return result, root
+
+
+def events_on(text: str) -> list[str]:
+    return re.findall(r'<li class="hk-tl-event"[^>]* id="ev-([^"]+)"', text)
+
+
+def test_every_event_is_on_exactly_one_timeline_page(two_chapters):
+    result, _ = two_chapters
+    pages = {p: t for p, t in result.files.items() if p.startswith("timeline/") and p != "timeline/index.md"}
+    assert len(pages) > 2
+    shown = [i for t in pages.values() for i in events_on(t)]
+    expected = [e.id for e in result.timeline.events]
+    assert sorted(shown) == sorted(expected) and len(set(shown)) == len(shown)
+    for path, text in pages.items():
+        n = len(events_on(text))
+        one_month = re.fullmatch(r"timeline/\d{4}-\d{2}\.md", path)
+        assert n <= 150 or one_month, (path, n)
+    index = result.files["timeline/index.md"]
+    for path in pages:
+        assert f"]({path[len('timeline/'):]})" in index
+    timeline_nav = next(e["年表"] for e in result.nav if "年表" in e)
+    assert timeline_nav[0] == "timeline/index.md" and sorted(timeline_nav[1:]) == sorted(pages)
+
+
+def test_a_large_profile_is_cut_at_chapter_edges(two_chapters):
+    result, _ = two_chapters
+    usa = result.profiles.profiles["USA"]
+    parts = sorted(p for p in result.files if p.startswith("countries/usa/"))
+    assert parts == ["countries/usa/ch001.md", "countries/usa/ch002.md"]
+    profile = result.files["countries/usa.md"]
+    assert "usa/ch001.md#ch001" in profile and "usa/ch002.md#ch002" in profile
+    # each mention is listed once, on its own chapter's page
+    links = sum(len(re.findall(r"^- \[", result.files[p], re.M)) for p in parts)
+    assert links == len(usa.mentions)
+    for p in parts:
+        chapter = p.rsplit("/", 1)[1][:-3]
+        assert f"../../{chapter}/" in result.files[p]
+        other = "ch002" if chapter == "ch001" else "ch001"
+        assert f"../../{other}/" not in result.files[p]
+
+
+def test_a_small_profile_keeps_everything_on_one_page(two_chapters):
+    result, _ = two_chapters
+    small = min((p for p in result.profiles.profiles.values() if p.mentions),
+                key=lambda p: len(p.mentions) + len(p.visits) + len(p.projects))
+    slug = small.country.slug
+    assert not any(p.startswith(f"countries/{slug}/") for p in result.files)
+    text = result.files[f"countries/{slug}.md"]
+    assert "{ #ch001 }" in text or "{ #ch002 }" in text
+
+
+def test_event_ids_are_unique_across_chapters(two_chapters):
+    result, _ = two_chapters
+    ids = [e.id for e in result.timeline.events]
+    assert len(ids) == len(set(ids))
+
+
+def test_mkdocs_accepts_every_link_and_anchor_of_the_cut_pages(two_chapters):
+    _, root = two_chapters
+    mkdocs_build(root / "build", root / "site")
+    assert (root / "site" / "timeline" / "index.html").exists()
+    assert (root / "site" / "countries" / "usa" / "ch001" / "index.html").exists()
