@@ -11,21 +11,24 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .errors import InputError
 
 _UNRESOLVED = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _inline_where_refs(state) -> None:
+    """markdown-it's inline pass, on the inline runs that can hold a footnote
+    reference: headings and definitions are block structure, and inline
+    parsing is most of the cost of a full parse."""
+    for token in state.tokens:
+        if token.type == "inline" and "[^" in token.content:
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
 # Only the rules that decide what a heading or a footnote is (block structure,
-# raw HTML, code, escapes, links): the checker need not know emphasis.
-def _parser(inline: bool) -> MarkdownIt:
-    md = (MarkdownIt("zero").use(footnote_plugin)
-          .enable(["heading", "lheading", "list", "blockquote", "fence", "code", "html_block", "hr", "table",
-                   "reference", "escape", "backticks", "html_inline", "link", "entity", "newline"]))
-    if not inline:
-        md.core.ruler.disable("inline")
-    return md
-
-
-_md = _parser(inline=True)
-# headings and footnote definitions are block structure; a page with no
-# footnote reference needs no inline pass (most of the parse's cost)
-_md_blocks = _parser(inline=False)
+# raw HTML, code, escapes, links): the checker need not know emphasis or tables.
+_md = (MarkdownIt("zero").use(footnote_plugin)
+       .enable(["heading", "lheading", "list", "blockquote", "fence", "code", "html_block", "hr",
+                "reference", "escape", "backticks", "html_inline", "link", "entity", "newline"]))
+_md.core.ruler.at("inline", _inline_where_refs)
 
 
 def check_page(path: str, text: str) -> None:
@@ -33,7 +36,7 @@ def check_page(path: str, text: str) -> None:
     if text.startswith("---\n"):                 # YAML front matter is MkDocs', not Markdown
         end = text.index("\n---\n", 3) + 5
         text = "\n" * text[:end].count("\n") + text[end:]
-    tokens = (_md if "[^" in text else _md_blocks).parse(text, env)
+    tokens = _md.parse(text, env)
     refs = set()
     defs = {k.lstrip(":") for k in env.get("footnotes", {}).get("refs", {})}
     last_level = 0

@@ -11,8 +11,6 @@ from .errors import InputError
 
 # libyaml's loader when PyYAML has it (the wheels do): several times faster
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
 
 def load_yaml(path: Path):
     try:

@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 
 from .check import check_page
-from .config import Layout, SafeDumper, load_yaml
+from .config import Layout, load_yaml
+from .export import dump_records
 from .errors import InputError
 from .pipeline import ChapterResult, process_chapter
 from .render.inline import escape
@@ -61,8 +62,7 @@ def build_site(content: Path) -> SiteResult:
             for result, renderer in zip(results, renderers):
                 events += text_events(renderer, profiles.matcher, kinds, layout, result.warnings, page_url)
                 events += figure_events(renderer, profiles.registry, page_url)
-            files["data/timeline.extracted.yaml"] = yaml.dump(
-                [e.as_dict() for e in events], Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+            files["data/timeline.extracted.yaml"] = dump_records([e.as_dict() for e in events])
             events = apply_curated(events, content / "data" / "events.yaml", profiles.registry, kinds, page_url)
             timeline = TimelinePage(events, profiles.registry, kinds, profiles.path)
             profiles.timeline = timeline

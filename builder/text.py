@@ -39,6 +39,8 @@ def link(target: str, text: str) -> str:
 
 def plain(text: str) -> str:
     """The text as a reader sees it: acronym letters, ruby bases, no note numbers."""
+    if MARKUP_CHARS.isdisjoint(text):
+        return text
     text = LINK_RE.sub(lambda m: m.group(2), text)
     text = ABBR_RE.sub(lambda m: m.group(1), text)
     text = RUBY_RE.sub(lambda m: m.group(1), text)

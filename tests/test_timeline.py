@@ -4,7 +4,9 @@ import io
 import json
 
 import pytest
+import yaml
 
+from builder.export import dump_records
 from builder.errors import InputError
 from builder.site import build_site
 
@@ -73,8 +75,19 @@ def test_curated_edits_apply(site, events):
     [e] = [x for x in events if x["id"] == "dwp2015-3-3-p-1-2-1-1"]
     assert e["title"] == "第1回拡大ASEAN国防相会議（ADMMプラス）がハノイで開催"
     assert not [x for x in events if x["id"] == "dwp2015-3-3-p-1-4-16-1"]      # hidden
-    extracted = site.files["data/timeline.extracted.yaml"]
-    assert "dwp2015-3-3-p-1-4-16-1" in extracted
+    extracted = yaml.safe_load(site.files["data/timeline.extracted.yaml"])
+    assert "dwp2015-3-3-p-1-4-16-1" in {e["id"] for e in extracted}
+
+
+def test_the_extracted_events_read_back_as_written(site):
+    """data/timeline.extracted.yaml is written without yaml.dump: it must still be YAML that loads as the events."""
+    written = [e.as_dict() for e in site.timeline.events]
+    hard = {"id": "x", "title": "a: b # c", "text": 'quote " \\ back\nline\u2028sep\x85nel\x7f', "countries": [],
+            "end": "", "kind": "- no", "url": "yes", "source": "@&*!|>%"}
+    loaded = yaml.safe_load(dump_records(written + [hard]))
+    assert loaded[-1] == hard
+    assert {e["id"]: e for e in loaded[:-1]} == {e["id"]: e for e in written}
+    assert yaml.safe_load(dump_records([])) == []
 
 
 def test_profiles_show_their_slice(site):

@@ -8,13 +8,13 @@ writes the profile pages, the country index and data/countries.json.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field
 
 from ..blocks.model import Heading
 from ..dates import iso_label, range_label
 from ..errors import InputError
+from ..export import json_text
 from ..render.inline import escape
 from ..render.pages import Page, heading_ids, heading_plain, rel
 from ..text import link, plain
@@ -350,4 +350,4 @@ class Profiles:
                                       for pr in p.projects],
                 "mentions": [{"url": f"{page_url(m.item.path)}#{m.anchor}", "text": m.excerpt} for m in p.mentions],
             })
-        return json.dumps(out, ensure_ascii=False, indent=1)
+        return json_text(out, 1)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import posixpath
 import re
 
 from pymdownx.slugs import slugify
 
 from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
+from ..export import json_text
 from ..figures import read_figure
 from ..text import ABBR_RE, plain
 from .figures import capacity_md, figure_slug, printed_text_md, table_md, visits_md
@@ -239,8 +239,7 @@ class ChapterRenderer:
         out = {}
         for num, (fig, kind, data) in self.figures.items():
             if kind != "text":
-                out[self.data_path(num)] = json.dumps({"figure": num, "caption": fig.caption, "data": data},
-                                                      ensure_ascii=False, indent=1, sort_keys=True)
+                out[self.data_path(num)] = json_text({"caption": fig.caption, "data": data, "figure": num}, 3)
         return out
 
     def cited_from(self, num: str, page: str) -> list[str]:
@@ -267,15 +266,16 @@ class ChapterRenderer:
                 texts.append((item, p.text, p.anchor))
             for n in item.footnotes:
                 texts.append((item, n.text, f"fn:{n.num}"))
-        for _, text, _ in texts:
+        shown = [plain(text) for _, text, _ in texts]
+        for (_, text, _), seen in zip(texts, shown):
             for m in ABBR_RE.finditer(text):
                 names.setdefault(m.group(1), set()).add(m.group(2))
-            for m in re.finditer(r"（([A-Z][A-Za-z/ ]*?)：([A-Z][^（）：]+)）", plain(text)):
+            for m in re.finditer(r"（([A-Z][A-Za-z/ ]*?)：([A-Z][^（）：]+)）", seen):
                 names.setdefault(m.group(1).strip(), set()).add(m.group(2).strip())
         for acronym in names:
             pat = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
-            for item, text, anchor in texts:
-                if anchor and pat.search(plain(text)):
+            for (item, _, anchor), seen in zip(texts, shown):
+                if anchor and acronym in seen and pat.search(seen):
                     places.setdefault(acronym, []).append((item, anchor))
         rows = ["# 略語集\n",
                 "本文と脚注に英語の正式名称が示されている略語。用例は本文の段落と脚注へのリンク。\n",

@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 
 from dataclasses import dataclass
 
 from ..dates import range_label
+from ..export import json_text
 from ..render.inline import escape
 from ..render.pages import Page, rel
 
@@ -231,8 +231,7 @@ def joinable(a: Period, b: Period) -> bool:
 
 
 def export_json(events) -> str:
-    return json.dumps([e.as_dict() for e in sorted(events, key=lambda e: (e.date, e.id)) if not e.hidden],
-                      ensure_ascii=False, indent=1)
+    return json_text([e.as_dict() for e in sorted(events, key=lambda e: (e.date, e.id)) if not e.hidden], 1)
 
 
 def export_csv(events) -> str:
