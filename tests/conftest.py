@@ -144,3 +144,22 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def search(page, query):
+    """Type the query as a reader does and return the result pages.
+
+    Material reads the query on keyup (fill() sends none: it only worked when the
+    input's delayed focus handler happened to read the value), so a key is
+    pressed after filling; the loop waits for the index, built in a worker."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    for _ in range(60):
+        box.fill(query)
+        box.press("End")
+        page.wait_for_timeout(100)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        if "件見つかりました" in meta:
+            break
+    hrefs = page.eval_on_selector_all(".md-search-result a", "els => els.map(e => e.href)")
+    return [h.split("#")[0].split("?")[0] for h in hrefs]

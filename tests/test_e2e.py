@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, search
 
 AXE = REPO / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -165,20 +165,6 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     assert all(chosen in shown.nth(i).get_attribute("data-countries").split() for i in range(shown.count()))
     chart = page.locator(".hk-chart svg").first
     assert chart.get_attribute("role") == "img" and page.locator(".hk-chart svg title").count() >= 1
-
-
-def search(page, query):
-    """Type the query; once the index has loaded, return the result pages."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    for _ in range(60):                 # the index loads in a worker: retype until it answers
-        box.fill(query)
-        page.wait_for_timeout(100)
-        meta = page.locator(".md-search-result__meta").inner_text()
-        if "件見つかりました" in meta:
-            break
-    hrefs = page.eval_on_selector_all(".md-search-result a", "els => els.map(e => e.href)")
-    return [h.split("#")[0].split("?")[0] for h in hrefs]
 
 
 def test_japanese_search(page, site_url, request):

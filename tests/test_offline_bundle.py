@@ -7,6 +7,8 @@ import pytest
 from builder.bundle import check_offline
 from builder.errors import InputError
 
+from conftest import search
+
 @pytest.fixture(scope="session")
 def bundle(built):
     return built["offline"], built["unzipped"]
@@ -45,10 +47,8 @@ def test_japanese_search_works_offline(bundle, page):
     _, root = bundle
     p, requests = page
     p.goto((root / "index.html").as_uri())
-    p.locator("input.md-search__input").click()
-    p.locator("input.md-search__input").fill("ハノイ")
-    p.locator(".md-search-result__item a").first.wait_for(timeout=15000)
     # the chapter's page is among the results (a profile quoting the sentence may be too)
+    assert any(h.endswith("dwp2015-3-3/section-1/item-2.html") for h in search(p, "ハノイ"))
     result = p.locator(".md-search-result__item a[href*='section-1/item-2.html']").first
     result.click()
     p.wait_for_load_state()
