@@ -16,8 +16,12 @@ def shift_years(text: str, by: int) -> str:
     return re.sub(r"(?<!\d)(1[0-5])（", lambda m: f"{int(m.group(1)) - by:02d}（", text)
 
 
+CHAPTERS_A_BOOK = 30
+
+
 def synthetic_content(root: Path, n: int) -> Path:
-    """n chapters from the real one: each with its own id, renamed sections and shifted years."""
+    """n chapters from the real one: each with its own id, book, part and
+    number, renamed sections and shifted years."""
     src = REPO / "content"
     content = root / f"content-{n}"
     content.mkdir(parents=True)
@@ -33,6 +37,11 @@ def synthetic_content(root: Path, n: int) -> Path:
         cfg = (d / "chapter.yaml").read_text(encoding="utf-8")
         cfg = cfg.replace("id: dwp2015-3-3", f"id: ch{k:03d}").replace("title: 安全保障協力の積極的な推進",
                                                                      f"title: 安全保障協力の積極的な推進（{k}）")
+        # as a white paper is laid out: about thirty chapters a book, in parts of up to eight
+        book, part, number = (k - 1) // CHAPTERS_A_BOOK, (k - 1) % CHAPTERS_A_BOOK // 8, (k - 1) % 8
+        cfg = re.sub(r"^book: .*$", f"book: 防衛白書（合成{book + 1}）", cfg, flags=re.M)
+        cfg = re.sub(r"^part: .*$", f"part: 第{part + 1}部", cfg, flags=re.M)
+        cfg = re.sub(r"^number: .*$", f"number: 第{number + 1}章", cfg, flags=re.M)
         (d / "chapter.yaml").write_text(cfg, encoding="utf-8")
         raw = d / "dwp2015-part3-ch3.raw.txt"
         text = raw.read_text(encoding="utf-8")

@@ -6,13 +6,14 @@ Measures, with several runs and their median:
 - the full site build and the offline build;
 - what a reader downloads for an item page, the search index, the zip;
 - a synthetic corpus of 1, 10 and 50 chapters derived from the real one
-  (own ids, renamed sections, shifted years): builder time, build time per
-  page, peak memory;
+  (bench/corpus.py): builder time, build time per chapter and per page,
+  MkDocs' peak memory, and where MkDocs spends its time;
 - a rebuild after one edit to a YAML file, as `make serve` does it.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import resource
@@ -60,6 +61,23 @@ def page_bytes(site: Path, page: Path) -> dict:
     return out
 
 
+BASELINE_YML = """site_name: baseline
+theme: {name: material, language: ja, font: false}
+markdown_extensions: [footnotes, attr_list, md_in_html, tables, admonition, toc]
+"""
+
+
+def baseline_bytes(tmp: Path, page_md: Path) -> dict:
+    """Material's own baseline: one page of the same Markdown, default theme settings, no nav, no extras."""
+    root = tmp / "baseline"
+    (root / "docs").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(BASELINE_YML, encoding="utf-8")
+    (root / "docs" / "index.md").write_text(page_md.read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run([PY, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")],
+                   cwd=root, env=ENV, check=True, capture_output=True)
+    return page_bytes(root / "site", root / "site" / "index.html")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="fewer runs, corpus sizes 1 and 10")
@@ -89,25 +107,29 @@ def main():
              ("offline build (MkDocs, offline plugin)", f"{offline_s:.2f} s")]
 
     item = page_bytes(tmp / "site", tmp / "site" / "dwp2015-3-3" / "section-1" / "item-4" / "index.html")
+    base = baseline_bytes(tmp, build / "docs" / "dwp2015-3-3" / "section-1" / "item-4.md")
     index = (tmp / "site" / "search" / "search_index.json").stat().st_size
     text_bytes = (REPO / "content" / "dwp2015-part3-ch3" / "dwp2015-part3-ch3.raw.txt").stat().st_size
     rows += [("item page (1-4): HTML / CSS / JS bytes", f"{item['html']:,} / {item['css']:,} / {item['js']:,}"),
+             ("the same Markdown in a bare Material site", f"{base['html']:,} / {base['css']:,} / {base['js']:,}"),
              ("search index", f"{index:,} bytes ({index / text_bytes:.1f}× the raw text's {text_bytes:,})"),
              ("offline zip", f"{(tmp / 'bundle.zip').stat().st_size:,} bytes")]
 
-    # scale
+    # scale: the builder in memory, then MkDocs in a process of its own (its phases and peak memory)
+    scale = []
     for n in sizes:
         content = synthetic_content(tmp / "corpus", n)
-        b = median_time(lambda: build_site(content), 1 if n > 10 else runs)
+        b = median_time(lambda c=content: build_site(c), 1 if n > 10 else runs)
         out = tmp / f"build-{n}"
         result = build_site(content)
         write_docs(result, out, REPO)
         pages = sum(1 for p in result.files if p.endswith(".md"))
-        t = time.perf_counter()
-        rss = mkdocs(out, tmp / f"site-{n}")
-        m = time.perf_counter() - t
-        rows.append((f"{n} chapter(s): {pages} pages", f"builder {b:.2f} s, MkDocs {m:.1f} s = "
-                     f"{1000 * (b + m) / pages:.0f} ms/page, peak RSS {rss // 1024} MiB"))
+        run = subprocess.run([PY, "-m", "bench.mkdocs_phases", str(out / "mkdocs.yml"),
+                              str(tmp / f"site-{n}")], cwd=REPO, env=dict(ENV, HAKUSHO_OFFLINE="false"),
+                             check=True, capture_output=True, text=True)
+        m = json.loads(run.stdout)
+        scale.append((n, pages, b, m, m["peak_kib"]))
+        shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
 
     # a rebuild after one YAML edit, as `make serve` does it (builder, then a full MkDocs build)
     events = REPO / "content" / "data" / "events.yaml"
@@ -128,6 +150,23 @@ def main():
     print(f"hakusho benchmark ({runs} runs, median; {os.cpu_count()} cores)")
     for a, b in rows:
         print(f"  {a:<{width}}  {b}")
+    print("\nscale (synthetic corpus; MkDocs in its own process, peak RSS of that process)")
+    print("| chapters | pages | builder | MkDocs | per chapter | per page | peak RSS |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for n, pages, b, m, rss in scale:
+        total = b + m["total"]
+        print(f"| {n} | {pages} | {b:.2f} s | {m['total']:.1f} s | {total / n:.2f} s | "
+              f"{1000 * total / pages:.0f} ms | {rss // 1024} MiB |")
+    print("\nwhere MkDocs spends it (share of its time)")
+    print("| chapters | Markdown → HTML | templates and plugins, per page | the rest | "
+          "chapter pages | profiles | timeline |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for n, _, _, m, _ in scale:
+        ph, kinds, total = m["phases"], m["by_folder"], m["total"]
+        chapters = sum(v for k, v in kinds.items() if k not in ("countries", "timeline", "top"))
+        pct = [100 * x / total for x in (ph["markdown"], ph["templates"], ph["rest"], chapters,
+                                         kinds.get("countries", 0), kinds.get("timeline", 0))]
+        print(f"| {n} | " + " | ".join(f"{x:.0f} %" for x in pct) + " |")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

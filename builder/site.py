@@ -43,13 +43,15 @@ def build_site(content: Path) -> SiteResult:
     results, renderers = [], []
     home = [f"# {escape(site_cfg.get('site_name', 'hakusho'))}\n"]
     several = len(site_cfg["chapters"]) > 1
+    books: dict[str, dict[str, list]] = {}     # book -> part -> [(chapter's nav title, its nav)]
     for name in site_cfg["chapters"]:
         chapter_dir = content / str(name)
         if not chapter_dir.is_dir():
             raise InputError(site_cfg_path, None, f"chapter folder '{name}' not found under {content}")
         result = process_chapter(chapter_dir, layout)
         results.append(result)
-        renderers.append(ChapterRenderer(result.chapter))
+        # several chapters: each has a home page of its own, and the site's lists them
+        renderers.append(ChapterRenderer(result.chapter, f"{result.chapter.id}/index.md" if several else "index.md"))
     profiles = timeline = None
     registry_path = content / "data" / "countries.yaml"
     if registry_path.exists():
@@ -75,7 +77,6 @@ def build_site(content: Path) -> SiteResult:
         files.update(renderer.data_files())
         for nos, where in renderer.placements():
             result.ledger.place(nos, where)
-        home.append(renderer.home_section("index.md"))
         chapter_nav = []
         for s in result.chapter.sections:
             entries = [s.path] + [{p.title: p.path} for p in pages if p.path.startswith(s.path_dir + "/item-")]
@@ -83,10 +84,17 @@ def build_site(content: Path) -> SiteResult:
             chapter_nav.append({title: entries})
         chapter_nav.append({"図表": [p.path for p in pages if "/figures/" in p.path]})
         chapter_nav.append({"略語集": f"{result.chapter.id}/glossary.md"})
+        cfg = result.chapter.config
         if several:
-            nav.append({f"{result.chapter.config.number} {result.chapter.title}": chapter_nav})
+            files[renderer.home] = renderer.home_section(level=1)
+            books.setdefault(cfg.book, {}).setdefault(cfg.part, []).append(
+                (f"{cfg.number} {cfg.title}", [renderer.home] + chapter_nav))
         else:
+            home.append(renderer.home_section())
             nav.extend(chapter_nav)
+    if several:
+        home.append(contents(books))
+        nav.extend(grouped_nav(books))
     if profiles:
         for page in profiles.pages():
             files[page.path] = page.text
@@ -106,6 +114,32 @@ def build_site(content: Path) -> SiteResult:
         if path.endswith(".md"):
             check_page(path, text)
     return SiteResult(files, nav, results, profiles, timeline)
+
+
+def grouped_nav(books: dict) -> list:
+    """Chapters under their parts under their books, a level left out where it
+    has one member: with navigation.prune a page then carries its own branch
+    and the titles above it, however many chapters the site has."""
+    def parts(by_part: dict) -> list:
+        if len(by_part) == 1:
+            return [{title: nav} for title, nav in next(iter(by_part.values()))]
+        return [{part: [{title: nav} for title, nav in chapters]} for part, chapters in by_part.items()]
+    if len(books) == 1:
+        return parts(next(iter(books.values())))
+    return [{book: parts(by_part)} for book, by_part in books.items()]
+
+
+def contents(books: dict) -> str:
+    """The site's home with several chapters: books, parts and chapter titles,
+    each linked to the chapter's home (the first page of its nav)."""
+    out = []
+    for book, by_part in books.items():
+        out.append(f"## {escape(book)}\n")
+        for part, chapters in by_part.items():
+            out.append(f"### {escape(part)}\n")
+            out += [f"- [{escape(title)}]({nav[0]})" for title, nav in chapters]
+            out.append("")
+    return "\n".join(out)
 
 
 def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:

@@ -124,3 +124,31 @@ def test_mkdocs_accepts_every_link_and_anchor_of_the_cut_pages(two_chapters):
     mkdocs_build(root / "build", root / "site")
     assert (root / "site" / "timeline" / "index.html").exists()
     assert (root / "site" / "countries" / "usa" / "ch001" / "index.html").exists()
+
+
+def test_each_chapter_has_a_home_and_the_site_home_lists_them(two_chapters):
+    result, _ = two_chapters
+    home = result.files["index.md"]
+    assert "- [第1章 安全保障協力の積極的な推進（1）](ch001/index.md)" in home
+    assert "- [第2章 安全保障協力の積極的な推進（2）](ch002/index.md)" in home
+    assert "この章の内容" not in home                     # the outlines are on the chapters' homes
+    chapter_home = result.files["ch002/index.md"]
+    assert chapter_home.startswith("# 第2章\u3000安全保障協力の積極的な推進（2）\n")
+    assert "## この章の内容" in chapter_home and "](section-1/index.md)" in chapter_home
+    # one book, one part: the nav lists the chapters themselves, each opening on its home
+    titles = [next(iter(e)) for e in result.nav]
+    assert titles == ["ホーム", "第1章 安全保障協力の積極的な推進（1）", "第2章 安全保障協力の積極的な推進（2）",
+                      "国・機関", "年表"]
+    assert result.nav[2][titles[2]][0] == "ch002/index.md"
+
+
+def test_the_nav_groups_chapters_by_book_and_part():
+    from builder.site import grouped_nav
+    books = {"白書A": {"第1部": [("第1章", ["a1"]), ("第2章", ["a2"])], "第2部": [("第1章", ["a3"])]},
+             "白書B": {"第1部": [("第1章", ["b1"])]}}
+    assert grouped_nav(books) == [
+        {"白書A": [{"第1部": [{"第1章": ["a1"]}, {"第2章": ["a2"]}]}, {"第2部": [{"第1章": ["a3"]}]}]},
+        {"白書B": [{"第1章": ["b1"]}]},
+    ]
+    assert grouped_nav({"白書A": books["白書A"]}) == [{"第1部": [{"第1章": ["a1"]}, {"第2章": ["a2"]}]},
+                                                    {"第2部": [{"第1章": ["a3"]}]}]

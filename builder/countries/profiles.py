@@ -261,7 +261,8 @@ class Profiles:
                            f"{escape(p['personnel'])} |")
             out.append("")
         if self.timeline:
-            out.append(self.timeline.slice_md(c.id, path, chapter, h))
+            # one chapter: its slice is the whole timeline's, events added outside the chapter included
+            out.append(self.timeline.slice_md(c.id, path, chapter if len(self.renderers) > 1 else None, h))
         out.append(f"{h} 本文での言及（{len(mentions)}か所）\n")
         if not mentions:
             out.append("本文と脚注には、図表のほかに言及がない。\n")

@@ -69,9 +69,10 @@ def heading_ids(blocks) -> dict:
 
 
 class ChapterRenderer:
-    def __init__(self, chapter):
+    def __init__(self, chapter, home: str = "index.md"):
         self.ch = chapter
         self.cid = chapter.id
+        self.home = home           # the page with the chapter's overview and its intro
         self.figures = {}
         for num, fig in chapter.figures.items():
             kind, data = read_figure(fig, chapter.config)
@@ -187,15 +188,19 @@ class ChapterRenderer:
                     lines.append(f"    - [{heading_text(b)}]({rel(page, item.path)}#{ids[id(b)]})")
         return "\n".join(lines) + "\n"
 
-    def home_section(self, page: str) -> str:
-        self.page = page
+    def home_section(self, level: int = 2) -> str:
+        """The chapter's overview (title, intro, outline) on its home page, its
+        title a heading of the given level: 2 under the site's title, 1 on a
+        page of its own."""
+        page = self.page = self.home
         cfg = self.ch.config
-        parts = [f"## {escape(cfg.number)}\u3000{escape(cfg.title)}\n",
+        h = "#" * level
+        parts = [f"{h} {escape(cfg.number)}\u3000{escape(cfg.title)}\n",
                  f"{escape(cfg.book)}（{escape(cfg.book_en)}）{escape(cfg.part)}\n"]
         parts += [self.paragraph(p) for p in self.ch.intro if isinstance(p, Paragraph)]
-        parts.append("### この章の内容\n")
+        parts.append(f"{h}# この章の内容\n")
         for s in self.ch.sections:
-            parts.append(f"#### [{heading_text(s.heading)}]({rel(page, s.path)})\n")
+            parts.append(f"{h}## [{heading_text(s.heading)}]({rel(page, s.path)})\n")
             parts.append(self.outline_list(s, page))
         parts.append(f"- [図表一覧]({rel(page, self.cid + '/figures/index.md')})（{len(self.figures)}点）\n"
                      f"- [略語集]({rel(page, self.cid + '/glossary.md')})\n")
@@ -294,7 +299,7 @@ class ChapterRenderer:
 
     def placements(self):
         """(raw line numbers, where they went) for every block, for the ledger."""
-        home = "index.md"
+        home = self.home
         for p in self.ch.intro:
             yield p.nos, f"{home}#{getattr(p, 'anchor', '')}"
         for s in self.ch.sections:

@@ -25,6 +25,7 @@ class Event:
     countries: list[str]
     kind: str
     url: str                      # site-relative, to the source paragraph
+    chapter: str = ""             # the chapter's id; empty for an added event outside the chapters
     end: str = ""
     page: str = ""                # the source's Markdown page, for links inside the site
     anchor: str = ""
@@ -84,7 +85,7 @@ def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Ev
                 warnings.add(ch.config.raw, p.nos[0], w)
         sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。]+。?", text)]
         topic = text[sentences[0][0]:sentences[0][1]] if sentences else text
-        page = item.path if item else "index.md"
+        page = item.path if item else renderer.home
         for k, d in enumerate(dates):
             s0, s1 = next(((a, b) for a, b in sentences if a <= d.start < b), (0, len(text)))
             same = [x for x in dates if s0 <= x.start < s1]
@@ -100,7 +101,7 @@ def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Ev
             countries = ({m.id for m in matcher.find(clause)} or {m.id for m in matcher.find(sentence)}
                          or {m.id for m in matcher.find(topic)})
             events.append(Event(
-                page=page, anchor=p.anchor,
+                page=page, anchor=p.anchor, chapter=ch.id,
                 id=f"{ch.id}-{p.anchor}-{k + 1}", date=d.iso, precision=d.precision,
                 title=short_title(clause), text=clause, countries=sorted(countries), kind=kinds.of(clause),
                 url=page_url(page) + f"#{p.anchor}", end=d.range_end.iso if d.range_end else "",
@@ -121,14 +122,14 @@ def figure_events(renderer, registry, page_url) -> list[Event]:
                 key = f"{renderer.cid}-visit-{c.id}-{v['date']}-{v['post']}"
                 seen[key] = seen.get(key, 0) + 1
                 events.append(Event(
-                    page=page, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
+                    page=page, chapter=renderer.cid, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
                     title=f"{v['post']}の訪問（{c.name_ja}）", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
                     countries=[c.id], kind="visit", url=url, source="figure", lines=[v["line"]]))
         elif kind == "capacity_building":
             for p in data["projects"]:
                 c = registry.by_name(p["recipient"])
                 events.append(Event(
-                    page=page, id=f"{renderer.cid}-capacity-building-{p['no']}", date=p["start"], precision="month",
+                    page=page, chapter=renderer.cid, id=f"{renderer.cid}-capacity-building-{p['no']}", date=p["start"], precision="month",
                     title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
                     text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
                     countries=[c.id], kind="capacity_building", url=url, source="figure", lines=[p["line"]]))
@@ -176,7 +177,7 @@ def apply_curated(events: list[Event], path: Path, registry, kinds, page_url) ->
                       kind=entry.get("kind", kinds.default[0]), url=page_url(entry["page"]) + (
                           f"#{entry['anchor']}" if entry.get("anchor") else ""),
                       page=entry["page"], anchor=entry.get("anchor", ""), end=str(entry.get("end", "")),
-                      source="curated")
+                      source="curated", chapter=str(entry["page"]).split("/")[0] if "/" in str(entry["page"]) else "")
             events.append(e)
             by_id[e.id] = e
             continue

@@ -138,7 +138,7 @@ class TimelinePage:
             self._by_country = {}
             for e in self.events:
                 for c in e.countries:
-                    self._by_country.setdefault((c, chapter_of(e)), []).append(e)
+                    self._by_country.setdefault((c, e.chapter), []).append(e)
                     self._by_country.setdefault((c, None), []).append(e)
         return self._by_country.get((cid, chapter), [])
 
@@ -156,10 +156,6 @@ INTRO = ("本文の日付のある記述と、図表のデータ（ハイレベ�
 # Events on one timeline page; a longer timeline is split into periods (years,
 # or the months of a busy year) so that a page stays quick to build and to load.
 PAGE_LIMIT = 400
-
-
-def chapter_of(e) -> str:
-    return e.page.split("/", 1)[0]
 
 
 def month_key(e) -> str:
