@@ -106,7 +106,7 @@ def main():
              ("builder's share of the full build", f"{100 * builder_s / full_s:.1f} %"),
              ("offline build (MkDocs, offline plugin)", f"{offline_s:.2f} s")]
 
-    item = page_bytes(tmp / "site", tmp / "site" / "dwp2015-3-3" / "section-1" / "item-4" / "index.html")
+    item = page_bytes(tmp / "site", tmp / "site" / "dwp2015-3-3" / "section-1" / "item-4.html")
     base = baseline_bytes(tmp, build / "docs" / "dwp2015-3-3" / "section-1" / "item-4.md")
     index = (tmp / "site" / "search" / "search_index.json").stat().st_size
     text_bytes = (REPO / "content" / "dwp2015-part3-ch3" / "dwp2015-part3-ch3.raw.txt").stat().st_size

@@ -16,10 +16,10 @@ from .export import dump_records
 from .errors import InputError
 from .pipeline import ChapterResult, process_chapter
 from .render.inline import escape
-from .countries.profiles import Profiles, page_url
+from .countries.profiles import Profiles
 from .countries.registry import load_registry
-from .render.pages import ChapterRenderer, Page
-from .timeline.events import Kinds, apply_curated, figure_events, text_events
+from .render.pages import ChapterRenderer, Page, page_url
+from .timeline.events import Kinds, apply_curated, check_sources, figure_events, text_events
 from .timeline.page import TimelinePage, export_csv, export_json
 
 
@@ -110,6 +110,8 @@ def build_site(content: Path) -> SiteResult:
         nav.append({"年表": pages[0].path if len(pages) == 1 else [p.path for p in pages]})
         home.append(f"[年表]({pages[0].path})\n")
     files["index.md"] = "\n".join(home)
+    if timeline:
+        check_sources(timeline.events, files, content / "data" / "events.yaml")
     for path, text in files.items():
         if path.endswith(".md"):
             check_page(path, text)

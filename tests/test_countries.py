@@ -110,7 +110,7 @@ def test_countries_json(site):
     data = json.loads(site.files["data/countries.json"])
     aus = next(c for c in data if c["id"] == "AUS")
     assert {"id", "name_ja", "name_en", "url", "visits", "capacity_building", "mentions"} <= set(aus)
-    assert aus["url"] == "countries/aus/" and aus["name_en"] == "Australia"
+    assert aus["url"] == "countries/aus.html" and aus["name_en"] == "Australia"
     assert {"post": "陸幕長", "date": "2014-09", "printed": "26.9"} in aus["visits"]
     assert all(re.fullmatch(r"\d{4}-\d{2}", v["date"]) for c in data for v in c["visits"])
     assert all(m["url"].startswith("dwp2015-3-3/section-") and "#" in m["url"] for m in aus["mentions"])

@@ -67,7 +67,7 @@ class Elements(HTMLParser):
 
 
 def test_hostile_strings_are_escaped_in_the_html(hostile_site):
-    for page in ("countries/xss/index.html", "timeline/index.html", "countries/index.html"):
+    for page in ("countries/xss.html", "timeline.html", "countries/index.html"):
         parser = Elements()
         parser.feed((hostile_site / page).read_text(encoding="utf-8"))
         assert not [t for t, _ in parser.elements if t == "img"], page
@@ -76,7 +76,7 @@ def test_hostile_strings_are_escaped_in_the_html(hostile_site):
         urls = [v for _, a in parser.elements for k, v in a.items() if k in ("href", "src") and v]
         assert not [u for u in urls if u.strip().lower().startswith("javascript:")], page
         assert not [s for s in parser.scripts if "alert(" in s], page
-    profile = (hostile_site / "countries/xss/index.html").read_text(encoding="utf-8")
+    profile = (hostile_site / "countries/xss.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", profile, re.S).group(1)
     assert "&lt;/title&gt;&lt;script&gt;" in title
 
@@ -91,16 +91,16 @@ def test_hostile_pages_run_nothing_in_a_browser(hostile_site, browser):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
-        page.goto(f"{base}/countries/xss/")
+        page.goto(f"{base}/countries/xss.html")
         assert page.locator("h1").first.inner_text().rstrip("¶") == \
             '<script>alert("name_ja")</script></title><script>alert("title")</script>'
         assert page.title().startswith('<script>alert("name_ja")</script></title>')
-        page.goto(f"{base}/timeline/")
+        page.goto(f"{base}/timeline.html")
         event = page.locator("#ev-hostile-1")
         assert '<script>alert("title")</script> "quoted"' in event.inner_text()
         event.hover()
         page.locator("#ev-hostile-1 a").last.hover()
-        page.goto(f"{base}/countries/")
+        page.goto(f"{base}/countries/index.html")
         page.mouse.move(10, 10)
         assert dialogs == []
     finally:

@@ -99,28 +99,28 @@ def test_pages_are_japanese(site):
 
 def test_footnotes_show_printed_numbers(site):
     site_dir, pages = site
-    item4 = pages[site_dir / "dwp2015-3-3" / "section-1" / "item-4" / "index.html"]
+    item4 = pages[site_dir / "dwp2015-3-3" / "section-1" / "item-4.html"]
     assert item4.sup_numbers == [str(n) for n in range(8, 17)]
     assert "#fn:8" in item4.links        # note 13, 脚注8参照, links to note 8
-    html = (site_dir / "dwp2015-3-3" / "section-1" / "item-4" / "index.html").read_text(encoding="utf-8")
+    html = (site_dir / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8")
     assert '<li id="fn:8" value="8">' in html
 
 
 def test_item_pages_and_nav(site):
     site_dir, pages = site
-    items = sorted(str(p.relative_to(site_dir)) for p in pages if p.parent.name.startswith("item-"))
-    assert items == [f"dwp2015-3-3/section-1/item-{n}/index.html" for n in range(1, 5)] + [
-        "dwp2015-3-3/section-2/item-1/index.html"]
+    items = sorted(str(p.relative_to(site_dir)) for p in pages if p.name.startswith("item-"))
+    assert items == [f"dwp2015-3-3/section-1/item-{n}.html" for n in range(1, 5)] + [
+        "dwp2015-3-3/section-2/item-1.html"]
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert "今日の国際社会においては" in home and "安全保障協力の積極的な推進" in home
 
 
 def test_abbr_and_ruby_in_html(site):
     site_dir, _ = site
-    html = (site_dir / "dwp2015-3-3" / "section-1" / "item-2" / "index.html").read_text(encoding="utf-8")
+    html = (site_dir / "dwp2015-3-3" / "section-1" / "item-2.html").read_text(encoding="utf-8")
     assert '（<abbr title="ASEAN Regional Forum">ARF</abbr>）' in html
     assert 'ARF-<abbr title="Disaster Relief Exercise">DiREx</abbr>' in html
-    html4 = (site_dir / "dwp2015-3-3" / "section-1" / "item-4" / "index.html").read_text(encoding="utf-8")
+    html4 = (site_dir / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8")
     assert "<ruby>深<rt>しん</rt></ruby><ruby>圳<rt>せん</rt></ruby>" in html4
     assert '<abbr title="Group of Seven">G7</abbr><sup id="fnref:14">' in html4
 
@@ -130,7 +130,7 @@ def test_search_index_exists_in_japanese(site):
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["ja"]
     hits = [d["location"] for d in index["docs"] if "ハノイ" in d["text"]]
-    assert any(h.startswith("dwp2015-3-3/section-1/item-2/") for h in hits)
+    assert any(h.startswith("dwp2015-3-3/section-1/item-2.html") for h in hits)
 
 
 def test_strict_build_fails_on_a_broken_anchor(tmp_path):

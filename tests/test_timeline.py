@@ -31,7 +31,7 @@ def test_events_read_from_the_text(site, events):
     [e] = find(events, "2015-01-21", "外務・防衛閣僚会合")
     assert e["precision"] == "day" and "GBR" in e["countries"] and e["kind"] == "meeting"
     page, anchor = e["url"].split("#")
-    assert page == "dwp2015-3-3/section-1/item-4/"
+    assert page == "dwp2015-3-3/section-1/item-4.html"
     paragraph = site.files["dwp2015-3-3/section-1/item-4.md"].split(f"{{: #{anchor} }}")[0].rsplit("\n\n", 1)[-1]
     assert "15（同27）年1月21日に開催された外務・防衛閣僚会合" in paragraph
     [fy] = find(events, "2014", "日豪防衛協力室")
@@ -114,4 +114,25 @@ def test_a_curated_event_can_be_added(tmp_path):
         "  text: 手で加えた\n  page: dwp2015-3-3/section-1/item-4.md\n  anchor: p-1-4-1\n  countries: [AUS]\n"))
     site = build_site(content)
     added = [e for e in json.loads(site.files["data/timeline.json"]) if e["id"] == "added-1"]
-    assert added and added[0]["url"] == "dwp2015-3-3/section-1/item-4/#p-1-4-1"
+    assert added and added[0]["url"] == "dwp2015-3-3/section-1/item-4.html#p-1-4-1"
+
+
+ADDED = "- id: added-1\n  add: true\n  date: '2015-06'\n  precision: month\n  title: t\n  text: t\n"
+
+
+@pytest.mark.parametrize("where, expected", [
+    ("  page: dwp2015-3-3/section-1/item-9.md\n", "is not a page of the site"),
+    ("  page: dwp2015-3-3/section-1/item-4.md\n  anchor: p-1-4-999\n", "has no anchor 'p-1-4-999'"),
+    ("  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'fn:99'\n", "has no anchor 'fn:99'"),
+])
+def test_an_added_event_must_point_at_a_real_paragraph(tmp_path, where, expected):
+    """Its link is plain HTML that MkDocs does not check: the builder does, naming the entry's line."""
+    content = edited_content(tmp_path, "- id: dwp2015-3-3-p-1-2-1-1\n  title: x\n\n" + ADDED + where)
+    with pytest.raises(InputError) as e:
+        build_site(content)
+    assert e.value.path.name == "events.yaml" and e.value.line == 4 and expected in e.value.message
+
+
+def test_an_added_event_may_point_at_a_footnote(tmp_path):
+    content = edited_content(tmp_path, ADDED + "  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'fn:8'\n")
+    assert any(e.id == "added-1" for e in build_site(content).timeline.events)

@@ -16,7 +16,7 @@ from ..dates import iso_label, range_label
 from ..errors import InputError
 from ..export import json_text
 from ..render.inline import escape
-from ..render.pages import Page, heading_ids, heading_plain, rel
+from ..render.pages import Page, heading_ids, heading_plain, href, page_url, rel
 from ..text import link, plain
 from ..timeline.page import NO_SEARCH
 from .matcher import Matcher
@@ -59,13 +59,6 @@ def excerpt(text: str, surface: str, limit: int = 90) -> str:
     sentences = re.findall(r"[^。]*。?", p)
     hit = next((s for s in sentences if surface in s), p)
     return hit if len(hit) <= limit else hit[:limit - 1] + "…"
-
-
-def page_url(path: str) -> str:
-    """Site-relative URL of a Markdown page, as MkDocs serves it (directory URLs)."""
-    if path.endswith("index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
 
 
 class Profiles:
@@ -272,11 +265,10 @@ class Profiles:
         for item, ms in groups.items():
             out.append(f"\n{h2} 第{item.section.num}節{item.num}項　{escape(plain(item.title))}\n")
             # the excerpts quote the chapter: out of the search index, which has the chapter itself
-            out.append(f'<div class="hk-mentions" markdown="1" {NO_SEARCH}>\n')
-            for m in ms:
-                note = f"（脚注{m.anchor[3:]}）" if m.anchor.startswith("fn:") else ""
-                out.append(f"- [{escape(m.excerpt)}]({rel(path, m.item.path)}#{m.anchor}){note}")
-            out.append("\n</div>\n")
+            out.append(f'<ul class="hk-mentions" {NO_SEARCH}>\n' + "\n".join(
+                f'<li><a href="{href(path, m.item.path, m.anchor)}">{html.escape(m.excerpt)}</a>'
+                + (f"（脚注{html.escape(m.anchor[3:])}）" if m.anchor.startswith("fn:") else "") + "</li>"
+                for m in ms) + "\n</ul>\n")
         return "\n".join(out)
 
     def index_page(self) -> Page:

@@ -31,6 +31,19 @@ def rel(src: str, dest: str) -> str:
     return posixpath.relpath(dest, posixpath.dirname(src) or ".")
 
 
+def page_url(path: str) -> str:
+    """Site-relative URL of a Markdown page. The site and the offline bundle
+    both use file URLs (use_directory_urls: false), so one URL serves both."""
+    return path[: -len(".md")] + ".html"
+
+
+def href(src: str, dest: str, anchor: str = "") -> str:
+    """An HTML-escaped href from page `src` to page `dest`, for the raw HTML
+    the builder writes where Python-Markdown would spend most of the build
+    on link-heavy lists (timeline items, a profile's mentions)."""
+    return html.escape(page_url(rel(src, dest)) + (f"#{anchor}" if anchor else ""))
+
+
 def heading_text(h: Heading) -> str:
     if h.level == "paren":
         label = f"（{h.num}）"

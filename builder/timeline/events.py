@@ -30,7 +30,7 @@ class Event:
     page: str = ""                # the source's Markdown page, for links inside the site
     anchor: str = ""
     source: str = ""              # text | figure | curated
-    lines: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)   # raw text lines; for an added event, its events.yaml line
     hidden: bool = False
 
     def as_dict(self) -> dict:
@@ -177,7 +177,7 @@ def apply_curated(events: list[Event], path: Path, registry, kinds, page_url) ->
                       kind=entry.get("kind", kinds.default[0]), url=page_url(entry["page"]) + (
                           f"#{entry['anchor']}" if entry.get("anchor") else ""),
                       page=entry["page"], anchor=entry.get("anchor", ""), end=str(entry.get("end", "")),
-                      source="curated", chapter=str(entry["page"]).split("/")[0] if "/" in str(entry["page"]) else "")
+                      source="curated", lines=[line] if line else [], chapter=str(entry["page"]).split("/")[0] if "/" in str(entry["page"]) else "")
             events.append(e)
             by_id[e.id] = e
             continue
@@ -194,3 +194,25 @@ def apply_curated(events: list[Event], path: Path, registry, kinds, page_url) ->
         if entry.get("hide"):
             e.hidden = True
     return events
+
+
+def check_sources(events: list[Event], files: dict[str, str], path: Path) -> None:
+    """An added event names its source page and anchor by hand, and the link
+    is written as plain HTML, which MkDocs does not check: the builder does."""
+    for e in events:
+        if e.source != "curated":
+            continue
+        line = e.lines[0] if e.lines else None
+        text = files.get(e.page)
+        if text is None:
+            raise InputError(path, line, f"event '{e.id}': page '{e.page}' is not a page of the site; expected "
+                                         "one such as dwp2015-3-3/section-1/item-4.md")
+        if e.anchor and not defines_anchor(text, e.anchor):
+            raise InputError(path, line, f"event '{e.id}': page '{e.page}' has no anchor '{e.anchor}'; expected "
+                                         "a paragraph's (p-1-4-1) or a footnote's (fn:8)")
+
+
+def defines_anchor(text: str, anchor: str) -> bool:
+    if anchor.startswith("fn:"):
+        return f"[^{anchor[3:]}]:" in text
+    return f"{{: #{anchor} }}" in text or f"{{ #{anchor} }}" in text or f'id="{anchor}"' in text

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..dates import range_label
 from ..export import json_text
 from ..render.inline import escape
-from ..render.pages import Page, rel
+from ..render.pages import Page, href, rel
 
 # Events quote the chapter: keep them out of the search index, where they would
 # only repeat the chapter's own pages (and triple the index).
@@ -54,17 +54,16 @@ class TimelinePage:
         self._by_country: dict | None = None   # (country, chapter or None) -> events, built on first use
 
     def item(self, e, page: str) -> str:
-        """One event as a list item; its links are Markdown, so MkDocs resolves
-        them for the online site and for the offline bundle alike."""
+        """One event as a list item, in HTML: the links are the builder's own
+        (render.pages.href), and Python-Markdown has nothing to parse."""
         esc = html.escape
-        chips = " ".join(f"[{escape(self.registry.entries[c].name_ja)}]({rel(page, self.profile_path(c))})"
-                         "{ .hk-chip }" for c in e.countries)
-        source = rel(page, e.page) + (f"#{e.anchor}" if e.anchor else "")
+        chips = "".join(f' <a class="hk-chip" href="{href(page, self.profile_path(c))}">'
+                        f"{esc(self.registry.entries[c].name_ja)}</a>" for c in e.countries)
         return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
-                f'id="ev-{esc(e.id)}" markdown="span">'
+                f'id="ev-{esc(e.id)}">'
                 f'<time datetime="{esc(e.date)}">{esc(date_label(e))}</time> '
                 f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
-                f'{escape(e.title)} {chips} [出典]({source} "{esc(e.text)}")</li>')
+                f'{esc(e.title)}{chips} <a href="{href(page, e.page, e.anchor)}" title="{esc(e.text)}">出典</a></li>')
 
     def chart(self) -> str:
         years: dict[int, int] = {}
@@ -128,7 +127,7 @@ class TimelinePage:
         for key, evs in groups.items():
             label = month_label(key) if by_month else f"{int(key)}年"
             out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {label} {{ #y{key} }}\n')
-            out.append(f'<ol class="hk-tl-list" markdown="1" {NO_SEARCH}>\n' + "\n".join(self.item(e, path) for e in evs)
+            out.append(f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, path) for e in evs)
                        + "\n</ol>\n\n</section>\n")
         out.append(FILTER_SCRIPT + "\n")
         return Page(path, title, "\n".join(out), search_boost=0.5)
@@ -146,7 +145,7 @@ class TimelinePage:
         evs = self.events_of(cid, chapter)
         if not evs:
             return ""
-        return (f"{h} 年表から\n\n" + f'<ol class="hk-tl-list" markdown="1" {NO_SEARCH}>\n'
+        return (f"{h} 年表から\n\n" + f'<ol class="hk-tl-list" {NO_SEARCH}>\n'
                 + "\n".join(self.item(e, page) for e in evs) + "\n</ol>\n")
 
 
