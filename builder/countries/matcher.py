@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import MARKUP_CHARS
+from ..text import HAS_MARKUP, MARKUP_CHARS
 
 KATAKANA = "ァ-ヺー"
 
@@ -78,7 +78,7 @@ class Matcher:
         self.rules = [(literal, re.compile(p), cid, link) for literal, p, cid, link in rules]
 
     def find(self, text: str) -> list[Mention]:
-        masked, spans = mask(text) if MARKUP_CHARS.intersection(text) else (text, [])
+        masked, spans = mask(text) if HAS_MARKUP(text) else (text, [])
         candidates = []
         for literal, pattern, cid, link in self.rules:
             # most names are absent from most paragraphs: a substring test is far cheaper than the regex
