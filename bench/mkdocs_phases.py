@@ -32,7 +32,8 @@ def main(config_file: str, site_dir: str) -> None:
             finally:
                 took = time.perf_counter() - t
                 spent[name] += took
-                by_kind[page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else "top"] += took
+                # a page's first folder, or a top-level page's name: index, timeline, countries, <chapter>
+                by_kind[page.file.src_uri.split("/", 1)[0].removesuffix(".md")] += took
         return run
 
     mkdocs_build._populate_page = timed("markdown", mkdocs_build._populate_page)

@@ -13,6 +13,7 @@ Measures, with several runs and their median:
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -52,9 +53,14 @@ def mkdocs(build_dir: Path, site: Path, offline=False):
     return max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
+def gz(path: Path) -> int:
+    """Bytes on the wire: GitHub Pages (and most servers) send text gzipped."""
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
 def page_bytes(site: Path, page: Path) -> dict:
     html = page.read_text(encoding="utf-8")
-    out = {"html": len(html.encode())}
+    out = {"html": len(html.encode()), "html_gz": gz(page)}
     for kind, pattern in (("css", r'href="([^"]+\.css)"'), ("js", r'src="([^"]+\.js)"')):
         out[kind] = sum((page.parent / m).resolve().stat().st_size for m in re.findall(pattern, html)
                         if not m.startswith("http"))
@@ -108,11 +114,17 @@ def main():
 
     item = page_bytes(tmp / "site", tmp / "site" / "dwp2015-3-3" / "section-1" / "item-4.html")
     base = baseline_bytes(tmp, build / "docs" / "dwp2015-3-3" / "section-1" / "item-4.md")
-    index = (tmp / "site" / "search" / "search_index.json").stat().st_size
+    index_path = tmp / "site" / "search" / "search_index.json"
+    index = index_path.stat().st_size
+    index_text = sum(len(d["text"].encode()) + len(d["title"].encode())
+                     for d in json.loads(index_path.read_text(encoding="utf-8"))["docs"])
     text_bytes = (REPO / "content" / "dwp2015-part3-ch3" / "dwp2015-part3-ch3.raw.txt").stat().st_size
-    rows += [("item page (1-4): HTML / CSS / JS bytes", f"{item['html']:,} / {item['css']:,} / {item['js']:,}"),
-             ("the same Markdown in a bare Material site", f"{base['html']:,} / {base['css']:,} / {base['js']:,}"),
-             ("search index", f"{index:,} bytes ({index / text_bytes:.1f}× the raw text's {text_bytes:,})"),
+    rows += [("item page (1-4): HTML / CSS / JS bytes", f"{item['html']:,} ({item['html_gz']:,} gzipped) / "
+                                                        f"{item['css']:,} / {item['js']:,}"),
+             ("the same Markdown in a bare Material site", f"{base['html']:,} ({base['html_gz']:,} gzipped) / "
+                                                           f"{base['css']:,} / {base['js']:,}"),
+             ("search index", f"{index:,} bytes ({index / text_bytes:.1f}× the raw text's {text_bytes:,}), "
+                              f"{gz(index_path):,} gzipped; its text and titles: {index_text:,} bytes of UTF-8"),
              ("offline zip", f"{(tmp / 'bundle.zip').stat().st_size:,} bytes")]
 
     # scale: the builder in memory, then MkDocs in a process of its own (its phases and peak memory)
@@ -163,7 +175,7 @@ def main():
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for n, _, _, m, _ in scale:
         ph, kinds, total = m["phases"], m["by_folder"], m["total"]
-        chapters = sum(v for k, v in kinds.items() if k not in ("countries", "timeline", "top"))
+        chapters = sum(v for k, v in kinds.items() if k not in ("countries", "timeline", "index"))
         pct = [100 * x / total for x in (ph["markdown"], ph["templates"], ph["rest"], chapters,
                                          kinds.get("countries", 0), kinds.get("timeline", 0))]
         print(f"| {n} | " + " | ".join(f"{x:.0f} %" for x in pct) + " |")
