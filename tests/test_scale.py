@@ -150,3 +150,13 @@ def test_the_nav_groups_chapters_by_book_and_part():
     ]
     assert grouped_nav({"白書A": books["白書A"]}) == [{"第1部": [{"第1章": ["a1"]}, {"第2章": ["a2"]}]},
                                                     {"第2部": [{"第1章": ["a3"]}]}]
+
+
+def test_the_cut_pages_stay_out_of_the_search_index(two_chapters):
+    """Their items quote the chapter and are excluded anyway; Material then skips parsing them."""
+    result, _ = two_chapters
+    excluded = {p for p, t in result.files.items() if t.startswith("---\nsearch:\n  exclude: true\n")}
+    periods = {p for p in result.files if p.startswith("timeline/") and p != "timeline/index.md"}
+    parts = {p for p in result.files if p.startswith("countries/usa/")}
+    assert periods | parts <= excluded
+    assert not {"timeline/index.md", "countries/usa.md", "ch001/section-1/item-4.md"} & excluded

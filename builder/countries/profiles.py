@@ -230,7 +230,8 @@ class Profiles:
         out = [f"# {escape(title)}\n",
                f"[{escape(c.name_ja)}]({rel(path, self.path(c.id))})について、{escape(span)}が記すこと。\n"]
         out += [self.chapter_heading(r) + self.chapter_part(prof, r.cid, path, 3) for r in chapters]
-        return Page(path, title, "\n".join(out) + "\n", search_boost=0.5)
+        # out of the search index: its quotations are excluded, its tables are the figures' (indexed there)
+        return Page(path, title, "\n".join(out) + "\n", search_exclude=True)
 
     def chapter_part(self, prof: Profile, chapter: str, path: str, level: int) -> str:
         """Visits, projects, the timeline's slice and the mentions: what one

@@ -18,9 +18,13 @@ from .inline import attr, escape, to_markdown
 
 
 class Page:
-    def __init__(self, path: str, title: str, text: str, search_boost: float | None = None):
+    def __init__(self, path: str, title: str, text: str, search_boost: float | None = None,
+                 search_exclude: bool = False):
         self.path, self.title, self.text = path, title, text
-        if search_boost is not None:
+        if search_exclude:
+            # nothing here the index lacks: Material's indexer then skips parsing the page at all
+            self.text = "---\nsearch:\n  exclude: true\n---\n\n" + text
+        elif search_boost is not None:
             # pages that quote the chapter rank below the chapter itself
             self.text = f"---\nsearch:\n  boost: {search_boost}\n---\n\n" + text
 

@@ -116,10 +116,14 @@ class TimelinePage:
         pages = [Page(index, "年表", "\n".join(overview), search_boost=0.5)]
         for pd in periods:
             back = f"[年表の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"
-            pages.append(self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months))
+            pages.append(self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months,
+                                          search_exclude=True))
         return pages
 
-    def period_page(self, path: str, title: str, events: list, lead: str, by_month: bool = False) -> Page:
+    def period_page(self, path: str, title: str, events: list, lead: str, by_month: bool = False,
+                    search_exclude: bool = False) -> Page:
+        """A page of events. A period's page is kept out of the search index:
+        its items are (they quote the chapter), and so only its headings would be."""
         out = [f"# {escape(title)}\n", lead + "\n", self.filters(events), ""]
         groups: dict[str, list] = {}
         for e in events:
@@ -130,7 +134,7 @@ class TimelinePage:
             out.append(f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, path) for e in evs)
                        + "\n</ol>\n\n</section>\n")
         out.append(FILTER_SCRIPT + "\n")
-        return Page(path, title, "\n".join(out), search_boost=0.5)
+        return Page(path, title, "\n".join(out), search_boost=0.5, search_exclude=search_exclude)
 
     def events_of(self, cid: str, chapter: str) -> list:
         if self._by_country is None:
