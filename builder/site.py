@@ -107,7 +107,8 @@ def build_site(content: Path) -> SiteResult:
             files[page.path] = page.text
         files["data/timeline.json"] = export_json(timeline.events)
         files["data/timeline.csv"] = export_csv(timeline.events)
-        nav.append({"年表": pages[0].path if len(pages) == 1 else [p.path for p in pages]})
+        nav.append({"年表": pages[0].path if len(pages) == 1 else [pages[0].path] + [{p.nav_title: p.path}
+                                                                                 for p in pages[1:]]})
         home.append(f"[年表]({pages[0].path})\n")
     files["index.md"] = "\n".join(home)
     if timeline:

@@ -83,7 +83,9 @@ def test_every_event_is_on_exactly_one_timeline_page(two_chapters):
     for path in pages:
         assert f"]({path[len('timeline/'):]})" in index
     timeline_nav = next(e["年表"] for e in result.nav if "年表" in e)
-    assert timeline_nav[0] == "timeline/index.md" and sorted(timeline_nav[1:]) == sorted(pages)
+    assert timeline_nav[0] == "timeline/index.md"
+    assert sorted(path for entry in timeline_nav[1:] for path in entry.values()) == sorted(pages)
+    assert all(re.fullmatch(r"\d{4}(–\d{4})?年.*", label) for entry in timeline_nav[1:] for label in entry)
 
 
 def test_a_large_profile_is_cut_at_chapter_edges(two_chapters):

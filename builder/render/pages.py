@@ -19,8 +19,9 @@ from .inline import attr, escape, to_markdown
 
 class Page:
     def __init__(self, path: str, title: str, text: str, search_boost: float | None = None,
-                 search_exclude: bool = False):
+                 search_exclude: bool = False, nav_title: str | None = None):
         self.path, self.title, self.text = path, title, text
+        self.nav_title = nav_title or title      # shorter, where the nav says the rest
         if search_exclude:
             # nothing here the index lacks: Material's indexer then skips parsing the page at all
             self.text = "---\nsearch:\n  exclude: true\n---\n\n" + text

@@ -116,8 +116,10 @@ class TimelinePage:
         pages = [Page(index, "年表", "\n".join(overview), search_boost=0.5)]
         for pd in periods:
             back = f"[年表の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"
-            pages.append(self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months,
-                                          search_exclude=True))
+            page = self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months,
+                                    search_exclude=True)
+            page.nav_title = pd.label          # under 年表 in the nav
+            pages.append(page)
         return pages
 
     def period_page(self, path: str, title: str, events: list, lead: str, by_month: bool = False,
