@@ -5,6 +5,7 @@ touched, so bad input never leaves a half-written site.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,16 +80,17 @@ def build_site(content: Path) -> SiteResult:
             result.ledger.place(nos, where)
         chapter_nav = []
         for s in result.chapter.sections:
-            entries = [s.path] + [{p.title: p.path} for p in pages if p.path.startswith(s.path_dir + "/item-")]
             title = next(p.title for p in pages if p.path == s.path)
-            chapter_nav.append({title: entries})
-        chapter_nav.append({"図表": [p.path for p in pages if "/figures/" in p.path]})
+            entries = [{label(title): s.path}] + [{label(p.title): p.path} for p in pages
+                                                 if p.path.startswith(s.path_dir + "/item-")]
+            chapter_nav.append({label(title): entries})
+        chapter_nav.append({"図表": [{label(p.title): p.path} for p in pages if "/figures/" in p.path]})
         chapter_nav.append({"略語集": f"{result.chapter.id}/glossary.md"})
         cfg = result.chapter.config
         if several:
             files[renderer.home] = renderer.home_section(level=1)
             books.setdefault(cfg.book, {}).setdefault(cfg.part, []).append(
-                (f"{cfg.number} {cfg.title}", [renderer.home] + chapter_nav))
+                (f"{cfg.number} {cfg.title}", [{label(f"{cfg.number} {cfg.title}"): renderer.home}] + chapter_nav))
         else:
             home.append(renderer.home_section())
             nav.extend(chapter_nav)
@@ -107,7 +109,7 @@ def build_site(content: Path) -> SiteResult:
             files[page.path] = page.text
         files["data/timeline.json"] = export_json(timeline.events)
         files["data/timeline.csv"] = export_csv(timeline.events)
-        nav.append({"年表": pages[0].path if len(pages) == 1 else [pages[0].path] + [{p.nav_title: p.path}
+        nav.append({"年表": pages[0].path if len(pages) == 1 else [pages[0].path] + [{label(p.nav_title): p.path}
                                                                                  for p in pages[1:]]})
         home.append(f"[年表]({pages[0].path})\n")
     files["index.md"] = "\n".join(home)
@@ -125,11 +127,16 @@ def grouped_nav(books: dict) -> list:
     and the titles above it, however many chapters the site has."""
     def parts(by_part: dict) -> list:
         if len(by_part) == 1:
-            return [{title: nav} for title, nav in next(iter(by_part.values()))]
-        return [{part: [{title: nav} for title, nav in chapters]} for part, chapters in by_part.items()]
+            return [{label(title): nav} for title, nav in next(iter(by_part.values()))]
+        return [{label(part): [{label(title): nav} for title, nav in chapters]} for part, chapters in by_part.items()]
     if len(books) == 1:
         return parts(next(iter(books.values())))
-    return [{book: parts(by_part)} for book, by_part in books.items()]
+    return [{label(book): parts(by_part)} for book, by_part in books.items()]
+
+
+def label(title: str) -> str:
+    """A nav title from data, escaped: Material writes nav titles into every page as raw HTML."""
+    return html.escape(title)
 
 
 def contents(books: dict) -> str:
@@ -140,7 +147,7 @@ def contents(books: dict) -> str:
         out.append(f"## {escape(book)}\n")
         for part, chapters in by_part.items():
             out.append(f"### {escape(part)}\n")
-            out += [f"- [{escape(title)}]({nav[0]})" for title, nav in chapters]
+            out += [f"- [{escape(title)}]({next(iter(nav[0].values()))})" for title, nav in chapters]
             out.append("")
     return "\n".join(out)
 

@@ -127,3 +127,30 @@ def test_a_curated_page_that_is_not_a_page_is_refused(tmp_path):
 def test_a_curated_anchor_must_be_an_id(tmp_path):
     e = refusal(tmp_path, ADDED + "  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'p\" onfocus=\"alert(1)'\n")
     assert "expected an id" in e.message
+
+
+def test_hostile_chapter_titles_are_text_in_every_nav(tmp_path):
+    """Material writes nav titles as raw HTML on every page: the builder escapes the ones it takes from data."""
+    import re as _re
+
+    from bench.corpus import synthetic_content
+    from builder.site import write_docs
+    content = synthetic_content(tmp_path, 2)
+    cfg = content / "ch002" / "chapter.yaml"
+    text = cfg.read_text(encoding="utf-8")
+    text = _re.sub(r"^title: .*$", """title: '<script>alert("chapter")</script>'""", text, flags=_re.M)
+    text = _re.sub(r"^part: .*$", "part: '<img src=x onerror=alert(6)>'", text, flags=_re.M)
+    cfg.write_text(text, encoding="utf-8")
+    write_docs(build_site(content), tmp_path / "build", REPO)
+    mkdocs_build(tmp_path / "build", tmp_path / "site")
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 100
+    shown = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        parser = Elements()
+        parser.feed(html)
+        assert not [s for s in parser.scripts if "alert(" in s], page
+        assert not [t for t, _ in parser.elements if t == "img"], page
+        shown += "&lt;script&gt;alert(&quot;chapter&quot;)&lt;/script&gt;" in html
+    assert shown > 100      # the title is on every page's nav, as text

@@ -139,7 +139,7 @@ def test_each_chapter_has_a_home_and_the_site_home_lists_them(two_chapters):
     titles = [next(iter(e)) for e in result.nav]
     assert titles == ["ホーム", "第1章 安全保障協力の積極的な推進（1）", "第2章 安全保障協力の積極的な推進（2）",
                       "国・機関", "年表"]
-    assert result.nav[2][titles[2]][0] == "ch002/index.md"
+    assert result.nav[2][titles[2]][0] == {titles[2]: "ch002/index.md"}
 
 
 def test_the_nav_groups_chapters_by_book_and_part():
