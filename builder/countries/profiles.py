@@ -167,6 +167,8 @@ class Profiles:
         pages = self.split(prof)
         if len(self.renderers) == 1:
             out.append(self.chapter_part(prof, self.renderers[0].cid, path, 2))
+        elif not pages[0]:
+            out.append("本文と図表には言及がない。\n")
         elif len(pages) == 1:
             out += [self.chapter_heading(r) + self.chapter_part(prof, r.cid, path, 3) for r in pages[0]]
         else:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-
 from dataclasses import dataclass
 
 from ..dates import range_label
@@ -138,7 +137,8 @@ class TimelinePage:
         out.append(FILTER_SCRIPT + "\n")
         return Page(path, title, "\n".join(out), search_boost=0.5, search_exclude=search_exclude)
 
-    def events_of(self, cid: str, chapter: str) -> list:
+    def events_of(self, cid: str, chapter: str | None) -> list:
+        """A country's events in one chapter, or in all (chapter None)."""
         if self._by_country is None:
             self._by_country = {}
             for e in self.events:
