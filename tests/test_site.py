@@ -147,3 +147,11 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path):
                          cwd=REPO, capture_output=True, text=True, env=env)
     assert run.returncode != 0
     assert "nowhere" in run.stderr
+
+
+def test_the_worker_shim_ships_only_in_the_offline_bundle(site, built):
+    """The iframe-worker shim lets search run from file://; the site itself does not load it."""
+    site_dir, _ = site
+    assert "iframe-worker" not in (site_dir / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8")
+    offline = (built["offline"] / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8")
+    assert '<script src="../../assets/javascripts/vendor/iframe-worker-1.0.4/shim.js"></script>' in offline
