@@ -188,10 +188,16 @@ def test_japanese_search(page, site_url, request):
     assert hits == len(SEARCHES), "\n".join(table)
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_accessibility(page, server, built, kind):
+def test_accessibility(page, server, built, kind, scheme):
+    """axe-core on every page type, in the light and the dark palette (slate)."""
     page.goto(f"{server}/{page_file(built['site'], PAGE_TYPES[kind])}")
     assert page.get_attribute("html", "lang") == "ja"
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.wait_for_timeout(400)          # Material's colours change with a transition
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == (
+        "rgb(255, 255, 255)" if scheme == "default" else "rgb(30, 33, 41)")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => (await axe.run()).violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
