@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -46,14 +47,21 @@ def build(content: Path, out: Path, quiet: bool = False):
     return result
 
 
+def stamp(*dirs: Path) -> float:
+    return max((p.stat().st_mtime for d in dirs for p in d.rglob("*") if p.is_file()), default=0)
+
+
 def watch(content: Path, out: Path) -> None:
-    """Rebuild the docs folder when content/ or builder/ changes (for `make serve`)."""
-    def stamp():
-        return max((p.stat().st_mtime for d in (content, REPO / "builder") for p in d.rglob("*") if p.is_file()),
-                   default=0)
+    """Rebuild the docs folder when content/ changes, and start afresh when the
+    builder's own code does (a running process keeps the modules it imported)."""
+    code = stamp(REPO / "builder")
     last = None
     while True:
-        now = stamp()
+        if stamp(REPO / "builder") != code:
+            print("builder: code changed, restarting", flush=True)
+            os.execv(sys.executable, [sys.executable, "-m", "builder", "watch", "--content", str(content),
+                                      "--out", str(out)])
+        now = stamp(content)
         if now != last:
             last = now
             try:
@@ -61,7 +69,7 @@ def watch(content: Path, out: Path) -> None:
                 print("builder: docs rebuilt", flush=True)
             except InputError as e:
                 print(f"error: {e}", file=sys.stderr, flush=True)
-        time.sleep(1)
+        time.sleep(0.5)
 
 
 def main(argv=None) -> int:

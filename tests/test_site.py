@@ -12,7 +12,7 @@ import pytest
 
 from builder.site import build_site, write_docs
 
-from conftest import CONTENT, REPO
+from conftest import CONTENT, REPO, copy_content
 
 
 class Collect(HTMLParser):
@@ -155,3 +155,29 @@ def test_the_worker_shim_ships_only_in_the_offline_bundle(site, built):
     assert "iframe-worker" not in (site_dir / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8")
     offline = (built["offline"] / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8")
     assert '<script src="../../assets/javascripts/vendor/iframe-worker-1.0.4/shim.js"></script>' in offline
+
+
+def test_watch_rebuilds_the_docs_when_the_content_changes(tmp_path):
+    """`make serve` runs `python -m builder watch`: an edit to the content reaches the docs folder."""
+    import time
+    content = copy_content(tmp_path)
+    out = tmp_path / "build"
+    proc = subprocess.Popen([sys.executable, "-m", "builder", "watch", "--content", str(content), "--out", str(out)],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    import threading
+    timer = threading.Timer(60, proc.kill)      # a watch that never answers fails the test, not CI
+    timer.start()
+    try:
+        assert proc.stdout.readline().strip() == "builder: docs rebuilt"
+        events = content / "data" / "events.yaml"
+        events.write_text(events.read_text(encoding="utf-8").replace(
+            "title: 第1回拡大ASEAN国防相会議（ADMMプラス）がハノイで開催", "title: 改題した出来事"), encoding="utf-8")
+        assert proc.stdout.readline().strip() == "builder: docs rebuilt"
+        deadline = time.monotonic() + 10
+        while "改題した出来事" not in (out / "docs" / "timeline.md").read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    finally:
+        timer.cancel()
+        proc.kill()
+        proc.wait()
