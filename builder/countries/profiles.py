@@ -138,7 +138,7 @@ class Profiles:
     def link_url(self, page: str):
         return lambda cid: rel(page, self.path(cid)) if cid in self.registry.entries else None
 
-    def profile_page(self, prof: Profile) -> Page:
+    def profile_page(self, prof: Profile, pages: list[list]) -> Page:
         """The profile: who the country is, and what the text says of it. With
         one chapter that is all on this page; with several, each chapter's part
         is a page of its own, so no page grows with the corpus."""
@@ -164,7 +164,6 @@ class Profiles:
                         where = f"{escape(item.section.chapter.config.number)} {where}"
                     out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})（{where}）")
             out.append("")
-        pages = self.split(prof)
         if len(self.renderers) == 1:
             out.append(self.chapter_part(prof, self.renderers[0].cid, path, 2))
         elif not pages[0]:
@@ -327,8 +326,8 @@ class Profiles:
     def pages(self) -> list[Page]:
         pages = [self.index_page()]
         for prof in self.profiles.values():
-            pages.append(self.profile_page(prof))
             parts = self.split(prof)
+            pages.append(self.profile_page(prof, parts))
             if len(parts) > 1:
                 pages += [self.part_page(prof, chapters) for chapters in parts]
         return pages

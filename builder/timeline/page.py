@@ -115,14 +115,13 @@ class TimelinePage:
         pages = [Page(index, "年表", "\n".join(overview), search_boost=0.5)]
         for pd in periods:
             back = f"[年表の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"
-            page = self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months,
-                                    search_exclude=True)
-            page.nav_title = pd.label          # under 年表 in the nav
-            pages.append(page)
+            # by its dates alone under 年表 in the nav
+            pages.append(self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months,
+                                          search_exclude=True, nav_title=pd.label))
         return pages
 
     def period_page(self, path: str, title: str, events: list, lead: str, by_month: bool = False,
-                    search_exclude: bool = False) -> Page:
+                    search_exclude: bool = False, nav_title: str | None = None) -> Page:
         """A page of events. A period's page is kept out of the search index:
         its items are (they quote the chapter), and so only its headings would be."""
         out = [f"# {escape(title)}\n", lead + "\n", self.filters(events), ""]
@@ -132,10 +131,9 @@ class TimelinePage:
         for key, evs in groups.items():
             label = month_label(key) if by_month else f"{int(key)}年"
             out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {label} {{ #y{key} }}\n')
-            out.append(f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, path) for e in evs)
-                       + "\n</ol>\n\n</section>\n")
+            out.append(self.item_list(evs, path) + "\n</section>\n")
         out.append(FILTER_SCRIPT + "\n")
-        return Page(path, title, "\n".join(out), search_boost=0.5, search_exclude=search_exclude)
+        return Page(path, title, "\n".join(out), search_boost=0.5, search_exclude=search_exclude, nav_title=nav_title)
 
     def events_of(self, cid: str, chapter: str | None) -> list:
         """A country's events in one chapter, or in all (chapter None)."""
@@ -151,8 +149,10 @@ class TimelinePage:
         evs = self.events_of(cid, chapter)
         if not evs:
             return ""
-        return (f"{h} 年表から\n\n" + f'<ol class="hk-tl-list" {NO_SEARCH}>\n'
-                + "\n".join(self.item(e, page) for e in evs) + "\n</ol>\n")
+        return f"{h} 年表から\n\n" + self.item_list(evs, page)
+
+    def item_list(self, events: list, page: str) -> str:
+        return f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page) for e in events) + "\n</ol>\n"
 
 
 INTRO = ("本文の日付のある記述と、図表のデータ（ハイレベル訪問、能力構築支援事業）から作った年表。"
