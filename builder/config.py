@@ -1,40 +1,21 @@
-"""Reading the YAML inputs, with errors that point at the line."""
+"""The site's, the layout's and a chapter's settings, read and checked
+against their schemas (builder/inputs/schemas/) before any stage runs."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
-
-# libyaml's loader when PyYAML has it (the wheels do): several times faster
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-def load_yaml(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, None, "file not found") from None
-    except UnicodeDecodeError as e:
-        raise InputError(path, None, f"not UTF-8 ({e.reason})") from None
-    try:
-        return yaml.load(text, Loader=SafeLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(e, "problem", None) or str(e)
-        raise InputError(path, line, f"malformed YAML: {problem}") from None
+from .figures import KINDS as FIGURE_KINDS
+from .inputs.schema import validate, did_you_mean
+from .inputs.yamldoc import Doc, load
 
 
-def _require(data, key: str, path: Path, kind=str):
-    if not isinstance(data, dict) or key not in data:
-        raise InputError(path, None, f"expected a key '{key}'")
-    value = data[key]
-    if not isinstance(value, kind):
-        raise InputError(path, None, f"'{key}' should be a {kind.__name__}")
-    return value
+def load_checked(path: Path, schema: str) -> Doc:
+    doc = load(path)
+    validate(doc, schema)
+    return doc
 
 
 class Layout:
@@ -42,25 +23,26 @@ class Layout:
 
     def __init__(self, path: Path):
         self.path = path
-        data = load_yaml(path)
-        if not isinstance(data, dict):
-            raise InputError(path, None, "expected a mapping of pattern names")
-        self.data = data
+        self.doc = load_checked(path, "layout")
+        self.data = self.doc.data
         self._compiled: dict[str, re.Pattern] = {}
+        kinds = self.data["box_kinds"]
+        # box_title names the kinds by a placeholder, so that box_kinds is their one list
+        printed = "|".join(re.escape(k["printed"]) for k in kinds.values())
+        self._sources = {"box_title": self.data["box_title"].replace("{box_kinds}", printed)}
+        self.box_kind = {re.sub(r"\s", "", k["printed"]): name for name, k in kinds.items()}
 
     def re(self, name: str) -> re.Pattern:
         if name not in self._compiled:
-            source = _require(self.data, name, self.path)
-            try:
-                self._compiled[name] = re.compile(source)
-            except re.error as e:
-                raise InputError(self.path, None, f"pattern '{name}' is not a valid regex: {e}") from None
+            self._compiled[name] = re.compile(self._sources.get(name, self.data[name]))
         return self._compiled[name]
 
     def value(self, name: str):
-        if name not in self.data:
-            raise InputError(self.path, None, f"expected a key '{name}'")
         return self.data[name]
+
+    @property
+    def eras(self) -> dict[str, int]:
+        return self.data["eras"]
 
 
 @dataclass
@@ -68,8 +50,8 @@ class Hint:
     kind: str
     quote: str
     reason: str
-    extra: dict
-    index: int
+    reading: str
+    line: int | None
     used: int = 0
 
 
@@ -90,43 +72,33 @@ class ChapterConfig:
     hints_path: Path | None = None
 
 
-HINT_KINDS = {"ruby_base", "box_start", "paragraph_break"}
-
-
-def load_chapter(chapter_dir: Path) -> ChapterConfig:
+def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
     path = chapter_dir / "chapter.yaml"
-    data = load_yaml(path)
-    if not isinstance(data, dict):
-        raise InputError(path, None, "expected a mapping")
+    doc = load_checked(path, "chapter")
+    data = doc.data
+    raw = chapter_dir / data["raw"]
+    if not raw.is_file():
+        raise doc.error(("raw",), f"no file '{data['raw']}' in {chapter_dir}; expected the raw chapter's file name")
+    figures = data.get("figures") or {}
+    for num, spec in figures.items():
+        kind = FIGURE_KINDS.get(spec["kind"])
+        if kind is None:
+            raise doc.error(("figures", num, "kind"), f"unknown figure kind '{spec['kind']}'"
+                            + (did_you_mean(spec["kind"], FIGURE_KINDS) or
+                               f"; expected one of: {', '.join(FIGURE_KINDS)}"))
+        validate(doc, f"figure-{spec['kind']}", at=("figures", num))
+        kind.check(spec, layout, lambda key, message: doc.error(("figures", num, key), message))
     cfg = ChapterConfig(
-        dir=chapter_dir,
-        id=_require(data, "id", path),
-        raw=chapter_dir / _require(data, "raw", path),
-        book=_require(data, "book", path),
-        book_en=data.get("book_en", ""),
-        part=_require(data, "part", path),
-        number=_require(data, "number", path),
-        title=_require(data, "title", path),
-        source_note=data.get("source_note", ""),
-        furniture=_require(data, "furniture", path, dict),
-        figures=data.get("figures") or {},
+        dir=chapter_dir, id=data["id"], raw=raw, book=data["book"], book_en=data.get("book_en", ""),
+        part=data["part"], number=data["number"], title=data["title"], source_note=data.get("source_note", ""),
+        furniture=data["furniture"], figures=figures,
     )
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", cfg.id):
-        raise InputError(path, None, f"id '{cfg.id}' should be lower-case letters, digits and '-'")
     hints_path = chapter_dir / "hints.yaml"
     if hints_path.exists():
+        hints = load_checked(hints_path, "hints")
         cfg.hints_path = hints_path
-        raw_hints = load_yaml(hints_path) or []
-        if not isinstance(raw_hints, list):
-            raise InputError(hints_path, None, "expected a list of hints")
-        for i, h in enumerate(raw_hints):
-            if not isinstance(h, dict) or not {"kind", "quote", "reason"} <= set(h):
-                raise InputError(hints_path, None, f"hint {i + 1}: expected kind, quote and reason")
-            if h["kind"] not in HINT_KINDS:
-                raise InputError(hints_path, None,
-                                 f"hint {i + 1}: unknown kind '{h['kind']}' (expected one of {sorted(HINT_KINDS)})")
-            extra = {k: v for k, v in h.items() if k not in {"kind", "quote", "reason"}}
-            cfg.hints.append(Hint(h["kind"], str(h["quote"]), str(h["reason"]), extra, i + 1))
+        cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0])
+                     for i, h in enumerate(hints.data or [])]
     return cfg
 
 
@@ -137,8 +109,30 @@ def hints_of(cfg: ChapterConfig, kind: str) -> list[Hint]:
 def check_hints_used(cfg: ChapterConfig) -> None:
     for h in cfg.hints:
         if not h.used:
-            text = cfg.hints_path.read_text(encoding="utf-8").splitlines()
-            line = next((i + 1 for i, t in enumerate(text) if "quote:" in t and h.quote in t), None)
-            raise InputError(cfg.hints_path, line,
-                             f"hint {h.index} ({h.kind}: '{h.quote}') matches nothing in the raw text; "
+            raise InputError(cfg.hints_path, h.line,
+                             f"hint ({h.kind}: '{h.quote}') matches nothing in the raw text; "
                              "expected it to quote the raw text it applies to")
+
+
+@dataclass
+class SiteConfig:
+    path: Path
+    site_name: str
+    chapters: list[ChapterConfig]
+
+
+def load_site(content: Path, layout: Layout) -> SiteConfig:
+    path = content / "hakusho.yaml"
+    doc = load_checked(path, "hakusho")
+    chapters, ids = [], {}
+    for i, name in enumerate(doc.data["chapters"]):
+        chapter_dir = content / name
+        if not (chapter_dir / "chapter.yaml").is_file():
+            raise doc.error(("chapters", i), f"no chapter folder '{name}' (with a chapter.yaml) under {content}")
+        cfg = load_chapter(chapter_dir, layout)
+        if cfg.id in ids:
+            raise doc.error(("chapters", i), f"chapter '{name}' has the id '{cfg.id}' of chapter '{ids[cfg.id]}'; "
+                                             "expected each chapter's id once")
+        ids[cfg.id] = name
+        chapters.append(cfg)
+    return SiteConfig(path, doc.data["site_name"], chapters)

@@ -17,13 +17,18 @@ import re
 from dataclasses import dataclass, field
 
 NUM = r"\d{1,2}"
-DATE_RE = re.compile(
-    rf"(?P<w>\d{{2}})（(?P<era>[^\d（）]{{1,2}})(?P<ey>{NUM})）年(?:(?P<m>{NUM})月(?:(?P<d>{NUM})日)?)?"
-    rf"|(?P<era2>昭和|平成|令和)(?P<ey2>{NUM})年(?P<fy>度)?(?:(?P<m2>{NUM})月(?:(?P<d2>{NUM})日)?)?"
-    rf"|同年(?:(?P<m3>{NUM})月(?:(?P<d3>{NUM})日)?)?"
-    rf"|同月(?:(?P<d4>{NUM})日)?"
-    rf"|(?<![\d（.．年])(?P<m5>{NUM})月(?:(?P<d5>{NUM})日)?"
-)
+
+
+def date_pattern(eras) -> re.Pattern:
+    """The date forms above, with the eras of layout.yaml."""
+    names = "|".join(map(re.escape, eras))
+    return re.compile(
+        rf"(?P<w>\d{{2}})（(?P<era>同|{names})(?P<ey>{NUM})）年(?:(?P<m>{NUM})月(?:(?P<d>{NUM})日)?)?"
+        rf"|(?P<era2>{names})(?P<ey2>{NUM})年(?P<fy>度)?(?:(?P<m2>{NUM})月(?:(?P<d2>{NUM})日)?)?"
+        rf"|同年(?:(?P<m3>{NUM})月(?:(?P<d3>{NUM})日)?)?"
+        rf"|同月(?:(?P<d4>{NUM})日)?"
+        rf"|(?<![\d（.．年])(?P<m5>{NUM})月(?:(?P<d5>{NUM})日)?"
+    )
 
 
 @dataclass
@@ -63,6 +68,7 @@ class DateReader:
 
     def __init__(self, eras: dict[str, int], pivot: int = 50):
         self.eras = eras
+        self.pattern = date_pattern(eras)
         self.pivot = pivot
         self.era: str | None = None
         self.last: Date | None = None
@@ -117,7 +123,7 @@ class DateReader:
     def read(self, text: str) -> list[Date]:
         """Every date in `text`; a date right after ～ closes the range the one before opened."""
         out: list[Date] = []
-        for m in DATE_RE.finditer(text):
+        for m in self.pattern.finditer(text):
             d = self._one(m)
             if d is None:
                 continue

@@ -5,17 +5,27 @@ from pathlib import Path
 
 
 class InputError(Exception):
-    """Bad input: the build stops and says where and why."""
+    """Bad input: the build stops and says where and why.
 
-    def __init__(self, path: Path | str, line: int | None, message: str):
+    Printed as `file:line:column: key: message`, the form compilers and
+    editors understand; line, column and key appear where they are known."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str, column: int | None = None,
+                 key: str = ""):
         self.path = Path(path)
         self.line = line
+        self.column = column
+        self.key = key
         self.message = message
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+        where = str(self.path)
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.key + ': ' if self.key else ''}{self.message}"
 
 
 class Warnings:

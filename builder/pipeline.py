@@ -3,12 +3,12 @@ blocks → chapter model. Rendering is separate (builder/render)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .blocks.figures import extract_figures
 from .blocks.paragraphs import assemble
 from .blocks.segment import Segmenter
-from .config import Layout, check_hints_used, hints_of, load_chapter
+from .config import ChapterConfig, Layout, check_hints_used, hints_of
+from .figures import read_figure
 from .errors import Warnings
 from .ledger import Ledger
 from .rules_furniture import remove_furniture
@@ -26,13 +26,13 @@ class ChapterResult:
     warnings: Warnings
 
 
-def process_chapter(chapter_dir: Path, layout: Layout) -> ChapterResult:
-    config = load_chapter(chapter_dir)
+def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
     raw_lines = read_raw(config.raw)
     ledger = Ledger(config.raw, len(raw_lines))
     warnings = Warnings()
     lines = remove_furniture(raw_lines, config, layout, ledger)
     figures, lines = extract_figures(lines, layout, ledger)
+    figures = [read_figure(f, config, layout) for f in figures]
     lines = join_acronyms(lines, layout)
     lines = join_ruby(lines, layout, config, warnings)
     blocks = Segmenter(lines, layout, config, ledger).run()

@@ -12,13 +12,11 @@ from pathlib import Path
 import yaml
 
 from .check import check_page
-from .config import Layout, load_yaml
+from .content import load_content
 from .export import dump_records
-from .errors import InputError
 from .pipeline import ChapterResult, process_chapter
 from .render.inline import escape
 from .countries.profiles import Profiles
-from .countries.registry import load_registry
 from .render.pages import ChapterRenderer, Page, page_url
 from .timeline.events import Kinds, apply_curated, check_sources, figure_events, text_events
 from .timeline.page import TimelinePage, export_csv, export_json
@@ -33,40 +31,34 @@ class SiteResult:
     timeline: object = None
 
 
-def build_site(content: Path) -> SiteResult:
-    site_cfg_path = content / "hakusho.yaml"
-    site_cfg = load_yaml(site_cfg_path)
-    if not isinstance(site_cfg, dict) or not isinstance(site_cfg.get("chapters"), list) or not site_cfg["chapters"]:
-        raise InputError(site_cfg_path, None, "expected a non-empty list 'chapters' of chapter folders")
-    layout = Layout(content / "layout.yaml")
+def build_site(root: Path) -> SiteResult:
+    content = load_content(root)
+    layout = content.layout
     files: dict[str, str] = {}
     nav: list = [{"ホーム": "index.md"}]
     results, renderers = [], []
-    home = [f"# {escape(site_cfg.get('site_name', 'hakusho'))}\n"]
-    several = len(site_cfg["chapters"]) > 1
+    home = [f"# {escape(content.site.site_name)}\n"]
+    several = len(content.site.chapters) > 1
     books: dict[str, dict[str, list]] = {}     # book -> part -> [(chapter's nav title, its nav)]
-    for name in site_cfg["chapters"]:
-        chapter_dir = content / str(name)
-        if not chapter_dir.is_dir():
-            raise InputError(site_cfg_path, None, f"chapter folder '{name}' not found under {content}")
-        result = process_chapter(chapter_dir, layout)
+    box_styles = {name: k["style"] for name, k in layout.value("box_kinds").items()}
+    for config in content.site.chapters:
+        result = process_chapter(config, layout)
         results.append(result)
         # several chapters: each has a home page of its own, and the site's lists them
-        renderers.append(ChapterRenderer(result.chapter, f"{result.chapter.id}/index.md" if several else "index.md"))
+        renderers.append(ChapterRenderer(result.chapter, box_styles,
+                                         f"{result.chapter.id}/index.md" if several else "index.md"))
     profiles = timeline = None
-    registry_path = content / "data" / "countries.yaml"
-    if registry_path.exists():
-        profiles = Profiles(load_registry(registry_path), renderers)
+    if content.registry:
+        profiles = Profiles(content.registry, renderers)
         profiles.gather()
-        kinds_path = content / "data" / "event_kinds.yaml"
-        if kinds_path.exists():
-            kinds = Kinds(kinds_path)
+        if content.kinds:
+            kinds = content.kinds
             events = []
             for result, renderer in zip(results, renderers):
                 events += text_events(renderer, profiles.matcher, kinds, layout, result.warnings, page_url)
                 events += figure_events(renderer, profiles.registry, page_url)
             files["data/timeline.extracted.yaml"] = dump_records([e.as_dict() for e in events])
-            events = apply_curated(events, content / "data" / "events.yaml", profiles.registry, kinds, page_url)
+            events = apply_curated(events, content.edits, content.edits_path, kinds, page_url)
             timeline = TimelinePage(events, profiles.registry, kinds, profiles.path)
             profiles.timeline = timeline
     for result, renderer in zip(results, renderers):
@@ -114,7 +106,7 @@ def build_site(content: Path) -> SiteResult:
         home.append(f"[年表]({pages[0].path})\n")
     files["index.md"] = "\n".join(home)
     if timeline:
-        check_sources(timeline.events, files, content / "data" / "events.yaml")
+        check_sources(timeline.events, files, content.edits_path)
     for path, text in files.items():
         if path.endswith(".md"):
             check_page(path, text)

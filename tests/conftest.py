@@ -7,12 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from builder.config import Layout
-from builder.pipeline import process_chapter
+from builder.config import Layout, load_chapter
+from builder.pipeline import process_chapter as run_pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 REAL = CONTENT / "dwp2015-part3-ch3"
+
+
+def process_chapter(chapter_dir: Path, layout):
+    """Read and check a chapter folder's settings, then run the stages on it."""
+    return run_pipeline(load_chapter(chapter_dir, layout), layout)
 
 
 @pytest.fixture(scope="session")

@@ -70,7 +70,7 @@ def test_hint_that_matches_nothing(small):
 
 
 def test_malformed_yaml(tmp_path, layout):
-    from builder.pipeline import process_chapter
+    from conftest import process_chapter
     d = make_chapter(tmp_path, GOOD)
     (d / "chapter.yaml").write_text("id: x\nfurniture: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputError) as e:
@@ -80,7 +80,8 @@ def test_malformed_yaml(tmp_path, layout):
 
 def test_unknown_hint_kind(small):
     e = error_of(small, GOOD, "- kind: guess\n  quote: x\n  reason: y\n")
-    assert "unknown kind 'guess'" in e.message
+    assert (e.path.name, e.line, e.column, e.key) == ("hints.yaml", 1, 9, "[0].kind")
+    assert "'guess' is not one of: ruby_base, box_start, paragraph_break" in e.message
 
 
 def test_no_half_written_site(tmp_path):
@@ -108,17 +109,14 @@ VISITS_SPEC = """
 figures:
   Ⅲ-3-1-1:
     kind: visits
-    era_base: 1988
+    era: 平成
     period: ['2014-01', '2015-04']
     posts: [政務官, 空幕長]
 """
 
 
-def test_visit_date_outside_the_figures_period(tmp_path, layout):
-    from builder.figures import read_figure
-    from builder.pipeline import process_chapter
+def test_visit_date_outside_the_figures_period(small):
     raw = GOOD + ["", "ハイレベルの訪問実績図表Ⅲ-3-1-1", "", "ウガンダ", "政務官\u3000\u300027.5"]
-    result = process_chapter(make_chapter(tmp_path, raw, extra_yaml=VISITS_SPEC), layout)
     with pytest.raises(InputError) as e:
-        read_figure(result.chapter.figures["Ⅲ-3-1-1"], result.chapter.config)
+        small(raw, extra_yaml=VISITS_SPEC)
     assert e.value.line == 12 and "27.5 (2015-05) is outside the figure's period 2014-01 to 2015-04" in e.value.message

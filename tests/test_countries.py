@@ -142,7 +142,8 @@ def test_unknown_member_id(tmp_path):
     path = edited_registry(tmp_path, "ids: [USA, GBR, FRA, DEU, ITA, CAN]", "ids: [USA, GBR, XYZ]")
     with pytest.raises(InputError) as e:
         load_registry(path)
-    assert "member 'XYZ' of G7" in e.value.message and e.value.line == line_of(path, "id: G7")
+    assert "member 'XYZ' of G7" in e.value.message and e.value.line == line_of(path, "ids: [USA, GBR, XYZ]")
+    assert e.value.key.endswith(".members.ids[2]")
 
 
 def test_bad_id_and_region(tmp_path):

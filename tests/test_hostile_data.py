@@ -121,7 +121,7 @@ def refusal(tmp_path, events_yaml):
 
 def test_a_curated_page_that_is_not_a_page_is_refused(tmp_path):
     e = refusal(tmp_path, ADDED + "  page: 'javascript:alert(1)'\n")
-    assert "expected a page of the site" in e.message and e.line == 1
+    assert "expected a page of the site" in e.message and (e.line, e.key) == (7, "[0].page")
 
 
 def test_a_curated_anchor_must_be_an_id(tmp_path):

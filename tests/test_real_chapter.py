@@ -3,7 +3,6 @@
 import re
 
 from builder.blocks.model import Box, Caption, CrossRef, Heading, Paragraph
-from builder.figures import read_figure
 from builder.text import ABBR_RE, FN_RE, RUBY_RE, is_wide, plain
 
 OUTLINE = [
@@ -250,7 +249,7 @@ def test_figures(chapter):
 
 def test_visits_figure_is_data(chapter, real):
     fig = chapter.figures["Ⅲ-3-1-1"]
-    kind, visits = read_figure(fig, chapter.config)
+    kind, visits = fig.kind, fig.data
     assert kind == "visits"
     # every 平成年.月 date printed in the figure is one visit
     dates = [d for r in real.raw_lines if fig.nos[0] <= r.no <= fig.nos[-1] for d in re.findall(r"\d\d\.\d+", r.text)]
@@ -265,7 +264,8 @@ def test_visits_figure_is_data(chapter, real):
 
 
 def test_capacity_building_figure_is_data(chapter):
-    kind, data = read_figure(chapter.figures["Ⅲ-3-1-6"], chapter.config)
+    fig = chapter.figures["Ⅲ-3-1-6"]
+    kind, data = fig.kind, fig.data
     projects = data["projects"]
     assert [p["no"] for p in projects] == list(range(1, 26))
     p1, p20 = projects[0], projects[19]
@@ -304,7 +304,8 @@ def test_every_raw_line_is_accounted_for_and_lands_in_one_place(chapter, real):
 
 
 def test_dialogue_figure_is_a_table(chapter):
-    kind, data = read_figure(chapter.figures["Ⅲ-3-1-2"], chapter.config)
+    fig = chapter.figures["Ⅲ-3-1-2"]
+    kind, data = fig.kind, fig.data
     assert kind == "table" and data["columns"] == ["区分", "類型", "意義", "概要"]
     assert [(r["group"], "".join(r["label"]), len(r["points"])) for r in data["rows"]] == [
         ("二国間", "防衛首脳などハイレベルの交流", 2), ("二国間", "防衛当局者間の定期協議など", 2),

@@ -22,6 +22,9 @@ def test_latin_words_keep_their_space_when_lines_join():
     assert join_lines(["同盟国や", "安全保障"]) == "同盟国や安全保障"
 
 
+ERAS = {"昭和": 1925, "平成": 1988, "令和": 2018}
+
+
 def test_width_counts_half_width_as_half():
     assert width("ASEAN諸国") == 4.5
     assert width(abbr("ARF", "ASEAN Regional Forum")) == 1.5
@@ -29,22 +32,22 @@ def test_width_counts_half_width_as_half():
 
 def test_footnote_marker_found_by_number_not_by_quantity():
     text = "14（同26）年3月、ASEAN域外国8か国2を加えた"
-    assert fm.find_marker(text, 2) == (text.index("2を"), text.index("2を") + 1)
-    assert fm.find_marker("今後3年間の議長国", 3) is None
-    assert fm.find_marker("第1回会議", 1) is None
-    assert fm.find_marker("人員約10名を", 10) is None
+    assert fm.find_marker(text, 2, ERAS) == (text.index("2を"), text.index("2を") + 1)
+    assert fm.find_marker("今後3年間の議長国", 3, ERAS) is None
+    assert fm.find_marker("第1回会議", 1, ERAS) is None
+    assert fm.find_marker("人員約10名を", 10, ERAS) is None
 
 
 def test_footnote_marker_after_an_acronym():
     text = "政府として" + abbr("G7", "Group of Seven") + "14の連帯"
-    a, b = fm.find_marker(text, 14)
+    a, b = fm.find_marker(text, 14, ERAS)
     assert text[a:b] == "14"
     assert plain(fm.place(text, (a, b), 14)) == "政府としてG7の連帯"
 
 
 def test_footnote_marker_not_inside_markup():
     text = "会合（" + abbr("ISM", "Inter-Sessional Meeting 4") + "）が開催4されて"
-    a, _ = fm.find_marker(text, 4)
+    a, _ = fm.find_marker(text, 4, ERAS)
     assert text[a + 1:a + 3] == "され"
 
 

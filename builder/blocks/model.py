@@ -54,6 +54,8 @@ class Figure(Block):
     caption: str
     lines: list = field(default_factory=list)   # Line objects of the figure's content
     caption_nos: list[int] = field(default_factory=list)
+    kind: str = ""                               # set when the figure is read (builder/figures)
+    data: object = None
 
 
 @dataclass

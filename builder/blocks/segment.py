@@ -8,6 +8,8 @@ to the next page start is margin material: short lines there are captions.
 """
 from __future__ import annotations
 
+import re
+
 from ..config import hints_of
 from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
@@ -204,7 +206,7 @@ class Segmenter:
         lines = self.lines
         m = self.box_re.match(lines[title_index].text)
         box = Box(nos=[n for l in lines[start:title_index + 1] if l.kind == "text" for n in l.nos],
-                  kind=m.group("kind").replace(" ", ""), title=m.group("title").strip(),
+                  kind=self.layout.box_kind[re.sub(r"\s", "", m.group("kind"))], title=m.group("title").strip(),
                   lines=lines[start:title_index])
         self.ledger.mark(box.nos, "box", f"{box.kind} {box.title}")
         return box

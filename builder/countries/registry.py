@@ -5,13 +5,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from ..config import SafeLoader, load_yaml
-from ..errors import InputError
+from ..config import load_checked
+from ..inputs.schema import did_you_mean
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
-ORG_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 
 
 @dataclass
@@ -25,10 +22,7 @@ class Country:
     members: list[str] = field(default_factory=list)
     members_note: str = ""
     line: int = 0
-
-    @property
-    def is_org(self) -> bool:
-        return self.region == "国際機関"
+    is_org: bool = False          # in the registry's organization_region
 
     @property
     def slug(self) -> str:
@@ -50,61 +44,47 @@ class Registry:
         return None
 
 
-def _entry_lines(path: Path) -> list[int]:
-    """The line each registry entry starts on, for error messages."""
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    for key, value in node.value:
-        if key.value == "entries":
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
-
-
 def load_registry(path: Path) -> Registry:
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise InputError(path, None, "expected a mapping with a list 'entries'")
-    lines = _entry_lines(path)
-    regions = data.get("regions") or []
-    compounds = data.get("compounds") or {}
+    doc = load_checked(path, "countries")
+    data = doc.data
+    regions = data["regions"]
+    org_region = data["organization_region"]
+    if org_region not in regions:
+        raise doc.error(("organization_region",), f"'{org_region}' is not one of the regions: {', '.join(regions)}")
     entries: dict[str, Country] = {}
     seen_names: dict[str, tuple[str, int]] = {}
     for i, raw in enumerate(data["entries"]):
-        line = lines[i] if i < len(lines) else None
-        if not isinstance(raw, dict):
-            raise InputError(path, line, "expected an entry with id, name_ja, name_en, region and names")
-        missing = [k for k in ("id", "name_ja", "name_en", "region", "names") if k not in raw]
-        if missing:
-            raise InputError(path, line, f"entry is missing {', '.join(missing)}")
-        cid = str(raw["id"])
+        line = doc.at(("entries", i))[0]
+        cid = raw["id"]
         if raw["region"] not in regions:
-            raise InputError(path, line, f"region '{raw['region']}' of {cid}; expected one of {regions}")
-        if not (ORG_ID if raw["region"] == "国際機関" else ISO3).match(cid):
-            raise InputError(path, line, f"id '{cid}'; expected an ISO 3166-1 alpha-3 code for a country "
-                                         "(an upper-case short id for an organization)")
+            raise doc.error(("entries", i, "region"), f"region '{raw['region']}' of {cid} is not one of the regions"
+                            + (did_you_mean(raw["region"], regions) or f": {', '.join(regions)}"))
+        is_org = raw["region"] == org_region
+        if not is_org and not ISO3.match(cid):
+            raise doc.error(("entries", i, "id"), f"id '{cid}'; expected an ISO 3166-1 alpha-3 code for a country "
+                                                  f"(or the region {org_region} for an organization)")
         if cid in entries:
-            raise InputError(path, line, f"id '{cid}' is used twice (first at line {entries[cid].line})")
+            raise doc.error(("entries", i, "id"), f"id '{cid}' is used twice (first at line {entries[cid].line})")
         members = raw.get("members") or {}
-        country = Country(cid, str(raw["name_ja"]), str(raw["name_en"]), raw["region"],
-                          [str(n) for n in raw["names"]], [str(f) for f in raw.get("forms") or []],
-                          [str(m) for m in members.get("ids", [])], str(members.get("note", "")), line or 0)
-        for name in country.names:
+        country = Country(cid, raw["name_ja"], raw["name_en"], raw["region"], list(raw["names"]),
+                          list(raw.get("forms") or []), list(members.get("ids", [])), members.get("note", ""),
+                          line, is_org)
+        for k, name in enumerate(country.names):
             if name in seen_names:
                 other, other_line = seen_names[name]
-                raise InputError(path, line, f"name '{name}' of {cid} is already a name of {other} "
-                                             f"(line {other_line}); a name must point at one entry")
-            seen_names[name] = (cid, line or 0)
-        for form in country.forms:
-            try:
-                re.compile(form)
-            except re.error as e:
-                raise InputError(path, line, f"form '{form}' of {cid} is not a valid pattern: {e}") from None
+                raise doc.error(("entries", i, "names", k), f"name '{name}' of {cid} is already a name of {other} "
+                                                            f"(line {other_line}); a name must point at one entry")
+            seen_names[name] = (cid, line)
         entries[cid] = country
-    for c in entries.values():
-        for m in c.members:
+    for i, raw in enumerate(data["entries"]):
+        for k, m in enumerate((raw.get("members") or {}).get("ids", [])):
             if m not in entries:
-                raise InputError(path, c.line, f"member '{m}' of {c.id} is not an id in the registry")
-    abbreviations = {str(k): str(v) for k, v in (compounds.get("abbreviations") or {}).items()}
+                raise doc.error(("entries", i, "members", "ids", k), f"member '{m}' of {raw['id']} is not an id in "
+                                                                      f"the registry{did_you_mean(m, entries)}")
+    compounds = data.get("compounds") or {}
+    abbreviations = compounds.get("abbreviations") or {}
     for abbr, cid in abbreviations.items():
         if cid not in entries:
-            raise InputError(path, None, f"compound abbreviation {abbr} points at unknown id '{cid}'")
-    return Registry(path, regions, entries, str(compounds.get("pattern", "")), abbreviations)
+            raise doc.error(("compounds", "abbreviations", abbr), f"abbreviation {abbr} points at '{cid}', which is "
+                                                                  f"not an id in the registry{did_you_mean(cid, entries)}")
+    return Registry(path, regions, entries, compounds.get("pattern", ""), abbreviations)

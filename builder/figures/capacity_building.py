@@ -14,7 +14,7 @@ FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")
 RANGE = re.compile(r"^(?P<a>\d+)(?:～(?P<b>\d+))?$")
 
 
-def read(figure, spec, config) -> dict:
+def read(figure, spec, config, layout) -> dict:
     projects, legend, labels = [], [], {"countries": [], "ranges": []}
     current, key, section = None, None, "projects"
     for line in figure.lines:

@@ -17,7 +17,7 @@ def _is_label(line: str) -> bool:
     return len(line) <= 12 and not line.endswith("。") and not line.startswith("・")
 
 
-def read(figure, spec, config) -> dict:
+def read(figure, spec, config, layout) -> dict:
     body = read_groups(figure)[1:]
     header = next(l.text for l in figure.lines if l.text.strip())
     # column names are parted by a space; the letter-spacing inside them is U+3000

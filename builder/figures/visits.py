@@ -1,5 +1,5 @@
 """Fig. III-3-1-1, high-level visits: country lines, then one line a post with
-its dates as 平成年.月 (26.9 = 2014-09). A post's dates can run on to the next
+its dates as era year.month (平成: 26.9 = 2014-09). A post's dates can run on to the next
 line, and the next country's name can end a post's line."""
 from __future__ import annotations
 
@@ -11,7 +11,15 @@ from ..errors import InputError
 DATE = r"\d{1,2}\.\d{1,2}"
 
 
-def read(figure, spec, config) -> list[dict]:
+def check(spec, layout, error) -> None:
+    if spec["era"] not in layout.eras:
+        raise error("era", f"era '{spec['era']}' is not in layout.yaml's eras ({', '.join(layout.eras)})")
+    lo, hi = spec["period"]
+    if lo > hi:
+        raise error("period", f"period {lo} to {hi} ends before it starts; expected [first month, last month]")
+
+
+def read(figure, spec, config, layout) -> list[dict]:
     posts = "|".join(map(re.escape, spec["posts"]))
     post_re = re.compile(rf"^(?P<post>{posts})[\u3000 ]*(?P<dates>{DATE}(?:、{DATE})*、?)(?:[\u3000 ]+(?P<next>\S+))?$")
     more_re = re.compile(rf"^[\u3000 ]*(?P<dates>{DATE}(?:、{DATE})*、?)$")
@@ -33,7 +41,7 @@ def read(figure, spec, config) -> list[dict]:
             country, post = text.replace("\u3000", ""), None
             continue
         for d in filter(None, dates.split("、")):
-            iso = era_dot(d, spec["era_base"])
+            iso = era_dot(d, layout.eras[spec["era"]])
             if iso is None or not (lo <= iso <= hi):
                 raise InputError(config.raw, line.no,
                                  f"visit date {d} ({iso or 'no such month'}) is outside the figure's period {lo} to {hi}")

@@ -28,15 +28,15 @@ def visits_md(visits: list[dict]) -> str:
             + "\n".join(rows) + "\n")
 
 
-def capacity_md(data: dict, personnel_names: dict) -> str:
+def capacity_md(data: dict, spec: dict) -> str:
     rows = ["| No. | 事業 | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
     for p in data["projects"]:
         period = range_label(p["start"], p["end"])
         rows.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
-    legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in personnel_names.items())
+    legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
     labels = data["map_labels"]
     return ("\n".join(rows) + "\n\n"
-            + f"**凡例**　{legend}。原図は長期派遣事業と短期派遣事業を色で分けているが、その色分けは原文のテキストに含まれない。\n\n"
+            + f"**凡例**　{legend}。{escape(spec.get('note', ''))}\n\n"
             + "**地図上の表記**　国名："
             + "、".join(escape(c) for c in labels["countries"])
             + "。事業番号：" + "、".join(escape(r) for r in labels["ranges"]) + "。\n")

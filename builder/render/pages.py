@@ -11,7 +11,6 @@ from pymdownx.slugs import slugify
 
 from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
 from ..export import json_text
-from ..figures import read_figure
 from ..text import ABBR_RE, plain
 from .figures import capacity_md, figure_slug, printed_text_md, table_md, visits_md
 from .inline import attr, escape, to_markdown
@@ -87,14 +86,12 @@ def heading_ids(blocks) -> dict:
 
 
 class ChapterRenderer:
-    def __init__(self, chapter, home: str = "index.md"):
+    def __init__(self, chapter, box_styles: dict, home: str = "index.md"):
         self.ch = chapter
         self.cid = chapter.id
         self.home = home           # the page with the chapter's overview and its intro
-        self.figures = {}
-        for num, fig in chapter.figures.items():
-            kind, data = read_figure(fig, chapter.config)
-            self.figures[num] = (fig, kind, data)
+        self.box_styles = box_styles   # box kind -> admonition type and classes (layout.yaml)
+        self.figures = {num: (fig, fig.kind, fig.data) for num, fig in chapter.figures.items()}
         self.anchor_paragraphs()
         self.links = None          # page -> (link target -> URL), set when profiles exist
         self.page = ""             # the page being rendered
@@ -137,7 +134,7 @@ class ChapterRenderer:
         return f'<p class="hk-photo-caption"><span class="hk-label">写真</span>{html.escape(c.text)}</p>\n'
 
     def box(self, b: Box) -> str:
-        kind = {"解説": "note hk-kaisetsu", "VOICE": "quote hk-voice"}.get(b.kind, "note")
+        kind = self.box_styles[b.kind]
         title = attr(f"{b.kind}\u3000{b.title}")
         body = "\n".join("    " + line if line else "" for p in b.paragraphs for line in (self.paragraph(p) + "\n").split("\n"))
         return f'!!! {kind} "{title}"\n\n{body.rstrip()}\n'
@@ -240,7 +237,7 @@ class ChapterRenderer:
                 body.append(table_md(data))
                 fmt = "表"
             elif kind == "capacity_building":
-                body.append(capacity_md(data, self.ch.config.figures[num]["personnel"]))
+                body.append(capacity_md(data, self.ch.config.figures[num]))
                 fmt = "表（データ）"
             else:
                 body.append(printed_text_md(data))

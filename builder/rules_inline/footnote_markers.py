@@ -10,14 +10,20 @@ by 第 or 約).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..text import FN_CLOSE, FN_OPEN, MARKUP_CHARS, fnref
 
 NOT_BEFORE = "0-9０-９第約（\\-＋.．・"
 NOT_AFTER = "0-9０-９年月日か回名人周号億万千百分倍歳隻機両個件度次期位列つ＋.．～%％"
-# 14（同26）年: a western year with its era year, not a marker
-NOT_YEAR = "(?!（(?:同|平成|昭和)?\\d+）)"
+
+@functools.lru_cache(maxsize=None)
+def _marker_re(number: int, eras: tuple[str, ...]) -> re.Pattern:
+    # 14（同26）年: a western year with its era year (the eras of layout.yaml), not a marker
+    not_year = f"(?!（(?:同|{'|'.join(map(re.escape, eras))})?\\d+）)"
+    return re.compile(f"(?<=[^{NOT_BEFORE}])({number})(?![{NOT_AFTER}]){not_year}")
+
 # the strict form, for finding a marker whose note is missing
 MARKER_AFTER = "をがはのにでともし。、」（"
 
@@ -33,9 +39,9 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_marker(text: str, number: int, start: int = 0):
+def find_marker(text: str, number: int, eras, start: int = 0):
     """Position (start, end) of note `number`'s marker in text at or after `start`."""
-    pattern = re.compile(f"(?<=[^{NOT_BEFORE}])({number})(?![{NOT_AFTER}]){NOT_YEAR}")
+    pattern = _marker_re(number, tuple(eras))
     spans = _markup_spans(text)
     for m in pattern.finditer(text, start):
         if any(a <= m.start() < b for a, b in spans):

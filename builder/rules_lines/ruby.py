@@ -32,7 +32,7 @@ def join_ruby(lines, layout, chapter, warnings):
             while j < len(lines) and lines[j].blank:
                 j += 1
             follow = lines[j] if j < len(lines) and lines[j].kind == "text" else None
-            hint = next((h for h in hints if h.extra.get("reading") == reading and h.quote.startswith(base)
+            hint = next((h for h in hints if h.reading == reading and h.quote.startswith(base)
                          and follow is not None and follow.text.startswith(h.quote[1:])), None)
             if hint:
                 hint.used += 1

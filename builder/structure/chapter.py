@@ -144,11 +144,11 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
         else:
             chapter.intro.append(b)
     for section in chapter.sections:
-        link_footnotes(section, config)
+        link_footnotes(section, config, layout.eras)
     return chapter
 
 
-def link_footnotes(section: Section, config) -> None:
+def link_footnotes(section: Section, config, eras) -> None:
     """Put each note's reference where its printed marker is, and the note on
     the page that cites it."""
     notes = sorted(section.footnotes, key=lambda f: f.num)
@@ -163,7 +163,7 @@ def link_footnotes(section: Section, config) -> None:
         found = None
         for k in range(pos_p, len(paragraphs)):
             item, p = paragraphs[k]
-            span = fm.find_marker(p.text, note.num, pos_c if k == pos_p else 0)
+            span = fm.find_marker(p.text, note.num, eras, pos_c if k == pos_p else 0)
             if span:
                 found = (k, item, p, span)
                 break

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import load_yaml
+from ..config import load_checked
+from ..inputs.schema import did_you_mean
 from ..dates import DateReader
 from ..errors import InputError
 from ..text import plain
@@ -42,13 +43,16 @@ EXPORTED = ("id", "date", "precision", "title", "text", "countries", "kind", "ur
 
 class Kinds:
     def __init__(self, path: Path):
-        data = load_yaml(path)
-        if not isinstance(data, dict) or not isinstance(data.get("kinds"), list):
-            raise InputError(path, None, "expected 'kinds': a list of {kind, label, keywords}")
+        doc = load_checked(path, "event_kinds")
+        data = doc.data
         self.table = [(k["kind"], k["label"], list(k["keywords"])) for k in data["kinds"]]
-        d = data.get("default") or {"kind": "other", "label": "その他"}
-        self.default = (d["kind"], d["label"])
-        self.labels = {k: label for k, label, _ in self.table} | {self.default[0]: self.default[1]}
+        self.default = (data["default"]["kind"], data["default"]["label"])
+        self.labels = {}
+        for i, (kind, label, _) in enumerate(self.table + [(*self.default, [])]):
+            if kind in self.labels:
+                place = ("kinds", i, "kind") if i < len(self.table) else ("default", "kind")
+                raise doc.error(place, f"kind '{kind}' is defined twice; expected each kind once")
+            self.labels[kind] = label
 
     def of(self, text: str) -> str:
         for kind, _, words in self.table:
@@ -72,7 +76,7 @@ def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Ev
     one's. Countries come from the clause, else its sentence, else the
     paragraph's first sentence (モンゴルとの間では、…)."""
     ch = renderer.ch
-    reader = DateReader(layout.value("eras"), int(layout.value("two_digit_pivot")))
+    reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
     events: list[Event] = []
     blocks = [(None, p) for p in ch.intro if getattr(p, "anchor", "")]
     for item in ch.items():
@@ -136,52 +140,57 @@ def figure_events(renderer, registry, page_url) -> list[Event]:
     return events
 
 
-CURATED_FIELDS = {"id", "title", "kind", "countries", "hide", "add", "date", "precision", "text", "page", "anchor",
-                  "end"}
+@dataclass
+class Edit:
+    """One entry of events.yaml, checked: its fields and the line it starts on."""
+    fields: dict
+    line: int | None
+
+    @property
+    def id(self) -> str:
+        return self.fields["id"]
 
 
-def apply_curated(events: list[Event], path: Path, registry, kinds, page_url) -> list[Event]:
-    """Retitle, retag, hide or add events; an entry that matches no event stops the build."""
-    if not path.exists():
-        return events
-    data = load_yaml(path) or []
-    if not isinstance(data, list):
-        raise InputError(path, None, "expected a list of edits keyed by event id")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    by_id = {e.id: e for e in events}
-    for entry in data:
-        if not isinstance(entry, dict) or "id" not in entry:
-            raise InputError(path, None, "each edit needs an 'id'")
-        line = next((i + 1 for i, t in enumerate(lines) if re.search(rf"id:\s*['\"]?{re.escape(str(entry['id']))}['\"]?\s*$", t)), None)
-        unknown = set(entry) - CURATED_FIELDS
-        if unknown:
-            raise InputError(path, line, f"unknown field(s) {sorted(unknown)}; expected some of {sorted(CURATED_FIELDS)}")
-        for cid in entry.get("countries", []):
+def load_edits(path: Path, registry, kinds) -> list[Edit]:
+    """The curated edits, checked against the schema, the registry and the kinds."""
+    doc = load_checked(path, "events")
+    edits, ids = [], {}
+    for i, entry in enumerate(doc.data or []):
+        for k, cid in enumerate(entry.get("countries", [])):
             if cid not in registry.entries:
-                raise InputError(path, line, f"country id '{cid}' is not in the registry")
+                raise doc.error((i, "countries", k), f"country id '{cid}' is not in the registry"
+                                + did_you_mean(cid, registry.entries))
         if "kind" in entry and entry["kind"] not in kinds.labels:
-            raise InputError(path, line, f"kind '{entry['kind']}'; expected one of {sorted(kinds.labels)}")
+            raise doc.error((i, "kind"), f"kind '{entry['kind']}' is not one of: {', '.join(kinds.labels)}"
+                            + did_you_mean(entry["kind"], kinds.labels))
+        if entry["id"] in ids:
+            raise doc.error((i, "id"), f"a second edit for event '{entry['id']}' (the first is at line "
+                                       f"{ids[entry['id']]}); expected one edit an event")
+        ids[entry["id"]] = doc.at((i,))[0]
+        edits.append(Edit(entry, doc.at((i,))[0]))
+    return edits
+
+
+def apply_curated(events: list[Event], edits: list[Edit], path: Path, kinds, page_url) -> list[Event]:
+    """Retitle, retag, hide or add events; an edit that matches no event stops the build."""
+    by_id = {e.id: e for e in events}
+    for edit in edits:
+        entry, line = edit.fields, edit.line
         if entry.get("add"):
-            missing = [k for k in ("date", "precision", "title", "text", "page") if k not in entry]
-            if missing or entry["id"] in by_id:
-                raise InputError(path, line, f"an added event needs a new id and {', '.join(missing) or 'no more'}")
-            if not re.fullmatch(r"[a-z0-9][a-z0-9/_-]*\.md", str(entry["page"])):
-                raise InputError(path, line, f"page '{entry['page']}'; expected a page of the site such as "
-                                             "dwp2015-3-3/section-1/item-4.md")
-            if not re.fullmatch(r"[A-Za-z0-9_:.-]*", str(entry.get("anchor", ""))):
-                raise InputError(path, line, f"anchor '{entry['anchor']}'; expected an id such as p-1-4-1")
-            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(entry["date"])):
-                raise InputError(path, line, f"date '{entry['date']}'; expected YYYY, YYYY-MM or YYYY-MM-DD")
-            e = Event(id=str(entry["id"]), date=str(entry["date"]), precision=entry["precision"],
+            if entry["id"] in by_id:
+                raise InputError(path, line, f"added event '{entry['id']}' has the id of an extracted event; "
+                                             "expected a new id")
+            page = entry["page"]
+            e = Event(id=entry["id"], date=entry["date"], precision=entry["precision"],
                       title=entry["title"], text=entry["text"], countries=list(entry.get("countries", [])),
-                      kind=entry.get("kind", kinds.default[0]), url=page_url(entry["page"]) + (
-                          f"#{entry['anchor']}" if entry.get("anchor") else ""),
-                      page=entry["page"], anchor=entry.get("anchor", ""), end=str(entry.get("end", "")),
-                      source="curated", lines=[line] if line else [], chapter=str(entry["page"]).split("/")[0] if "/" in str(entry["page"]) else "")
+                      kind=entry.get("kind", kinds.default[0]),
+                      url=page_url(page) + (f"#{entry['anchor']}" if entry.get("anchor") else ""),
+                      page=page, anchor=entry.get("anchor", ""), end=entry.get("end", ""),
+                      source="curated", lines=[line] if line else [], chapter=page.split("/")[0] if "/" in page else "")
             events.append(e)
             by_id[e.id] = e
             continue
-        e = by_id.get(str(entry["id"]))
+        e = by_id.get(entry["id"])
         if e is None:
             raise InputError(path, line, f"edit for event '{entry['id']}' points at no event; "
                                          "expected the id of an extracted event (see data/timeline.extracted.yaml)")

@@ -1,0 +1,36 @@
+"""All of content/, read and checked before any stage runs: the site and its
+chapters, the layout, and the data (registry, event kinds, timeline edits).
+A file in content/data/ that is absent turns its feature off."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Layout, SiteConfig, load_site
+from .countries.registry import Registry, load_registry
+from .timeline.events import Edit, Kinds, load_edits
+
+
+@dataclass
+class Content:
+    root: Path
+    layout: Layout
+    site: SiteConfig
+    registry: Registry | None = None
+    kinds: Kinds | None = None
+    edits: list[Edit] | None = None
+    edits_path: Path | None = None
+
+
+def load_content(root: Path) -> Content:
+    layout = Layout(root / "layout.yaml")
+    content = Content(root, layout, load_site(root, layout))
+    data = root / "data"
+    if (data / "countries.yaml").exists():
+        content.registry = load_registry(data / "countries.yaml")
+        if (data / "event_kinds.yaml").exists():
+            content.kinds = Kinds(data / "event_kinds.yaml")
+            content.edits_path = data / "events.yaml"
+            content.edits = load_edits(content.edits_path, content.registry, content.kinds) \
+                if content.edits_path.exists() else []
+    return content

@@ -1,0 +1,134 @@
+"""Validating an input file against its schema (builder/inputs/schemas/).
+
+The schemas are JSON Schema (2020-12), written in YAML. JSON Schema because
+the same files that stop the build also drive an editor's completion and
+checks as one types (yaml-language-server reads them; see the modelines at
+the top of each file under content/). jsonschema says what is wrong and
+where in the data; this module turns that into `file:line:column: key:
+what was expected`, with "did you mean" for a misspelt key or value.
+
+One keyword of our own: `regex` (with optional `groups`) checks that a
+string compiles as a Python regular expression with the named groups the
+rule that reads it needs. `expected` is an annotation: the phrase an error
+uses for what a value should be.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+from ..errors import InputError
+from .yamldoc import Doc, SafeLoader
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+def _regex(validator, spec, instance, schema):
+    if not isinstance(instance, str):
+        return
+    try:
+        compiled = re.compile(instance)
+    except re.error as e:
+        yield ValidationError(f"'{instance}' is not a valid regular expression ({e}); expected a Python regex")
+        return
+    groups = spec.get("groups", []) if isinstance(spec, dict) else []
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        yield ValidationError(f"the pattern '{instance}' lacks the named group(s) "
+                              f"{', '.join(f'(?P<{g}>…)' for g in missing)}; the rule that reads it needs them")
+
+
+Validator = validators.extend(Draft202012Validator, {"regex": _regex})
+
+
+@functools.lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    return yaml.load((SCHEMAS / f"{name}.yaml").read_text(encoding="utf-8"), Loader=SafeLoader)
+
+
+@functools.lru_cache(maxsize=None)
+def validator(name: str):
+    return Validator(schema(name))
+
+
+TYPES = {"string": "a string", "integer": "a whole number", "number": "a number", "object": "a mapping (key: value)",
+         "array": "a list", "boolean": "true or false", "null": "nothing"}
+
+
+def describe(value) -> str:
+    if isinstance(value, bool):
+        return f"true or false ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"'{value}'"
+
+
+def did_you_mean(word, choices) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _problems(e: ValidationError, at: tuple):
+    """(place, on_key, message) for one jsonschema error."""
+    place = at + tuple(e.absolute_path)
+    kind, sch, inst = e.validator, e.schema, e.instance
+    if kind == "additionalProperties" and isinstance(inst, dict):
+        known = list(sch.get("properties", {}))
+        patterns = [re.compile(p) for p in sch.get("patternProperties", {})]
+        for key in inst:
+            if key not in known and not any(p.search(str(key)) for p in patterns):
+                hint = did_you_mean(key, known) or (f"; expected one of: {', '.join(known)}" if known else "")
+                yield place + (key,), True, f"unknown key '{key}'{hint}"
+        return
+    if kind == "required":
+        for key in e.validator_value:
+            if isinstance(inst, dict) and key not in inst:
+                yield place, False, f"missing key '{key}'" + (f"; expected {sch['expected']}" if "expected" in sch else "")
+                return
+    if kind == "type":
+        want = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
+        yield place, False, f"expected {' or '.join(TYPES.get(t, t) for t in want)}, got {describe(inst)}"
+        return
+    if kind == "enum":
+        yield place, False, (f"{describe(inst)} is not one of: {', '.join(map(str, e.validator_value))}"
+                             + did_you_mean(inst, e.validator_value))
+        return
+    if kind == "regex":
+        yield place, False, e.message
+        return
+    if "expected" in sch:
+        got = "" if isinstance(inst, (dict, list)) else f"{describe(inst)}; "
+        yield place, False, f"{got}expected {sch['expected']}"
+        return
+    yield place, False, e.message
+
+
+def validate(doc: Doc, name: str, at: tuple = ()) -> None:
+    """Check the data at place `at` of the file against schema `name`. Stop at
+    the first problem in file order, saying how many more there are."""
+    data = doc.data
+    for key in at:
+        data = data[key]
+    found = []
+    for e in validator(name).iter_errors(data):
+        for place, on_key, message in _problems(e, tuple(at)):
+            line, column = (doc.key_at if on_key else doc.at)(place)
+            found.append(((line or 0, column or 0), place, on_key, message))
+    if not found:
+        return
+    found.sort(key=lambda f: f[0])
+    _, place, on_key, message = found[0]
+    if len(found) > 1:
+        message += f" ({len(found) - 1} more problem{'s' if len(found) > 2 else ''} in this file)"
+    raise doc.error(place, message, on_key=on_key)
