@@ -2,19 +2,31 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass
+class Entry:
+    category: str        # text | heading | footnote | figure | caption | box | crossref | furniture | blank
+    detail: str = ""     # which note, figure or box; for furniture, the reason it was dropped
+    page: str = ""       # the printed page number, where the line states it (a page foot)
+    where: str = ""      # the page#anchor of the site it went to
+
+    def describe(self) -> str:
+        return self.where or (f"{self.detail}, p.{self.page}" if self.page else self.detail)
 
 
 class Ledger:
     def __init__(self, path: Path, total: int):
         self.path = path
         self.total = total
-        self.entries: dict[int, tuple[str, str]] = {}
+        self.entries: dict[int, Entry] = {}
         self.chars: Counter = Counter()   # characters dropped inside kept lines
 
-    def mark(self, nos, category: str, detail: str = "") -> None:
+    def mark(self, nos, category: str, detail: str = "", page: str = "") -> None:
         for no in nos:
-            self.entries[no] = (category, detail)
+            self.entries[no] = Entry(category, detail, page)
 
     def drop_chars(self, reason: str, count: int = 1) -> None:
         self.chars[reason] += count
@@ -22,19 +34,23 @@ class Ledger:
     def place(self, nos, where: str) -> None:
         """Record the output location of lines already given a category."""
         for no in nos:
-            cat, _ = self.entries.get(no, ("?", ""))
-            if cat != "blank":
-                self.entries[no] = (cat, where)
+            entry = self.entries.get(no)
+            if entry and entry.category != "blank":
+                entry.where = where
 
     def unaccounted(self, raw_lines) -> list[int]:
         return [r.no for r in raw_lines if r.no not in self.entries]
 
     def counts(self) -> Counter:
-        return Counter(cat for cat, _ in self.entries.values())
+        return Counter(e.category for e in self.entries.values())
+
+    def furniture(self) -> Counter:
+        """Dropped lines by reason."""
+        return Counter(e.detail for e in self.entries.values() if e.category == "furniture")
 
     def report(self, raw_lines) -> str:
         rows = ["line\tcategory\twhere\ttext"]
         for r in raw_lines:
-            cat, where = self.entries.get(r.no, ("UNACCOUNTED", ""))
-            rows.append(f"{r.no}\t{cat}\t{where}\t{r.text}")
+            e = self.entries.get(r.no)
+            rows.append(f"{r.no}\t{e.category}\t{e.describe()}\t{r.text}" if e else f"{r.no}\tUNACCOUNTED\t\t{r.text}")
         return "\n".join(rows) + "\n"

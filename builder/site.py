@@ -13,6 +13,7 @@ import yaml
 
 from .check import check_page
 from .content import load_content
+from .errors import InputError
 from .export import dump_records
 from .pipeline import ChapterResult, process_chapter
 from .render.inline import escape
@@ -70,6 +71,12 @@ def build_site(root: Path) -> SiteResult:
         files.update(renderer.data_files())
         for nos, where in renderer.placements():
             result.ledger.place(nos, where)
+        # nothing lost: every raw line has a place or a reason, before anything is written
+        missing = result.ledger.unaccounted(result.raw_lines)
+        if missing:
+            raise InputError(result.ledger.path, missing[0], f"{len(missing)} raw line(s) were not accounted for; "
+                                                            "expected each line in the text, a figure, a note or "
+                                                            "dropped as furniture")
         chapter_nav = []
         for s in result.chapter.sections:
             title = next(p.title for p in pages if p.path == s.path)

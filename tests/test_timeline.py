@@ -60,7 +60,7 @@ def test_no_event_outside_the_chapter_or_from_furniture(site, events):
     ledger = site.chapters[0].ledger
     for e in site.timeline.events:
         for no in e.lines:
-            assert ledger.entries[no][0] in ("text", "box", "figure"), (e.id, no)
+            assert ledger.entries[no].category in ("text", "box", "figure"), (e.id, no)
 
 
 def test_ids_are_unique_and_the_exports_agree(site, events):

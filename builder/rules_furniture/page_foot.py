@@ -12,7 +12,7 @@ def apply(lines, chapter, layout, ledger):
     def note_page(match, line):
         page = match.groupdict().get("page")
         if page:
-            category, reason = ledger.entries[line.no]
-            ledger.mark(line.nos, category, f"{reason}, p.{page}")
+            for no in line.nos:
+                ledger.entries[no].page = page
 
     return drop_matching(lines, rules, ledger, note_page)
