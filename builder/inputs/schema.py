@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -74,9 +75,22 @@ def describe(value) -> str:
     return f"'{value}'"
 
 
+def closest(word, choices) -> str | None:
+    """The choice a slip of the keyboard most likely meant; on a tie, the one
+    that starts the same way (AUT: AUS before SAU)."""
+    word = str(word)
+    scored = []
+    for c in map(str, choices):
+        ratio = difflib.SequenceMatcher(None, word, c).ratio()
+        prefix = len(os.path.commonprefix([word, c]))
+        if ratio >= 0.6:
+            scored.append((ratio, prefix, c))
+    return max(scored)[2] if scored else None
+
+
 def did_you_mean(word, choices) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _problems(e: ValidationError, at: tuple):
@@ -94,11 +108,15 @@ def _problems(e: ValidationError, at: tuple):
     if kind == "required":
         for key in e.validator_value:
             if isinstance(inst, dict) and key not in inst:
+                known = sch.get("properties")
+                if known and any(closest(k, [key]) for k in inst if k not in known):
+                    return     # a misspelt key: told as an unknown key, with "did you mean"
                 yield place, False, f"missing key '{key}'" + (f"; expected {sch['expected']}" if "expected" in sch else "")
                 return
     if kind == "type":
         want = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
-        yield place, False, f"expected {' or '.join(TYPES.get(t, t) for t in want)}, got {describe(inst)}"
+        what = sch.get("expected") or " or ".join(TYPES.get(t, t) for t in want)
+        yield place, False, f"expected {what}, got {describe(inst)}"
         return
     if kind == "enum":
         yield place, False, (f"{describe(inst)} is not one of: {', '.join(map(str, e.validator_value))}"
@@ -127,7 +145,8 @@ def validate(doc: Doc, name: str, at: tuple = ()) -> None:
             found.append(((line or 0, column or 0), place, on_key, message))
     if not found:
         return
-    found.sort(key=lambda f: f[0])
+    # one slip can break two rules that say the same (a pattern checked by two schemas)
+    found = sorted({(f[0], f[1], f[3]): f for f in found}.values(), key=lambda f: f[0])
     _, place, on_key, message = found[0]
     if len(found) > 1:
         message += f" ({len(found) - 1} more problem{'s' if len(found) > 2 else ''} in this file)"

@@ -47,12 +47,13 @@ class Kinds:
         data = doc.data
         self.table = [(k["kind"], k["label"], list(k["keywords"])) for k in data["kinds"]]
         self.default = (data["default"]["kind"], data["default"]["label"])
-        self.labels = {}
+        self.labels, first = {}, {}
         for i, (kind, label, _) in enumerate(self.table + [(*self.default, [])]):
+            place = ("kinds", i, "kind") if i < len(self.table) else ("default", "kind")
             if kind in self.labels:
-                place = ("kinds", i, "kind") if i < len(self.table) else ("default", "kind")
-                raise doc.error(place, f"kind '{kind}' is defined twice; expected each kind once")
-            self.labels[kind] = label
+                raise doc.error(place, f"kind '{kind}' is defined twice (first at line {first[kind]}); "
+                                       "expected each kind once")
+            self.labels[kind], first[kind] = label, doc.at(place)[0]
 
     def of(self, text: str) -> str:
         for kind, _, words in self.table:

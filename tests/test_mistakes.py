@@ -1,0 +1,52 @@
+"""Editing mistakes in every input file (tests/mistakes.yaml): each stops the
+build with `file:line:column: key: what was expected`, through the command
+line as a user runs it, with no traceback and no docs folder written."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from builder.__main__ import main
+
+from conftest import CONTENT
+
+CASES = yaml.safe_load((Path(__file__).parent / "mistakes.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pristine")
+    shutil.copytree(CONTENT, root / "content")
+    return root / "content"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['file']}: {c['what']}" for c in CASES])
+def test_mistake_gives_a_clear_error(case, pristine, tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(pristine, content)
+    target = content / case["file"]
+    text = target.read_text(encoding="utf-8")
+    assert case["old"] in text, "the corpus no longer matches the content"
+    edited = text.replace(case["old"], case["new"], 1)
+    target.write_text(edited, encoding="utf-8")
+    line = next(i for i, t in enumerate(edited.splitlines(), 1) if case["at"] in t)
+
+    assert main(["build", "--content", str(content), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1, err
+    where = f"error: {target}:{line}:"
+    assert err.startswith(where), f"expected {where}…, got {err}"
+    if "key" in case:
+        assert f": {case['key']}: " in err, err
+    for phrase in case["says"]:
+        assert phrase in err, err
+    assert not (tmp_path / "out" / "docs").exists()
+
+
+def test_the_corpus_covers_every_input_file():
+    files = {c["file"].split("/")[-1] for c in CASES}
+    assert files == {"layout.yaml", "hakusho.yaml", "chapter.yaml", "hints.yaml", "countries.yaml",
+                     "event_kinds.yaml", "events.yaml"}
