@@ -17,6 +17,8 @@ from .errors import InputError
 from .export import dump_records
 from .pipeline import ChapterResult, process_chapter
 from .render.inline import escape
+from .countries.matcher import Matcher
+from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
 from .render.pages import ChapterRenderer, Page, page_url
 from .timeline.events import Kinds, apply_curated, check_sources, figure_events, text_events
@@ -30,6 +32,7 @@ class SiteResult:
     chapters: list[ChapterResult] = field(default_factory=list)
     profiles: object = None
     timeline: object = None
+    mentions: object = None
 
 
 def build_site(root: Path) -> SiteResult:
@@ -37,34 +40,32 @@ def build_site(root: Path) -> SiteResult:
     layout = content.layout
     files: dict[str, str] = {}
     nav: list = [{"ホーム": "index.md"}]
-    results, renderers = [], []
     home = [f"# {escape(content.site.site_name)}\n"]
     several = len(content.site.chapters) > 1
     books: dict[str, dict[str, list]] = {}     # book -> part -> [(chapter's nav title, its nav)]
-    box_styles = {name: k["style"] for name, k in layout.value("box_kinds").items()}
-    for config in content.site.chapters:
-        result = process_chapter(config, layout)
-        results.append(result)
-        # several chapters: each has a home page of its own, and the site's lists them
-        renderers.append(ChapterRenderer(result.chapter, box_styles,
-                                         f"{result.chapter.id}/index.md" if several else "index.md"))
-    profiles = timeline = None
-    if content.registry:
-        profiles = Profiles(content.registry, renderers)
-        profiles.gather()
+    # the stages, each from the output of the ones before it
+    results = [process_chapter(config, layout) for config in content.site.chapters]
+    chapters = [r.chapter for r in results]
+    # several chapters: each has a home page of its own, and the site's lists them
+    homes = [f"{ch.id}/index.md" if several else "index.md" for ch in chapters]
+    registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
+    if registry:
+        matcher = Matcher(registry)
+        mentions = find_mentions(chapters, matcher)
         if content.kinds:
-            kinds = content.kinds
             events = []
-            for result, renderer in zip(results, renderers):
-                events += text_events(renderer, profiles.matcher, kinds, layout, result.warnings, page_url)
-                events += figure_events(renderer, profiles.registry, page_url)
+            for result, chapter_home in zip(results, homes):
+                events += text_events(result.chapter, chapter_home, matcher, content.kinds, layout,
+                                      result.warnings, page_url)
+                events += figure_events(result.chapter, registry, page_url)
             files["data/timeline.extracted.yaml"] = dump_records([e.as_dict() for e in events])
-            events = apply_curated(events, content.edits, content.edits_path, kinds, page_url)
-            timeline = TimelinePage(events, profiles.registry, kinds, profiles.path)
-            profiles.timeline = timeline
-    for result, renderer in zip(results, renderers):
-        if profiles:
-            renderer.links = profiles.link_url
+            events = apply_curated(events, content.edits, content.edits_path, content.kinds, page_url)
+            timeline = TimelinePage(events, registry, content.kinds)
+        profiles = Profiles(registry, chapters, mentions, timeline)
+    box_styles = {name: k["style"] for name, k in layout.value("box_kinds").items()}
+    link_path = (lambda cid: registry.entries[cid].path) if registry else None
+    for result, chapter_home in zip(results, homes):
+        renderer = ChapterRenderer(result.chapter, box_styles, chapter_home, mentions.links, link_path)
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text
@@ -117,7 +118,7 @@ def build_site(root: Path) -> SiteResult:
     for path, text in files.items():
         if path.endswith(".md"):
             check_page(path, text)
-    return SiteResult(files, nav, results, profiles, timeline)
+    return SiteResult(files, nav, results, profiles, timeline, mentions)
 
 
 def grouped_nav(books: dict) -> list:

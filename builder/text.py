@@ -39,6 +39,13 @@ def link(target: str, text: str) -> str:
     return f"{LINK_OPEN}{target}{LINK_SEP}{text}{LINK_CLOSE}"
 
 
+def insert_links(text: str, spans) -> str:
+    """The text with a link around each (start, end, target) span."""
+    for start, end, target in sorted(spans, reverse=True):
+        text = text[:start] + link(target, text[start:end]) + text[end:]
+    return text
+
+
 def plain(text: str) -> str:
     """The text as a reader sees it: acronym letters, ruby bases, no note numbers."""
     if not HAS_MARKUP(text):

@@ -86,7 +86,7 @@ def test_dedicated_items(site):
 
 
 def test_mentions_by_compound_and_their_surfaces(site):
-    matched = site.profiles.matched
+    matched = site.mentions.matched
     assert set(matched["CHN"]) == {"中国", "中"}        # 中 only inside 日中
     assert set(matched["AUS"]) == {"オーストラリア", "豪州", "豪"}
     assert set(matched["USA"]) == {"米国", "アメリカ合衆国", "米"}

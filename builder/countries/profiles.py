@@ -1,34 +1,21 @@
 """Country and organization profiles, cross-linked with the text both ways.
 
-Runs after every chapter is laid out (paragraph anchors are known): it finds
-the mentions, links the first full-name mention of each country in a
-paragraph to its profile, gathers the figures' visits and projects, and
-writes the profile pages, the country index and data/countries.json.
+From the mentions (builder/countries/mentions.py), the chapters' figures
+(visits, projects) and the timeline: the profile pages, the country index and
+data/countries.json.
 """
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 
-from ..blocks.model import Heading
 from ..dates import iso_label, range_label
-from ..errors import InputError
 from ..export import json_text
 from ..render.inline import escape
-from ..render.pages import Page, heading_ids, heading_plain, href, page_url, rel
-from ..text import link, plain
+from ..render.pages import Page, href, page_url, rel
+from ..text import plain
 from ..timeline.page import NO_SEARCH
-from .matcher import Matcher
-
-
-@dataclass
-class MentionRecord:
-    chapter: str
-    item: object
-    anchor: str
-    excerpt: str
-    surfaces: list[str] = field(default_factory=list)
+from .mentions import MentionRecord
 
 
 # Entries (mentions, visits, projects, events) on one profile page; past this,
@@ -54,35 +41,21 @@ class Profile:
     parts: dict[str, ChapterPart] = field(default_factory=dict)   # chapter id -> its part, once gathered
 
 
-def excerpt(text: str, surface: str, limit: int = 90) -> str:
-    p = plain(text)
-    sentences = re.findall(r"[^。]*。?", p)
-    hit = next((s for s in sentences if surface in s), p)
-    return hit if len(hit) <= limit else hit[:limit - 1] + "…"
-
-
 class Profiles:
-    def __init__(self, registry, renderers):
+    """The profiles of every registry entry, from the mentions (a stage of
+    its own), the chapters' figures and the timeline."""
+
+    def __init__(self, registry, chapters, mentions, timeline=None):
         self.registry = registry
-        self.matcher = Matcher(registry)
-        self.renderers = renderers
+        self.chapters = chapters
+        self.timeline = timeline
         self.profiles = {cid: Profile(c) for cid, c in registry.entries.items()}
-        self.matched: dict[str, dict[str, int]] = {}   # id -> surface -> count, for review and tests
-        self.timeline = None                            # set once the timeline is built
-
-    def path(self, cid: str) -> str:
-        return f"countries/{self.registry.entries[cid].slug}.md"
-
-    # -- gathering -------------------------------------------------------------
-    def gather(self) -> None:
-        for r in self.renderers:
-            for item in r.ch.items():
-                self._headings(item)
-                for p in item.paragraphs():
-                    self._text(r, item, p, p.anchor, link_first=True)
-                for n in item.footnotes:
-                    self._text(r, item, n, f"fn:{n.num}", link_first=False)
-            self._figures(r)
+        for cid, records in mentions.records.items():
+            self.profiles[cid].mentions = records
+        for cid, dedicated in mentions.dedicated.items():
+            self.profiles[cid].dedicated = dedicated
+        for ch in chapters:
+            self._figures(ch)
         for prof in self.profiles.values():
             for m in prof.mentions:
                 prof.parts.setdefault(m.chapter, ChapterPart()).mentions.append(m)
@@ -91,53 +64,22 @@ class Profiles:
             for pr in prof.projects:
                 prof.parts.setdefault(pr["chapter"], ChapterPart()).projects.append(pr)
 
-    def _headings(self, item) -> None:
-        rank = {"sub": 1, "paren": 2, "kana": 3}
-        ids = heading_ids(item.blocks)
-        for b in item.blocks:
-            if isinstance(b, Heading):
-                found = {m.id for m in self.matcher.find(b.title)}
-                if len(found) == 1:
-                    (cid,) = found
-                    self.profiles[cid].dedicated.append((rank[b.level], item, ids[id(b)], heading_plain(b)))
+    def path(self, cid: str) -> str:
+        return self.registry.entries[cid].path
 
-    def _text(self, r, item, block, anchor, link_first) -> None:
-        mentions = self.matcher.find(block.text)
-        by_id: dict[str, list] = {}
-        for m in mentions:
-            by_id.setdefault(m.id, []).append(m)
-            self.matched.setdefault(m.id, {}).setdefault(m.surface, 0)
-            self.matched[m.id][m.surface] += 1
-        for cid, ms in by_id.items():
-            self.profiles[cid].mentions.append(
-                MentionRecord(r.cid, item, anchor, excerpt(block.text, ms[0].surface), [m.surface for m in ms]))
-        if link_first:
-            firsts = [next((m for m in ms if m.linkable), None) for ms in by_id.values()]
-            for m in sorted((m for m in firsts if m), key=lambda m: -m.start):
-                block.text = block.text[:m.start] + link(m.id, block.text[m.start:m.end]) + block.text[m.end:]
-
-    def _figures(self, r) -> None:
-        raw = r.ch.config.raw
-        for num, (_, kind, data) in r.figures.items():
-            if kind == "visits":
-                for v in data:
-                    c = self.registry.by_name(v["country"])
-                    if c is None:
-                        raise InputError(raw, v["line"], f"country '{v['country']}' in 図表{num} is not in the "
-                                                         f"registry {self.registry.path}; expected one of its names")
-                    self.profiles[c.id].visits.append({**v, "figure": num, "chapter": r.cid})
-            elif kind == "capacity_building":
-                for p in data["projects"]:
-                    c = self.registry.by_name(p["recipient"])
-                    if c is None:
-                        raise InputError(raw, p["line"], f"recipient '{p['recipient']}' in 図表{num} is not in "
-                                                         f"the registry {self.registry.path}")
-                    self.profiles[c.id].projects.append({**p, "figure": num, "chapter": r.cid})
+    def _figures(self, ch) -> None:
+        raw = ch.config.raw
+        for num, fig in ch.figures.items():
+            if fig.kind == "visits":
+                for v in fig.data:
+                    c = self.registry.named_in_figure(v["country"], num, raw, v["line"])
+                    self.profiles[c.id].visits.append({**v, "figure": num, "chapter": ch.id})
+            elif fig.kind == "capacity_building":
+                for p in fig.data["projects"]:
+                    c = self.registry.named_in_figure(p["recipient"], num, raw, p["line"])
+                    self.profiles[c.id].projects.append({**p, "figure": num, "chapter": ch.id})
 
     # -- pages ---------------------------------------------------------------
-    def link_url(self, page: str):
-        return lambda cid: rel(page, self.path(cid)) if cid in self.registry.entries else None
-
     def profile_page(self, prof: Profile, pages: list[list]) -> Page:
         """The profile: who the country is, and what the text says of it. With
         one chapter that is all on this page; with several, each chapter's part
@@ -160,16 +102,16 @@ class Profiles:
             for rank, item, hid, title in prof.dedicated:
                 if rank == best:
                     where = f"第{item.section.num}節{item.num}項"
-                    if len(self.renderers) > 1:
+                    if len(self.chapters) > 1:
                         where = f"{escape(item.section.chapter.config.number)} {where}"
                     out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})（{where}）")
             out.append("")
-        if len(self.renderers) == 1:
-            out.append(self.chapter_part(prof, self.renderers[0].cid, path, 2))
+        if len(self.chapters) == 1:
+            out.append(self.chapter_part(prof, self.chapters[0].id, path, 2))
         elif not pages[0]:
             out.append("本文と図表には言及がない。\n")
         elif len(pages) == 1:
-            out += [self.chapter_heading(r) + self.chapter_part(prof, r.cid, path, 3) for r in pages[0]]
+            out += [self.chapter_heading(r) + self.chapter_part(prof, r.id, path, 3) for r in pages[0]]
         else:
             out.append(self.chapter_table(prof, path, pages))
         return Page(path, c.name_ja, "\n".join(out) + "\n", search_boost=0.5)
@@ -180,8 +122,8 @@ class Profiles:
         page while it all fits on the profile itself."""
         pages: list[list] = [[]]
         size = 0
-        for r in self.renderers:
-            n = sum(self.counts(prof, r.cid))
+        for r in self.chapters:
+            n = sum(self.counts(prof, r.id))
             if not n:
                 continue
             if pages[-1] and size + n > PROFILE_LIMIT:
@@ -192,14 +134,14 @@ class Profiles:
         return pages
 
     def part_path(self, cid: str, chapters: list) -> str:
-        first, last = chapters[0].cid, chapters[-1].cid
+        first, last = chapters[0].id, chapters[-1].id
         slug = self.registry.entries[cid].slug
         return f"countries/{slug}/{first}.md" if first == last else f"countries/{slug}/{first}--{last}.md"
 
     @staticmethod
-    def chapter_heading(r) -> str:
-        cfg = r.ch.config
-        return f"## {escape(cfg.number)}\u3000{escape(cfg.title)} {{ #{r.cid} }}\n\n"
+    def chapter_heading(ch) -> str:
+        cfg = ch.config
+        return f"## {escape(cfg.number)}\u3000{escape(cfg.title)} {{ #{ch.id} }}\n\n"
 
     def chapter_table(self, prof: Profile, path: str, pages: list[list]) -> str:
         """One row a chapter, with its counts and a link to its part of the profile."""
@@ -207,9 +149,9 @@ class Profiles:
         for chapters in pages:
             target = rel(path, self.part_path(prof.country.id, chapters))
             for r in chapters:
-                n = self.counts(prof, r.cid)
-                cfg = r.ch.config
-                out.append(f"| [{escape(cfg.number)}\u3000{escape(cfg.title)}]({target}#{r.cid})"
+                n = self.counts(prof, r.id)
+                cfg = r.config
+                out.append(f"| [{escape(cfg.number)}\u3000{escape(cfg.title)}]({target}#{r.id})"
                            f" | {n[0]} | {n[1]} | {n[2]} | {n[3]} |")
         return "\n".join(out) + "\n"
 
@@ -225,12 +167,12 @@ class Profiles:
     def part_page(self, prof: Profile, chapters: list) -> Page:
         c = prof.country
         path = self.part_path(c.id, chapters)
-        first, last = chapters[0].ch.config, chapters[-1].ch.config
+        first, last = chapters[0].config, chapters[-1].config
         span = first.number if first is last else f"{first.number}～{last.number}"
         title = f"{c.name_ja}：{span}"
         out = [f"# {escape(title)}\n",
                f"[{escape(c.name_ja)}]({rel(path, self.path(c.id))})について、{escape(span)}が記すこと。\n"]
-        out += [self.chapter_heading(r) + self.chapter_part(prof, r.cid, path, 3) for r in chapters]
+        out += [self.chapter_heading(r) + self.chapter_part(prof, r.id, path, 3) for r in chapters]
         # out of the search index: its quotations are excluded, its tables are the figures' (indexed there)
         return Page(path, title, "\n".join(out) + "\n", search_exclude=True)
 
@@ -257,7 +199,7 @@ class Profiles:
             out.append("")
         if self.timeline:
             # one chapter: its slice is the whole timeline's, events added outside the chapter included
-            out.append(self.timeline.slice_md(c.id, path, chapter if len(self.renderers) > 1 else None, h))
+            out.append(self.timeline.slice_md(c.id, path, chapter if len(self.chapters) > 1 else None, h))
         out.append(f"{h} 本文での言及（{len(mentions)}か所）\n")
         if not mentions:
             out.append("本文と脚注には、図表のほかに言及がない。\n")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import load_checked
+from ..errors import InputError
 from ..inputs.schema import did_you_mean
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -28,6 +29,11 @@ class Country:
     def slug(self) -> str:
         return self.id.lower()
 
+    @property
+    def path(self) -> str:
+        """The profile's page."""
+        return f"countries/{self.slug}.md"
+
 
 @dataclass
 class Registry:
@@ -42,6 +48,14 @@ class Registry:
             if name in c.names or name == c.name_ja:
                 return c
         return None
+
+    def named_in_figure(self, name: str, figure: str, raw: Path, line: int) -> Country:
+        """The entry a figure's cell names; a name the registry lacks stops the build there."""
+        c = self.by_name(name)
+        if c is None:
+            raise InputError(raw, line, f"'{name}' in 図表{figure} is not in the registry {self.path}; "
+                                        "expected one of its names (add an entry, or a name to one)")
+        return c
 
 
 def load_registry(path: Path) -> Registry:

@@ -8,10 +8,6 @@ from ..dates import iso_label, range_label
 from .inline import escape
 
 
-def figure_slug(num: str) -> str:
-    return "fig-" + num.replace("Ⅲ", "iii").replace("Ⅱ", "ii").replace("Ⅰ", "i").replace("Ⅳ", "iv").lower()
-
-
 def visits_md(visits: list[dict]) -> str:
     by_country: OrderedDict = OrderedDict()
     for v in visits:

@@ -11,8 +11,9 @@ from pymdownx.slugs import slugify
 
 from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
 from ..export import json_text
-from ..text import ABBR_RE, plain
-from .figures import capacity_md, figure_slug, printed_text_md, table_md, visits_md
+from ..text import ABBR_RE, insert_links, plain
+from ..structure.chapter import figure_slug
+from .figures import capacity_md, printed_text_md, table_md, visits_md
 from .inline import attr, escape, to_markdown
 
 
@@ -86,34 +87,28 @@ def heading_ids(blocks) -> dict:
 
 
 class ChapterRenderer:
-    def __init__(self, chapter, box_styles: dict, home: str = "index.md"):
+    def __init__(self, chapter, box_styles: dict, home: str = "index.md", links: dict | None = None,
+                 link_path=None):
         self.ch = chapter
         self.cid = chapter.id
         self.home = home           # the page with the chapter's overview and its intro
         self.box_styles = box_styles   # box kind -> admonition type and classes (layout.yaml)
         self.figures = {num: (fig, fig.kind, fig.data) for num, fig in chapter.figures.items()}
-        self.anchor_paragraphs()
-        self.links = None          # page -> (link target -> URL), set when profiles exist
+        self.links = links or {}   # (page, anchor) -> spans to link (builder/countries/mentions.py)
+        self.link_path = link_path # link target -> its page, where there are profiles
         self.page = ""             # the page being rendered
 
     # -- places -----------------------------------------------------------
     def figure_path(self, num: str) -> str:
-        return f"{self.cid}/figures/{figure_slug(num)}.md"
-
-    def anchor_paragraphs(self):
-        for k, p in enumerate(b for b in self.ch.intro if isinstance(b, Paragraph)):
-            p.anchor = f"p-0-{k + 1}"
-        for s in self.ch.sections:
-            for item in s.items:
-                for k, p in enumerate(item.paragraphs()):
-                    p.anchor = f"p-{s.num}-{item.num}-{k + 1}"
+        return self.ch.figure_path(num)
 
     # -- blocks -----------------------------------------------------------
     def md(self, text: str) -> str:
-        return to_markdown(text, self.links(self.page) if self.links else None)
+        return to_markdown(text, (lambda target: rel(self.page, self.link_path(target))) if self.link_path else None)
 
     def paragraph(self, p: Paragraph) -> str:
-        out = f"{self.md(p.text)}\n{{: #{p.anchor} }}\n"
+        text = insert_links(p.text, self.links.get((self.page, p.anchor), ()))
+        out = f"{self.md(text)}\n{{: #{p.anchor} }}\n"
         if p.cut_off:
             out += ('\n!!! warning "原文はここで途切れている"\n'
                     "    この章の原文テキストは、この文の途中で終わっている。続きは原文に含まれない。\n")

@@ -80,6 +80,14 @@ class Chapter:
         for s in self.sections:
             yield from s.items
 
+    def figure_path(self, num: str) -> str:
+        return f"{self.id}/figures/{figure_slug(num)}.md"
+
+
+def figure_slug(num: str) -> str:
+    """Ⅲ-3-1-1 → fig-iii-3-1-1"""
+    return "fig-" + num.replace("Ⅲ", "iii").replace("Ⅱ", "ii").replace("Ⅰ", "i").replace("Ⅳ", "iv").lower()
+
 
 def build_chapter(flow, figures, config, layout) -> Chapter:
     chapter = Chapter(config=config, figures={f.num: f for f in figures})
@@ -145,7 +153,20 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
             chapter.intro.append(b)
     for section in chapter.sections:
         link_footnotes(section, config, layout.eras)
+    set_anchors(chapter)
     return chapter
+
+
+def set_anchors(chapter: Chapter) -> None:
+    """Each paragraph's id on its page, from its place in the outline
+    (p-<section>-<item>-<n>; p-0-<n> for the chapter's intro), so that a link
+    to a paragraph survives edits elsewhere in the chapter."""
+    for k, p in enumerate(b for b in chapter.intro if isinstance(b, Paragraph)):
+        p.anchor = f"p-0-{k + 1}"
+    for s in chapter.sections:
+        for item in s.items:
+            for k, p in enumerate(item.paragraphs()):
+                p.anchor = f"p-{s.num}-{item.num}-{k + 1}"
 
 
 def link_footnotes(section: Section, config, eras) -> None:

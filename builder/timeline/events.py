@@ -70,13 +70,12 @@ def short_title(clause: str, limit: int = 48) -> str:
     return t if len(t) <= limit else t[: limit - 1] + "…"
 
 
-def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Event]:
+def text_events(ch, home, matcher, kinds, layout, warnings, page_url) -> list[Event]:
     """An event for every date in the running text. Its clause runs from the
     date (or the start of its sentence, when the date opens it) to the next
     date; a date whose clause is empty (13年5月および8月、…) shares the next
     one's. Countries come from the clause, else its sentence, else the
     paragraph's first sentence (モンゴルとの間では、…)."""
-    ch = renderer.ch
     reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
     events: list[Event] = []
     blocks = [(None, p) for p in ch.intro if getattr(p, "anchor", "")]
@@ -90,7 +89,7 @@ def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Ev
                 warnings.add(ch.config.raw, p.nos[0], w)
         sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。]+。?", text)]
         topic = text[sentences[0][0]:sentences[0][1]] if sentences else text
-        page = item.path if item else renderer.home
+        page = item.path if item else home
         for k, d in enumerate(dates):
             s0, s1 = next(((a, b) for a, b in sentences if a <= d.start < b), (0, len(text)))
             same = [x for x in dates if s0 <= x.start < s1]
@@ -114,27 +113,28 @@ def text_events(renderer, matcher, kinds, layout, warnings, page_url) -> list[Ev
     return events
 
 
-def figure_events(renderer, registry, page_url) -> list[Event]:
+def figure_events(ch, registry, page_url) -> list[Event]:
     """Events from the figures' data; ids start with the chapter's, as the text's do."""
     events = []
-    for num, (_, kind, data) in renderer.figures.items():
-        page = renderer.figure_path(num)
+    for num, fig in ch.figures.items():
+        kind, data = fig.kind, fig.data
+        page = ch.figure_path(num)
         url = page_url(page)
         if kind == "visits":
             seen: dict = {}
             for v in data:
-                c = registry.by_name(v["country"])
-                key = f"{renderer.cid}-visit-{c.id}-{v['date']}-{v['post']}"
+                c = registry.named_in_figure(v["country"], num, ch.config.raw, v["line"])
+                key = f"{ch.id}-visit-{c.id}-{v['date']}-{v['post']}"
                 seen[key] = seen.get(key, 0) + 1
                 events.append(Event(
-                    page=page, chapter=renderer.cid, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
+                    page=page, chapter=ch.id, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
                     title=f"{v['post']}の訪問（{c.name_ja}）", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
                     countries=[c.id], kind="visit", url=url, source="figure", lines=[v["line"]]))
         elif kind == "capacity_building":
             for p in data["projects"]:
-                c = registry.by_name(p["recipient"])
+                c = registry.named_in_figure(p["recipient"], num, ch.config.raw, p["line"])
                 events.append(Event(
-                    page=page, chapter=renderer.cid, id=f"{renderer.cid}-capacity-building-{p['no']}", date=p["start"], precision="month",
+                    page=page, chapter=ch.id, id=f"{ch.id}-capacity-building-{p['no']}", date=p["start"], precision="month",
                     title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
                     text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
                     countries=[c.id], kind="capacity_building", url=url, source="figure", lines=[p["line"]]))

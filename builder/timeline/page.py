@@ -45,18 +45,17 @@ def date_label(e) -> str:
 
 
 class TimelinePage:
-    def __init__(self, events, registry, kinds, profile_path):
+    def __init__(self, events, registry, kinds):
         self.events = sorted((e for e in events if not e.hidden), key=lambda e: (e.date, e.id))
         self.registry = registry
         self.kinds = kinds
-        self.profile_path = profile_path
         self._by_country: dict | None = None   # (country, chapter or None) -> events, built on first use
 
     def item(self, e, page: str) -> str:
         """One event as a list item, in HTML: the links are the builder's own
         (render.pages.href), and Python-Markdown has nothing to parse."""
         esc = html.escape
-        chips = "".join(f' <a class="hk-chip" href="{href(page, self.profile_path(c))}">'
+        chips = "".join(f' <a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
                         f"{esc(self.registry.entries[c].name_ja)}</a>" for c in e.countries)
         return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
                 f'id="ev-{esc(e.id)}">'

@@ -1,0 +1,74 @@
+"""Mentions: where the text names each country or organization, found once
+for all chapters. The result sits beside the chapter model and leaves its
+text as it is: records for the profiles, headings given over to one country,
+and the links the renderer inserts (each country's first full-name mention in
+a paragraph; none in footnotes or headings)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..blocks.model import Heading
+from ..render.pages import heading_ids, heading_plain
+from ..text import plain
+
+RANK = {"sub": 1, "paren": 2, "kana": 3}
+
+
+@dataclass
+class MentionRecord:
+    chapter: str
+    item: object
+    anchor: str
+    excerpt: str
+    surfaces: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mentions:
+    records: dict[str, list[MentionRecord]] = field(default_factory=dict)   # id -> in reading order
+    dedicated: dict[str, list[tuple]] = field(default_factory=dict)   # id -> (rank, item, heading id, title)
+    links: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
+    # (page, anchor) -> (start, end, id) spans in that paragraph's text
+    matched: dict[str, dict[str, int]] = field(default_factory=dict)   # id -> surface -> count, for review
+
+
+def excerpt(text: str, surface: str, limit: int = 90) -> str:
+    p = plain(text)
+    sentences = re.findall(r"[^。]*。?", p)
+    hit = next((s for s in sentences if surface in s), p)
+    return hit if len(hit) <= limit else hit[:limit - 1] + "…"
+
+
+def find_mentions(chapters, matcher) -> Mentions:
+    out = Mentions()
+    for ch in chapters:
+        for item in ch.items():
+            ids = heading_ids(item.blocks)
+            for b in item.blocks:
+                if isinstance(b, Heading):
+                    found = {m.id for m in matcher.find(b.title)}
+                    if len(found) == 1:
+                        out.dedicated.setdefault(found.pop(), []).append((RANK[b.level], item, ids[id(b)],
+                                                                          heading_plain(b)))
+            for p in item.paragraphs():
+                _text(out, matcher, ch.id, item, p.text, p.anchor, link_first=True)
+            for n in item.footnotes:
+                _text(out, matcher, ch.id, item, n.text, f"fn:{n.num}", link_first=False)
+    return out
+
+
+def _text(out: Mentions, matcher, chapter, item, text, anchor, link_first) -> None:
+    by_id: dict[str, list] = {}
+    for m in matcher.find(text):
+        by_id.setdefault(m.id, []).append(m)
+        counts = out.matched.setdefault(m.id, {})
+        counts[m.surface] = counts.get(m.surface, 0) + 1
+    for cid, ms in by_id.items():
+        out.records.setdefault(cid, []).append(
+            MentionRecord(chapter, item, anchor, excerpt(text, ms[0].surface), [m.surface for m in ms]))
+    if link_first:
+        firsts = [next((m for m in ms if m.linkable), None) for ms in by_id.values()]
+        spans = [(m.start, m.end, m.id) for m in firsts if m]
+        if spans:
+            out.links[(item.path, anchor)] = spans
