@@ -8,7 +8,10 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f
 export NO_MKDOCS_2_WARNING := 1
 # Dates in the output (sitemap, zip entries) come from the commit, so builds repeat.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
-export PYTHONDONTWRITEBYTECODE := 1
+# Compile each module once, into build/pycache: this machine sets
+# PYTHONDONTWRITEBYTECODE, and Python then compiled the builder at every run.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/build/pycache
 
 TOOLS  := tests/tools/node_modules/.installed
 CHROMIUM := /usr/bin/chromium

@@ -126,12 +126,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# as a published site has one (canonical links, the sitemap)
+SITE_URL = "https://example.github.io/hakusho/"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The real site, its offline build and the unzipped bundle, built once."""
     import zipfile
     root = tmp_path_factory.mktemp("built")
-    site, offline, zip_path = build_everything(root)
+    site, offline, zip_path = build_everything(root, site_url=SITE_URL)
     with zipfile.ZipFile(zip_path) as z:
         z.extractall(root / "unzipped")
     return {"site": site, "offline": offline, "zip": zip_path, "unzipped": root / "unzipped" / "hakusho"}
@@ -156,15 +160,23 @@ def search(page, query):
 
     Material reads the query on keyup (fill() sends none: it only worked when the
     input's delayed focus handler happened to read the value), so a key is
-    pressed after filling; the loop waits for the index, built in a worker."""
+    pressed after filling; the loop waits for the index, built in a worker.
+    The box is emptied first and the old results waited out, so that one page
+    load serves any number of queries."""
     box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
     box.click()
+    box.fill("")
+    box.press("Backspace")
+    for _ in range(30):
+        if "件見つかりました" not in meta.inner_text():
+            break
+        page.wait_for_timeout(50)
     for _ in range(60):
         box.fill(query)
         box.press("End")
         page.wait_for_timeout(100)
-        meta = page.locator(".md-search-result__meta").inner_text()
-        if "件見つかりました" in meta:
+        if "件見つかりました" in meta.inner_text():
             break
     hrefs = page.eval_on_selector_all(".md-search-result a", "els => els.map(e => e.href)")
     return [h.split("#")[0].split("?")[0] for h in hrefs]

@@ -10,9 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from builder.site import build_site, write_docs
-
-from conftest import CONTENT, REPO, copy_content
+from conftest import REPO, copy_content
 
 
 class Collect(HTMLParser):
@@ -43,14 +41,9 @@ class Collect(HTMLParser):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build")
-    write_docs(build_site(CONTENT), out, REPO)
-    site_dir = out / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml"),
-                          "-d", str(site_dir)], cwd=REPO, capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr
+def site(built):
+    """The session's one strict build of the real site, its pages parsed."""
+    site_dir = built["site"]
     pages = {}
     for path in site_dir.rglob("*.html"):
         c = Collect()
