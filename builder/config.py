@@ -8,14 +8,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
-from .inputs.schema import validate, did_you_mean
-from .inputs.yamldoc import Doc, load
-
-
-def load_checked(path: Path, schema: str) -> Doc:
-    doc = load(path)
-    validate(doc, schema)
-    return doc
+from .inputs.schema import did_you_mean, load_checked, validate
 
 
 class Layout:
@@ -71,6 +64,9 @@ class ChapterConfig:
     hints: list[Hint] = field(default_factory=list)
     hints_path: Path | None = None
 
+    def hints_of(self, kind: str) -> list[Hint]:
+        return [h for h in self.hints if h.kind == kind]
+
 
 def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
     path = chapter_dir / "chapter.yaml"
@@ -100,10 +96,6 @@ def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
         cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0])
                      for i, h in enumerate(hints.data or [])]
     return cfg
-
-
-def hints_of(cfg: ChapterConfig, kind: str) -> list[Hint]:
-    return [h for h in cfg.hints if h.kind == kind]
 
 
 def check_hints_used(cfg: ChapterConfig) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks.figures import extract_figures
+from .figures.extract import extract_figures
 from .blocks.paragraphs import assemble
 from .blocks.segment import Segmenter
-from .config import ChapterConfig, Layout, check_hints_used, hints_of
+from .config import ChapterConfig, Layout, check_hints_used
 from .figures import read_figure
 from .errors import Warnings
 from .ledger import Ledger
@@ -36,7 +36,7 @@ def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
     lines = join_acronyms(lines, layout)
     lines = join_ruby(lines, layout, config, warnings)
     blocks = Segmenter(lines, layout, config, ledger).run()
-    flow = assemble(blocks, layout, hints_of(config, "paragraph_break"))
+    flow = assemble(blocks, layout, config.hints_of("paragraph_break"))
     chapter = build_chapter(flow, figures, config, layout)
     check_hints_used(config)
     return ChapterResult(chapter, raw_lines, ledger, warnings)

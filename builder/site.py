@@ -16,12 +16,14 @@ from .content import load_content
 from .errors import InputError
 from .export import dump_records
 from .pipeline import ChapterResult, process_chapter
-from .render.inline import escape
+from .escape import escape
+from .figures import kind_of
 from .countries.matcher import Matcher
 from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
-from .render.pages import ChapterRenderer, Page, page_url
-from .timeline.events import Kinds, apply_curated, check_sources, figure_events, text_events
+from .page import Page, page_url
+from .render.pages import ChapterRenderer
+from .timeline.events import apply_curated, check_sources, text_events
 from .timeline.page import TimelinePage, export_csv, export_json
 
 
@@ -57,7 +59,8 @@ def build_site(root: Path) -> SiteResult:
             for result, chapter_home in zip(results, homes):
                 events += text_events(result.chapter, chapter_home, matcher, content.kinds, layout,
                                       result.warnings, page_url)
-                events += figure_events(result.chapter, registry, page_url)
+                for num, fig in result.chapter.figures.items():
+                    events += kind_of(fig).events(result.chapter, num, fig, registry, page_url)
             files["data/timeline.extracted.yaml"] = dump_records([e.as_dict() for e in events])
             events = apply_curated(events, content.edits, content.edits_path, content.kinds, page_url)
             timeline = TimelinePage(events, registry, content.kinds)

@@ -64,10 +64,12 @@ def test_markup_is_not_searched_but_acronyms_count(matcher):
 
 def test_registry_covers_every_country_of_the_figures(site):
     profiles = site.profiles.profiles
-    assert sum(len(p.visits) for p in profiles.values()) == 108
-    assert len(profiles["USA"].visits) == 22 and len(profiles["AUS"].visits) == 9
-    assert [v["date"] for v in profiles["IDN"].visits] == ["2014-04", "2014-03", "2015-05", "2014-06"]
-    projects = {cid: [p["no"] for p in prof.projects] for cid, prof in profiles.items() if prof.projects}
+    visits = {cid: prof.figure_rows.get("visits", []) for cid, prof in profiles.items()}
+    assert sum(len(v) for v in visits.values()) == 108
+    assert len(visits["USA"]) == 22 and len(visits["AUS"]) == 9
+    assert [v["date"] for v in visits["IDN"]] == ["2014-04", "2014-03", "2015-05", "2014-06"]
+    projects = {cid: [p["no"] for p in prof.figure_rows["capacity_building"]] for cid, prof in profiles.items()
+                if "capacity_building" in prof.figure_rows}
     assert projects == {"TLS": [1, 2, 3], "KHM": [4, 5, 6], "MNG": [7, 8, 9, 10, 11],
                         "VNM": [12, 13, 14, 15, 16, 17, 18], "IDN": [19, 20, 21], "MMR": [22, 23, 24],
                         "PNG": [25]}

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.blocks.figures import extract_figures
+from builder.figures.extract import extract_figures
 from builder.blocks.model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
 from builder.blocks.paragraphs import assemble
 from builder.blocks.segment import Segmenter

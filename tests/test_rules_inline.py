@@ -2,7 +2,7 @@
 from builder.rules_inline import footnote_markers as fm
 from builder.rules_inline.crossref import split_entries
 from builder.rules_inline.justification import remove_justification
-from builder.render.inline import to_markdown
+from builder.escape import to_markdown
 from builder.text import abbr, fnref, join_lines, plain, ruby, width
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from ..config import hints_of
 from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
 from ..rules_inline.justification import remove_justification
@@ -80,7 +79,7 @@ class Segmenter:
         return boxes
 
     def _hinted_box_start(self, t):
-        for h in hints_of(self.chapter, "box_start"):
+        for h in self.chapter.hints_of("box_start"):
             for i in range(t - 1, -1, -1):
                 if self.lines[i].kind == "text" and self.lines[i].text.startswith(h.quote):
                     h.used += 1

@@ -9,10 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ..dates import iso_label, range_label
 from ..export import json_text
-from ..render.inline import escape
-from ..render.pages import Page, href, page_url, rel
+from ..figures import KINDS, kind_of
+from ..escape import escape
+from ..page import Page, href, page_url, rel
 from ..text import plain
 from ..timeline.page import NO_SEARCH
 from .mentions import MentionRecord
@@ -23,20 +23,22 @@ from .mentions import MentionRecord
 PROFILE_LIMIT = 300
 
 
+# the figure kinds that add rows to a profile (visits, projects), in their order
+PROFILE_KINDS = [k for k in KINDS.values() if k.profile]
+
+
 @dataclass
 class ChapterPart:
     """What one chapter says of a country."""
     mentions: list[MentionRecord] = field(default_factory=list)
-    visits: list[dict] = field(default_factory=list)
-    projects: list[dict] = field(default_factory=list)
+    figure_rows: dict[str, list[dict]] = field(default_factory=dict)   # figure kind -> its rows for the country
 
 
 @dataclass
 class Profile:
     country: object
     mentions: list[MentionRecord] = field(default_factory=list)
-    visits: list[dict] = field(default_factory=list)
-    projects: list[dict] = field(default_factory=list)
+    figure_rows: dict[str, list[dict]] = field(default_factory=dict)   # figure kind -> its rows for the country
     dedicated: list[tuple] = field(default_factory=list)   # (rank, item, heading id, title)
     parts: dict[str, ChapterPart] = field(default_factory=dict)   # chapter id -> its part, once gathered
 
@@ -59,25 +61,26 @@ class Profiles:
         for prof in self.profiles.values():
             for m in prof.mentions:
                 prof.parts.setdefault(m.chapter, ChapterPart()).mentions.append(m)
-            for v in prof.visits:
-                prof.parts.setdefault(v["chapter"], ChapterPart()).visits.append(v)
-            for pr in prof.projects:
-                prof.parts.setdefault(pr["chapter"], ChapterPart()).projects.append(pr)
+            for kind, rows in prof.figure_rows.items():
+                for row in rows:
+                    prof.parts.setdefault(row["chapter"], ChapterPart()).figure_rows.setdefault(kind, []).append(row)
 
     def path(self, cid: str) -> str:
         return self.registry.entries[cid].path
 
     def _figures(self, ch) -> None:
-        raw = ch.config.raw
         for num, fig in ch.figures.items():
-            if fig.kind == "visits":
-                for v in fig.data:
-                    c = self.registry.named_in_figure(v["country"], num, raw, v["line"])
-                    self.profiles[c.id].visits.append({**v, "figure": num, "chapter": ch.id})
-            elif fig.kind == "capacity_building":
-                for p in fig.data["projects"]:
-                    c = self.registry.named_in_figure(p["recipient"], num, raw, p["line"])
-                    self.profiles[c.id].projects.append({**p, "figure": num, "chapter": ch.id})
+            kind = kind_of(fig)
+            if kind.profile is None:
+                continue
+            for row in kind.profile.rows(fig.data):
+                c = self.registry.named_in_figure(kind.profile.country(row), num, ch.config.raw, row["line"])
+                self.profiles[c.id].figure_rows.setdefault(kind.name, []).append(
+                    {**row, "figure": num, "chapter": ch.id})
+
+    @staticmethod
+    def figure_counts(rows_by_kind: dict) -> list[int]:
+        return [len(rows_by_kind.get(k.name, [])) for k in PROFILE_KINDS]
 
     # -- pages ---------------------------------------------------------------
     def profile_page(self, prof: Profile, pages: list[list]) -> Page:
@@ -145,24 +148,26 @@ class Profiles:
 
     def chapter_table(self, prof: Profile, path: str, pages: list[list]) -> str:
         """One row a chapter, with its counts and a link to its part of the profile."""
-        out = ["## 章ごとの記述\n", "| 章 | 言及 | 訪問 | 能力構築支援 | 年表 |", "| --- | ---: | ---: | ---: | ---: |"]
+        columns = ["言及"] + [k.profile.column for k in PROFILE_KINDS] + ["年表"]
+        out = ["## 章ごとの記述\n", "| 章 | " + " | ".join(columns) + " |", "| --- |" + " ---: |" * len(columns)]
         for chapters in pages:
             target = rel(path, self.part_path(prof.country.id, chapters))
             for r in chapters:
                 n = self.counts(prof, r.id)
                 cfg = r.config
-                out.append(f"| [{escape(cfg.number)}\u3000{escape(cfg.title)}]({target}#{r.id})"
-                           f" | {n[0]} | {n[1]} | {n[2]} | {n[3]} |")
+                out.append(f"| [{escape(cfg.number)}\u3000{escape(cfg.title)}]({target}#{r.id}) | "
+                           + " | ".join(map(str, n)) + " |")
         return "\n".join(out) + "\n"
 
     @staticmethod
     def part(prof: Profile, chapter: str) -> ChapterPart:
         return prof.parts.get(chapter) or ChapterPart()
 
-    def counts(self, prof: Profile, chapter: str) -> tuple[int, int, int, int]:
+    def counts(self, prof: Profile, chapter: str) -> list[int]:
+        """Mentions, each figure kind's rows, events: what one chapter says of the country."""
         part = self.part(prof, chapter)
         events = self.timeline.events_of(prof.country.id, chapter) if self.timeline else []
-        return len(part.mentions), len(part.visits), len(part.projects), len(events)
+        return [len(part.mentions), *self.figure_counts(part.figure_rows), len(events)]
 
     def part_page(self, prof: Profile, chapters: list) -> Page:
         c = prof.country
@@ -177,26 +182,16 @@ class Profiles:
         return Page(path, title, "\n".join(out) + "\n", search_exclude=True)
 
     def chapter_part(self, prof: Profile, chapter: str, path: str, level: int) -> str:
-        """Visits, projects, the timeline's slice and the mentions: what one
-        chapter says, under headings of the given level."""
+        """The figures' rows (visits, projects), the timeline's slice and the
+        mentions: what one chapter says, under headings of the given level."""
         c, out = prof.country, []
         h, h2 = "#" * level, "#" * (level + 1)
         part = self.part(prof, chapter)
-        visits, projects, mentions = part.visits, part.projects, part.mentions
-        if visits:
-            out.append(f"{h} ハイレベルの訪問（図表{escape(visits[0]['figure'])}）\n")
-            out.append("| 訪問した者 | 時期 |\n| --- | --- |")
-            for v in visits:
-                out.append(f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{iso_label(v['date'])}</time> |")
-            out.append("")
-        if projects:
-            out.append(f"{h} 能力構築支援事業（図表{escape(projects[0]['figure'])}）\n")
-            out.append("| No. | 事業 | 期間 | 対象 | 派遣要員 |\n| ---: | --- | --- | --- | --- |")
-            for p in projects:
-                period = range_label(p["start"], p["end"])
-                out.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | "
-                           f"{escape(p['personnel'])} |")
-            out.append("")
+        mentions = part.mentions
+        for kind in PROFILE_KINDS:
+            rows = part.figure_rows.get(kind.name)
+            if rows:
+                out += [f"{h} {kind.profile.heading}（図表{escape(rows[0]['figure'])}）\n", kind.profile.table(rows), ""]
         if self.timeline:
             # one chapter: its slice is the whole timeline's, events added outside the chapter included
             out.append(self.timeline.slice_md(c.id, path, chapter if len(self.chapters) > 1 else None, h))
@@ -219,28 +214,32 @@ class Profiles:
         path = "countries/index.md"
         out = ["# 国・機関\n",
                "本文が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
-               "図表のハイレベル訪問と能力構築支援事業、年表の出来事。\n",
+               f"図表の{'と'.join(k.profile.heading for k in PROFILE_KINDS)}、年表の出来事。\n",
                self.chart(), ""]
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]
             if not members:
                 continue
             out.append(f"## {escape(region)}\n")
-            out.append("| 名称 | 英語名 | 言及 | 訪問 | 能力構築支援 | 年表 |\n| --- | --- | ---: | ---: | ---: | ---: |")
+            columns = ["言及"] + [k.profile.column for k in PROFILE_KINDS] + ["年表"]
+            out.append("| 名称 | 英語名 | " + " | ".join(columns) + " |\n| --- | --- |" + " ---: |" * len(columns))
             for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
                 c = p.country
                 events = len(self.timeline.events_of(c.id, None)) if self.timeline else 0
+                counts = [len(p.mentions), *self.figure_counts(p.figure_rows), events]
                 out.append(f"| [{escape(c.name_ja)}]({rel(path, self.path(c.id))}) | {escape(c.name_en)} | "
-                           f"{len(p.mentions)} | {len(p.visits)} | {len(p.projects)} | {events} |")
+                           + " | ".join(map(str, counts)) + " |")
             out.append("")
         return Page(path, "国・機関", "\n".join(out) + "\n", search_boost=0.5)
 
     def chart(self) -> str:
-        """Mentions, visits and projects per country as an inline SVG bar chart."""
-        rows = sorted((p for p in self.profiles.values() if not p.country.is_org and
-                       (p.mentions or p.visits or p.projects)),
-                      key=lambda p: (-(len(p.mentions) + len(p.visits) + len(p.projects)), p.country.id))
-        top = max((len(p.mentions) + len(p.visits) + len(p.projects) for p in rows), default=1)
+        """Mentions and the figures' rows (visits, projects) per country as an inline SVG bar chart."""
+        def bars(p):      # (count, CSS class) of each bar, mentions first
+            return [(len(p.mentions), "m")] + [(n, k.profile.chart_class)
+                                               for n, k in zip(self.figure_counts(p.figure_rows), PROFILE_KINDS)]
+        rows = sorted((p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in bars(p))),
+                      key=lambda p: (-sum(n for n, _ in bars(p)), p.country.id))
+        top = max((sum(n for n, _ in bars(p)) for p in rows), default=1)
         bar_h, label_w, width = 18, 130, 640
         scale = (width - label_w - 40) / top
         parts = []
@@ -248,22 +247,22 @@ class Profiles:
             y = i * bar_h
             x = label_w
             parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{html.escape(p.country.name_ja)}</text>')
-            for n, cls in ((len(p.mentions), "m"), (len(p.visits), "v"), (len(p.projects), "p")):
+            for n, cls in bars(p):
                 if n:
                     parts.append(f'<rect class="hk-{cls}" x="{x:.1f}" y="{y + 3}" width="{n * scale:.1f}" height="{bar_h - 6}"/>')
                     x += n * scale
-            total = len(p.mentions) + len(p.visits) + len(p.projects)
-            parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{total}</text>')
+            parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{sum(n for n, _ in bars(p))}</text>')
         height = len(rows) * bar_h + 4
-        desc = "、".join(f"{p.country.name_ja} 言及{len(p.mentions)}・訪問{len(p.visits)}・支援{len(p.projects)}"
+        labels = ["言及"] + [k.profile.short for k in PROFILE_KINDS]
+        desc = "、".join(f"{p.country.name_ja} " + "・".join(f"{label}{n}" for label, (n, _) in zip(labels, bars(p)))
                         for p in rows)
+        keys = [("m", "本文・脚注での言及")] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]
         return (f'<figure class="hk-chart" markdown="0"><svg role="img" aria-labelledby="hk-chart-title hk-chart-desc" '
                 f'viewBox="0 0 {width} {height}" width="100%">'
-                f'<title id="hk-chart-title">国ごとの言及・訪問・能力構築支援の数</title>'
+                f'<title id="hk-chart-title">国ごとの{"・".join(labels)}の数</title>'
                 f'<desc id="hk-chart-desc">{html.escape(desc)}</desc>' + "".join(parts) + "</svg>"
-                '<figcaption><span class="hk-key hk-m"></span>本文・脚注での言及 '
-                '<span class="hk-key hk-v"></span>ハイレベルの訪問 '
-                '<span class="hk-key hk-p"></span>能力構築支援事業</figcaption></figure>')
+                "<figcaption>" + " ".join(f'<span class="hk-key hk-{cls}"></span>{html.escape(text)}'
+                                          for cls, text in keys) + "</figcaption></figure>")
 
     def pages(self) -> list[Page]:
         pages = [self.index_page()]
@@ -282,9 +281,8 @@ class Profiles:
                 "id": c.id, "name_ja": c.name_ja, "name_en": c.name_en, "region": c.region,
                 "url": page_url(self.path(c.id)),
                 "members": c.members,
-                "visits": [{"post": v["post"], "date": v["date"], "printed": v["printed"]} for v in p.visits],
-                "capacity_building": [{k: pr[k] for k in ("no", "title", "start", "end", "target", "personnel")}
-                                      for pr in p.projects],
+                **{k.profile.export_key: [k.profile.export(r) for r in p.figure_rows.get(k.name, [])]
+                   for k in PROFILE_KINDS},
                 "mentions": [{"url": f"{page_url(m.item.path)}#{m.anchor}", "text": m.excerpt} for m in p.mentions],
             })
         return json_text(out, 1)

@@ -5,9 +5,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import load_checked
 from ..errors import InputError
-from ..inputs.schema import did_you_mean
+from ..inputs.schema import did_you_mean, load_checked
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..dates import western_dot_range
+from ..dates import range_label, western_dot_range
 from ..errors import InputError
+from ..escape import escape
+from ..timeline.event import Event
+
+NAME = "capacity_building"
+FORMAT = "表（データ）"
 
 NUM = re.compile(r"^(?P<n>[0-9０-９]{1,3})\u3000(?P<title>.+)$")
 FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")
@@ -65,3 +70,42 @@ def read(figure, spec, config, layout) -> dict:
         raise InputError(config.raw, figure.nos[0], f"project numbers {numbers} are not 1 to {len(numbers)}")
     projects.sort(key=lambda p: p["no"])
     return {"projects": projects, "legend": legend, "map_labels": labels}
+
+
+def render(data: dict, spec: dict) -> str:
+    rows = project_rows(data["projects"])
+    legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
+    labels = data["map_labels"]
+    return ("\n".join(rows) + "\n\n"
+            + f"**凡例**　{legend}。{escape(spec.get('note', ''))}\n\n"
+            + "**地図上の表記**　国名："
+            + "、".join(escape(c) for c in labels["countries"])
+            + "。事業番号：" + "、".join(escape(r) for r in labels["ranges"]) + "。\n")
+
+
+def events(ch, num, fig, registry, page_url) -> list[Event]:
+    """A project is an event over its period."""
+    out = []
+    page = ch.figure_path(num)
+    for p in fig.data["projects"]:
+        c = registry.named_in_figure(p["recipient"], num, ch.config.raw, p["line"])
+        out.append(Event(
+            page=page, chapter=ch.id, id=f"{ch.id}-capacity-building-{p['no']}", date=p["start"], precision="month",
+            title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
+            text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
+            countries=[c.id], kind="capacity_building", url=page_url(page), source="figure", lines=[p["line"]]))
+    return out
+
+
+def project_rows(projects: list[dict]) -> list[str]:
+    rows = ["| No. | 事業 | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
+    for p in projects:
+        period = range_label(p["start"], p["end"])
+        rows.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
+    return rows
+
+
+PROFILE = dict(rows=lambda data: data["projects"], country=lambda p: p["recipient"], heading="能力構築支援事業",
+               column="能力構築支援", short="支援", chart_class="p", table=lambda ps: "\n".join(project_rows(ps)),
+               export_key="capacity_building",
+               export=lambda p: {k: p[k] for k in ("no", "title", "start", "end", "target", "personnel")})

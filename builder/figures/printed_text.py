@@ -2,6 +2,10 @@
 them. Characters set vertically (one a line) are joined back into a word."""
 from __future__ import annotations
 
+import html
+
+FORMAT = "原図の文字"
+
 
 def read(figure) -> list[list[str]]:
     groups, group = [], []
@@ -27,3 +31,12 @@ def _join_vertical(lines: list[str]) -> list[str]:
         if t is not None:
             out.append(t)
     return out
+
+
+def render(groups: list[list[str]], spec=None) -> str:
+    cells = []
+    for g in groups:
+        inner = "<br>".join(html.escape(t) for t in g)
+        cells.append(f'<div class="hk-figcell">{inner}</div>')
+    return ('<div class="hk-figtext" markdown="0">\n' + "\n".join(cells) + "\n</div>\n\n"
+            "<small>図の配置は再現していない。原図の文字を、図の中のまとまりごとに原文の順で示す。</small>\n")

@@ -9,8 +9,13 @@ a space.
 """
 from __future__ import annotations
 
+import html
+
 from ..errors import InputError
 from .printed_text import read as read_groups
+
+NAME = "table"
+FORMAT = "表"
 
 
 def _is_label(line: str) -> bool:
@@ -57,3 +62,26 @@ def read(figure, spec, config, layout) -> dict:
                     points[-1] += line
             row["points"] += points
     return {"columns": columns, "rows": rows}
+
+
+def render(data: dict, spec) -> str:
+    """A grouped table as HTML (the group cell spans its rows)."""
+    e = html.escape
+    head = "".join(f"<th>{e(c)}</th>" for c in data["columns"])
+    rows = []
+    spans: dict = {}
+    for r in data["rows"]:
+        spans[r["group"]] = spans.get(r["group"], 0) + 1
+    seen = set()
+    for r in data["rows"]:
+        cells = []
+        if r["group"] not in seen:
+            seen.add(r["group"])
+            cells.append(f'<th rowspan="{spans[r["group"]]}">{e(r["group"])}</th>')
+        cells.append(f"<td>{'<br>'.join(e(x) for x in r['label'])}</td>")
+        cells.append(f"<td>{e(r['meaning'])}</td>")
+        points = "".join(f"<li>{e(p)}</li>" for p in r["points"])
+        cells.append(f"<td><ul>{points}</ul></td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<table class="hk-figtable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "\n".join(rows) + "\n</tbody>\n</table>\n")

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import re
 
-from ..dates import era_dot
+from collections import OrderedDict
+
+from ..dates import era_dot, iso_label
 from ..errors import InputError
+from ..escape import escape
+from ..timeline.event import Event
+
+NAME = "visits"
+FORMAT = "表（データ）"
 
 DATE = r"\d{1,2}\.\d{1,2}"
 
@@ -49,3 +56,48 @@ def read(figure, spec, config, layout) -> list[dict]:
         if m and m.group("next"):
             country, post = m.group("next"), None
     return visits
+
+
+def render(visits: list[dict], spec) -> str:
+    by_country: OrderedDict = OrderedDict()
+    for v in visits:
+        by_country.setdefault(v["country"], OrderedDict()).setdefault(v["post"], []).append(v)
+    rows = ["| 国 | 訪問した者 | 時期 |", "| --- | --- | --- |"]
+    for country, posts in by_country.items():
+        first = True
+        for post, vs in posts.items():
+            when = "、".join(f'<time datetime="{v["date"]}">{iso_label(v["date"])}</time>' for v in vs)
+            rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
+            first = False
+    # how the figure's dates read, with its last visit as the example
+    era, last = escape(spec["era"]), visits[-1] if visits else None
+    example = (f"（{last['printed']} は{era}{last['printed'].replace('.', '年')}月 = {iso_label(last['date'])}）"
+               if last else "")
+    return (f"{len(by_country)}か国・地域への訪問 {len(visits)} 件。原図の日付は{era}年.月{example}。\n\n"
+            + "\n".join(rows) + "\n")
+
+
+def events(ch, num, fig, registry, page_url) -> list[Event]:
+    """A visit is an event; ids start with the chapter's, as the text's do."""
+    out, seen = [], {}
+    page = ch.figure_path(num)
+    for v in fig.data:
+        c = registry.named_in_figure(v["country"], num, ch.config.raw, v["line"])
+        key = f"{ch.id}-visit-{c.id}-{v['date']}-{v['post']}"
+        seen[key] = seen.get(key, 0) + 1
+        out.append(Event(
+            page=page, chapter=ch.id, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
+            title=f"{v['post']}の訪問（{c.name_ja}）", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
+            countries=[c.id], kind="visit", url=page_url(page), source="figure", lines=[v["line"]]))
+    return out
+
+
+def profile_table(visits: list[dict]) -> str:
+    rows = ["| 訪問した者 | 時期 |", "| --- | --- |"]
+    rows += [f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{iso_label(v['date'])}</time> |" for v in visits]
+    return "\n".join(rows)
+
+
+PROFILE = dict(rows=lambda data: data, country=lambda v: v["country"], heading="ハイレベルの訪問", column="訪問",
+               short="訪問", chart_class="v", table=profile_table, export_key="visits",
+               export=lambda v: {"post": v["post"], "date": v["date"], "printed": v["printed"]})

@@ -24,7 +24,7 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from ..errors import InputError
-from .yamldoc import Doc, SafeLoader
+from .yamldoc import Doc, SafeLoader, load
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -151,3 +151,10 @@ def validate(doc: Doc, name: str, at: tuple = ()) -> None:
     if len(found) > 1:
         message += f" ({len(found) - 1} more problem{'s' if len(found) > 2 else ''} in this file)"
     raise doc.error(place, message, on_key=on_key)
+
+
+def load_checked(path: Path, name: str) -> Doc:
+    """Read a YAML input and check it against schema `name`."""
+    doc = load(path)
+    validate(doc, name)
+    return doc

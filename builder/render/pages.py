@@ -2,9 +2,7 @@
 item, figure pages and their index, and the glossary."""
 from __future__ import annotations
 
-import functools
 import html
-import posixpath
 import re
 
 from pymdownx.slugs import slugify
@@ -13,40 +11,9 @@ from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
 from ..export import json_text
 from ..text import ABBR_RE, insert_links, plain
 from ..structure.chapter import figure_slug
-from .figures import capacity_md, printed_text_md, table_md, visits_md
-from .inline import attr, escape, to_markdown
-
-
-class Page:
-    def __init__(self, path: str, title: str, text: str, search_boost: float | None = None,
-                 search_exclude: bool = False, nav_title: str | None = None):
-        self.path, self.title, self.text = path, title, text
-        self.nav_title = nav_title or title      # shorter, where the nav says the rest
-        if search_exclude:
-            # nothing here the index lacks: Material's indexer then skips parsing the page at all
-            self.text = "---\nsearch:\n  exclude: true\n---\n\n" + text
-        elif search_boost is not None:
-            # pages that quote the chapter rank below the chapter itself
-            self.text = f"---\nsearch:\n  boost: {search_boost}\n---\n\n" + text
-
-
-@functools.lru_cache(maxsize=None)
-def rel(src: str, dest: str) -> str:
-    """Link from page `src` to file `dest` (both relative to the docs folder)."""
-    return posixpath.relpath(dest, posixpath.dirname(src) or ".")
-
-
-def page_url(path: str) -> str:
-    """Site-relative URL of a Markdown page. The site and the offline bundle
-    both use file URLs (use_directory_urls: false), so one URL serves both."""
-    return path[: -len(".md")] + ".html"
-
-
-def href(src: str, dest: str, anchor: str = "") -> str:
-    """An HTML-escaped href from page `src` to page `dest`, for the raw HTML
-    the builder writes where Python-Markdown would spend most of the build
-    on link-heavy lists (timeline items, a profile's mentions)."""
-    return html.escape(page_url(rel(src, dest)) + (f"#{anchor}" if anchor else ""))
+from ..figures import kind_of
+from ..escape import attr, escape, to_markdown
+from ..page import Page, rel
 
 
 def heading_text(h: Heading) -> str:
@@ -224,26 +191,16 @@ class ChapterRenderer:
         for num, (fig, kind, data) in self.figures.items():
             path = self.figure_path(num)
             title = f"図表{num}\u3000{fig.caption}"
-            body = [f"# {escape(title)}\n"]
-            if kind == "visits":
-                body.append(visits_md(data))
-                fmt = "表（データ）"
-            elif kind == "table":
-                body.append(table_md(data))
-                fmt = "表"
-            elif kind == "capacity_building":
-                body.append(capacity_md(data, self.ch.config.figures[num]))
-                fmt = "表（データ）"
-            else:
-                body.append(printed_text_md(data))
-                fmt = "原図の文字"
-            if kind != "text":
+            handler = kind_of(fig)
+            body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num))]
+            if handler.data_file:
                 body.append(f"\n[この図表のデータ（JSON）]({rel(path, self.data_path(num))})\n")
             cited = self.cited_from(num, path)
             if cited:
                 body.append("\n**本文の参照箇所**　" + "、".join(cited) + "\n")
             pages.append(Page(path, title, "\n".join(body)))
-            index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)}) | {fmt} |")
+            index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)})"
+                         f" | {handler.format} |")
         pages.insert(0, Page(f"{self.cid}/figures/index.md", "図表一覧", "\n".join(index) + "\n"))
         return pages
 
@@ -253,7 +210,7 @@ class ChapterRenderer:
     def data_files(self) -> dict[str, str]:
         out = {}
         for num, (fig, kind, data) in self.figures.items():
-            if kind != "text":
+            if kind_of(fig).data_file:
                 out[self.data_path(num)] = json_text({"caption": fig.caption, "data": data, "figure": num}, 3)
         return out
 

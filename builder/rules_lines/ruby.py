@@ -8,13 +8,12 @@ hint that quotes the whole base; the text does not say how far it reaches.
 """
 from __future__ import annotations
 
-from ..config import hints_of
 from ..text import is_kanji, plain, ruby
 
 
 def join_ruby(lines, layout, chapter, warnings):
     reading_re = layout.re("ruby_reading")
-    hints = hints_of(chapter, "ruby_base")
+    hints = chapter.hints_of("ruby_base")
     out = []
     i = 0
     while i < len(lines):

@@ -7,38 +7,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import load_checked
-from ..inputs.schema import did_you_mean
+from ..inputs.schema import did_you_mean, load_checked
 from ..dates import DateReader
 from ..errors import InputError
 from ..text import plain
+from .event import Event
 
 LEAD = re.compile(r"^[、，\s]*(?:には|では|にも|は|に|の|から|より|以降|以来|まで)?[、，\s]*")
-
-
-@dataclass
-class Event:
-    id: str
-    date: str
-    precision: str
-    title: str
-    text: str
-    countries: list[str]
-    kind: str
-    url: str                      # site-relative, to the source paragraph
-    chapter: str = ""             # the chapter's id; empty for an added event outside the chapters
-    end: str = ""
-    page: str = ""                # the source's Markdown page, for links inside the site
-    anchor: str = ""
-    source: str = ""              # text | figure | curated
-    lines: list[int] = field(default_factory=list)   # raw text lines; for an added event, its events.yaml line
-    hidden: bool = False
-
-    def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in EXPORTED}
-
-
-EXPORTED = ("id", "date", "precision", "title", "text", "countries", "kind", "url", "end", "source")
 
 
 class Kinds:
@@ -110,34 +85,6 @@ def text_events(ch, home, matcher, kinds, layout, warnings, page_url) -> list[Ev
                 title=short_title(clause), text=clause, countries=sorted(countries), kind=kinds.of(clause),
                 url=page_url(page) + f"#{p.anchor}", end=d.range_end.iso if d.range_end else "",
                 source="text", lines=list(p.nos)))
-    return events
-
-
-def figure_events(ch, registry, page_url) -> list[Event]:
-    """Events from the figures' data; ids start with the chapter's, as the text's do."""
-    events = []
-    for num, fig in ch.figures.items():
-        kind, data = fig.kind, fig.data
-        page = ch.figure_path(num)
-        url = page_url(page)
-        if kind == "visits":
-            seen: dict = {}
-            for v in data:
-                c = registry.named_in_figure(v["country"], num, ch.config.raw, v["line"])
-                key = f"{ch.id}-visit-{c.id}-{v['date']}-{v['post']}"
-                seen[key] = seen.get(key, 0) + 1
-                events.append(Event(
-                    page=page, chapter=ch.id, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
-                    title=f"{v['post']}の訪問（{c.name_ja}）", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
-                    countries=[c.id], kind="visit", url=url, source="figure", lines=[v["line"]]))
-        elif kind == "capacity_building":
-            for p in data["projects"]:
-                c = registry.named_in_figure(p["recipient"], num, ch.config.raw, p["line"])
-                events.append(Event(
-                    page=page, chapter=ch.id, id=f"{ch.id}-capacity-building-{p['no']}", date=p["start"], precision="month",
-                    title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
-                    text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
-                    countries=[c.id], kind="capacity_building", url=url, source="figure", lines=[p["line"]]))
     return events
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ..dates import range_label
 from ..export import json_text
-from ..render.inline import escape
-from ..render.pages import Page, href, rel
+from ..escape import escape
+from ..page import Page, href, rel
 
 # Events quote the chapter: keep them out of the search index, where they would
 # only repeat the chapter's own pages (and triple the index).

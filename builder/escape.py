@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
+from .text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _LINE_START = re.compile(r"^([-+>]|\d+\.)(?=\s)")

@@ -7,7 +7,7 @@ running text on either side joins up again.
 from __future__ import annotations
 
 from ..text import join_lines
-from .model import Figure
+from ..blocks.model import Figure
 
 
 def extract_figures(lines, layout, ledger):
