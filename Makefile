@@ -24,9 +24,15 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# The builder writes build/docs; MkDocs turns it into site/.
-docs: $(STAMP)
+# The builder writes build/docs; MkDocs turns it into site/. It runs again only
+# when its inputs or its own code changed (the mark lives in build/docs, so that
+# a removed docs folder is built again).
+DOCS_MARK := build/docs/.built
+$(DOCS_MARK): $(STAMP) $(shell find content builder -type f -not -path '*/__pycache__/*' 2>/dev/null)
 	$(BIN)/python -m builder build
+	touch $@
+
+docs: $(DOCS_MARK)
 
 site: docs
 	$(BIN)/python -m mkdocs build --strict --quiet -f build/mkdocs.yml
