@@ -88,7 +88,8 @@ def build_site(root: Path) -> SiteResult:
                                                  if p.path.startswith(s.path_dir + "/item-")]
             chapter_nav.append({label(title): entries})
         chapter_nav.append({"図表": [{label(p.title): p.path} for p in pages if "/figures/" in p.path]})
-        chapter_nav.append({"略語集": f"{result.chapter.id}/glossary.md"})
+        glossary = next(p for p in pages if p.path == f"{result.chapter.id}/glossary.md")
+        chapter_nav.append({label(glossary.title): glossary.path})
         cfg = result.chapter.config
         if several:
             files[renderer.home] = renderer.home_section(level=1)
@@ -100,21 +101,23 @@ def build_site(root: Path) -> SiteResult:
     if several:
         home.append(contents(books))
         nav.extend(grouped_nav(books))
+    # the nav and the home page name a page by its own title, written once where the page is made
     if profiles:
-        for page in profiles.pages():
+        pages = profiles.pages()
+        for page in pages:
             files[page.path] = page.text
         files["data/countries.json"] = profiles.export()
-        nav.append({"国・機関": "countries/index.md"})
-        home.append("[国・機関の一覧](countries/index.md)\n")
+        nav.append({label(pages[0].title): pages[0].path})
+        home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
     if timeline:
         pages = timeline.pages()
         for page in pages:
             files[page.path] = page.text
         files["data/timeline.json"] = export_json(timeline.events)
         files["data/timeline.csv"] = export_csv(timeline.events)
-        nav.append({"年表": pages[0].path if len(pages) == 1 else [pages[0].path] + [{label(p.nav_title): p.path}
-                                                                                 for p in pages[1:]]})
-        home.append(f"[年表]({pages[0].path})\n")
+        nav.append({label(pages[0].title): pages[0].path if len(pages) == 1 else
+                    [pages[0].path] + [{label(p.nav_title): p.path} for p in pages[1:]]})
+        home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
     files["index.md"] = "\n".join(home)
     if timeline:
         check_sources(timeline.events, files, content.edits_path)

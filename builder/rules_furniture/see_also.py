@@ -9,7 +9,7 @@ import re
 
 
 def apply(lines, chapter, layout, ledger):
-    pattern = re.compile(chapter.furniture.get("see_also_marker", r"^参 照$"))
+    pattern = re.compile(chapter.furniture["see_also_marker"])
     for line in lines:
         if line.kind == "text" and pattern.match(line.text.strip()):
             line.kind = "see_also"
