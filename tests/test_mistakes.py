@@ -50,3 +50,25 @@ def test_the_corpus_covers_every_input_file():
     files = {c["file"].split("/")[-1] for c in CASES}
     assert files == {"layout.yaml", "hakusho.yaml", "chapter.yaml", "hints.yaml", "countries.yaml",
                      "event_kinds.yaml", "events.yaml"}
+
+
+def test_the_schemas_are_json_schemas_and_say_what_they_mean():
+    """Each schema is valid JSON Schema, and no value was lost to YAML's flow
+    syntax (a comma inside {…, expected: a, b} makes 'b' a key of its own)."""
+    from jsonschema import Draft202012Validator
+
+    from builder.inputs.schema import SCHEMAS, schema
+
+    def nulls(x, place=()):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield from ([place + (k,)] if v is None else nulls(v, place + (k,)))
+        elif isinstance(x, list):
+            for i, v in enumerate(x):
+                yield from nulls(v, place + (i,))
+
+    names = sorted(p.stem for p in SCHEMAS.glob("*.yaml"))
+    assert len(names) == 10
+    for name in names:
+        Draft202012Validator.check_schema(schema(name))
+        assert list(nulls(schema(name))) == [], name
