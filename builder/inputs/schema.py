@@ -23,7 +23,6 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from ..errors import InputError
 from .yamldoc import Doc, SafeLoader, load
 
 SCHEMAS = Path(__file__).parent / "schemas"

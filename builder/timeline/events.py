@@ -4,7 +4,7 @@ curated edits of content/data/events.yaml."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..inputs.schema import did_you_mean, load_checked
