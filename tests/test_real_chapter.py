@@ -266,7 +266,8 @@ def test_visits_figure_is_data(chapter, real):
 def test_capacity_building_figure_is_data(chapter):
     fig = chapter.figures["Ⅲ-3-1-6"]
     assert fig.kind == "capacity_building"
-    projects = fig.data["projects"]
+    data = fig.data
+    projects = data["projects"]
     assert [p["no"] for p in projects] == list(range(1, 26))
     p1, p20 = projects[0], projects[19]
     assert (p1["start"], p1["end"], p1["recipient"], p1["people"]) == ("2012-12", "2013-03", "東ティモール",
