@@ -78,6 +78,10 @@ def test_malformed_yaml(tmp_path, layout):
     assert e.value.path.name == "chapter.yaml" and e.value.line == 3 and "malformed YAML" in e.value.message
 
 
+def test_hints_file_of_comments_alone(small):
+    assert small(GOOD, "# no hints yet\n").chapter.config.hints == []
+
+
 def test_unknown_hint_kind(small):
     e = error_of(small, GOOD, "- kind: guess\n  quote: x\n  reason: y\n")
     assert (e.path.name, e.line, e.column, e.key) == ("hints.yaml", 1, 9, "[0].kind")

@@ -72,3 +72,12 @@ def test_the_schemas_are_json_schemas_and_say_what_they_mean():
     for name in names:
         Draft202012Validator.check_schema(schema(name))
         assert list(nulls(schema(name))) == [], name
+
+
+def test_a_data_file_of_comments_alone_is_no_mistake(tmp_path):
+    """An editor who removes every timeline edit leaves a file of comments: that builds."""
+    from builder.site import build_site
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "data" / "events.yaml").write_text("# no edits yet\n", encoding="utf-8")
+    assert build_site(content).timeline.events
