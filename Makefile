@@ -1,5 +1,6 @@
 # hakusho: `make site` builds the site (and the offline bundle), `make test` runs the tests.
-# Each target installs what it needs into .venv first (Python 3.11 and make are all it takes).
+# Each target installs what it needs into .venv first: make site needs Python 3.11 and make,
+# make test Node (npm) as well, and installs Debian's chromium when run as root.
 
 PYTHON ?= python3
 VENV   := .venv
