@@ -25,7 +25,7 @@ def synthetic_content(root: Path, n: int) -> Path:
     src = REPO / "content"
     content = root / f"content-{n}"
     content.mkdir(parents=True)
-    for name in ("layout.yaml",):
+    for name in ("layout.yaml", "labels.yaml"):
         shutil.copy(src / name, content / name)
     shutil.copytree(src / "data", content / "data")
     # curated edits point at the real chapter's ids; the synthetic corpus has none

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from .config import Layout, SiteConfig, load_site
+from .inputs.schema import load_checked
 from .countries.registry import Registry, load_registry
 from .timeline.events import Edit, Kinds, load_edits
 
@@ -15,6 +17,7 @@ from .timeline.events import Edit, Kinds, load_edits
 class Content:
     root: Path
     layout: Layout
+    labels: SimpleNamespace     # the words around the text (content/labels.yaml): labels.timeline …
     site: SiteConfig
     registry: Registry | None = None
     kinds: Kinds | None = None
@@ -24,7 +27,8 @@ class Content:
 
 def load_content(root: Path) -> Content:
     layout = Layout(root / "layout.yaml")
-    content = Content(root, layout, load_site(root, layout))
+    labels = SimpleNamespace(**load_checked(root / "labels.yaml", "labels").data)
+    content = Content(root, layout, labels, load_site(root, layout))
     data = root / "data"
     if (data / "countries.yaml").exists():
         content.registry = load_registry(data / "countries.yaml")

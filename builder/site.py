@@ -41,7 +41,8 @@ def build_site(root: Path) -> SiteResult:
     content = load_content(root)
     layout = content.layout
     files: dict[str, str] = {}
-    nav: list = [{"ホーム": "index.md"}]
+    labels = content.labels
+    nav: list = [{label(labels.home): "index.md"}]
     home = [f"# {escape(content.site.site_name)}\n"]
     several = len(content.site.chapters) > 1
     books: dict[str, dict[str, list]] = {}     # book -> part -> [(chapter's nav title, its nav)]
@@ -63,12 +64,12 @@ def build_site(root: Path) -> SiteResult:
                     events += kind_of(fig).events(result.chapter, num, fig, registry, page_url)
             files["data/timeline.extracted.yaml"] = dump_records([e.as_dict() for e in events])
             events = apply_curated(events, content.edits, content.edits_path, content.kinds, page_url)
-            timeline = TimelinePage(events, registry, content.kinds)
-        profiles = Profiles(registry, chapters, mentions, timeline)
+            timeline = TimelinePage(events, registry, content.kinds, labels)
+        profiles = Profiles(registry, chapters, mentions, labels, timeline)
     box_styles = {name: k["style"] for name, k in layout.value("box_kinds").items()}
     link_path = (lambda cid: registry.entries[cid].path) if registry else None
     for result, chapter_home in zip(results, homes):
-        renderer = ChapterRenderer(result.chapter, box_styles, chapter_home, mentions.links, link_path)
+        renderer = ChapterRenderer(result.chapter, box_styles, labels, chapter_home, mentions.links, link_path)
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text
@@ -87,7 +88,7 @@ def build_site(root: Path) -> SiteResult:
             entries = [{label(title): s.path}] + [{label(p.title): p.path} for p in pages
                                                  if p.path.startswith(s.path_dir + "/item-")]
             chapter_nav.append({label(title): entries})
-        chapter_nav.append({"図表": [{label(p.title): p.path} for p in pages if "/figures/" in p.path]})
+        chapter_nav.append({label(labels.figures): [{label(p.title): p.path} for p in pages if "/figures/" in p.path]})
         glossary = next(p for p in pages if p.path == f"{result.chapter.id}/glossary.md")
         chapter_nav.append({label(glossary.title): glossary.path})
         cfg = result.chapter.config

@@ -78,7 +78,8 @@ def make_content(tmp_path: Path, chapter_dir: Path) -> Path:
     """A content folder holding one chapter, for whole-site builds."""
     content = tmp_path / "content"
     content.mkdir()
-    shutil.copy(CONTENT / "layout.yaml", content / "layout.yaml")
+    for name in ("layout.yaml", "labels.yaml"):
+        shutil.copy(CONTENT / name, content / name)
     shutil.copytree(chapter_dir, content / chapter_dir.name)
     (content / "hakusho.yaml").write_text(f"site_name: test\nchapters:\n  - {chapter_dir.name}\n", encoding="utf-8")
     return content

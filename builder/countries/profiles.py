@@ -47,8 +47,9 @@ class Profiles:
     """The profiles of every registry entry, from the mentions (a stage of
     its own), the chapters' figures and the timeline."""
 
-    def __init__(self, registry, chapters, mentions, timeline=None):
+    def __init__(self, registry, chapters, mentions, labels, timeline=None):
         self.registry = registry
+        self.labels = labels
         self.chapters = chapters
         self.timeline = timeline
         self.profiles = {cid: Profile(c) for cid, c in registry.entries.items()}
@@ -77,6 +78,10 @@ class Profiles:
                 c = self.registry.named_in_figure(kind.profile.country(row), num, ch.config.raw, row["line"])
                 self.profiles[c.id].figure_rows.setdefault(kind.name, []).append(
                     {**row, "figure": num, "chapter": ch.id})
+
+    def count_columns(self) -> list[str]:
+        """The counts a table of countries or chapters shows, in the order counts() gives them."""
+        return [self.labels.mentions] + [k.profile.column for k in PROFILE_KINDS] + [self.labels.timeline]
 
     @staticmethod
     def figure_counts(rows_by_kind: dict) -> list[int]:
@@ -148,8 +153,8 @@ class Profiles:
 
     def chapter_table(self, prof: Profile, path: str, pages: list[list]) -> str:
         """One row a chapter, with its counts and a link to its part of the profile."""
-        columns = ["言及"] + [k.profile.column for k in PROFILE_KINDS] + ["年表"]
-        out = ["## 章ごとの記述\n", "| 章 | " + " | ".join(columns) + " |", "| --- |" + " ---: |" * len(columns)]
+        columns = self.count_columns()
+        out = ["## 章ごとの記述\n", "| 章 | " + " | ".join(map(escape, columns)) + " |", "| --- |" + " ---: |" * len(columns)]
         for chapters in pages:
             target = rel(path, self.part_path(prof.country.id, chapters))
             for r in chapters:
@@ -212,7 +217,7 @@ class Profiles:
 
     def index_page(self) -> Page:
         path = "countries/index.md"
-        out = ["# 国・機関\n",
+        out = [f"# {escape(self.labels.countries)}\n",
                "本文が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
                f"図表の{'と'.join(k.profile.heading for k in PROFILE_KINDS)}、年表の出来事。\n",
                self.chart(), ""]
@@ -221,8 +226,8 @@ class Profiles:
             if not members:
                 continue
             out.append(f"## {escape(region)}\n")
-            columns = ["言及"] + [k.profile.column for k in PROFILE_KINDS] + ["年表"]
-            out.append("| 名称 | 英語名 | " + " | ".join(columns) + " |\n| --- | --- |" + " ---: |" * len(columns))
+            columns = self.count_columns()
+            out.append("| 名称 | 英語名 | " + " | ".join(map(escape, columns)) + " |\n| --- | --- |" + " ---: |" * len(columns))
             for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
                 c = p.country
                 events = len(self.timeline.events_of(c.id, None)) if self.timeline else 0
@@ -230,7 +235,7 @@ class Profiles:
                 out.append(f"| [{escape(c.name_ja)}]({rel(path, self.path(c.id))}) | {escape(c.name_en)} | "
                            + " | ".join(map(str, counts)) + " |")
             out.append("")
-        return Page(path, "国・機関", "\n".join(out) + "\n", search_boost=0.5)
+        return Page(path, self.labels.countries, "\n".join(out) + "\n", search_boost=0.5)
 
     def chart(self) -> str:
         """Mentions and the figures' rows (visits, projects) per country as an inline SVG bar chart."""
@@ -253,7 +258,7 @@ class Profiles:
                     x += n * scale
             parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{sum(n for n, _ in bars(p))}</text>')
         height = len(rows) * bar_h + 4
-        labels = ["言及"] + [k.profile.short for k in PROFILE_KINDS]
+        labels = [self.labels.mentions] + [k.profile.short for k in PROFILE_KINDS]
         desc = "、".join(f"{p.country.name_ja} " + "・".join(f"{label}{n}" for label, (n, _) in zip(labels, bars(p)))
                         for p in rows)
         keys = [("m", "本文・脚注での言及")] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]

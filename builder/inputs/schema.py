@@ -20,10 +20,9 @@ import os
 import re
 from pathlib import Path
 
-import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from .yamldoc import Doc, SafeLoader, load
+from .yamldoc import Doc, load
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -48,7 +47,8 @@ Validator = validators.extend(Draft202012Validator, {"regex": _regex})
 
 @functools.lru_cache(maxsize=None)
 def schema(name: str) -> dict:
-    return yaml.load((SCHEMAS / f"{name}.yaml").read_text(encoding="utf-8"), Loader=SafeLoader)
+    # through the same loader as the inputs: a key written twice in a schema is refused too
+    return load(SCHEMAS / f"{name}.yaml").data
 
 
 @functools.lru_cache(maxsize=None)

@@ -54,12 +54,13 @@ def heading_ids(blocks) -> dict:
 
 
 class ChapterRenderer:
-    def __init__(self, chapter, box_styles: dict, home: str = "index.md", links: dict | None = None,
+    def __init__(self, chapter, box_styles: dict, labels, home: str = "index.md", links: dict | None = None,
                  link_path=None):
         self.ch = chapter
         self.cid = chapter.id
         self.home = home           # the page with the chapter's overview and its intro
         self.box_styles = box_styles   # box kind -> admonition type and classes (layout.yaml)
+        self.labels = labels           # the words around the text (content/labels.yaml)
         self.figures = {num: (fig, fig.kind, fig.data) for num, fig in chapter.figures.items()}
         self.links = links or {}   # (page, anchor) -> spans to link (builder/countries/mentions.py)
         self.link_path = link_path # link target -> its page, where there are profiles
@@ -77,12 +78,12 @@ class ChapterRenderer:
         text = insert_links(p.text, self.links.get((self.page, p.anchor), ()))
         out = f"{self.md(text)}\n{{: #{p.anchor} }}\n"
         if p.cut_off:
-            out += ('\n!!! warning "原文はここで途切れている"\n'
-                    "    この章の原文テキストは、この文の途中で終わっている。続きは原文に含まれない。\n")
+            out += (f'\n!!! warning "{attr(self.labels.cut_off)}"\n'
+                    f"    {escape(self.labels.cut_off_note)}\n")
         return out
 
     def crossref(self, c: CrossRef, page: str) -> str:
-        lines = ['!!! seealso "参照"']
+        lines = [f'!!! seealso "{attr(self.labels.see_also)}"']
         for e in c.entries:
             label = f"{escape(e['label'])}（{escape(e['title'])}）"
             target = e["target"]
@@ -93,7 +94,7 @@ class ChapterRenderer:
         return "\n".join(lines) + "\n"
 
     def caption(self, c: Caption) -> str:
-        return f'<p class="hk-photo-caption"><span class="hk-label">写真</span>{html.escape(c.text)}</p>\n'
+        return f'<p class="hk-photo-caption"><span class="hk-label">{html.escape(self.labels.photo)}</span>{html.escape(c.text)}</p>\n'
 
     def box(self, b: Box) -> str:
         kind = self.box_styles[b.kind]
@@ -175,19 +176,20 @@ class ChapterRenderer:
         parts = [f"{h} {escape(cfg.number)}\u3000{escape(cfg.title)}\n",
                  f"{escape(cfg.book)}（{escape(cfg.book_en)}）{escape(cfg.part)}\n"]
         parts += [self.paragraph(p) for p in self.ch.intro if isinstance(p, Paragraph)]
-        parts.append(f"{h}# この章の内容\n")
+        parts.append(f"{h}# {escape(self.labels.chapter_contents)}\n")
         for s in self.ch.sections:
             parts.append(f"{h}## [{heading_text(s.heading)}]({rel(page, s.path)})\n")
             parts.append(self.outline_list(s, page))
-        parts.append(f"- [図表一覧]({rel(page, self.cid + '/figures/index.md')})（{len(self.figures)}点）\n"
-                     f"- [略語集]({rel(page, self.cid + '/glossary.md')})\n")
+        parts.append(f"- [{escape(self.labels.figure_index)}]({rel(page, self.cid + '/figures/index.md')})"
+                     f"（{len(self.figures)}点）\n"
+                     f"- [{escape(self.labels.glossary)}]({rel(page, self.cid + '/glossary.md')})\n")
         if cfg.source_note:
             parts.append(f"<small>{escape(cfg.source_note)}</small>\n")
         return "\n".join(parts)
 
     def figure_pages(self) -> list[Page]:
         pages = []
-        index = ["# 図表一覧\n", "| 番号 | 図表 | 形式 |", "| --- | --- | --- |"]
+        index = [f"# {escape(self.labels.figure_index)}\n", "| 番号 | 図表 | 形式 |", "| --- | --- | --- |"]
         for num, (fig, kind, data) in self.figures.items():
             path = self.figure_path(num)
             title = f"図表{num}\u3000{fig.caption}"
@@ -201,7 +203,7 @@ class ChapterRenderer:
             pages.append(Page(path, title, "\n".join(body)))
             index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)})"
                          f" | {handler.format} |")
-        pages.insert(0, Page(f"{self.cid}/figures/index.md", "図表一覧", "\n".join(index) + "\n"))
+        pages.insert(0, Page(f"{self.cid}/figures/index.md", self.labels.figure_index, "\n".join(index) + "\n"))
         return pages
 
     def data_path(self, num: str) -> str:
@@ -249,7 +251,7 @@ class ChapterRenderer:
             for (item, _, anchor), seen in zip(texts, shown):
                 if anchor and acronym in seen and pat.search(seen):
                     places.setdefault(acronym, []).append((item, anchor))
-        rows = ["# 略語集\n",
+        rows = [f"# {escape(self.labels.glossary)}\n",
                 "本文と脚注に英語の正式名称が示されている略語。用例は本文の段落と脚注へのリンク。\n",
                 "| 略語 | 英語名 | 用例 |", "| --- | --- | --- |"]
         for acronym in sorted(names, key=str.upper):
@@ -262,7 +264,7 @@ class ChapterRenderer:
                                  f"({rel(path, item.path)}#{a})" for a in anchors)
                 uses.append(f"第{item.section.num}節{item.num}項 {links}")
             rows.append(f"| {escape(acronym)} | {escape(' / '.join(sorted(names[acronym])))} | {'<br>'.join(uses)} |")
-        return Page(path, "略語集", "\n".join(rows) + "\n")
+        return Page(path, self.labels.glossary, "\n".join(rows) + "\n")
 
     def placements(self):
         """(raw line numbers, where they went) for every block, for the ledger."""

@@ -45,10 +45,11 @@ def date_label(e) -> str:
 
 
 class TimelinePage:
-    def __init__(self, events, registry, kinds):
+    def __init__(self, events, registry, kinds, labels):
         self.events = sorted((e for e in events if not e.hidden), key=lambda e: (e.date, e.id))
         self.registry = registry
         self.kinds = kinds
+        self.labels = labels
         self._by_country: dict | None = None   # (country, chapter or None) -> events, built on first use
 
     def item(self, e, page: str) -> str:
@@ -96,9 +97,11 @@ class TimelinePage:
         countries = "".join(f'<option value="{esc(c)}">{esc(self.registry.entries[c].name_ja)}</option>' for c in used)
         kinds = sorted({e.kind for e in events}, key=lambda k: list(self.kinds.labels).index(k))
         kind_opts = "".join(f'<option value="{esc(k)}">{esc(self.kinds.labels[k])}</option>' for k in kinds)
-        return ('<div class="hk-tl-filters" role="group" aria-label="年表の絞り込み">'
-                f'<label>国・機関 <select id="hk-tl-country"><option value="">すべて</option>{countries}</select></label> '
-                f'<label>種類 <select id="hk-tl-kind"><option value="">すべて</option>{kind_opts}</select></label> '
+        lb = self.labels
+        every = f'<option value="">{esc(lb.all)}</option>'
+        return (f'<div class="hk-tl-filters" role="group" aria-label="{esc(lb.timeline)}の絞り込み">'
+                f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{countries}</select></label> '
+                f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
                 f'<output id="hk-tl-count" aria-live="polite">{len(events)}件</output></div>')
 
     def pages(self) -> list[Page]:
@@ -106,16 +109,16 @@ class TimelinePage:
         page per period, so that no page grows with the corpus."""
         periods = split_periods(self.events, PAGE_LIMIT)
         if len(periods) <= 1:
-            return [self.period_page("timeline.md", "年表", self.events, INTRO + "\n\n" + self.chart())]
+            return [self.period_page("timeline.md", self.labels.timeline, self.events, INTRO + "\n\n" + self.chart())]
         index = "timeline/index.md"
         rows = ["| 期間 | 出来事 |", "| --- | ---: |"]
         rows += [f"| [{escape(pd.label)}]({rel(index, pd.path)}) | {len(pd.events)} |" for pd in periods]
-        overview = ["# 年表\n", INTRO + "期間ごとのページに分けてある。\n", self.chart(), "", "\n".join(rows), ""]
-        pages = [Page(index, "年表", "\n".join(overview), search_boost=0.5)]
+        overview = [f"# {escape(self.labels.timeline)}\n", INTRO + "期間ごとのページに分けてある。\n", self.chart(), "", "\n".join(rows), ""]
+        pages = [Page(index, self.labels.timeline, "\n".join(overview), search_boost=0.5)]
         for pd in periods:
-            back = f"[年表の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"
+            back = f"[{escape(self.labels.timeline)}の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"
             # by its dates alone under 年表 in the nav
-            pages.append(self.period_page(pd.path, f"年表：{pd.label}", pd.events, back, by_month=pd.months,
+            pages.append(self.period_page(pd.path, f"{self.labels.timeline}：{pd.label}", pd.events, back, by_month=pd.months,
                                           search_exclude=True, nav_title=pd.label))
         return pages
 
@@ -148,7 +151,7 @@ class TimelinePage:
         evs = self.events_of(cid, chapter)
         if not evs:
             return ""
-        return f"{h} 年表から\n\n" + self.item_list(evs, page)
+        return f"{h} {escape(self.labels.timeline)}から\n\n" + self.item_list(evs, page)
 
     def item_list(self, events: list, page: str) -> str:
         return f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page) for e in events) + "\n</ol>\n"
