@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
 from .inputs.schema import did_you_mean, load_checked, validate
+from .inputs.yamldoc import Doc
 
 
 class Layout:
@@ -63,6 +64,7 @@ class ChapterConfig:
     figures: dict = field(default_factory=dict)
     hints: list[Hint] = field(default_factory=list)
     hints_path: Path | None = None
+    doc: Doc | None = None          # chapter.yaml as read, for errors that name its lines
 
     def hints_of(self, kind: str) -> list[Hint]:
         return [h for h in self.hints if h.kind == kind]
@@ -87,7 +89,7 @@ def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
     cfg = ChapterConfig(
         dir=chapter_dir, id=data["id"], raw=raw, book=data["book"], book_en=data.get("book_en", ""),
         part=data["part"], number=data["number"], title=data["title"], source_note=data.get("source_note", ""),
-        furniture=data["furniture"], figures=figures,
+        furniture=data["furniture"], figures=figures, doc=doc,
     )
     hints_path = chapter_dir / "hints.yaml"
     if hints_path.exists():
@@ -96,6 +98,29 @@ def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
         cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0])
                      for i, h in enumerate(hints.data or [])]
     return cfg
+
+
+def check_figures_found(cfg: ChapterConfig, figures) -> None:
+    """Settings for a figure the text does not have are a slip (a mistyped number), not a choice."""
+    found = {f.num for f in figures}
+    for num in cfg.figures:
+        if num not in found:
+            raise cfg.doc.error(("figures", num), f"figure {num} is not in the raw text, whose figures are "
+                                                  f"{', '.join(sorted(found)) or 'none'}; expected one of them",
+                                on_key=True)
+
+
+def unused_furniture(cfg: ChapterConfig, raw_lines) -> list[tuple[int | None, str]]:
+    """(line in chapter.yaml, message) for each furniture pattern that matches no raw line: a
+    pattern with a slip in it leaves its running heads in the text."""
+    out = []
+    for group in ("running_heads", "page_numbers"):
+        for i, rule in enumerate(cfg.furniture.get(group, [])):
+            pattern = re.compile(rule["pattern"])
+            if not any(pattern.search(r.text) for r in raw_lines):
+                out.append((cfg.doc.at(("furniture", group, i, "pattern"))[0] if cfg.doc else None,
+                            f"furniture.{group}[{i}].pattern '{rule['pattern']}' matches no line of {cfg.raw.name}"))
+    return out
 
 
 def check_hints_used(cfg: ChapterConfig) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .figures.extract import extract_figures
 from .blocks.paragraphs import assemble
 from .blocks.segment import Segmenter
-from .config import ChapterConfig, Layout, check_hints_used
+from .config import ChapterConfig, Layout, check_figures_found, check_hints_used, unused_furniture
 from .figures import read_figure
 from .errors import Warnings
 from .ledger import Ledger
@@ -30,8 +30,11 @@ def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
     raw_lines = read_raw(config.raw)
     ledger = Ledger(config.raw, len(raw_lines))
     warnings = Warnings()
+    for line, message in unused_furniture(config, raw_lines):
+        warnings.add(config.dir / "chapter.yaml", line, message)
     lines = remove_furniture(raw_lines, config, layout, ledger)
     figures, lines = extract_figures(lines, layout, ledger)
+    check_figures_found(config, figures)
     figures = [read_figure(f, config, layout) for f in figures]
     lines = join_acronyms(lines, layout)
     lines = join_ruby(lines, layout, config, warnings)

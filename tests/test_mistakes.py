@@ -81,3 +81,19 @@ def test_a_data_file_of_comments_alone_is_no_mistake(tmp_path):
     shutil.copytree(CONTENT, content)
     (content / "data" / "events.yaml").write_text("# no edits yet\n", encoding="utf-8")
     assert build_site(content).timeline.events
+
+
+def test_a_furniture_pattern_that_matches_nothing_is_told(pristine, tmp_path, capsys):
+    """A slip inside a pattern leaves the running head in the text; the build goes on, and says so."""
+    content = tmp_path / "content"
+    shutil.copytree(pristine, content)
+    target = content / "dwp2015-part3-ch3" / "chapter.yaml"
+    text = target.read_text(encoding="utf-8")
+    edited = text.replace("'^第Ⅲ部 国民の", "'^第III部 国民の", 1)
+    assert edited != text
+    target.write_text(edited, encoding="utf-8")
+    line = next(i for i, t in enumerate(edited.splitlines(), 1) if "第III部" in t)
+    main(["build", "--content", str(content), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert f"warning: {target}:{line}: furniture.running_heads[0].pattern '^第III部" in err
+    assert "matches no line of dwp2015-part3-ch3.raw.txt" in err
