@@ -104,14 +104,16 @@ def _problems(e: ValidationError, at: tuple):
                 hint = did_you_mean(key, known) or (f"; expected one of: {', '.join(known)}" if known else "")
                 yield place + (key,), True, f"unknown key '{key}'{hint}"
         return
-    if kind == "required":
-        for key in e.validator_value:
-            if isinstance(inst, dict) and key not in inst:
-                known = sch.get("properties")
-                if known and any(closest(k, [key]) for k in inst if k not in known):
-                    return     # a misspelt key: told as an unknown key, with "did you mean"
-                yield place, False, f"missing key '{key}'" + (f"; expected {sch['expected']}" if "expected" in sch else "")
-                return
+    if kind == "required" and isinstance(inst, dict):
+        # jsonschema says each missing key apart; told once, all together (the same message is kept once)
+        known = sch.get("properties") or {}
+        unknown = [k for k in inst if k not in known] if known else []
+        # a misspelt key is told as an unknown key, with "did you mean"
+        missing = [k for k in e.validator_value if k not in inst and not any(closest(u, [k]) for u in unknown)]
+        if missing:
+            yield place, False, ("missing key " if len(missing) == 1 else "missing keys ") + ", ".join(
+                f"'{k}'" for k in missing) + (f"; expected {sch['expected']}" if "expected" in sch else "")
+        return
     if kind == "type":
         want = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
         what = sch.get("expected") or " or ".join(TYPES.get(t, t) for t in want)
