@@ -30,7 +30,7 @@ def build(content: Path, out: Path, quiet: bool = False):
             for why, n in ch.ledger.chars.items():
                 print(f"    characters dropped: {n:3}  {why}")
             hints = ch.chapter.config.hints
-            print(f"  hints used: {sum(1 for h in hints if h.used)} of {len(hints)}")
+            print(f"  hints used: {sum(1 for h in hints if ch.ledger.hints[h])} of {len(hints)}")
             print(f"  full account: {report}")
         for w in ch.warnings.items:
             print(f"warning: {w}", file=sys.stderr)

@@ -39,14 +39,13 @@ class Layout:
         return self.data["eras"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Hint:
     kind: str
     quote: str
     reason: str
     reading: str
     line: int | None
-    used: int = 0
 
 
 @dataclass
@@ -123,9 +122,9 @@ def unused_furniture(cfg: ChapterConfig, raw_lines) -> list[tuple[int | None, st
     return out
 
 
-def check_hints_used(cfg: ChapterConfig) -> None:
+def check_hints_used(cfg: ChapterConfig, ledger) -> None:
     for h in cfg.hints:
-        if not h.used:
+        if not ledger.hints[h]:
             raise InputError(cfg.hints_path, h.line,
                              f"hint ({h.kind}: '{h.quote}') matches nothing in the raw text; "
                              "expected it to quote the raw text it applies to")

@@ -23,10 +23,14 @@ class Ledger:
         self.total = total
         self.entries: dict[int, Entry] = {}
         self.chars: Counter = Counter()   # characters dropped inside kept lines
+        self.hints: Counter = Counter()   # hint -> how often a rule followed it
 
     def mark(self, nos, category: str, detail: str = "", page: str = "") -> None:
         for no in nos:
             self.entries[no] = Entry(category, detail, page)
+
+    def use_hint(self, hint) -> None:
+        self.hints[hint] += 1
 
     def drop_chars(self, reason: str, count: int = 1) -> None:
         self.chars[reason] += count

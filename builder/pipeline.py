@@ -37,9 +37,9 @@ def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
     check_figures_found(config, figures)
     figures = [read_figure(f, config, layout) for f in figures]
     lines = join_acronyms(lines, layout)
-    lines = join_ruby(lines, layout, config, warnings)
+    lines = join_ruby(lines, layout, config, warnings, ledger)
     blocks = Segmenter(lines, layout, config, ledger).run()
-    flow = assemble(blocks, layout, config.hints_of("paragraph_break"))
+    flow = assemble(blocks, layout, config.hints_of("paragraph_break"), ledger)
     chapter = build_chapter(flow, figures, config, layout)
-    check_hints_used(config)
+    check_hints_used(config, ledger)
     return ChapterResult(chapter, raw_lines, ledger, warnings)

@@ -147,7 +147,7 @@ def before_blocks(raw, layout, cfg):
     ledger = Ledger(Path("raw.txt"), len(raw))
     lines = remove_furniture(raw, cfg, layout, ledger)
     _, lines = extract_figures(lines, layout, ledger)
-    lines = join_ruby(join_acronyms(lines, layout), layout, cfg, Warnings())
+    lines = join_ruby(join_acronyms(lines, layout), layout, cfg, Warnings(), ledger)
     return lines, ledger
 
 
@@ -159,7 +159,7 @@ def segment(raw, layout, cfg):
 def paragraphs(raw, layout, cfg):
     lines, ledger = before_blocks(raw, layout, cfg)
     blocks = Segmenter(lines, layout, cfg, ledger).run()
-    return show_blocks(assemble(blocks, layout, [h for h in cfg.hints if h.kind == "paragraph_break"]))
+    return show_blocks(assemble(blocks, layout, cfg.hints_of("paragraph_break"), ledger))
 
 
 RUNNERS = {
@@ -170,7 +170,8 @@ RUNNERS = {
     "furniture-page_foot": furniture_rule(page_foot),
     "furniture-see_also": furniture_rule(see_also),
     "lines-acronym": lambda raw, layout, cfg: show_lines(join_acronyms(lines_of(raw), layout)),
-    "lines-ruby": lambda raw, layout, cfg: show_lines(join_ruby(lines_of(raw), layout, cfg, Warnings())),
+    "lines-ruby": lambda raw, layout, cfg: show_lines(join_ruby(lines_of(raw), layout, cfg, Warnings(),
+                                                                Ledger(Path("raw.txt"), len(raw)))),
     "segment": segment,
     "paragraphs": paragraphs,
 }

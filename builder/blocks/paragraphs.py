@@ -21,7 +21,9 @@ def reflow(lines) -> str:
     return join_lines([remove_justification(l.text.strip(" ")) for l in lines])
 
 
-def assemble(blocks, layout, hints=()) -> list:
+def assemble(blocks, layout, hints, ledger) -> list:
+    """The flow of paragraphs and what stands between them; `hints` are the
+    paragraph_break hints, and the ledger counts the ones followed."""
     full = float(layout.value("body_width"))
     flow: list = []
     current: list = []
@@ -41,7 +43,7 @@ def assemble(blocks, layout, hints=()) -> list:
                 text = line.text.strip()
                 last = k == len(b.lines) - 1
                 if (ends_paragraph(text, full, 1.0) or (last and b.before_blank and text.endswith(FULL_STOPS))
-                        or _hinted_break(line, hints)):
+                        or _hinted_break(line, hints, ledger)):
                     close()
         elif isinstance(b, Heading):
             close()
@@ -63,10 +65,10 @@ def assemble(blocks, layout, hints=()) -> list:
     return flow
 
 
-def _hinted_break(line, hints) -> bool:
+def _hinted_break(line, hints, ledger) -> bool:
     for h in hints:
         if line.text.strip().endswith(h.quote):
-            h.used += 1
+            ledger.use_hint(h)
             return True
     return False
 

@@ -82,7 +82,7 @@ class Segmenter:
         for h in self.chapter.hints_of("box_start"):
             for i in range(t - 1, -1, -1):
                 if self.lines[i].kind == "text" and self.lines[i].text.startswith(h.quote):
-                    h.used += 1
+                    self.ledger.use_hint(h)
                     return i
                 if self.box_re.match(self.lines[i].text):
                     break

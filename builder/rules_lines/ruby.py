@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..text import is_kanji, plain, ruby
 
 
-def join_ruby(lines, layout, chapter, warnings):
+def join_ruby(lines, layout, chapter, warnings, ledger):
     reading_re = layout.re("ruby_reading")
     hints = chapter.hints_of("ruby_base")
     out = []
@@ -34,7 +34,7 @@ def join_ruby(lines, layout, chapter, warnings):
             hint = next((h for h in hints if h.reading == reading and h.quote.startswith(base)
                          and follow is not None and follow.text.startswith(h.quote[1:])), None)
             if hint:
-                hint.used += 1
+                ledger.use_hint(hint)
                 base = hint.quote
                 follow.text = follow.text[len(hint.quote) - 1:]
             elif not all("\u3041" <= c <= "\u309f" for c in reading):
