@@ -13,6 +13,7 @@ Where the era year disagrees with the western year, a warning names the spot.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -61,6 +62,14 @@ def iso_label(iso: str, fiscal_year: bool = False) -> str:
 def range_label(start: str, end: str = "", fiscal_year: bool = False) -> str:
     label = iso_label(start, fiscal_year)
     return f"{label}～{iso_label(end)}" if end and end != start else label
+
+
+def time_html(start: str, end: str = "") -> str:
+    """A date or a range as HTML <time> elements: machine-readable, and kept
+    whole where a narrow column breaks the line (at ～, never inside 2012年12月)."""
+    def one(iso: str) -> str:
+        return f'<time datetime="{html.escape(iso)}">{html.escape(iso_label(iso))}</time>'
+    return f"{one(start)}～{one(end)}" if end and end != start else one(start)
 
 
 class DateReader:

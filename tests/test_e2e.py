@@ -169,8 +169,11 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     assert chosen
     shown = page.locator(".hk-tl-event:not([hidden])")
     assert all(chosen in shown.nth(i).get_attribute("data-countries").split() for i in range(shown.count()))
-    chart = page.locator(".hk-chart svg").first
-    assert chart.get_attribute("role") == "img" and page.locator(".hk-chart svg title").count() >= 1
+    # the chart: a row a year, each a link to that year's events on the page
+    years = page.locator(".hk-bars li a")
+    assert years.count() >= 10
+    target = years.nth(years.count() - 1).get_attribute("href")
+    assert target.startswith("#y") and page.locator(f"[id='{target[1:]}']").count() == 1
 
 
 def test_japanese_search(page, site_url, request):
@@ -204,3 +207,74 @@ def test_accessibility(page, server, built, kind):
             .filter(v => v.impact === 'serious' || v.impact === 'critical')
             .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
     assert found == {"default": [], "slate": []}
+
+
+AXE_RUN = """async () => (await axe.run()).violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
+
+
+@pytest.fixture
+def phone(browser):
+    """A 390 × 844 touch screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("kind", ["item", "index", "figure", "projects"])
+def test_phone_pages_pass_axe(phone, server, built, kind):
+    path = {**PAGE_TYPES, "projects": "dwp2015-3-3/figures/fig-iii-3-1-6"}[kind]
+    phone.goto(f"{server}/{page_file(built['site'], path)}")
+    phone.add_script_tag(path=str(AXE))
+    assert phone.evaluate(AXE_RUN) == []
+
+
+def test_phone_tables_scroll_in_labelled_regions_and_dates_hold_together(phone, server):
+    phone.goto(f"{server}/dwp2015-3-3/figures/fig-iii-3-1-6.html")
+    wraps = phone.locator(".md-typeset__scrollwrap")
+    assert wraps.count() >= 1
+    wide = [i for i in range(wraps.count())
+            if wraps.nth(i).evaluate("w => w.scrollWidth > w.clientWidth")]
+    assert wide, "the projects table should be wider than a phone"
+    for i in wide:
+        w = wraps.nth(i)
+        assert (w.get_attribute("tabindex"), w.get_attribute("role")) == ("0", "region")
+        assert w.get_attribute("aria-label").startswith("表：図表Ⅲ-3-1-6")
+    # a period such as 2012年12月～2013年3月 breaks at ～ if anywhere, never inside a date
+    heights = phone.eval_on_selector_all(".md-typeset td time, .md-typeset td .hk-date",
+                                         "els => els.map(e => e.getClientRects().length)")
+    assert heights and max(heights) == 1
+
+
+def test_phone_charts_write_text_at_12_px_or_more(phone, server):
+    for path in ("countries/index.html", "timeline.html"):
+        phone.goto(f"{server}/{path}")
+        sizes = phone.eval_on_selector_all(".hk-bars a, .hk-bars .hk-bar-n, .hk-bars figcaption",
+                                           "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert sizes and min(sizes) >= 12, (path, min(sizes))
+    phone.goto(f"{server}/countries/index.html")
+    first = phone.locator(".hk-bars li a").first
+    assert first.inner_text() == "米国" and first.get_attribute("href") == "usa.html"
+
+
+def test_phone_footnote_is_a_24_px_target_and_opens_in_place(phone, server):
+    phone.goto(f"{server}/dwp2015-3-3/section-1/item-4.html")
+    ref = phone.locator("a.footnote-ref").first
+    ref.scroll_into_view_if_needed()
+    box = ref.bounding_box()
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    # the target reaches 12 px each way from the number's centre (24 × 24), though the number is small
+    reach = phone.evaluate(f"""() => [[-11.5, -11.5], [11.5, -11.5], [-11.5, 11.5], [11.5, 11.5]].map(([dx, dy]) => {{
+        const el = document.elementFromPoint({cx} + dx, {cy} + dy); return !!(el && el.closest('a.footnote-ref')); }})""")
+    assert reach == [True, True, True, True] and box["width"] < 12
+    url = phone.url
+    phone.touchscreen.tap(cx + 10, cy + 10)
+    note = phone.locator(".hk-note")
+    note.wait_for(timeout=3000)
+    assert note.inner_text().startswith("注8") and "普遍的価値：国家安全保障戦略" in note.inner_text()
+    assert phone.url == url                       # it opened in place, the page did not jump
+    assert ref.get_attribute("aria-expanded") == "true"
+    phone.touchscreen.tap(cx, cy)
+    phone.wait_for_timeout(200)
+    assert note.count() == 0

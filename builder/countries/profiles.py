@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from ..charts import Row, bar_chart
 from ..export import json_text
 from ..figures import KINDS, kind_of
 from ..escape import escape
@@ -220,7 +221,7 @@ class Profiles:
         out = [f"# {escape(self.labels.countries)}\n",
                "本文が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
                f"図表の{'と'.join(k.profile.heading for k in PROFILE_KINDS)}、年表の出来事。\n",
-               self.chart(), ""]
+               self.chart(path), ""]
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]
             if not members:
@@ -237,37 +238,18 @@ class Profiles:
             out.append("")
         return Page(path, self.labels.countries, "\n".join(out) + "\n", search_boost=0.5)
 
-    def chart(self) -> str:
-        """Mentions and the figures' rows (visits, projects) per country as an inline SVG bar chart."""
-        def bars(p):      # (count, CSS class) of each bar, mentions first
+    def chart(self, path: str) -> str:
+        """Mentions and the figures' rows (visits, projects) per country, each row a link to its profile."""
+        def parts(p):      # (count, CSS class) of each part of the bar, mentions first
             return [(len(p.mentions), "m")] + [(n, k.profile.chart_class)
                                                for n, k in zip(self.figure_counts(p.figure_rows), PROFILE_KINDS)]
-        rows = sorted((p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in bars(p))),
-                      key=lambda p: (-sum(n for n, _ in bars(p)), p.country.id))
-        top = max((sum(n for n, _ in bars(p)) for p in rows), default=1)
-        bar_h, label_w, width = 18, 130, 640
-        scale = (width - label_w - 40) / top
-        parts = []
-        for i, p in enumerate(rows):
-            y = i * bar_h
-            x = label_w
-            parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{html.escape(p.country.name_ja)}</text>')
-            for n, cls in bars(p):
-                if n:
-                    parts.append(f'<rect class="hk-{cls}" x="{x:.1f}" y="{y + 3}" width="{n * scale:.1f}" height="{bar_h - 6}"/>')
-                    x += n * scale
-            parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{sum(n for n, _ in bars(p))}</text>')
-        height = len(rows) * bar_h + 4
+        profiles = sorted((p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in parts(p))),
+                          key=lambda p: (-sum(n for n, _ in parts(p)), p.country.id))
         labels = [self.labels.mentions] + [k.profile.short for k in PROFILE_KINDS]
-        desc = "、".join(f"{p.country.name_ja} " + "・".join(f"{label}{n}" for label, (n, _) in zip(labels, bars(p)))
-                        for p in rows)
-        keys = [("m", "本文・脚注での言及")] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]
-        return (f'<figure class="hk-chart" markdown="0"><svg role="img" aria-labelledby="hk-chart-title hk-chart-desc" '
-                f'viewBox="0 0 {width} {height}" width="100%">'
-                f'<title id="hk-chart-title">国ごとの{"・".join(labels)}の数</title>'
-                f'<desc id="hk-chart-desc">{html.escape(desc)}</desc>' + "".join(parts) + "</svg>"
-                "<figcaption>" + " ".join(f'<span class="hk-key hk-{cls}"></span>{html.escape(text)}'
-                                          for cls, text in keys) + "</figcaption></figure>")
+        rows = [Row(p.country.name_ja, page_url(rel(path, self.path(p.country.id))), parts(p),
+                    "・".join(f"{label}{n}" for label, (n, _) in zip(labels, parts(p)))) for p in profiles]
+        key = [("m", "本文・脚注での言及")] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]
+        return bar_chart(f"国ごとの{'・'.join(labels)}の数", rows, key)
 
     def pages(self) -> list[Page]:
         pages = [self.index_page()]

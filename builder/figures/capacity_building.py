@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..dates import range_label, western_dot_range
+from ..dates import time_html, western_dot_range
 from ..errors import InputError
 from ..escape import escape
 from ..timeline.event import Event
@@ -100,7 +100,7 @@ def events(ch, num, fig, registry, page_url) -> list[Event]:
 def project_rows(projects: list[dict]) -> list[str]:
     rows = ["| No. | 事業 | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
     for p in projects:
-        period = range_label(p["start"], p["end"])
+        period = time_html(p["start"], p["end"])
         rows.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
     return rows
 

@@ -9,9 +9,10 @@ import io
 from dataclasses import dataclass
 
 from ..dates import range_label
+from ..charts import Row, bar_chart
 from ..export import json_text
 from ..escape import escape
-from ..page import Page, href, rel
+from ..page import Page, href, page_url, rel
 
 # Events quote the chapter: keep them out of the search index, where they would
 # only repeat the chapter's own pages (and triple the index).
@@ -64,31 +65,15 @@ class TimelinePage:
                 f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
                 f'{esc(e.title)}{chips} <a href="{href(page, e.page, e.anchor)}" title="{esc(e.text)}">出典</a></li>')
 
-    def chart(self) -> str:
+    def chart(self, year_href) -> str:
+        """Events a year, each row a link to that year's events (`year_href`: year -> URL)."""
         years: dict[int, int] = {}
         for e in self.events:
             years[int(e.date[:4])] = years.get(int(e.date[:4]), 0) + 1
         if not years:
             return ""
-        lo, hi = min(years), max(years)
-        w, h, bar = 640, 200, (640 - 40) / (hi - lo + 1)
-        top = max(years.values())
-        parts = []
-        for i, y in enumerate(range(lo, hi + 1)):
-            n = years.get(y, 0)
-            bh = (h - 30) * n / top
-            x = 30 + i * bar
-            if n:
-                parts.append(f'<rect x="{x:.1f}" y="{h - 20 - bh:.1f}" width="{bar * 0.8:.1f}" height="{bh:.1f}">'
-                             f"<title>{y}年：{n}件</title></rect>")
-                parts.append(f'<text x="{x + bar * 0.4:.1f}" y="{h - 23 - bh:.1f}" text-anchor="middle" '
-                             f'class="hk-n">{n}</text>')
-            if y % 5 == 0 or y == hi:
-                parts.append(f'<text x="{x + bar * 0.4:.1f}" y="{h - 5}" text-anchor="middle">{y}</text>')
-        desc = "、".join(f"{y}年 {n}件" for y, n in sorted(years.items()))
-        return (f'<figure class="hk-chart" markdown="0"><svg role="img" aria-labelledby="hk-tl-chart-t hk-tl-chart-d" '
-                f'viewBox="0 0 {w} {h}" width="100%"><title id="hk-tl-chart-t">年ごとの出来事の数</title>'
-                f'<desc id="hk-tl-chart-d">{html.escape(desc)}</desc>' + "".join(parts) + "</svg></figure>")
+        rows = [Row(f"{y}年", year_href(y), [(n, "m")], f"{n}件") for y, n in sorted(years.items())]
+        return bar_chart("年ごとの出来事の数", rows, css="hk-bars-years")
 
     def filters(self, events) -> str:
         esc = html.escape
@@ -109,11 +94,18 @@ class TimelinePage:
         page per period, so that no page grows with the corpus."""
         periods = split_periods(self.events, PAGE_LIMIT)
         if len(periods) <= 1:
-            return [self.period_page("timeline.md", self.labels.timeline, self.events, INTRO + "\n\n" + self.chart())]
+            chart = self.chart(lambda y: f"#y{y}")
+            return [self.period_page("timeline.md", self.labels.timeline, self.events, INTRO + "\n\n" + chart)]
         index = "timeline/index.md"
         rows = ["| 期間 | 出来事 |", "| --- | ---: |"]
         rows += [f"| [{escape(pd.label)}]({rel(index, pd.path)}) | {len(pd.events)} |" for pd in periods]
-        overview = [f"# {escape(self.labels.timeline)}\n", INTRO + "期間ごとのページに分けてある。\n", self.chart(), "", "\n".join(rows), ""]
+        period_of: dict[int, Period] = {}     # a year -> the first page that holds it
+        for pd in periods:
+            for k in pd.keys:
+                period_of.setdefault(int(k[:4]), pd)
+        chart = self.chart(lambda y: page_url(rel(index, period_of[y].path))
+                           + ("" if period_of[y].months else f"#y{y}"))
+        overview = [f"# {escape(self.labels.timeline)}\n", INTRO + "期間ごとのページに分けてある。\n", chart, "", "\n".join(rows), ""]
         pages = [Page(index, self.labels.timeline, "\n".join(overview), search_boost=0.5)]
         for pd in periods:
             back = f"[{escape(self.labels.timeline)}の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"

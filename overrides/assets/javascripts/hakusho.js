@@ -1,0 +1,73 @@
+/* hakusho: what a reader on a phone needs beyond Material's own behaviour.
+   No network, no library: it runs the same from file:// in the offline bundle. */
+(function () {
+  "use strict";
+
+  /* A table wider than the screen scrolls inside its wrapper: the wrapper is
+     made a focusable region, named after the table's heading, so a keyboard
+     reader can scroll it and a screen reader can tell what it is. */
+  function labelScrollingTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      var heading = null;
+      for (var el = wrap; el && !heading; el = el.previousElementSibling || el.parentElement) {
+        if (/^H[1-4]$/.test(el.tagName)) heading = el;
+        if (el.classList && el.classList.contains("md-content__inner")) break;
+      }
+      var name = heading ? heading.textContent.replace(/[¶#]\s*$/, "").trim() : document.title;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "表：" + name);
+    });
+  }
+
+  /* A footnote reference shows its note in place, under the paragraph, on a
+     touch screen (where Material's tooltip needs a hover that never comes);
+     a second tap closes it, and the note keeps its link to the foot. */
+  function noteInPlace(event) {
+    var ref = event.target.closest && event.target.closest("a.footnote-ref");
+    if (!ref || !window.matchMedia("(hover: none), (max-width: 44.9375em)").matches) return;
+    var id = decodeURIComponent(ref.getAttribute("href").slice(1));
+    var note = document.getElementById(id);
+    var block = ref.closest("p, li, td, dd") || ref.parentElement;
+    if (!note || !block) return;
+    event.preventDefault();
+    var open = block.nextElementSibling;
+    if (open && open.classList.contains("hk-note") && open.dataset.note === id) {
+      open.remove();
+      ref.setAttribute("aria-expanded", "false");
+      return;
+    }
+    var box = document.createElement("aside");
+    box.className = "hk-note";
+    box.dataset.note = id;
+    box.setAttribute("role", "note");
+    var label = document.createElement("strong");
+    label.textContent = "注" + ref.textContent + "　";
+    box.appendChild(label);
+    var body = note.cloneNode(true);
+    body.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
+    while (body.firstChild) box.appendChild(body.firstChild.nodeType === 1 && body.firstChild.tagName === "P"
+      ? Array.prototype.slice.call(body.removeChild(body.firstChild).childNodes).reduce(function (span, n) {
+          span.appendChild(n); return span; }, document.createElement("span"))
+      : body.removeChild(body.firstChild));
+    var jump = document.createElement("a");
+    jump.href = "#" + id;
+    jump.textContent = "脚注へ";
+    jump.className = "hk-note-jump";
+    box.appendChild(jump);
+    block.parentNode.insertBefore(box, block.nextSibling);
+    ref.setAttribute("aria-expanded", "true");
+  }
+
+  function ready() {
+    labelScrollingTables();
+  }
+  /* Material wraps tables when it mounts a page; run after it, on every page
+     (instant navigation included, should it be turned on). */
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(function () { setTimeout(ready, 0); });
+  } else {
+    document.addEventListener("DOMContentLoaded", ready);
+  }
+  document.addEventListener("click", noteInPlace);
+})();
