@@ -175,3 +175,38 @@ def test_country_in_a_figure_the_registry_lacks(tmp_path):
         build_site(content)
     assert e.value.path.name.endswith(".raw.txt") and e.value.line == 110
     assert "ウガンダ" in e.value.message and "registry" in e.value.message
+
+
+def units(page: str):
+    """A page's Markdown cut at its headings, boxes (indented admonition text) left out."""
+    out, unit = [], []
+    for line in page.splitlines():
+        if line.startswith("#"):
+            out.append("\n".join(unit))
+            unit = []
+        elif not line.startswith("    "):
+            unit.append(line)
+    return out + ["\n".join(unit)]
+
+
+def test_a_country_is_linked_once_under_each_heading(site):
+    pages = {p: t for p, t in site.files.items() if "/section-" in p and "/item-" in p}
+    total = 0
+    for path, page in pages.items():
+        for unit in units(page):
+            targets = re.findall(r"\]\(\.\./\.\./countries/([a-z]+)\.md\)", unit)
+            total += len(targets)
+            assert len(targets) == len(set(targets)), (path, sorted(t for t in targets if targets.count(t) > 1))
+    # the sub-item on Viet Nam names it ten times over three paragraphs: one link
+    item4 = units(pages["dwp2015-3-3/section-1/item-4.md"])
+    unit = next(u for u in item4 if u.lstrip().startswith("14（同26）年3月の日[ベトナム]"))
+    paragraphs = [p for p in unit.split("{: #") if "ベトナム" in p]
+    assert unit.count("countries/vnm.md") == 1 and unit.count("ベトナム") == 10 and len(paragraphs) == 3
+    assert 100 < total < 140       # 167 when every paragraph linked its own first mentions
+
+
+def test_a_profile_never_links_to_itself(site):
+    for path, text in site.files.items():
+        if re.fullmatch(r"countries/[a-z]+\.md", path):
+            own = path.split("/")[1][:-3]
+            assert f'href="{own}.html' not in text and f"]({own}.md" not in text, path

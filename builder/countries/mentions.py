@@ -1,14 +1,16 @@
 """Mentions: where the text names each country or organization, found once
 for all chapters. The result sits beside the chapter model and leaves its
 text as it is: records for the profiles, headings given over to one country,
-and the links the renderer inserts (each country's first full-name mention in
-a paragraph; none in footnotes or headings)."""
+and the links the renderer inserts: a country's first full-name mention under
+each heading (in each sub-item, （N） or ア, and apart in each box), so that a
+run of paragraphs about one country does not link it again and again; none
+in footnotes or headings."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..blocks.model import Heading
+from ..blocks.model import Box, Heading, Paragraph
 from ..render.pages import heading_ids, heading_plain
 from ..text import plain
 
@@ -51,14 +53,24 @@ def find_mentions(chapters, matcher) -> Mentions:
                     if len(found) == 1:
                         out.dedicated.setdefault(found.pop(), []).append((RANK[b.level], item, ids[id(b)],
                                                                           heading_plain(b)))
-            for p in item.paragraphs():
-                _text(out, matcher, ch.id, item, p.text, p.anchor, link_first=True)
+            linked: set[str] = set()      # ids linked under the current heading
+            for b in item.blocks:
+                if isinstance(b, Heading):
+                    linked = set()
+                elif isinstance(b, Paragraph):
+                    _text(out, matcher, ch.id, item, b.text, b.anchor, linked)
+                elif isinstance(b, Box):
+                    in_box: set[str] = set()
+                    for p in b.paragraphs:
+                        _text(out, matcher, ch.id, item, p.text, p.anchor, in_box)
             for n in item.footnotes:
-                _text(out, matcher, ch.id, item, n.text, f"fn:{n.num}", link_first=False)
+                _text(out, matcher, ch.id, item, n.text, f"fn:{n.num}", None)
     return out
 
 
-def _text(out: Mentions, matcher, chapter, item, text, anchor, link_first) -> None:
+def _text(out: Mentions, matcher, chapter, item, text, anchor, linked: set | None) -> None:
+    """Record the mentions in one text; link the first of each id not yet in
+    `linked` (None: link nothing), and add it there."""
     by_id: dict[str, list] = {}
     for m in matcher.find(text):
         by_id.setdefault(m.id, []).append(m)
@@ -67,8 +79,9 @@ def _text(out: Mentions, matcher, chapter, item, text, anchor, link_first) -> No
     for cid, ms in by_id.items():
         out.records.setdefault(cid, []).append(
             MentionRecord(chapter, item, anchor, excerpt(text, ms[0].surface), [m.surface for m in ms]))
-    if link_first:
-        firsts = [next((m for m in ms if m.linkable), None) for ms in by_id.values()]
+    if linked is not None:
+        firsts = [next((m for m in ms if m.linkable), None) for cid, ms in by_id.items() if cid not in linked]
         spans = [(m.start, m.end, m.id) for m in firsts if m]
+        linked.update(cid for _, _, cid in spans)
         if spans:
             out.links[(item.path, anchor)] = spans

@@ -53,12 +53,12 @@ class TimelinePage:
         self.labels = labels
         self._by_country: dict | None = None   # (country, chapter or None) -> events, built on first use
 
-    def item(self, e, page: str) -> str:
+    def item(self, e, page: str, own: str | None = None) -> str:
         """One event as a list item, in HTML: the links are the builder's own
         (render.pages.href), and Python-Markdown has nothing to parse."""
         esc = html.escape
         chips = "".join(f' <a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
-                        f"{esc(self.registry.entries[c].name_ja)}</a>" for c in e.countries)
+                        f"{esc(self.registry.entries[c].name_ja)}</a>" for c in e.countries if c != own)
         return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
                 f'id="ev-{esc(e.id)}">'
                 f'<time datetime="{esc(e.date)}">{esc(date_label(e))}</time> '
@@ -143,10 +143,12 @@ class TimelinePage:
         evs = self.events_of(cid, chapter)
         if not evs:
             return ""
-        return f"{h} {escape(self.labels.timeline)}から\n\n" + self.item_list(evs, page)
+        # on the country's own page, its chip would link the page to itself
+        return f"{h} {escape(self.labels.timeline)}から\n\n" + self.item_list(evs, page, own=cid)
 
-    def item_list(self, events: list, page: str) -> str:
-        return f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page) for e in events) + "\n</ol>\n"
+    def item_list(self, events: list, page: str, own: str | None = None) -> str:
+        return (f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page, own) for e in events)
+                + "\n</ol>\n")
 
 
 INTRO = ("本文の日付のある記述と、図表のデータ（ハイレベル訪問、能力構築支援事業）から作った年表。"
