@@ -174,3 +174,29 @@ def test_watch_rebuilds_the_docs_when_the_content_changes(tmp_path):
         timer.cancel()
         proc.kill()
         proc.wait()
+
+
+def test_section_landing_pages_say_what_each_item_covers(site):
+    """Each item: its title as a heading linking to it, its first sentence, its sub-items."""
+    site_dir, _ = site
+    page = article((site_dir / "dwp2015-3-3" / "section-1" / "index.html").read_text(encoding="utf-8"))
+    titles = re.findall(r'<h2 id="[^"]*"><a href="(item-\d)\.html">(.*?)</a>', page)
+    assert [t[0] for t in titles] == ["item-1", "item-2", "item-3", "item-4"]
+    assert "2　多国間安全保障枠組み・対話における取組" in titles[1][1]
+    # item 1's first sentence, read in the raw text (line 4 of its first paragraph: 「…拡大している。」)
+    after_first = page.split('href="item-1.html"')[1].split("<h2")[0]
+    assert "近年、諸外国との対話や交流は質的に深化し、量的に拡大している。</p>" in after_first
+    assert "item-4.html#1-日豪防衛協力交流" in page
+
+
+def test_home_page_says_what_the_source_holds_before_the_outline(site):
+    site_dir, _ = site
+    home = article((site_dir / "index.html").read_text(encoding="utf-8"))
+    note = home.index("第1節の全体と、第2節の冒頭（原文は途中で切れている）を収める")
+    assert note < home.index("今日の国際社会においては") < home.index("この章の内容")
+    assert 'class="admonition info"' in home[:note]
+
+
+def article(html: str) -> str:
+    """The page's own content, without the navigation and the table of contents."""
+    return html[html.index("<article"):html.index("</article>")]

@@ -26,6 +26,12 @@ def heading_text(h: Heading) -> str:
     return label + to_markdown(h.title)
 
 
+def first_sentence(text: str) -> str:
+    """Up to and with the first 。 (the whole text if it has none)."""
+    end = text.find("。")
+    return text if end < 0 else text[:end + 1]
+
+
 def heading_plain(h: Heading) -> str:
     return html.unescape(re.sub(r"<rt>.*?</rt>|<[^>]+>", "", heading_text(h)).replace("\\", ""))
 
@@ -150,21 +156,30 @@ class ChapterRenderer:
         return Page(path, heading_plain(item.heading), "\n".join(parts))
 
     def section_page(self, s) -> Page:
-        self.page = s.path
+        """The section's landing page: its own text, then what each item covers:
+        the item's title, its first sentence, its sub-items."""
+        page = self.page = s.path
         parts = [f"# {heading_text(s.heading)}\n"]
         parts += self.blocks(s.intro, s.path, {})
-        parts.append(self.outline_list(s, s.path))
+        for item in s.items:
+            parts.append(f"## [{heading_text(item.heading)}]({rel(page, item.path)})\n")
+            first = next(item.paragraphs(), None)
+            if first is not None:
+                parts.append(f"{escape(first_sentence(plain(first.text)))}\n")
+            parts.append(self.sub_items(item, page))
         return Page(s.path, heading_plain(s.heading), "\n".join(parts))
+
+    def sub_items(self, item, page: str, indent: str = "") -> str:
+        ids = heading_ids(item.blocks)
+        return "".join(f"{indent}- [{heading_text(b)}]({rel(page, item.path)}#{ids[id(b)]})\n"
+                       for b in item.blocks if isinstance(b, Heading) and b.level == "sub")
 
     def outline_list(self, s, page: str) -> str:
         lines = []
         for item in s.items:
-            lines.append(f"- [{heading_text(item.heading)}]({rel(page, item.path)})")
-            ids = heading_ids(item.blocks)
-            for b in item.blocks:
-                if isinstance(b, Heading) and b.level == "sub":
-                    lines.append(f"    - [{heading_text(b)}]({rel(page, item.path)}#{ids[id(b)]})")
-        return "\n".join(lines) + "\n"
+            lines.append(f"- [{heading_text(item.heading)}]({rel(page, item.path)})\n")
+            lines.append(self.sub_items(item, page, "    "))
+        return "".join(lines)
 
     def home_section(self, level: int = 2) -> str:
         """The chapter's overview (title, intro, outline) on its home page, its
@@ -175,6 +190,9 @@ class ChapterRenderer:
         h = "#" * level
         parts = [f"{h} {escape(cfg.number)}\u3000{escape(cfg.title)}\n",
                  f"{escape(cfg.book)}（{escape(cfg.book_en)}）{escape(cfg.part)}\n"]
+        if cfg.source_note:
+            # what the source holds (and where it stops), before the reader starts
+            parts.append(f'!!! info "{attr(self.labels.source_scope)}"\n    {escape(cfg.source_note)}\n')
         parts += [self.paragraph(p) for p in self.ch.intro if isinstance(p, Paragraph)]
         parts.append(f"{h}# {escape(self.labels.chapter_contents)}\n")
         for s in self.ch.sections:
@@ -183,8 +201,6 @@ class ChapterRenderer:
         parts.append(f"- [{escape(self.labels.figure_index)}]({rel(page, self.cid + '/figures/index.md')})"
                      f"（{len(self.figures)}点）\n"
                      f"- [{escape(self.labels.glossary)}]({rel(page, self.cid + '/glossary.md')})\n")
-        if cfg.source_note:
-            parts.append(f"<small>{escape(cfg.source_note)}</small>\n")
         return "\n".join(parts)
 
     def figure_pages(self) -> list[Page]:
