@@ -2,7 +2,9 @@
 against their schemas (builder/inputs/schemas/) before any stage runs."""
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,8 @@ from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
 from .inputs.schema import did_you_mean, load_checked, validate
 from .inputs.yamldoc import Doc
+from .rules_inline.justification import remove_justification
+from .text import plain
 
 
 class Layout:
@@ -25,6 +29,19 @@ class Layout:
         printed = "|".join(re.escape(k["printed"]) for k in kinds.values())
         self._sources = {"box_title": self.data["box_title"].replace("{box_kinds}", printed)}
         self.box_kind = {re.sub(r"\s", "", k["printed"]): name for name, k in kinds.items()}
+        self._classes = [(re.compile(f"[{c['chars']}]"), float(c["width"])) for c in self.data["char_widths"]]
+        self._char_width = functools.lru_cache(maxsize=None)(self._one_width)
+
+    def _one_width(self, c: str) -> float:
+        for pattern, w in self._classes:
+            if pattern.match(c):
+                return w
+        return 1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5
+
+    def width(self, text: str) -> float:
+        """A line's printed width in full-width characters, as the page set it:
+        by character class, without the spaces justification added, markup as shown."""
+        return sum(map(self._char_width, plain(remove_justification(text))))
 
     def re(self, name: str) -> re.Pattern:
         if name not in self._compiled:

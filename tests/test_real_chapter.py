@@ -315,3 +315,47 @@ def test_dialogue_figure_is_a_table(chapter):
     research = data["rows"][4]
     assert research["meaning"] == "研究者の立場からの自由な意見交換を行い、相互理解を深めるとともに、防衛交流の維持・深化に寄与する。"
     assert all(r["meaning"].endswith("。") for r in data["rows"])
+
+
+def line_roles(real):
+    """The chapter's body lines by what the builder made of them: (lines that run on
+    to the next line of their paragraph, paragraphs' last lines followed at once by text)."""
+    raw = {r.no: r.text for r in real.raw_lines}
+    runs_on, ends = [], []
+    for item in real.chapter.items():
+        for p in (b for b in item.blocks if isinstance(b, Paragraph)):      # the body column (no boxes)
+            nos = [n for n in p.nos if raw[n].strip()]
+            runs_on += [a for a, b in zip(nos, nos[1:]) if b == a + 1
+                        # an English name on a line of its own, a split acronym, a ruby reading: not body lines
+                        and len(raw[a].strip()) > 10 and not re.search(r"[A-Za-z]{2,}[ ’'\-]+[A-Za-z]", raw[a])]
+            if raw[nos[-1]].rstrip().endswith("。") and raw.get(nos[-1] + 1, "").strip():
+                ends.append(nos[-1])
+    return raw, runs_on, ends
+
+
+def test_line_widths_are_measured_as_the_page_set_them(real, layout):
+    """Every body line that runs on to the next is full. Measured as print sets capitals
+    and digits (layout.yaml's char_widths), 92 % of the chapter's 853 such lines come
+    within 1 of the column's width; counted as half width, 87 % did, and
+    「ADMMプラスの取組について意見交換を行った。」 (full, its paragraph running on)
+    read as a paragraph's end."""
+    raw, runs_on, _ = line_roles(real)
+    body = layout.value("body_width")
+    within = [n for n in runs_on if abs(layout.width(raw[n]) - body) <= 1]
+    assert len(runs_on) > 800 and len(within) / len(runs_on) >= 0.92
+    line = next(n for n, t in raw.items() if t == "ADMMプラスの取組について意見交換を行った。")
+    assert line in runs_on and layout.width(raw[line]) == body
+
+
+def test_a_paragraph_ends_on_a_full_line_only_before_a_heading_or_by_a_hint(real, layout, chapter):
+    """Checked on every paragraph of the chapter: where a sentence ends at the column's
+    edge and text follows on the next line, only a heading or a hint ends the paragraph."""
+    raw, _, ends = line_roles(real)
+    body = layout.value("body_width")
+    hinted = [h.quote for h in chapter.config.hints_of("paragraph_break")]
+    headings = [layout.re(k) for k in ("section_heading", "numbered_heading", "paren_heading", "kana_heading")]
+    full = [n for n in ends if layout.width(raw[n]) > body - 1]
+    assert full, "the chapter has such paragraph ends"
+    for n in full:
+        following = raw[n + 1].lstrip(" ").replace("\ufffd", "")
+        assert any(h.match(following) for h in headings) or any(raw[n].rstrip().endswith(q) for q in hinted), (n, raw[n])

@@ -10,11 +10,12 @@ from __future__ import annotations
 from ..rules_inline.justification import remove_justification
 from ..text import join_lines
 from .model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
-from .segment import FULL_STOPS, width
+from .segment import FULL_STOPS
 
 
-def ends_paragraph(text: str, full: float, slack: float) -> bool:
-    return text.endswith(FULL_STOPS) and width(text) <= full - slack
+def ends_paragraph(text: str, layout, slack: float = 1.0) -> bool:
+    """A sentence's end short of the column's width (as the page set the line) ends the paragraph."""
+    return text.endswith(FULL_STOPS) and layout.width(text) <= float(layout.value("body_width")) - slack
 
 
 def reflow(lines) -> str:
@@ -42,7 +43,7 @@ def assemble(blocks, layout, hints, ledger) -> list:
                 current.append(line)
                 text = line.text.strip()
                 last = k == len(b.lines) - 1
-                if (ends_paragraph(text, full, 1.0) or (last and b.before_blank and text.endswith(FULL_STOPS))
+                if (ends_paragraph(text, layout) or (last and b.before_blank and text.endswith(FULL_STOPS))
                         or _hinted_break(line, hints, ledger)):
                     close()
         elif isinstance(b, Heading):
@@ -83,7 +84,7 @@ def box_paragraphs(lines, layout) -> list[Paragraph]:
     for line in lines:
         if line.kind != "text":
             continue
-        if run and (width(line.text) >= wide) != (width(run[-1].text) >= wide):
+        if run and (layout.width(line.text) >= wide) != (layout.width(run[-1].text) >= wide):
             runs.append(run)
             run = []
         run.append(line)
@@ -98,13 +99,13 @@ def box_paragraphs(lines, layout) -> list[Paragraph]:
         current = []
 
     for k, run in enumerate(runs):
-        full = max(width(l.text) for l in run)
-        byline = (len(run) == 1 and width(run[0].text) < wide and k + 1 < len(runs)
-                  and width(runs[k + 1][0].text) >= wide)
+        full = max(layout.width(l.text) for l in run)
+        byline = (len(run) == 1 and layout.width(run[0].text) < wide and k + 1 < len(runs)
+                  and layout.width(runs[k + 1][0].text) >= wide)
         for line in run:
             current.append(line)
             stop = line.text.strip().endswith(FULL_STOPS)
-            if stop and (width(line.text) < full - 1 or id(line) in before_blank):
+            if stop and (layout.width(line.text) < full - 1 or id(line) in before_blank):
                 close()
         if byline or run[-1].text.strip().endswith(FULL_STOPS):
             close()

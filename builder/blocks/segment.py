@@ -12,16 +12,9 @@ import re
 
 from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
-from ..rules_inline.justification import remove_justification
 from ..text import join_lines
-from ..text import width as printed_width
 from .model import Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
 
-
-
-def width(text: str) -> float:
-    """Printed width, without the spaces justification added."""
-    return printed_width(remove_justification(text))
 
 
 HEADING_KINDS = ("section_heading", "numbered_heading", "paren_heading", "kana_heading")
@@ -67,7 +60,7 @@ class Segmenter:
                 while barrier > 0 and not (self.lines[barrier].page_start or self.heading_match(self.lines[barrier].text)):
                     barrier -= 1
                 start = next((i for i in range(barrier + 1, t) if self.lines[i].kind == "text"
-                              and width(self.lines[i].text) >= wide and not self.footnote_re.match(self.lines[i].text)), None)
+                              and self.layout.width(self.lines[i].text) >= wide and not self.footnote_re.match(self.lines[i].text)), None)
                 if start is None:
                     raise InputError(self.chapter.raw, line.no,
                                      "box title with no box text before it; expected lines of box width, "
@@ -148,7 +141,7 @@ class Segmenter:
         # a heading set with a hanging indent wraps onto the next line
         if (line.hanging and nxt is not None and nxt.kind == "text" and not nxt.page_start
                 and not self.starts_block(nxt) and not nxt.text.endswith(FULL_STOPS)
-                and width(nxt.text) < self.body_width - 2):
+                and self.layout.width(nxt.text) < self.body_width - 2):
             title = join_lines([title, nxt.text.strip()])
             nos += nxt.nos
             i += 1
@@ -175,7 +168,7 @@ class Segmenter:
             while k < len(lines) and lines[k].blank:
                 k += 1
             if (k > j and k < len(lines) and lines[k].kind == "text" and not lines[k].page_start
-                    and not self.starts_block(lines[k]) and width(parts[-1]) >= full
+                    and not self.starts_block(lines[k]) and self.layout.width(parts[-1]) >= full
                     and not parts[-1].rstrip().endswith(FULL_STOPS)):
                 j = k
                 continue
@@ -212,7 +205,7 @@ class Segmenter:
 
     # -- captions ---------------------------------------------------------
     def caption_shape(self, run) -> bool:
-        widths = [width(l.text) for l in run]
+        widths = [self.layout.width(l.text) for l in run]
         # a split acronym or ruby is a feature of running text, not of captions
         if any(l.flags & {"acronym", "ruby"} for l in run):
             return False
