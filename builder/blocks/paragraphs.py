@@ -25,7 +25,6 @@ def reflow(lines) -> str:
 def assemble(blocks, layout, hints, ledger) -> list:
     """The flow of paragraphs and what stands between them; `hints` are the
     paragraph_break hints, and the ledger counts the ones followed."""
-    full = float(layout.value("body_width"))
     flow: list = []
     current: list = []
     deferred: list = []
