@@ -359,3 +359,19 @@ def test_a_paragraph_ends_on_a_full_line_only_before_a_heading_or_by_a_hint(real
     for n in full:
         following = raw[n + 1].lstrip(" ").replace("\ufffd", "")
         assert any(h.match(following) for h in headings) or any(raw[n].rstrip().endswith(q) for q in hinted), (n, raw[n])
+
+
+def test_projects_map_key_pairs_each_country_with_its_own_numbers(chapter):
+    """The map's key prints 7 names, then 8 number ranges in another order (モンゴル
+    first, 19～21 first): read as pairs, モンゴル got Indonesia's projects. The key
+    pairs them through the projects' recipients."""
+    fig = chapter.figures["Ⅲ-3-1-6"]
+    key = {k["country"]: k["labels"] for k in fig.data["map_key"]}
+    assert list(key) == fig.data["map_labels"]["countries"]          # the map's own order
+    assert key["インドネシア"] == ["19～21"] and "7" in key["モンゴル"]
+    projects = fig.data["projects"]
+    for country, labels in key.items():
+        for label in labels:
+            a, _, b = label.partition("～")
+            assert {projects[n - 1]["recipient"] for n in range(int(a), int(b or a) + 1)} == {country}
+    assert sorted(label for ls in key.values() for label in ls) == sorted(fig.data["map_labels"]["ranges"])

@@ -69,18 +69,40 @@ def read(figure, spec, config, layout) -> dict:
     if numbers != list(range(1, len(numbers) + 1)):
         raise InputError(config.raw, figure.nos[0], f"project numbers {numbers} are not 1 to {len(numbers)}")
     projects.sort(key=lambda p: p["no"])
-    return {"projects": projects, "legend": legend, "map_labels": labels}
+    return {"projects": projects, "legend": legend, "map_labels": labels,
+            "map_key": map_key(labels, projects, figure, config)}
+
+
+def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
+    """The map prints its country names in one order and its project numbers
+    in another, so the text layer loses which number stands by which country.
+    The projects say it: every number of a label has one recipient. The key is
+    the map's countries in the map's order, each with its labels."""
+    by_country: dict[str, list[str]] = {c: [] for c in labels["countries"]}
+    for label in labels["ranges"]:
+        first, _, last = label.partition("～")
+        nums = range(int(first), int(last or first) + 1)
+        recipients = {projects[n - 1]["recipient"] for n in nums if 0 < n <= len(projects)}
+        if len(recipients) != 1 or len(nums) == 0 or max(nums) > len(projects):
+            raise InputError(config.raw, figure.nos[-1], f"map label {label} covers projects of "
+                                                         f"{sorted(recipients) or 'no project'}; expected one country's")
+        (country,) = recipients
+        if country not in by_country:
+            raise InputError(config.raw, figure.nos[-1], f"map label {label} is {country}'s, but the map names "
+                                                         f"only {', '.join(labels['countries'])}")
+        by_country[country].append(label)
+    return [{"country": c, "labels": ls} for c, ls in by_country.items()]
 
 
 def render(data: dict, spec: dict) -> str:
     rows = project_rows(data["projects"])
     legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
-    labels = data["map_labels"]
+    key = ["| 国 | 事業番号 |", "| --- | --- |"] + [
+        f"| {escape(k['country'])} | {'、'.join(escape(label) for label in k['labels'])} |" for k in data["map_key"]]
     return ("\n".join(rows) + "\n\n"
             + f"**凡例**　{legend}。{escape(spec.get('note', ''))}\n\n"
-            + "**地図上の表記**　国名："
-            + "、".join(escape(c) for c in labels["countries"])
-            + "。事業番号：" + "、".join(escape(r) for r in labels["ranges"]) + "。\n")
+            + "**地図上の表記**（国名と、その国の事業の番号。原図の地図上の配置は事業の一覧から対応づけた）\n\n"
+            + "\n".join(key) + "\n")
 
 
 def events(ch, num, fig, registry, page_url) -> list[Event]:
