@@ -375,3 +375,32 @@ def test_projects_map_key_pairs_each_country_with_its_own_numbers(chapter):
             a, _, b = label.partition("～")
             assert {projects[n - 1]["recipient"] for n in range(int(a), int(b or a) + 1)} == {country}
     assert sorted(label for ls in key.values() for label in ls) == sorted(fig.data["map_labels"]["ranges"])
+
+
+def test_stages_figure_is_a_table_of_stages_and_their_examples(chapter):
+    """Fig. III-3-1-4, arranged in chapter.yaml from its printed lines: 防衛交流, 防衛協力
+    and a third stage whose label the text layer lacks, each with its ○ examples."""
+    fig = chapter.figures["Ⅲ-3-1-4"]
+    assert fig.kind == "arranged"
+    (part,) = fig.data["parts"]
+
+    def text(cell):
+        return "".join(q["text"] for q in cell)
+    assert [text(c) for c in part["table"]["header"]] == ["段階", "具体的な取組例"]
+    rows = part["table"]["rows"]
+    assert [text(r[0]) for r in rows] == ["防衛交流", "防衛協力", "共同対処"]
+    assert "supplied" in rows[2][0][0] and not any("supplied" in q for r in rows for q in r[1])
+    assert [sum(q["text"].startswith("○") for q in r[1]) for r in rows] == [4, 4, 3]
+
+
+def test_admm_plus_figure_pairs_each_meeting_with_how_often_and_at_what_level(chapter):
+    fig = chapter.figures["Ⅲ-3-1-5"]
+    meetings = fig.data["parts"][0]["items"]
+    said = {"".join(q["text"] for q in m["cell"]): ["".join(q["text"] for q in i["cell"]) for i in m["items"]]
+            for m in meetings}
+    assert said == {"拡大ASEAN国防相会議（ADMMプラス）": ["・2年ごとに開催", "・閣僚級"],
+                    "高級事務レベル会合（ADSOMプラス）": ["・年次開催", "・次官・局長級"],
+                    "ADSOMプラスWG": ["・年次開催", "・課長級"],
+                    "専門家会合（EWG）": []}
+    chairs = fig.data["parts"][3]["items"]
+    assert len(chairs) == 6 and chairs[0]["cell"][0]["text"] == "① 人道支援・災害救援：ラオス、日本"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from . import capacity_building, printed_text, table, visits
+from . import arranged, capacity_building, printed_text, table, visits
 
 
 def _no_check(spec, layout, error) -> None:
@@ -59,6 +59,7 @@ KINDS = {k.name: k for k in (
     _kind(visits, check=visits.check, events=visits.events, profile=ProfileRows(**visits.PROFILE)),
     _kind(table),
     _kind(capacity_building, events=capacity_building.events, profile=ProfileRows(**capacity_building.PROFILE)),
+    _kind(arranged),
 )}
 
 

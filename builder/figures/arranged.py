@@ -1,0 +1,144 @@
+"""A figure whose printed lines an editor arranges into tables and lists, in
+chapter.yaml: for a diagram whose layout the text layer scrambles (a grid of
+stages, an organization chart). Nothing is lost or invented: every printed
+line of the figure is quoted exactly once, and a label the text layer lacks
+(set as an image in print) is marked as supplied, with the reason, and shown
+so on the page."""
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from ..errors import InputError
+
+NAME = "arranged"
+FORMAT = "表・リスト（原図の文字を配置）"
+
+
+def printed_lines(figure) -> list[tuple[str, int]]:
+    """(text, raw line) of each printed line, ideographic spacing at its edges dropped."""
+    return [(line.text.replace("\u3000", " ").strip(), line.no) for line in figure.lines if not line.blank]
+
+
+def read(figure, spec, config, layout) -> dict:
+    lines = printed_lines(figure)
+    available = Counter(text for text, _ in lines)
+    used: Counter = Counter()
+    doc = config.doc
+
+    pieces: dict[str, list[tuple[str, tuple]]] = {}     # a glued line -> its pieces, where they are quoted
+
+    def quote(q, place):
+        if isinstance(q, dict) and "supplied" in q:
+            return {"text": q["supplied"], "supplied": q["why"]}
+        if isinstance(q, dict):
+            if not pieces.get(q["of"]):
+                quote(q["of"], place)          # the whole line is used once, by its first piece
+            pieces.setdefault(q["of"], []).append((q["piece"], place))
+            return {"text": q["piece"]}
+        if used[q] >= available[q]:
+            what = "is not a printed line of" if not available[q] else "is quoted more often than it is printed in"
+            raise doc.error(place, f"'{q}' {what} 図表{figure.num}; expected each printed line quoted once, whole")
+        used[q] += 1
+        return {"text": q}
+
+    def cell(c, place):
+        return [quote(q, place + (k,)) for k, q in enumerate(c)]
+
+    def item(it, place):
+        if isinstance(it, dict):
+            return {"cell": cell(it["cell"], place + ("cell",)),
+                    "items": [item(x, place + ("items", k)) for k, x in enumerate(it["items"])]}
+        return {"cell": cell(it, place), "items": []}
+
+    at = ("figures", figure.num, "parts")
+    parts = []
+    for i, part in enumerate(spec["parts"]):
+        out = {}
+        if "title" in part:
+            out["title"] = cell(part["title"], at + (i, "title"))
+        if "table" in part:
+            t = part["table"]
+            out["table"] = {
+                "header": [cell(c, at + (i, "table", "header", k)) for k, c in enumerate(t["header"])],
+                "rows": [[cell(c, at + (i, "table", "rows", r, k)) for k, c in enumerate(row)]
+                         for r, row in enumerate(t["rows"])]}
+        if "items" in part:
+            out["items"] = [item(x, at + (i, "items", k)) for k, x in enumerate(part["items"])]
+        parts.append(out)
+    for line, parts_of in pieces.items():
+        # the pieces, in the order they stand in the line, must make it up exactly
+        ordered = sorted(parts_of, key=lambda p: line.find(p[0]))
+        if "".join(p for p, _ in ordered) != line:
+            raise doc.error(parts_of[0][1], f"the pieces {[p for p, _ in parts_of]} do not make up the printed line "
+                                            f"'{line}'; expected its parts, each once")
+    left = sum((available - used).values())
+    if left:
+        seen: Counter = Counter()
+        for text, no in lines:
+            seen[text] += 1
+            if seen[text] > used[text]:      # the first printed line no quote took
+                raise InputError(config.raw, no, f"'{text}' of 図表{figure.num} is in no part of its arrangement "
+                                                 f"in chapter.yaml ({left} line(s) left); expected every printed "
+                                                 "line quoted")
+    return {"parts": parts}
+
+
+# A printed line that starts with one of these marks starts an entry of its
+# own; any other line continues the one before it (print wrapped it there).
+ENTRY_MARKS = "○●・★【①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _cell(c: list[dict]) -> str:
+    out = []
+    for q in c:
+        text = (f'<span class="hk-supplied" title="{html.escape(q["supplied"])}">{html.escape(q["text"])}</span>'
+                if "supplied" in q else html.escape(q["text"]))
+        if out and q["text"][:1] in ENTRY_MARKS:
+            out.append("<br>")
+        out.append(text)
+    return "".join(out)
+
+
+def _items(items: list[dict]) -> str:
+    return "<ul>" + "".join(f"<li>{_cell(it['cell'])}{_items(it['items']) if it['items'] else ''}</li>"
+                            for it in items) + "</ul>"
+
+
+def supplied(data: dict) -> list[dict]:
+    out = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            if "supplied" in x:
+                out.append(x)
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(data)
+    return out
+
+
+def render(data: dict, spec: dict) -> str:
+    out = ['<div class="hk-arranged" markdown="0">']
+    for part in data["parts"]:
+        if "title" in part:
+            out.append(f"<h2>{_cell(part['title'])}</h2>")
+        if "table" in part:
+            t = part["table"]
+            head = "".join(f'<th scope="col">{_cell(c)}</th>' for c in t["header"])
+            rows = "".join("<tr>" + "".join((f'<th scope="row">{_cell(c)}</th>' if k == 0 else f"<td>{_cell(c)}</td>")
+                                            for k, c in enumerate(row)) + "</tr>" for row in t["rows"])
+            out.append(f'<table class="hk-figtable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+        if "items" in part:
+            out.append(_items(part["items"]))
+    out.append("</div>\n")
+    notes = supplied(data)
+    if notes:
+        out.append("<small>" + "　".join(f"「{html.escape(n['text'])}」は原図にあるが原文のテキストにない見出しで、"
+                                         f"補った（{html.escape(n['supplied'])}）。" for n in notes) + "</small>\n")
+    if spec.get("note"):
+        out.append(f"<small>{html.escape(spec['note'])}</small>\n")
+    return "\n".join(out)
