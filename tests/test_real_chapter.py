@@ -404,3 +404,27 @@ def test_admm_plus_figure_pairs_each_meeting_with_how_often_and_at_what_level(ch
                     "専門家会合（EWG）": []}
     chairs = fig.data["parts"][3]["items"]
     assert len(chairs) == 6 and chairs[0]["cell"][0]["text"] == "① 人道支援・災害救援：ラオス、日本"
+
+
+def test_dialogue_to_cooperation_figure_is_a_grid_and_pairs_no_year_wrongly(chapter):
+    """Fig. III-3-1-3 was its printed text in raw order: cells of a lone 「＋」, years
+    glued together (11年 13年06年), and a year read with the wrong milestone (the EAS
+    was founded in 2005, not 1997). Now a grid of 二国間 / 三国間 / 多国間 against the
+    three periods; a milestone carries a year only where the text layer sets the year
+    right after it; the years the text cannot tie to a milestone are listed apart."""
+    fig = chapter.figures["Ⅲ-3-1-3"]
+    grid, milestones, unpaired = fig.data["parts"]
+
+    def text(cell, sep=""):
+        """The cell's lines as one text, `sep` between its entries."""
+        return "".join((sep if q.get("entry") else "") + q["text"] for q in cell)
+
+    assert [text(c) for c in grid["table"]["header"]] == ["", "冷戦期", "草創期（90年代～ 2000年初頭）",
+                                                          "発展・深化期（2000年初頭～）"]
+    assert [text(r[0]) for r in grid["table"]["rows"]] == ["二国間", "三国間", "多国間"]
+    assert all(text(c) != "＋" for r in grid["table"]["rows"] for c in r)
+    paired = {text(it["cell"], " ").split(" ")[0]: text(it["cell"], " ") for it in milestones["items"]}
+    assert paired["ARF創設"] == "ARF創設 94年" and paired["EAS創設"] == "EAS創設 05年"
+    assert not any("97年" in v and "EAS" in v for v in paired.values())
+    assert sorted(text(it["cell"]) for it in unpaired["items"]) == ["06年", "09年", "10年", "11年", "13年", "14年"]
+    assert "supplied" in unpaired["title"][0]          # the page says why these stand apart

@@ -43,7 +43,15 @@ def read(figure, spec, config, layout) -> dict:
         return {"text": q}
 
     def cell(c, place):
-        return [quote(q, place + (k,)) for k, q in enumerate(c)]
+        # entries (lists of quotes) are told apart by a break before each
+        out = []
+        for k, q in enumerate(c):
+            if isinstance(q, list):
+                out += [dict(quote(x, place + (k, j)), **({"entry": True} if j == 0 and out else {}))
+                        for j, x in enumerate(q)]
+            else:
+                out.append(quote(q, place + (k,)))
+        return out
 
     def item(it, place):
         if isinstance(it, dict):
@@ -69,7 +77,7 @@ def read(figure, spec, config, layout) -> dict:
     for line, parts_of in pieces.items():
         # the pieces, in the order they stand in the line, must make it up exactly
         ordered = sorted(parts_of, key=lambda p: line.find(p[0]))
-        if "".join(p for p, _ in ordered) != line:
+        if "".join(p for p, _ in ordered).replace(" ", "") != line.replace(" ", ""):
             raise doc.error(parts_of[0][1], f"the pieces {[p for p, _ in parts_of]} do not make up the printed line "
                                             f"'{line}'; expected its parts, each once")
     left = sum((available - used).values())
@@ -87,21 +95,26 @@ def read(figure, spec, config, layout) -> dict:
 # A printed line that starts with one of these marks starts an entry of its
 # own; any other line continues the one before it (print wrapped it there).
 ENTRY_MARKS = "○●・★【①②③④⑤⑥⑦⑧⑨⑩"
+WIDE_SPACE = "\u3000"
 
 
-def _cell(c: list[dict]) -> str:
+def _cell(c: list[dict], between: str = "<br>") -> str:
+    """A cell's quotes as one text: `between` before each entry after the first
+    (a line break in a table; a wide space in a list item, a milestone and its year)."""
     out = []
     for q in c:
         text = (f'<span class="hk-supplied" title="{html.escape(q["supplied"])}">{html.escape(q["text"])}</span>'
                 if "supplied" in q else html.escape(q["text"]))
-        if out and q["text"][:1] in ENTRY_MARKS:
+        if out and q.get("entry"):
+            out.append(between)
+        elif out and q["text"][:1] in ENTRY_MARKS:
             out.append("<br>")
         out.append(text)
     return "".join(out)
 
 
 def _items(items: list[dict]) -> str:
-    return "<ul>" + "".join(f"<li>{_cell(it['cell'])}{_items(it['items']) if it['items'] else ''}</li>"
+    return "<ul>" + "".join(f"<li>{_cell(it['cell'], WIDE_SPACE)}{_items(it['items']) if it['items'] else ''}</li>"
                             for it in items) + "</ul>"
 
 
