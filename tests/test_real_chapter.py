@@ -428,3 +428,19 @@ def test_dialogue_to_cooperation_figure_is_a_grid_and_pairs_no_year_wrongly(chap
     assert not any("97年" in v and "EAS" in v for v in paired.values())
     assert sorted(text(it["cell"]) for it in unpaired["items"]) == ["06年", "09年", "10年", "11年", "13年", "14年"]
     assert "supplied" in unpaired["title"][0]          # the page says why these stand apart
+
+
+def test_a_box_stands_after_the_unit_it_interrupts(chapter):
+    """The 解説 box came between 「PACSは…隔年で開催されている。」 and the sentence that
+    goes on with it, 「空自は、89（同01）年の第1回以来…」, so 「第1回」 read as the box's.
+    No box is now followed by a paragraph of its own unit."""
+    for item in chapter.items():
+        for k, b in enumerate(item.blocks):
+            if isinstance(b, Box):
+                after = next((x for x in item.blocks[k + 1:] if isinstance(x, (Heading, Paragraph))), None)
+                assert not isinstance(after, Paragraph), (item.path, b.title, after.text[:20])
+    item2 = chapter.sections[0].items[1]
+    texts = [(type(b).__name__, getattr(b, "text", getattr(b, "kind", ""))) for b in item2.blocks]
+    pacs = next(i for i, (_, t) in enumerate(texts) if t.startswith("空自は、89（同01）年の第1回以来"))
+    box = next(i for i, (kind, t) in enumerate(texts) if kind == "Box" and t == "解説")
+    assert pacs < box

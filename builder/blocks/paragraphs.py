@@ -2,10 +2,11 @@
 
 Print gives no paragraph mark the text layer keeps (the first-line indent is
 lost), so a paragraph ends where a line ends a sentence and stops short of the
-column's width. Anything that interrupts a paragraph in the raw text (a
-caption, a see-also box, a box) is placed after the paragraph it interrupted.
+column's width. What interrupts the text is placed after it (see assemble).
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..rules_inline.justification import remove_justification
 from ..text import join_lines
@@ -24,10 +25,16 @@ def reflow(lines) -> str:
 
 def assemble(blocks, layout, hints, ledger) -> list:
     """The flow of paragraphs and what stands between them; `hints` are the
-    paragraph_break hints, and the ledger counts the ones followed."""
+    paragraph_break hints, and the ledger counts the ones followed.
+
+    A caption or a see-also box that interrupts a paragraph goes after that
+    paragraph. A box (解説, VOICE) goes after the unit it interrupts, the run
+    of paragraphs under one heading: it is an aside, and never stands between
+    two paragraphs that belong together."""
     flow: list = []
     current: list = []
     deferred: list = []
+    boxes: list = []        # held to the end of the unit
 
     def close(cut_off=False):
         nonlocal current, deferred
@@ -47,10 +54,11 @@ def assemble(blocks, layout, hints, ledger) -> list:
                     close()
         elif isinstance(b, Heading):
             close()
+            flow.extend(boxes)
+            boxes = []
             flow.append(b)
         elif isinstance(b, Box):
-            b.paragraphs = box_paragraphs(b.lines, layout)
-            (deferred if current else flow).append(b)
+            boxes.append(replace(b, paragraphs=box_paragraphs(b.lines, layout)))
         elif isinstance(b, CrossRef):
             target = deferred if current else flow
             if target and isinstance(target[-1], CrossRef):
@@ -62,6 +70,7 @@ def assemble(blocks, layout, hints, ledger) -> list:
         elif isinstance(b, (Caption, FootnoteBody)):
             (deferred if current else flow).append(b)
     close(cut_off=bool(current))
+    flow.extend(boxes)
     return flow
 
 
