@@ -204,7 +204,7 @@ CAPTIONS = [
 
 def test_photo_captions_leave_the_text(chapter):
     got = [b.text for item in chapter.items() for b in item.blocks if isinstance(b, Caption)]
-    assert got == CAPTIONS
+    assert sorted(got) == sorted(CAPTIONS)         # each once; where each stands is the next tests' matter
     for t in all_text(chapter):
         assert not any(c in plain(t) for c in CAPTIONS)
 
@@ -444,3 +444,44 @@ def test_a_box_stands_after_the_unit_it_interrupts(chapter):
     pacs = next(i for i, (_, t) in enumerate(texts) if t.startswith("空自は、89（同01）年の第1回以来"))
     box = next(i for i, (kind, t) in enumerate(texts) if kind == "Box" and t == "解説")
     assert pacs < box
+
+
+class CaptionUnits(dict):
+    """Each photo caption with the heading of the run it stands in; looked up by its start."""
+
+    def __init__(self, chapter):
+        super().__init__()
+        for item in chapter.items():
+            head = item.heading.title
+            for b in item.blocks:
+                if isinstance(b, Heading):
+                    head = b.title
+                elif isinstance(b, Caption):
+                    self[b.text] = head
+
+    def __getitem__(self, start):
+        (text,) = [t for t in self if t.startswith(start)]
+        return dict.__getitem__(self, text)
+
+
+def test_captions_stand_in_the_sub_item_they_illustrate(chapter):
+    """Read against the raw text, caption by caption: each stands under the heading
+    whose text names what the photo shows. Before, a caption followed whatever
+    paragraph its page broke in."""
+    units = CaptionUnits(chapter)
+    assert len(units) == 19
+    assert units["フィリピン国防次官および"] == "フィリピン"                          # was under （7）その他
+    assert units["第一次世界大戦100周年記"] == "日仏防衛協力・交流"                 # was under （1）欧州諸国
+    assert units["第6回日ASEAN諸国防衛"] == "日ASEAN諸国防衛当局次官級会合"        # was under ア CHOD
+    assert units["コブラ・ゴールド15におけ"].startswith("多国間共同訓練")           # was under イ 机上演習
+    assert units["コープ・ノース・グアム15"].startswith("多国間共同訓練")
+    assert units["日ASEAN防衛担当大臣ラ"] == "日ASEAN防衛担当大臣ラウンドテーブル"   # stayed
+    assert units["日インドネシア首脳会談にお"] == "インドネシア"
+    assert units["日英外務・防衛閣僚会合（ロ"] == "日英防衛協力・交流"
+
+
+def test_a_boxs_photo_caption_stays_with_its_box(chapter):
+    """「中谷防衛大臣と筆者」 is the VOICE column's photo (its author): it follows the box."""
+    item4 = chapter.sections[0].items[3]
+    k = next(i for i, b in enumerate(item4.blocks) if isinstance(b, Caption) and b.text == "中谷防衛大臣と筆者")
+    assert isinstance(item4.blocks[k - 1], Box) and item4.blocks[k - 1].kind == "VOICE"

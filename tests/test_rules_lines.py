@@ -105,3 +105,21 @@ def test_cut_off_paragraph_is_marked(small):
     r = small(BODY + ["この章の原文テキストの最後の文は、途中で切", "れている"])
     [p] = paragraphs(r)
     assert p.cut_off and p.text == "この章の原文テキストの最後の文は、途中で切れている"
+
+
+def test_a_caption_goes_to_the_sub_item_that_names_its_subject(small):
+    """The page broke in （3）ミャンマー, so print gives the caption there; it names フィリピン."""
+    r = small(BODY + ["（1）タイ", "タイとの間では、陸幕長がタイを訪問し、陸軍司令官と会談した。", "",
+                      "（2）フィリピン",
+                      "フィリピンとの間では、海幕長がフィリピンを訪問し、フィリピン海軍司令官と会談した。", "",
+                      "（3）ミャンマー", "ミャンマーとの間では、防衛当局間の協議を行った。",
+                      # the page ends here: its margin holds a see-also box and the photo's caption
+                      "参 照", "資料1（ある資料）", "フィリピン海軍司令官と会談する海幕長", "",
+                      " （4）その他", "そのほかの国とも交流した。"])
+    [item] = r.chapter.items()
+    where = None
+    for b in item.blocks:
+        if isinstance(b, Heading):
+            where = b.title
+        if isinstance(b, Caption):
+            assert (b.text, where) == ("フィリピン海軍司令官と会談する海幕長", "フィリピン")

@@ -34,7 +34,8 @@ def assemble(blocks, layout, hints, ledger) -> list:
     flow: list = []
     current: list = []
     deferred: list = []
-    boxes: list = []        # held to the end of the unit
+    boxes: list = []        # held to the end of the unit, with the captions printed after them
+    after_box = False       # the last block was a box (or a caption printed after one)
 
     def close(cut_off=False):
         nonlocal current, deferred
@@ -44,6 +45,10 @@ def assemble(blocks, layout, hints, ledger) -> list:
         current, deferred = [], []
 
     for b in blocks:
+        if isinstance(b, Caption) and after_box:
+            boxes.append(b)     # a box's photo: its caption stays with it
+            continue
+        after_box = isinstance(b, Box)
         if isinstance(b, TextBlock):
             for k, line in enumerate(b.lines):
                 current.append(line)

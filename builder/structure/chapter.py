@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..blocks.model import Box, FootnoteBody, Heading, Paragraph
 from ..errors import InputError
 from ..rules_inline import footnote_markers as fm
+from .captions import place_captions
 
 
 @dataclass(eq=False)
@@ -153,6 +154,8 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
             chapter.intro.append(b)
     for section in chapter.sections:
         link_footnotes(section, config, layout.eras)
+    for item in chapter.items():
+        place_captions(item)
     set_anchors(chapter)
     return chapter
 
