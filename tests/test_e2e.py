@@ -153,6 +153,9 @@ def test_country_mention_to_profile_and_back_to_the_paragraph(page, server):
     page.wait_for_timeout(300)
     assert page.url.endswith(f"/item-4.html#{anchor}")
     assert in_viewport(page, f"[id='{anchor}']")
+    # the paragraph the link lands on is marked for the eye
+    marked = page.evaluate(f"getComputedStyle(document.getElementById('{anchor}')).boxShadow")
+    assert marked != "none"
 
 
 def test_timeline_filters_by_mouse_and_keyboard(page, server):

@@ -200,3 +200,17 @@ def test_home_page_says_what_the_source_holds_before_the_outline(site):
 def article(html: str) -> str:
     """The page's own content, without the navigation and the table of contents."""
     return html[html.index("<article"):html.index("</article>")]
+
+
+def test_glossary_gives_each_acronym_its_japanese_name_as_the_chapter_writes_it():
+    """ARF: ASEAN地域フォーラム, as 「ASEAN地域フォーラム（ARF）」 writes it; ADMMプラス, which
+    the text names in Japanese only, has an entry of its own."""
+    from builder.site import build_site
+    from conftest import CONTENT
+    page = build_site(CONTENT).files["dwp2015-3-3/glossary.md"]
+    rows = {r.split(" | ")[0].lstrip("| "): r.split(" | ")[1:3] for r in page.splitlines() if r.startswith("| ")}
+    assert rows["ARF"] == ["ASEAN地域フォーラム", "ASEAN Regional Forum"]
+    assert rows["ADMMプラス"] == ["拡大ASEAN国防相会議", ""]
+    assert rows["UNOCHA"][0] == "国連人道問題調整部" and rows["HA/DR"][0] == "人道支援・災害救援"
+    assert rows["NATO"][0] == ""                  # the text writes no Japanese name before it
+    assert not any(re.search(r"\d", k) for k in rows if k not in ("略語", "---", "G7"))   # no event names

@@ -26,6 +26,14 @@ def heading_text(h: Heading) -> str:
     return label + to_markdown(h.title)
 
 
+# 「ASEAN地域フォーラム（ARF）」: a name (kanji, katakana, Latin, ・, with no kana
+# particle in it) right before its acronym in brackets; the acronym is Latin
+# capitals, perhaps with プラス (ADMMプラス)
+NAMED_ACRONYM = re.compile(r"(?P<name>[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*[\u30a1-\u30fa\u4e00-\u9fff々]"
+                           r"[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*)"
+                           r"（(?P<acronym>[A-Z][A-Za-z0-9\-/]*[A-Za-z0-9](?:プラス)?)[）：]")
+
+
 def first_sentence(text: str) -> str:
     """Up to and with the first 。 (the whole text if it has none)."""
     end = text.find("。")
@@ -257,19 +265,29 @@ class ChapterRenderer:
             for n in item.footnotes:
                 texts.append((item, n.text, f"fn:{n.num}"))
         shown = [plain(text) for _, text, _ in texts]
+        japanese: dict[str, str] = {}     # acronym -> its Japanese name, as the text first writes it
         for (_, text, _), seen in zip(texts, shown):
             for m in ABBR_RE.finditer(text):
                 names.setdefault(m.group(1), set()).add(m.group(2))
             for m in re.finditer(r"（([A-Z][A-Za-z/ ]*?)：([A-Z][^（）：]+)）", seen):
                 names.setdefault(m.group(1).strip(), set()).add(m.group(2).strip())
+            for m in NAMED_ACRONYM.finditer(seen):
+                if len(m.group("name")) >= 3:       # 「…招へい行事（ACDJ）」: the run stops short of a name
+                    japanese.setdefault(m.group("acronym"), m.group("name"))
+        # an acronym the text gives only a Japanese name (拡大ASEAN国防相会議（ADMMプラス）) is listed
+        # too; one with digits names an event (PHIBLEX15), not a body
+        for acronym in japanese:
+            if not re.search(r"\d", acronym):
+                names.setdefault(acronym, set())
         for acronym in names:
             pat = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
             for (item, _, anchor), seen in zip(texts, shown):
                 if anchor and acronym in seen and pat.search(seen):
                     places.setdefault(acronym, []).append((item, anchor))
         rows = [f"# {escape(self.labels.glossary)}\n",
-                "本文と脚注に英語の正式名称が示されている略語。用例は本文の段落と脚注へのリンク。\n",
-                "| 略語 | 英語名 | 用例 |", "| --- | --- | --- |"]
+                "本文と脚注が正式名称（日本語名または英語名）を示している略語。日本語名は本文が略語の前に書いている名称。"
+                "用例は本文の段落と脚注へのリンク。\n",
+                "| 略語 | 日本語名 | 英語名 | 用例 |", "| --- | --- | --- | --- |"]
         for acronym in sorted(names, key=str.upper):
             by_page: dict = {}
             for item, anchor in places.get(acronym, []):
@@ -279,7 +297,8 @@ class ChapterRenderer:
                 links = " ".join(f"[{'注' + a[3:] if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
                                  f"({rel(path, item.path)}#{a})" for a in anchors)
                 uses.append(f"第{item.section.num}節{item.num}項 {links}")
-            rows.append(f"| {escape(acronym)} | {escape(' / '.join(sorted(names[acronym])))} | {'<br>'.join(uses)} |")
+            rows.append(f"| {escape(acronym)} | {escape(japanese.get(acronym, ''))} | "
+                        f"{escape(' / '.join(sorted(names[acronym])))} | {'<br>'.join(uses)} |")
         return Page(path, self.labels.glossary, "\n".join(rows) + "\n")
 
     def placements(self):
