@@ -116,8 +116,9 @@ def build_site(root: Path) -> SiteResult:
             files[page.path] = page.text
         files["data/timeline.json"] = export_json(timeline.events)
         files["data/timeline.csv"] = export_csv(timeline.events)
+        # the overview as the section's titled first page (its index, with navigation.indexes)
         nav.append({label(pages[0].title): pages[0].path if len(pages) == 1 else
-                    [pages[0].path] + [{label(p.nav_title): p.path} for p in pages[1:]]})
+                    [{label(pages[0].title): pages[0].path}] + [{label(p.nav_title): p.path} for p in pages[1:]]})
         home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
     files["index.md"] = "\n".join(home)
     if timeline:

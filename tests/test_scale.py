@@ -83,7 +83,7 @@ def test_every_event_is_on_exactly_one_timeline_page(two_chapters):
     for path in pages:
         assert f"]({path[len('timeline/'):]})" in index
     timeline_nav = next(e["年表"] for e in result.nav if "年表" in e)
-    assert timeline_nav[0] == "timeline/index.md"
+    assert timeline_nav[0] == {"年表": "timeline/index.md"}     # the overview, titled, as the section index
     assert sorted(path for entry in timeline_nav[1:] for path in entry.values()) == sorted(pages)
     assert all(re.fullmatch(r"\d{4}(–\d{4})?年.*", label) for entry in timeline_nav[1:] for label in entry)
 
@@ -162,3 +162,29 @@ def test_the_cut_pages_stay_out_of_the_search_index(two_chapters):
     parts = {p for p in result.files if p.startswith("countries/usa/")}
     assert periods | parts <= excluded
     assert not {"timeline/index.md", "countries/usa.md", "ch001/section-1/item-4.md"} & excluded
+
+
+def nav_titles(nav) -> list[str]:
+    """Every title of the nav, at every depth; an entry without a title shows as ''."""
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, sub in entry.items():
+                out.append(title)
+                if isinstance(sub, list):
+                    out += nav_titles(sub)
+        else:
+            out.append("")           # a bare path: MkDocs would show its file or folder name
+    return out
+
+
+@pytest.mark.parametrize("chapters", [1, 2])
+def test_no_nav_entry_is_a_slug_or_a_folder_name(chapters, two_chapters, tmp_path):
+    """However the site is built (one chapter, or several with a cut timeline), every
+    entry has a title a reader can read: Japanese, never a path's segment."""
+    result = two_chapters[0] if chapters == 2 else build_site(synthetic_content(tmp_path, 1))
+    titles = nav_titles(result.nav)
+    assert len(titles) > 10
+    segments = {s.removesuffix(".md") for p in result.files for s in p.split("/")}
+    for title in titles:
+        assert title and title not in segments and re.search(r"[^\x00-\x7f]", title), repr(title)
