@@ -65,9 +65,9 @@ def place_captions(item) -> None:
 
     for cap in [b for b in blocks if isinstance(b, Caption)]:
         words = terms(cap.text)
-        where = blocks.index(cap)
+        position = {id(b): i for i, b in enumerate(blocks)}
         # where it stands: after the last paragraph or box before it
-        here = max((k for k, b in enumerate(texts) if blocks.index(b) < where), default=None)
+        here = max((k for k, b in enumerate(texts) if position[id(b)] < position[id(cap)]), default=None)
         scores = [score(words, k) for k in range(n)]
         best = max(range(n), key=lambda k: scores[k])
         # the runner-up in another sub-item: two paragraphs of one sub-item are no doubt about where it goes
