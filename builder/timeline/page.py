@@ -55,7 +55,7 @@ class TimelinePage:
 
     def item(self, e, page: str, own: str | None = None) -> str:
         """One event as a list item, in HTML: the links are the builder's own
-        (render.pages.href), and Python-Markdown has nothing to parse."""
+        (builder/page.py, href), and Python-Markdown has nothing to parse."""
         esc = html.escape
         chips = "".join(f' <a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
                         f"{esc(self.registry.entries[c].name_ja)}</a>" for c in e.countries if c != own)
