@@ -197,6 +197,13 @@ def main():
         pct = [100 * x / total for x in (ph["markdown"], ph["templates"], ph["rest"], chapters,
                                          kinds.get("countries", 0), kinds.get("timeline", 0))]
         print(f"| {n} | " + " | ".join(f"{x:.0f} %" for x in pct) + " |")
+
+    # Japanese search: the query set, served and from the unzipped bundle (bench/search.py)
+    import zipfile
+    from bench import search
+    with zipfile.ZipFile(tmp / "bundle.zip") as z:
+        z.extractall(tmp / "unzipped")
+    search.main(tmp / "site", tmp / "unzipped" / "hakusho")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

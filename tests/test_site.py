@@ -214,3 +214,25 @@ def test_glossary_gives_each_acronym_its_japanese_name_as_the_chapter_writes_it(
     assert rows["UNOCHA"][0] == "国連人道問題調整部" and rows["HA/DR"][0] == "人道支援・災害救援"
     assert rows["NATO"][0] == ""                  # the text writes no Japanese name before it
     assert not any(re.search(r"\d", k) for k in rows if k not in ("略語", "---", "G7"))   # no event names
+
+
+def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):
+    """tests/search_queries.yaml (run by bench/search.py): every page it expects exists,
+    and each compound's expected pages hold the whole phrase, as a reader sees the page."""
+    import yaml
+    site_dir, _ = site
+    queries = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+    assert len(queries) >= 40 and {q["kind"] for q in queries} >= {
+        "compound", "single", "katakana", "acronym", "mixed", "none", "typo"}
+    for q in queries:
+        for about in q["about"]:
+            folder = "" if about.startswith("countries/") else "dwp2015-3-3/"
+            path = site_dir / f"{folder}{about}.html"
+            if not path.exists():
+                path = site_dir / folder / about / "index.html"
+            assert path.exists(), (q["q"], about)
+            if q["kind"] == "compound":
+                text = re.sub(r"<rt[^>]*>.*?</rt>|<[^>]+>", "", article(path.read_text(encoding="utf-8")))
+                assert q["q"] in text, (q["q"], about)
+        if q["kind"] == "none":
+            assert not any(q["q"] in p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html"))

@@ -1,0 +1,115 @@
+"""Japanese search, measured (issue 12): the query set of tests/search_queries.yaml
+typed into the site's search box in Chromium, served over HTTP and from the
+offline bundle by file://. Prints precision at 1 and at 5 for each kind of
+query, the time from the keystroke to the results, and the index's size on
+the wire. Figures, not pass/fail.
+
+    .venv/bin/python bench/search.py SITE_DIR BUNDLE_DIR
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import statistics
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+CHAPTER = "dwp2015-3-3/"
+DONE = ("見つかりました", "見つかりませんでした")     # Material's ja result counts, or none
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_of(url: str, root: str) -> str:
+    """A result's page as the query set names it: section-1/item-4, countries/aus."""
+    path = url.split("#")[0].split("?")[0][len(root):].lstrip("/").removesuffix(".html")
+    return path.removeprefix(CHAPTER).removesuffix("/index") or "index"
+
+
+def ask(page, query: str) -> tuple[list[str], float]:
+    """Type the query; the result pages in order, and the ms from the last key to the results."""
+    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+    box.fill("")
+    box.press("Backspace")
+    page.wait_for_function("() => !/見つかり/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=5000)
+    box.fill(query)
+    start = time.perf_counter()
+    box.press("End")            # Material reads the query on keyup
+    page.wait_for_function("() => /見つかり/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=10000)
+    ms = (time.perf_counter() - start) * 1000
+    assert any(d in meta.inner_text() for d in DONE)
+    links = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
+    return links, ms
+
+
+def run(root_url: str, browser) -> dict:
+    page = browser.new_page()
+    page.goto(root_url + "/dwp2015-3-3/figures/index.html")
+    page.locator("input.md-search__input").click()
+    ask(page, "訓練")                      # the index is built in a worker: wait for it once
+    out = []
+    for q in QUERIES:
+        links, ms = ask(page, q["q"])
+        pages = []
+        for link in links:
+            p = page_of(link, root_url)
+            if p not in pages:
+                pages.append(p)
+        out.append((q, pages, ms))
+    page.close()
+    return out
+
+
+def report(name: str, results) -> None:
+    by_kind = defaultdict(list)
+    for q, pages, ms in results:
+        if q["kind"] == "none":
+            at1 = at5 = not pages
+        else:
+            at1 = bool(pages) and pages[0] in q["about"]
+            at5 = any(p in q["about"] for p in pages[:5])
+        by_kind[q["kind"]].append((at1, at5, ms, q["q"], pages[:3]))
+    print(f"\n{name}: precision at 1 / at 5, by kind of query")
+    print("| kind | queries | P@1 | P@5 |\n|---|---:|---:|---:|")
+    total = [r for rows in by_kind.values() for r in rows]
+    for kind, rows in list(by_kind.items()) + [("all", total)]:
+        print(f"| {kind} | {len(rows)} | {sum(r[0] for r in rows) / len(rows):.0%} | "
+              f"{sum(r[1] for r in rows) / len(rows):.0%} |")
+    times = [r[2] for r in total]
+    print(f"keystroke to results: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms")
+    misses = [f"{r[3]} → {', '.join(r[4]) or '(none)'}" for r in total if not r[0]]
+    print("first result not about the query: " + ("; ".join(misses) or "none"))
+
+
+def main(site: Path, bundle: Path) -> None:
+    from playwright.sync_api import sync_playwright
+    index = site / "search" / "search_index.json"
+    print(f"search index: {index.stat().st_size:,} bytes, {len(gzip.compress(index.read_bytes(), 9)):,} gzipped"
+          " (loaded on every page: Material starts its worker at once)")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            report("served", run(f"http://127.0.0.1:{httpd.server_address[1]}", browser))
+            report("offline bundle (file://)", run(bundle.resolve().as_uri(), browser))
+            browser.close()
+    finally:
+        httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
