@@ -1,9 +1,9 @@
 """A figure whose printed lines an editor arranges into tables and lists, in
 chapter.yaml: for a diagram whose layout the text layer scrambles (a grid of
 stages, an organization chart). Nothing is lost or invented: every printed
-line of the figure is quoted exactly once, and a label the text layer lacks
-(set as an image in print) is marked as supplied, with the reason, and shown
-so on the page."""
+line of the figure is quoted exactly once, and a label the printed figure has
+but the text layer lacks is marked as supplied, with the reason, and shown so
+on the page."""
 from __future__ import annotations
 
 import html
