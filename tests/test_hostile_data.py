@@ -33,6 +33,11 @@ HOSTILE_EVENTS = f"""
   countries: [XSS, AUS]
 """
 
+# the words around the text are data too (content/labels.yaml)
+HOSTILE_LABELS = {"timeline": '<script>alert("label")</script>年表', "countries": "<img src=x onerror=alert(6)>国",
+                  "photo": '" onmouseover="alert(7)', "see_also": '"><script>alert(8)</script>',
+                  "glossary": "<b onclick=alert(9)>略語集</b>", "all": "<img src=y onerror=alert(10)>"}
+
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
@@ -41,6 +46,11 @@ def hostile_site(tmp_path_factory):
     with open(content / "data" / "countries.yaml", "a", encoding="utf-8") as f:
         f.write(HOSTILE_ENTRY)
     (content / "data" / "events.yaml").write_text(HOSTILE_EVENTS, encoding="utf-8")
+    labels = content / "labels.yaml"
+    text = labels.read_text(encoding="utf-8")
+    for key, hostile in HOSTILE_LABELS.items():
+        text = re.sub(rf"^{key}: .*$", f"{key}: '{hostile}'", text, count=1, flags=re.M)
+    labels.write_text(text, encoding="utf-8")
     from builder.site import write_docs
     write_docs(build_site(content), root / "build", REPO)
     mkdocs_build(root / "build", root / "site")
@@ -67,7 +77,8 @@ class Elements(HTMLParser):
 
 
 def test_hostile_strings_are_escaped_in_the_html(hostile_site):
-    for page in ("countries/xss.html", "timeline.html", "countries/index.html"):
+    for page in ("countries/xss.html", "timeline.html", "countries/index.html", "dwp2015-3-3/section-1/item-2.html",
+                 "dwp2015-3-3/glossary.html", "index.html"):
         parser = Elements()
         parser.feed((hostile_site / page).read_text(encoding="utf-8"))
         assert not [t for t, _ in parser.elements if t == "img"], page
@@ -79,6 +90,9 @@ def test_hostile_strings_are_escaped_in_the_html(hostile_site):
     profile = (hostile_site / "countries/xss.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", profile, re.S).group(1)
     assert "&lt;/title&gt;&lt;script&gt;" in title
+    # the labels were in play, as text
+    timeline = (hostile_site / "timeline.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in timeline and "&lt;img src=y onerror=alert(10)&gt;" in timeline
 
 
 def test_hostile_pages_run_nothing_in_a_browser(hostile_site, browser):
