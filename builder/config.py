@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from .figures import KINDS as FIGURE_KINDS
 from .inputs.schema import did_you_mean, load_checked, validate
 from .inputs.yamldoc import Doc
 from .rules_inline.justification import remove_justification
-from .text import plain
+from .text import char_width, plain
 
 
 class Layout:
@@ -36,7 +35,7 @@ class Layout:
         for pattern, w in self._classes:
             if pattern.match(c):
                 return w
-        return 1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5
+        return char_width(c)
 
     def width(self, text: str) -> float:
         """A line's printed width in full-width characters, as the page set it:

@@ -56,9 +56,15 @@ def plain(text: str) -> str:
     return FN_RE.sub("", text)
 
 
+def char_width(c: str) -> float:
+    """A character's width in full-width characters by its Unicode class: half-width ones
+    count one half. (Layout.width refines it by the classes of layout.yaml's char_widths.)"""
+    return 0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0
+
+
 def width(text: str) -> float:
-    """Printed width in full-width characters (half-width ones count one half)."""
-    return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in plain(text))
+    """Width in full-width characters by Unicode class alone."""
+    return sum(map(char_width, plain(text)))
 
 
 def is_kanji(c: str) -> bool:
