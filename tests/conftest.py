@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from builder.config import Layout, load_chapter
 from builder.pipeline import process_chapter as run_pipeline
@@ -156,28 +157,25 @@ def browser():
         b.close()
 
 
-def search(page, query):
-    """Type the query as a reader does and return the result pages.
+SEARCH_NONE = yaml.safe_load((REPO / "content" / "labels.yaml").read_text(encoding="utf-8"))["search_none"]
 
-    Material reads the query on keyup (fill() sends none: it only worked when the
-    input's delayed focus handler happened to read the value), so a key is
-    pressed after filling; the loop waits for the index, built in a worker.
-    The box is emptied first and the old results waited out, so that one page
-    load serves any number of queries."""
+
+def search(page, query):
+    """Type the query as a reader does and return the result pages, best first.
+
+    Material reads the query on keyup (fill() sends none), so a key is pressed
+    after filling; the first query waits for the worker to be ready. The box is
+    emptied first and the old results waited out, so that one page load serves
+    any number of queries."""
     box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
+    done = "(meta => /件見つかりました|" + SEARCH_NONE + "/.test(meta.textContent))"
+    meta = "document.querySelector('.md-search-result__meta')"
     box.click()
     box.fill("")
     box.press("Backspace")
-    for _ in range(30):
-        if "件見つかりました" not in meta.inner_text():
-            break
-        page.wait_for_timeout(50)
-    for _ in range(60):
-        box.fill(query)
-        box.press("End")
-        page.wait_for_timeout(100)
-        if "件見つかりました" in meta.inner_text():
-            break
-    hrefs = page.eval_on_selector_all(".md-search-result a", "els => els.map(e => e.href)")
-    return [h.split("#")[0].split("?")[0] for h in hrefs]
+    page.wait_for_function(f"() => !{done}({meta})", timeout=5000)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(f"() => {done}({meta})", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+    return list(dict.fromkeys(h.split("#")[0].split("?")[0] for h in hrefs))

@@ -175,7 +175,8 @@ class ChapterRenderer:
             if first is not None:
                 parts.append(f"{escape(first_sentence(plain(first.text)))}\n")
             parts.append(self.sub_items(item, page))
-        return Page(s.path, heading_plain(s.heading), "\n".join(parts))
+        # a digest of its items: search ranks it below them (its own text, if any, is still found)
+        return Page(s.path, heading_plain(s.heading), "\n".join(parts), search_boost=0.5)
 
     def sub_items(self, item, page: str, indent: str = "") -> str:
         ids = heading_ids(item.blocks)

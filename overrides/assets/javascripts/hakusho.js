@@ -59,8 +59,54 @@
     ref.setAttribute("aria-expanded", "true");
   }
 
+  /* A page opened from a search result (?h=, written by search-worker.js
+     with the words as printed) marks each word wherever the article holds it,
+     across <abbr>, <ruby> and links, which Material's own highlight (one text
+     node at a time) cannot; ruby readings (<rt>) are not part of the text. */
+  function highlightSearchWords() {
+    var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(Boolean);
+    var article = document.querySelector("article.md-content__inner");
+    if (!words.length || !article || article.querySelector("mark[data-hk-highlight]")) return;
+    var nodes = [], starts = [], text = "";
+    var walk = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {acceptNode: function (n) {
+      return n.parentElement.closest("rt, rp, .headerlink, script, style")
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    }});
+    for (var n = walk.nextNode(); n; n = walk.nextNode()) { nodes.push(n); starts.push(text.length); text += n.data; }
+    var ranges = [], folded = text.toLowerCase();
+    words.forEach(function (word) {
+      word = word.toLowerCase();
+      for (var i = folded.indexOf(word); i !== -1; i = folded.indexOf(word, i + word.length))
+        ranges.push([i, i + word.length]);
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    ranges = ranges.reduce(function (merged, r) {        // overlapping words: one mark
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+      return merged;
+    }, []);
+    /* each text node from the last, each node's pieces from its end: the
+       offsets of what is still to be wrapped stay valid */
+    for (var k = nodes.length - 1; k >= 0; k--) {
+      var from = starts[k], to = from + nodes[k].data.length;
+      ranges.filter(function (r) { return r[0] < to && r[1] > from; })
+        .sort(function (a, b) { return b[0] - a[0]; })
+        .forEach(function (r) {
+          var node = nodes[k], s = Math.max(r[0], from) - from, e = Math.min(r[1], to) - from;
+          if (e < node.data.length) node.splitText(e);
+          var piece = s > 0 ? node.splitText(s) : node;
+          var mark = document.createElement("mark");
+          mark.setAttribute("data-md-highlight", "");
+          mark.setAttribute("data-hk-highlight", "");
+          piece.parentNode.replaceChild(mark, piece);
+          mark.appendChild(piece);
+        });
+    }
+  }
+
   function ready() {
     labelScrollingTables();
+    highlightSearchWords();
   }
   /* Material wraps tables when it mounts a page; run after it, on every page
      (instant navigation included, should it be turned on). */
