@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import re
 import statistics
 import sys
 import threading
@@ -23,7 +24,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
 CHAPTER = "dwp2015-3-3/"
-DONE = ("見つかりました", "見つかりませんでした")     # Material's ja result counts, or none
+NONE = yaml.safe_load((REPO / "content" / "labels.yaml").read_text(encoding="utf-8"))["search_none"]
+DONE = ("見つかりました", NONE)           # Material's ja result counts, or our word for none
+WAIT = "(meta) => /見つかり|" + NONE + "/.test(meta.textContent)"
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -42,17 +45,26 @@ def ask(page, query: str) -> tuple[list[str], float]:
     box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
     box.fill("")
     box.press("Backspace")
-    page.wait_for_function("() => !/見つかり/.test(document.querySelector('.md-search-result__meta').textContent)",
-                           timeout=5000)
+    page.wait_for_function(f"() => !({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=5000)
     box.fill(query)
     start = time.perf_counter()
     box.press("End")            # Material reads the query on keyup
-    page.wait_for_function("() => /見つかり/.test(document.querySelector('.md-search-result__meta').textContent)",
-                           timeout=10000)
+    page.wait_for_function(f"() => ({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=10000)
     ms = (time.perf_counter() - start) * 1000
     assert any(d in meta.inner_text() for d in DONE)
     links = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
     return links, ms
+
+
+def article_text(root: Path, page: str) -> str:
+    """A result page's article as a reader reads it: no tags, no ruby readings."""
+    folder = "" if page.startswith("countries/") or page in ("index", "timeline") else CHAPTER
+    path = root / f"{folder}{page}.html"
+    if not path.exists():
+        path = root / folder / page / "index.html"
+    html = path.read_text(encoding="utf-8")
+    html = html[html.find("<article"):html.find("</article>")]
+    return re.sub(r"<rt[^>]*>.*?</rt>|<[^>]+>", "", html)
 
 
 def run(root_url: str, browser) -> dict:
@@ -73,7 +85,7 @@ def run(root_url: str, browser) -> dict:
     return out
 
 
-def report(name: str, results) -> None:
+def report(name: str, results, root: Path) -> list:
     by_kind = defaultdict(list)
     for q, pages, ms in results:
         if q["kind"] == "none":
@@ -92,20 +104,31 @@ def report(name: str, results) -> None:
     print(f"keystroke to results: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms")
     misses = [f"{r[3]} → {', '.join(r[4]) or '(none)'}" for r in total if not r[0]]
     print("first result not about the query: " + ("; ".join(misses) or "none"))
+    # issue 12's measure for compounds: does the first result hold the whole phrase?
+    compounds = [(q, pages) for q, pages, _ in results if q["kind"] == "compound"]
+    held = [q["q"] for q, pages in compounds if pages and q["q"] in article_text(root, pages[0])]
+    print(f"compounds whose first result holds the whole phrase: {len(held)}/{len(compounds)} "
+          f"({len(held) / len(compounds):.0%})")
+    return [(q["q"], pages) for q, pages, _ in results]
 
 
 def main(site: Path, bundle: Path) -> None:
     from playwright.sync_api import sync_playwright
     index = site / "search" / "search_index.json"
-    print(f"search index: {index.stat().st_size:,} bytes, {len(gzip.compress(index.read_bytes(), 9)):,} gzipped"
-          " (loaded on every page: Material starts its worker at once)")
+    worker = site / "assets" / "javascripts" / "search-worker.js"
+    print(f"search index: {index.stat().st_size:,} bytes, {len(gzip.compress(index.read_bytes(), 9)):,} gzipped; "
+          f"search worker {len(gzip.compress(worker.read_bytes(), 9)):,} bytes gzipped "
+          "(served: fetched with every page, then from the browser's cache; file://: when search opens)")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            report("served", run(f"http://127.0.0.1:{httpd.server_address[1]}", browser))
-            report("offline bundle (file://)", run(bundle.resolve().as_uri(), browser))
+            served = report("served", run(f"http://127.0.0.1:{httpd.server_address[1]}", browser), site)
+            offline = report("offline bundle (file://)", run(bundle.resolve().as_uri(), browser), bundle)
+            differ = [q for (q, a), (_, b) in zip(served, offline) if a != b]
+            print("\nserved and offline give the same result pages, in the same order, for "
+                  f"{len(served) - len(differ)}/{len(served)} queries" + (f" (not: {', '.join(differ)})" if differ else ""))
             browser.close()
     finally:
         httpd.shutdown()
