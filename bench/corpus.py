@@ -13,7 +13,13 @@ REPO = Path(__file__).resolve().parent.parent
 def shift_years(text: str, by: int) -> str:
     """Shift the two-digit western years 10-15 back (the era years stay, so the
     build warns about them, as it should, and keeps the western year)."""
-    return re.sub(r"(?<!\d)(1[0-5])（", lambda m: f"{int(m.group(1)) - by:02d}（", text)
+    # the raw text may break lines between the year and its era (11⏎（同23）, 13⏎⏎（同25）)
+    return re.sub(r"(?<!\d)(1[0-5])(\n*)（", lambda m: f"{int(m.group(1)) - by:02d}{m.group(2)}（", text)
+
+
+def shift_dates(text: str, by: int) -> str:
+    """The chronology's dates of 2010-2015, shifted as shift_years shifts the text's years."""
+    return re.sub(r"(date|end): '(201[0-5])", lambda m: f"{m.group(1)}: '{int(m.group(2)) - by}", text)
 
 
 CHAPTERS_A_BOOK = 30
@@ -28,8 +34,6 @@ def synthetic_content(root: Path, n: int) -> Path:
     for name in ("layout.yaml", "labels.yaml"):
         shutil.copy(src / name, content / name)
     shutil.copytree(src / "data", content / "data")
-    # curated edits point at the real chapter's ids; the synthetic corpus has none
-    (content / "data" / "events.yaml").write_text("[]\n", encoding="utf-8")
     chapters = []
     for k in range(1, n + 1):
         d = content / f"ch{k:03d}"
@@ -49,6 +53,9 @@ def synthetic_content(root: Path, n: int) -> Path:
         raw.write_text(shift_years(text, k % 5), encoding="utf-8")
         hints = d / "hints.yaml"
         hints.write_text(shift_years(hints.read_text(encoding="utf-8"), k % 5), encoding="utf-8")
+        # the chronology quotes the text: its quotes and dates shift with it
+        events = d / "events.yaml"
+        events.write_text(shift_dates(shift_years(events.read_text(encoding="utf-8"), k % 5), k % 5), encoding="utf-8")
         chapters.append(d.name)
     (content / "hakusho.yaml").write_text("site_name: bench\nchapters:\n" + "".join(f"  - {c}\n" for c in chapters),
                                           encoding="utf-8")

@@ -160,12 +160,12 @@ def main():
         shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
 
     # a rebuild after one YAML edit, as `make serve` does it (builder, then a full MkDocs build),
-    # on a copy of the content: a curated event retitled
+    # on a copy of the content: an event of the chronology retitled
     content = tmp / "content-edit"
     shutil.copytree(REPO / "content", content)
-    events = content / "data" / "events.yaml"
+    events = content / "dwp2015-part3-ch3" / "events.yaml"
     original = events.read_text(encoding="utf-8")
-    edited = original.replace("title: ", "title: 改題 ", 1)
+    edited = original.replace("headline: ", "headline: 改題 ", 1)
     assert edited != original
 
     def rebuild():

@@ -1,4 +1,4 @@
-"""Command line: `python -m builder build | account | watch`."""
+"""Command line: `python -m builder build | account | watch | events`."""
 from __future__ import annotations
 
 import argparse
@@ -31,6 +31,8 @@ def build(content: Path, out: Path, quiet: bool = False):
                 print(f"    characters dropped: {n:3}  {why}")
             hints = ch.chapter.config.hints
             print(f"  hints used: {sum(1 for h in hints if ch.ledger.hints[h])} of {len(hints)}")
+            if ch.chapter.id in result.timeline_report:
+                print(f"  timeline: {result.timeline_report[ch.chapter.id]}")
             print(f"  full account: {report}")
         for w in ch.warnings.items:
             print(f"warning: {w}", file=sys.stderr)
@@ -66,7 +68,8 @@ def watch(content: Path, out: Path) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
-    ap.add_argument("command", choices=["build", "account", "watch"])
+    ap.add_argument("command", choices=["build", "account", "watch", "events"])
+    ap.add_argument("--init", action="store_true", help="events: write a first events.yaml where a chapter has none")
     ap.add_argument("--content", type=Path, default=REPO / "content")
     ap.add_argument("--out", type=Path, default=REPO / "build")
     args = ap.parse_args(argv)
@@ -77,6 +80,9 @@ def main(argv=None) -> int:
             result = build(args.content, args.out, quiet=True)
             for ch in result.chapters:
                 sys.stdout.write(ch.ledger.report(ch.raw_lines))
+        elif args.command == "events":
+            from .chronology_review import review
+            return review(args.content, init=args.init)
         else:
             watch(args.content, args.out)
     except InputError as e:

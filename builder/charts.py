@@ -14,6 +14,7 @@ class Row:
     href: str                         # already a URL, relative to the page
     parts: list[tuple[int, str]]      # (count, CSS class of its colour), in the key's order
     described: str                    # the row said in words, for screen readers (言及33・訪問22)
+    year: str = ""                    # the year a row counts, for the timeline's script that recounts it
 
 
 def bar_chart(title: str, rows: list[Row], key: list[tuple[str, str]] = (), css: str = "") -> str:
@@ -25,7 +26,8 @@ def bar_chart(title: str, rows: list[Row], key: list[tuple[str, str]] = (), css:
         total = sum(n for n, _ in r.parts)
         bars = "".join(f'<span class="hk-{esc(cls)}" style="width:{100 * n / top:.2f}%"></span>'
                        for n, cls in r.parts if n)
-        items.append(f'<li><a href="{esc(r.href)}">{esc(r.label)}</a>'
+        data = f' data-year="{esc(r.year)}"' if r.year else ""
+        items.append(f'<li{data}><a href="{esc(r.href)}">{esc(r.label)}</a>'
                      f'<span class="hk-bar" aria-hidden="true">{bars}</span>'
                      f'<span class="hk-bar-n">{total}<span class="hk-sr">（{esc(r.described)}）</span></span></li>')
     legend = "".join(f'<span class="hk-key hk-{esc(cls)}"></span>{esc(text)}' for cls, text in key)

@@ -1,6 +1,7 @@
 """All of content/, read and checked before any stage runs: the site and its
-chapters, the layout, and the data (registry, event kinds, timeline edits).
-A file in content/data/ that is absent turns its feature off."""
+chapters, the layout, and the data (registry, event kinds, each chapter's
+chronology). A file in content/data/ that is absent turns its feature off,
+as does a chapter's events.yaml for its events from the text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,7 +11,8 @@ from types import SimpleNamespace
 from .config import Layout, SiteConfig, load_site
 from .inputs.schema import load_checked
 from .countries.registry import Registry, load_registry
-from .timeline.events import Edit, Kinds, load_edits
+from .timeline.chronology import Chronology, load_chronology
+from .timeline.events import Kinds
 
 
 @dataclass
@@ -21,8 +23,7 @@ class Content:
     site: SiteConfig
     registry: Registry | None = None
     kinds: Kinds | None = None
-    edits: list[Edit] | None = None
-    edits_path: Path | None = None
+    chronologies: dict[str, Chronology] | None = None    # chapter id -> its events.yaml
 
 
 def load_content(root: Path) -> Content:
@@ -34,7 +35,7 @@ def load_content(root: Path) -> Content:
         content.registry = load_registry(data / "countries.yaml")
         if (data / "event_kinds.yaml").exists():
             content.kinds = Kinds(data / "event_kinds.yaml")
-            content.edits_path = data / "events.yaml"
-            content.edits = load_edits(content.edits_path, content.registry, content.kinds) \
-                if content.edits_path.exists() else []
+            content.chronologies = {
+                ch.id: load_chronology(ch.dir / "events.yaml", content.registry, content.kinds)
+                for ch in content.site.chapters if (ch.dir / "events.yaml").exists()}
     return content

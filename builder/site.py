@@ -14,7 +14,6 @@ import yaml
 from .check import check_page
 from .content import load_content
 from .errors import InputError
-from .export import dump_records
 from .pipeline import ChapterResult, process_chapter
 from .escape import escape
 from .figures import kind_of
@@ -23,7 +22,9 @@ from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
 from .page import Page, page_url
 from .render.pages import ChapterRenderer
-from .timeline.events import apply_curated, check_sources, text_events
+from .timeline.chronology import place_events
+from .timeline.propose import chronology_report
+from .timeline.style import headline_problems
 from .timeline.page import TimelinePage, export_csv, export_json
 
 
@@ -36,6 +37,7 @@ class SiteResult:
     timeline: object = None
     mentions: object = None
     theme_words: dict = field(default_factory=dict)   # labels the theme's templates show (overrides/main.html)
+    timeline_report: dict = field(default_factory=dict)   # chapter id -> what its chronology gave the timeline
 
 
 def build_site(root: Path) -> SiteResult:
@@ -53,18 +55,25 @@ def build_site(root: Path) -> SiteResult:
     # several chapters: each has a home page of its own, and the site's lists them
     homes = [f"{ch.id}/index.md" if several else "index.md" for ch in chapters]
     registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
+    timeline_report: dict[str, str] = {}
     if registry:
         matcher = Matcher(registry)
         mentions = find_mentions(chapters, matcher)
         if content.kinds:
             events = []
             for result, chapter_home in zip(results, homes):
-                events += text_events(result.chapter, chapter_home, matcher, content.kinds, layout,
-                                      result.warnings, page_url)
-                for num, fig in result.chapter.figures.items():
-                    events += kind_of(fig).events(result.chapter, num, fig, registry, page_url)
-            files["data/timeline.extracted.yaml"] = dump_records([e.as_dict() for e in events])
-            events = apply_curated(events, content.edits, content.edits_path, content.kinds, page_url)
+                ch = result.chapter
+                from_figures = [e for num, fig in ch.figures.items()
+                                for e in kind_of(fig).events(ch, num, fig, registry, page_url)]
+                chron = content.chronologies.get(ch.id)
+                if chron:
+                    from_text, from_figures = place_events(chron, ch, chapter_home, page_url, from_figures)
+                    events += from_text
+                    for e in from_text:      # the house style (content/README-events.md): warnings
+                        for problem in headline_problems(e.title):
+                            result.warnings.add(chron.path, e.yaml_line, f"headline '{e.title}': {problem}")
+                    timeline_report[ch.id] = chronology_report(from_text, len(from_figures))
+                events += from_figures
             timeline = TimelinePage(events, registry, content.kinds, labels)
         profiles = Profiles(registry, chapters, mentions, labels, timeline)
     box_styles = {name: k["style"] for name, k in layout.value("box_kinds").items()}
@@ -123,13 +132,11 @@ def build_site(root: Path) -> SiteResult:
         home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
     # the home page lists the others: search ranks it below the pages it lists
     files["index.md"] = Page("index.md", labels.home, "\n".join(home), search_boost=0.5).text
-    if timeline:
-        check_sources(timeline.events, files, content.edits_path)
     for path, text in files.items():
         if path.endswith(".md"):
             check_page(path, text)
     theme_words = {"search_none": labels.search_none, "search_inexact": labels.search_inexact}
-    return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words)
+    return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report)
 
 
 def grouped_nav(books: dict) -> list:

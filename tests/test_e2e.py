@@ -152,6 +152,7 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     shown = page.locator(".hk-tl-event:not([hidden])")
     assert 0 < shown.count() < total
     assert {shown.nth(i).get_attribute("data-kind") for i in range(shown.count())} == {"agreement"}
+    assert page.url.endswith("#kind=agreement")                     # the view is in the URL
     page.select_option("#hk-tl-kind", "")
     page.focus("#hk-tl-country")
     page.keyboard.press("ArrowDown")               # the first country, by keyboard alone
@@ -164,6 +165,18 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     assert years.count() >= 10
     target = years.nth(years.count() - 1).get_attribute("href")
     assert target.startswith("#y") and page.locator(f"[id='{target[1:]}']").count() == 1
+    # a shared view: country, kind and years combined, read back from the URL; the chart counts what it shows
+    page.goto(f"{server}/timeline.html#country=AUS&kind=meeting&from=2014&to=2014")
+    page.reload()
+    shown = page.locator(".hk-tl-event:not([hidden])")
+    rows = [(shown.nth(i).get_attribute("data-countries"), shown.nth(i).get_attribute("data-kind"),
+             shown.nth(i).get_attribute("data-year")) for i in range(shown.count())]
+    assert rows and all("AUS" in c.split() and k == "meeting" and y == "2014" for c, k, y in rows)
+    assert page.locator("#hk-tl-count").inner_text() == f"{len(rows)}件"
+    assert page.locator(".hk-bars-years li[data-year='2014'] .hk-bar-n").inner_text().startswith(str(len(rows)))
+    assert page.locator(".hk-bars-years li[data-year='2013']").get_attribute("class") == "hk-empty"
+    # the summary is on the page, not in a tooltip
+    assert page.locator(".hk-tl-event:not([hidden]) .hk-tl-summary").first.is_visible()
 
 
 def test_japanese_search(page, site_url, request):

@@ -162,9 +162,9 @@ def test_watch_rebuilds_the_docs_when_the_content_changes(tmp_path):
     timer.start()
     try:
         assert proc.stdout.readline().strip() == "builder: docs rebuilt"
-        events = content / "data" / "events.yaml"
+        events = content / "dwp2015-part3-ch3" / "events.yaml"
         events.write_text(events.read_text(encoding="utf-8").replace(
-            "title: 第1回拡大ASEAN国防相会議（ADMMプラス）がハノイで開催", "title: 改題した出来事"), encoding="utf-8")
+            "headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"), encoding="utf-8")
         assert proc.stdout.readline().strip() == "builder: docs rebuilt"
         deadline = time.monotonic() + 10
         while "改題した出来事" not in (out / "docs" / "timeline.md").read_text(encoding="utf-8"):

@@ -1,16 +1,25 @@
-"""Events from the real chapter, checked against its text; curated edits."""
+"""The timeline: the chapter's chronology (dwp2015-part3-ch3/events.yaml) held
+to the text it quotes, the figures' rows it merges, the proposals and the
+house style, checked against a reading of the chapter."""
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
 
+from builder.__main__ import main
 from builder.export import dump_records
-from builder.errors import InputError
 from builder.site import build_site
+from builder.page import page_url
+from builder.timeline.chronology import passages
+from builder.timeline.propose import propose_headline
+from builder.timeline.style import headline_problems
 
 from conftest import CONTENT, copy_content
+
+CHRONOLOGY = CONTENT / "dwp2015-part3-ch3" / "events.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -23,36 +32,132 @@ def events(site):
     return json.loads(site.files["data/timeline.json"])
 
 
-def find(events, date, words):
-    return [e for e in events if e["date"] == date and words in e["text"]]
+def by_title(events, title):
+    [e] = [e for e in events if e["title"] == title]
+    return e
 
 
-def test_events_read_from_the_text(site, events):
-    [e] = find(events, "2015-01-21", "外務・防衛閣僚会合")
-    assert e["precision"] == "day" and "GBR" in e["countries"] and e["kind"] == "meeting"
-    page, anchor = e["url"].split("#")
-    assert page == "dwp2015-3-3/section-1/item-4.html"
-    paragraph = site.files["dwp2015-3-3/section-1/item-4.md"].split(f"{{: #{anchor} }}")[0].rsplit("\n\n", 1)[-1]
-    assert "15（同27）年1月21日に開催された外務・防衛閣僚会合" in paragraph
-    [fy] = find(events, "2014", "日豪防衛協力室")
-    assert fy["precision"] == "fiscal_year" and fy["countries"] == ["AUS", "USA"]
-    # one sentence, two dates: signed in 2010, in force in 2013
-    assert find(events, "2010-05", "日豪物品役務相互提供協定") and find(events, "2013-01", "発効した")
-    [r] = find(events, "2014-10", "アラビア半島周辺")
-    assert r["end"] == "2014-11" and r["kind"] == "exercise"
-    # 13（同25）年5月および8月、…: both months are events, with the same clause
-    may, aug = find(events, "2013-05", "クウェート"), find(events, "2013-08", "クウェート")
-    assert may and aug and may[0]["countries"] == ["ARE", "BHR", "KWT", "QAT"] == aug[0]["countries"]
-    [heisei1] = find(events, "1989", "第1回以来")
-    assert heisei1["precision"] == "year"
+def paragraph(site, url: str) -> str:
+    """The paragraph an event links to, as a reader reads it (from the chapter model)."""
+    page, anchor = url.split("#")
+    [p] = [p for p in passages(site.chapters[0].chapter, "index.md")
+           if p.anchor == anchor and page_url(p.page) == page]
+    return p.text
 
 
-def test_events_from_the_figures(events):
-    visits = [e for e in events if e["kind"] == "visit" and e["source"] == "figure"]
-    assert len(visits) == 108
-    cb = [e for e in events if e["id"].startswith("dwp2015-3-3-capacity-building-")]
-    first = next(e for e in cb if e["id"] == "dwp2015-3-3-capacity-building-1")
-    assert len(cb) == 25 and (first["date"], first["end"], first["countries"]) == ("2012-12", "2013-03", ["TLS"])
+def test_each_event_quotes_its_paragraph_and_shows_the_whole_sentence(site, events):
+    quoted = [e for e in events if e["quote"]]
+    assert len(quoted) == len(yaml.safe_load(CHRONOLOGY.read_text(encoding="utf-8"))["events"])
+    for e in quoted:
+        text = paragraph(site, e["url"])
+        assert e["quote"] in text and e["quote"] in e["text"] and e["text"] in text, e["title"]
+        assert e["text"].endswith("。") or text.endswith(e["text"]), e["title"]     # whole sentences
+
+
+def test_a_visit_told_by_the_text_and_the_figure_is_one_event(events):
+    """図表Ⅲ-3-1-1's row and the sentence about the same visit: one event, both sources."""
+    e = by_title(events, "空幕長がベトナムを訪問")
+    assert e["date"] == "2015-05" and e["countries"] == ["VNM"]
+    assert [s.split("#")[0] for s in e["sources"]] == ["dwp2015-3-3/section-1/item-4.html",
+                                                      "dwp2015-3-3/figures/fig-iii-3-1-1.html"]
+    assert not [x for x in events if x["source"] == "figure" and x["date"] == "2015-05"
+                and x["countries"] == ["VNM"] and "空幕長" in x["title"]]
+    figure_alone = [x for x in events if x["source"] == "figure"]
+    merged = sum(len(x["sources"]) - 1 for x in events if x["source"] == "text")
+    assert len(figure_alone) + merged == 108 + 25          # the figures' visits and projects, each once
+
+
+def test_spans_are_one_event_with_an_end(events):
+    tour = by_title(events, "首相が欧州6か国を歴訪、EU・NATOの首脳とも会談")
+    assert (tour["date"], tour["end"]) == ("2014-04", "2014-05")
+    assert {"DEU", "GBR", "PRT", "ESP", "FRA", "BEL", "EU", "NATO"} == set(tour["countries"])
+    phiblex = by_title(events, "米比共同訓練PHIBLEX15に陸自がオブザーバー参加")
+    assert (phiblex["date"], phiblex["end"]) == ("2014-09", "2014-10")
+    pp = by_title(events, "パシフィック・パートナーシップ2015に派遣")
+    assert (pp["date"], pp["end"]) == ("2015-05", "2015-08")
+    project = next(e for e in events if e["id"] == "dwp2015-3-3-capacity-building-1")
+    assert (project["date"], project["end"]) == ("2012-12", "2013-03")
+
+
+def test_series_start_where_the_text_says_so_and_background_is_no_event(events):
+    wpns = by_title(events, "西太平洋海軍シンポジウム（WPNS）開始（以後隔年）")
+    assert wpns["date"] == "1988" and wpns["precision"] == "year"
+    # 「13（同25）年の第13回を除き」: the meeting that was skipped is no event
+    assert not [e for e in events if e["date"] == "2013" and "第13回" in e["quote"]]
+    # 「…以来、継続的に参加」: participation since, not a happening
+    assert not [e for e in events if "以来" in e["quote"]]
+    # the background clause of the second Japan–France 「2＋2」; the happening itself is there
+    assert not [e for e in events if e["date"][:7] in ("2015-01", "2015-02") and "テロの脅威" in e["quote"]]
+    fr = by_title(events, "第2回日仏外務・防衛閣僚会合（東京）、防衛装備品・技術移転協定に署名")
+    assert fr["date"] == "2015-03" and fr["countries"] == ["FRA"]
+
+
+def test_countries_are_those_that_took_part(events):
+    assert by_title(events, "西太平洋海軍シンポジウム（WPNS）開始（以後隔年）")["countries"] == []
+    assert by_title(events, "日カンボジア次官級会談（シャングリラ会合の際）")["countries"] == ["KHM"]
+    assert by_title(events, "日豪防衛相会談（東京）")["countries"] == ["AUS"]       # not China, the topic
+
+
+def test_no_happening_appears_twice(events):
+    keys = [(e["date"], e["title"]) for e in events]
+    assert len(keys) == len(set(keys))
+    ids = [e["id"] for e in events]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_headline_keeps_the_house_style(events):
+    assert [(e["title"], headline_problems(e["title"])) for e in events if headline_problems(e["title"])] == []
+
+
+@pytest.mark.parametrize("headline, problem", [
+    ("14（同26）年2月、統幕長がタイを訪問", "a date or era year"),
+    ("統幕長がタイを訪問し、コブラ・ゴールド14を視察するとともに…", "ends with …"),
+    ("また、日豪防衛相会談", "opens with a connective"),
+    ("同年7月には東京で", "a date or era year"),
+    ("空自は、89（同01）年の第1回以来", "a date or era year"),
+    ("陸幕長が豪陸軍本部長と", "stops mid-clause"),
+    ("わが国は日ASEAN防衛担当大臣ラウンドテーブルを開催", "opens with the subject"),
+    ("日" * 41, "41 characters: at most 40"),
+])
+def test_the_style_checks_name_what_a_headline_breaks(headline, problem):
+    assert any(problem in p for p in headline_problems(headline))
+
+
+@pytest.mark.parametrize("headline", ["日豪防衛相会談（東京）", "統幕長がタイを訪問（コブラ・ゴールド14視察）",
+                                      "日仏防衛装備品・技術移転協定に署名", "日韓安保対話（約5年ぶり、ソウル）"])
+def test_headlines_in_the_house_style_pass(headline):
+    assert headline_problems(headline) == []
+
+
+@pytest.mark.parametrize("clause, headline", [
+    ("14（同26）年4月には、海幕長が青島を訪問した。", "海幕長が青島を訪問"),
+    ("また、同年10月にも海自が多国間捜索・救難訓練を主催した。", "海自が多国間捜索・救難訓練を主催した"),
+    ("13（同25）年1月に発効した。", "発効"),
+    ("15（同27）年3月、日英の防衛当局がこれまでの協力の成果と今後の課題について長時間にわたり協議を重ねた上で合意した。", None),
+])
+def test_the_rules_propose_a_headline_or_leave_it_to_the_editor(clause, headline):
+    assert propose_headline(clause) == headline
+
+
+def test_the_events_command_compares_the_chronology_with_the_text(tmp_path, capsys):
+    assert main(["events"]) == 0
+    out = capsys.readouterr().out
+    assert "0 new clause(s)" in out and "29 figure rows merged" in out and "merge?:" not in out
+    # the text changes under an event: the command names it, and offers the clause anew
+    content = copy_content(tmp_path)
+    raw = content / "dwp2015-part3-ch3" / "dwp2015-part3-ch3.raw.txt"
+    raw.write_text(raw.read_text(encoding="utf-8").replace("第1回会議がハノイ", "第1回会議がハノイ市"), encoding="utf-8")
+    assert main(["events", "--content", str(content)]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"changed: .*events.yaml:\d+: 第1回拡大ASEAN国防相会議（ハノイ）: quote gone from the text", out)
+    assert "1 dated clause(s) no entry covers" in out and 'quote: "10（平成22）年10月、第1回会議がハノイ市で開催された。"' in out
+
+
+def test_the_build_reports_whose_headlines_they_are(tmp_path, capsys):
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    line = next(t for t in capsys.readouterr().out.splitlines() if "timeline:" in t)
+    assert re.search(r"\d+ events from the chronology \(29 figure rows merged into them\), \d+ from the figures "
+                     r"alone; headlines: \d+ as the rules proposed, \d+ written by hand", line)
 
 
 def test_no_event_outside_the_chapter_or_from_furniture(site, events):
@@ -63,24 +168,14 @@ def test_no_event_outside_the_chapter_or_from_furniture(site, events):
             assert ledger.entries[no].category in ("text", "box", "figure"), (e.id, no)
 
 
-def test_ids_are_unique_and_the_exports_agree(site, events):
-    ids = [e["id"] for e in events]
-    assert len(ids) == len(set(ids))
+def test_the_exports_agree(site, events):
     rows = list(csv.DictReader(io.StringIO(site.files["data/timeline.csv"])))
-    assert [r["id"] for r in rows] == ids
-    assert {"id", "date", "precision", "title", "text", "countries", "kind", "url"} <= set(events[0])
+    assert [r["id"] for r in rows] == [e["id"] for e in events]
+    assert {"id", "date", "precision", "title", "text", "quote", "countries", "kind", "url", "sources"} <= set(events[0])
 
 
-def test_curated_edits_apply(site, events):
-    [e] = [x for x in events if x["id"] == "dwp2015-3-3-p-1-2-1-1"]
-    assert e["title"] == "第1回拡大ASEAN国防相会議（ADMMプラス）がハノイで開催"
-    assert not [x for x in events if x["id"] == "dwp2015-3-3-p-1-4-16-1"]      # hidden
-    extracted = yaml.safe_load(site.files["data/timeline.extracted.yaml"])
-    assert "dwp2015-3-3-p-1-4-16-1" in {e["id"] for e in extracted}
-
-
-def test_the_extracted_events_read_back_as_written(site):
-    """data/timeline.extracted.yaml is written without yaml.dump: it must still be YAML that loads as the events."""
+def test_records_written_by_hand_read_back_as_written(site):
+    """dump_records writes YAML without yaml.dump: it must still load as the records."""
     written = [e.as_dict() for e in site.timeline.events]
     hard = {"id": "x", "title": "a: b # c", "text": 'quote " \\ back\nline\u2028sep\x85nel\x7f', "countries": [],
             "end": "", "kind": "- no", "url": "yes", "source": "@&*!|>%"}
@@ -92,47 +187,4 @@ def test_the_extracted_events_read_back_as_written(site):
 
 def test_profiles_show_their_slice(site):
     page = site.files["countries/aus.md"]
-    assert "## 年表から" in page and 'data-countries="AUS' in page
-
-
-def edited_content(tmp_path, text):
-    content = copy_content(tmp_path)
-    (content / "data" / "events.yaml").write_text(text, encoding="utf-8")
-    return content
-
-
-def test_a_curated_entry_that_misses_fails_the_build(tmp_path):
-    content = edited_content(tmp_path, "- id: dwp2015-3-3-p-9-9-9-1\n  title: x\n")
-    with pytest.raises(InputError) as e:
-        build_site(content)
-    assert e.value.path.name == "events.yaml" and e.value.line == 1 and "points at no event" in e.value.message
-
-
-def test_a_curated_event_can_be_added(tmp_path):
-    content = edited_content(tmp_path, (
-        "- id: added-1\n  add: true\n  date: '2015-06'\n  precision: month\n  title: 追加した出来事\n"
-        "  text: 手で加えた\n  page: dwp2015-3-3/section-1/item-4.md\n  anchor: p-1-4-1\n  countries: [AUS]\n"))
-    site = build_site(content)
-    added = [e for e in json.loads(site.files["data/timeline.json"]) if e["id"] == "added-1"]
-    assert added and added[0]["url"] == "dwp2015-3-3/section-1/item-4.html#p-1-4-1"
-
-
-ADDED = "- id: added-1\n  add: true\n  date: '2015-06'\n  precision: month\n  title: t\n  text: t\n"
-
-
-@pytest.mark.parametrize("where, expected", [
-    ("  page: dwp2015-3-3/section-1/item-9.md\n", "is not a page of the site"),
-    ("  page: dwp2015-3-3/section-1/item-4.md\n  anchor: p-1-4-999\n", "has no anchor 'p-1-4-999'"),
-    ("  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'fn:99'\n", "has no anchor 'fn:99'"),
-])
-def test_an_added_event_must_point_at_a_real_paragraph(tmp_path, where, expected):
-    """Its link is plain HTML that MkDocs does not check: the builder does, naming the entry's line."""
-    content = edited_content(tmp_path, "- id: dwp2015-3-3-p-1-2-1-1\n  title: x\n\n" + ADDED + where)
-    with pytest.raises(InputError) as e:
-        build_site(content)
-    assert e.value.path.name == "events.yaml" and e.value.line == 4 and expected in e.value.message
-
-
-def test_an_added_event_may_point_at_a_footnote(tmp_path):
-    content = edited_content(tmp_path, ADDED + "  page: dwp2015-3-3/section-1/item-4.md\n  anchor: 'fn:8'\n")
-    assert any(e.id == "added-1" for e in build_site(content).timeline.events)
+    assert "## 年表から" in page and 'data-countries="AUS' in page and "日豪防衛相会談（東京）" in page

@@ -115,7 +115,8 @@ def events(ch, num, fig, registry, page_url) -> list[Event]:
             page=page, chapter=ch.id, id=f"{ch.id}-capacity-building-{p['no']}", date=p["start"], precision="month",
             title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
             text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
-            countries=[c.id], kind="capacity_building", url=page_url(page), source="figure", lines=[p["line"]]))
+            countries=[c.id], kind="capacity_building", url=page_url(page), source="figure", lines=[p["line"]],
+            sources=[(f"図表{num}", page, "")]))
     return out
 
 

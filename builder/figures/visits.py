@@ -87,8 +87,9 @@ def events(ch, num, fig, registry, page_url) -> list[Event]:
         seen[key] = seen.get(key, 0) + 1
         out.append(Event(
             page=page, chapter=ch.id, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
-            title=f"{v['post']}の訪問（{c.name_ja}）", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
-            countries=[c.id], kind="visit", url=page_url(page), source="figure", lines=[v["line"]]))
+            title=f"{v['post']}が{c.name_ja}を訪問", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
+            countries=[c.id], kind="visit", url=page_url(page), source="figure", lines=[v["line"]],
+            sources=[(f"図表{num}", page, "")]))
     return out
 
 

@@ -1,7 +1,9 @@
-"""An event of the timeline: a dated happening, with its source."""
+"""An event of the timeline: a dated happening, with its sources."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from ..page import page_url
 
 
 @dataclass
@@ -18,12 +20,17 @@ class Event:
     end: str = ""
     page: str = ""                # the source's Markdown page, for links inside the site
     anchor: str = ""
-    source: str = ""              # text | figure | curated
+    source: str = ""              # text (from the chronology) | figure (a figure's row alone)
     lines: list[int] = field(default_factory=list)   # raw text lines; for an added event, its events.yaml line
     hidden: bool = False
+    sources: list = field(default_factory=list)      # (label, page, anchor): the text's paragraph, a figure
+    quote: str = ""               # the clause of the text, as the chronology quotes it
+    yaml_line: int | None = None  # where the chronology gives it
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in EXPORTED}
+        out = {k: getattr(self, k) for k in EXPORTED}
+        out["sources"] = [page_url(p) + (f"#{a}" if a else "") for _, p, a in self.sources]
+        return out
 
 
-EXPORTED = ("id", "date", "precision", "title", "text", "countries", "kind", "url", "end", "source")
+EXPORTED = ("id", "date", "precision", "end", "title", "text", "quote", "countries", "kind", "url", "source")

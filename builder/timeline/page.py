@@ -1,6 +1,8 @@
-"""The timeline page: events by year, country chips, kind, source link,
-filters that work offline (a few lines of inline script), and an
-events-per-year chart as inline SVG."""
+"""The timeline page: events by year, each with its headline, the sentence it
+comes from, its countries and its sources; filters by country, kind and years
+that work offline and live in the URL (a few lines of inline script); and an
+events-per-year chart whose rows jump to their year and count what the
+filters show."""
 from __future__ import annotations
 
 import csv
@@ -18,25 +20,56 @@ from ..page import Page, href, page_url, rel
 # only repeat the chapter's own pages (and triple the index).
 NO_SEARCH = 'data-search-exclude="quotes"'
 
+# The filters: country, kind and a range of years, combined; their state is
+# the page's URL (#country=AUS&kind=meeting&from=2013&to=2015), so a view can
+# be shared; the chart's bars count what the filters show. No library, no
+# network: it runs the same from file:// in the offline bundle.
 FILTER_SCRIPT = """<script>
 (function () {
-  var country = document.getElementById("hk-tl-country"), kind = document.getElementById("hk-tl-kind");
-  var count = document.getElementById("hk-tl-count");
-  function apply() {
-    var c = country.value, k = kind.value, shown = 0;
+  var form = document.getElementById("hk-tl-filters");
+  if (!form) return;
+  var fields = ["country", "kind", "from", "to"], count = document.getElementById("hk-tl-count");
+  function field(name) { return document.getElementById("hk-tl-" + name); }
+  function read() {
+    if (location.hash.indexOf("=") < 0) return;       // #y2014: a year's heading, not a view
+    var params = new URLSearchParams(location.hash.slice(1));
+    fields.forEach(function (f) {
+      var v = params.get(f), el = field(f);
+      if (v !== null && Array.prototype.some.call(el.options, function (o) { return o.value === v; })) el.value = v;
+    });
+  }
+  function apply(write) {
+    var c = field("country").value, k = field("kind").value;
+    var from = field("from").value, to = field("to").value, shown = 0, years = {};
     document.querySelectorAll(".hk-tl-event").forEach(function (li) {
-      var ok = (!c || (" " + li.dataset.countries + " ").indexOf(" " + c + " ") >= 0) && (!k || li.dataset.kind === k);
+      var y = li.dataset.year;
+      var ok = (!c || (" " + li.dataset.countries + " ").indexOf(" " + c + " ") >= 0) && (!k || li.dataset.kind === k)
+        && (!from || y >= from) && (!to || y <= to);
       li.hidden = !ok;
-      if (ok) shown++;
+      if (ok) { shown++; years[y] = (years[y] || 0) + 1; }
     });
     document.querySelectorAll(".hk-tl-year").forEach(function (sec) {
       sec.hidden = !sec.querySelector(".hk-tl-event:not([hidden])");
     });
+    var top = Math.max.apply(null, [1].concat(Object.keys(years).map(function (y) { return years[y]; })));
+    document.querySelectorAll(".hk-bars-years li").forEach(function (row) {
+      var n = years[row.dataset.year] || 0, bar = row.querySelector(".hk-bar > span");
+      if (bar) bar.style.width = (100 * n / top).toFixed(2) + "%";
+      row.querySelector(".hk-bar-n").firstChild.textContent = n;
+      row.classList.toggle("hk-empty", !n);
+    });
     count.textContent = shown + "件";
+    if (write) {
+      var params = new URLSearchParams();
+      fields.forEach(function (f) { if (field(f).value) params.set(f, field(f).value); });
+      var hash = params.toString();
+      history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+    }
   }
-  country.addEventListener("change", apply);
-  kind.addEventListener("change", apply);
-  apply();
+  read();
+  form.addEventListener("change", function () { apply(true); });
+  window.addEventListener("hashchange", function () { read(); apply(false); });
+  apply(false);
 })();
 </script>"""
 
@@ -54,16 +87,23 @@ class TimelinePage:
         self._by_country: dict | None = None   # (country, chapter or None) -> events, built on first use
 
     def item(self, e, page: str, own: str | None = None) -> str:
-        """One event as a list item, in HTML: the links are the builder's own
-        (builder/page.py, href), and Python-Markdown has nothing to parse."""
+        """One event as a list item, in HTML: its date, kind and headline, the
+        sentence it comes from, who took part, and each source, linked (the
+        links are the builder's own, builder/page.py, href; Python-Markdown has
+        nothing to parse)."""
         esc = html.escape
-        chips = "".join(f' <a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
-                        f"{esc(self.registry.entries[c].name_ja)}</a>" for c in e.countries if c != own)
+        chips = "".join(f'<a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
+                        f"{esc(self.registry.entries[c].name_ja)}</a> " for c in e.countries if c != own)
+        sources = " ".join(f'<a href="{href(page, src_page, anchor)}">{esc(label or self.labels.text_source)}</a>'
+                           for label, src_page, anchor in e.sources)
         return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
-                f'id="ev-{esc(e.id)}">'
-                f'<time datetime="{esc(e.date)}">{esc(date_label(e))}</time> '
+                f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
+                f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}</time> '
                 f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
-                f'{esc(e.title)}{chips} <a href="{href(page, e.page, e.anchor)}" title="{esc(e.text)}">出典</a></li>')
+                f'<strong class="hk-tl-title">{esc(e.title)}</strong></p>'
+                f'<p class="hk-tl-summary">{esc(e.text)}</p>'
+                f'<p class="hk-tl-meta">{chips}<span class="hk-tl-sources">{esc(self.labels.source)}：{sources}</span></p>'
+                "</li>")
 
     def chart(self, year_href) -> str:
         """Events a year, each row a link to that year's events (`year_href`: year -> URL)."""
@@ -72,22 +112,27 @@ class TimelinePage:
             years[int(e.date[:4])] = years.get(int(e.date[:4]), 0) + 1
         if not years:
             return ""
-        rows = [Row(f"{y}年", year_href(y), [(n, "m")], f"{n}件") for y, n in sorted(years.items())]
+        rows = [Row(f"{y}年", year_href(y), [(n, "m")], f"{n}件", year=str(y)) for y, n in sorted(years.items())]
         return bar_chart("年ごとの出来事の数", rows, css="hk-bars-years")
 
     def filters(self, events) -> str:
+        """Country, kind, and the years from and to: a form the script reads and writes."""
         esc = html.escape
         used = sorted({c for e in events for c in e.countries},
                       key=lambda c: (self.registry.regions.index(self.registry.entries[c].region), c))
         countries = "".join(f'<option value="{esc(c)}">{esc(self.registry.entries[c].name_ja)}</option>' for c in used)
         kinds = sorted({e.kind for e in events}, key=lambda k: list(self.kinds.labels).index(k))
         kind_opts = "".join(f'<option value="{esc(k)}">{esc(self.kinds.labels[k])}</option>' for k in kinds)
+        years = sorted({e.date[:4] for e in events})
+        year_opts = "".join(f'<option value="{y}">{int(y)}年</option>' for y in years)
         lb = self.labels
         every = f'<option value="">{esc(lb.all)}</option>'
-        return (f'<div class="hk-tl-filters" role="group" aria-label="{esc(lb.timeline)}の絞り込み">'
+        return (f'<form id="hk-tl-filters" class="hk-tl-filters" role="group" aria-label="{esc(lb.timeline)}の絞り込み">'
                 f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{countries}</select></label> '
                 f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
-                f'<output id="hk-tl-count" aria-live="polite">{len(events)}件</output></div>')
+                f'<label>{esc(lb.year_from)} <select id="hk-tl-from"><option value="">{esc(lb.all)}</option>{year_opts}</select></label> '
+                f'<label>{esc(lb.year_to)} <select id="hk-tl-to"><option value="">{esc(lb.all)}</option>{year_opts}</select></label> '
+                f'<output id="hk-tl-count" aria-live="polite">{len(events)}件</output></form>')
 
     def pages(self) -> list[Page]:
         """One page while the events fit; past PAGE_LIMIT, an overview and a
@@ -151,8 +196,8 @@ class TimelinePage:
                 + "\n</ol>\n")
 
 
-INTRO = ("本文の日付のある記述と、図表のデータ（ハイレベル訪問、能力構築支援事業）から作った年表。"
-         "各項目の「出典」は、その記述の段落または図表へのリンク。")
+INTRO = ("本文と図表（ハイレベル訪問、能力構築支援事業）から、出来事ごとに一行の見出しを付けて編んだ年表。"
+         "見出しの下は出典の文そのまま。「出典」は、その段落または図表へのリンク。")
 
 # Events on one timeline page; a longer timeline is split into periods (years,
 # or the months of a busy year) so that a page stays quick to build and to load.

@@ -1,0 +1,116 @@
+"""`python -m builder events`: a chapter's chronology (builder/timeline/) against
+its text, for an editor.
+
+Prints, for each chapter: the events whose quote the text no longer holds (or
+holds twice); the dated clauses no event or not-event covers, as YAML to paste
+(a background clause as a not-event); the figure rows that look like an
+event's own happening (same month, same country, a visit) and are not merged;
+and how many headlines the rules proposed that were kept, against those
+written by hand. `--init` writes a first events.yaml for a chapter that has
+none, from the proposals alone."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .content import load_content
+from .countries.matcher import Matcher
+from .export import dump_records
+from .figures import kind_of
+from .page import page_url
+from .pipeline import process_chapter
+from .timeline.chronology import occurrences, passages
+from .timeline.propose import kept_headlines, propose
+from .timeline.style import headline_problems
+
+
+def review(root: Path, init: bool = False, out=sys.stdout) -> int:
+    content = load_content(root)
+    matcher = Matcher(content.registry)
+    several = len(content.site.chapters) > 1
+    problems = 0
+    for config in content.site.chapters:
+        ch = process_chapter(config, content.layout).chapter
+        home = f"{ch.id}/index.md" if several else "index.md"
+        proposals = propose(ch, home, matcher, content.kinds, content.layout)
+        path = config.dir / "events.yaml"
+        chron = content.chronologies.get(ch.id)
+        if chron is None:
+            if init:
+                path.write_text(draft(proposals), encoding="utf-8")
+                print(f"{path}: {len(proposals)} proposals written; review them", file=out)
+            else:
+                print(f"{ch.id}: no {path.name}; `python -m builder events --init` writes a first one", file=out)
+            continue
+        where = passages(ch, home)
+        covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        print(f"# {ch.id}: {path}", file=out)
+        for section in ("events", "not_events"):
+            for i, e in enumerate(getattr(chron, section)):
+                if "quote" not in e:
+                    continue
+                found = occurrences(where, e["quote"])
+                for p, at in found:
+                    covered.setdefault((p.page, p.anchor), []).append((at, at + len(e["quote"])))
+                if len(found) != 1:
+                    problems += 1
+                    state = "gone from the text" if not found else f"found {len(found)} times"
+                    print(f"changed: {path}:{chron.line(section, i)}: "
+                          f"{e.get('headline') or e['quote'][:30]}: quote {state}", file=out)
+        new = [p for p in proposals if not any(a < p.start + len(p.clause) and p.start < b
+                                               for a, b in covered.get((p.page, p.anchor), []))]
+        if new:
+            print(f"\n# {len(new)} dated clause(s) no entry covers:", file=out)
+            out.write(draft(new, header=False))
+        # figure rows of the same happening as an event of the text
+        figure_rows = [e for num, fig in ch.figures.items()
+                       for e in kind_of(fig).events(ch, num, fig, content.registry, page_url)]
+        merged = {f"{ch.id}-{fid}" for e in chron.events for fid in e.get("figure", [])}
+        for i, e in enumerate(chron.events):
+            if e["kind"] != "visit":
+                continue
+            # a visit's row, same month and country, whose post the entry names (its
+            # headline starts with the post: figures/visits.py)
+            said = e.get("quote", "") + e["headline"]
+            same = [f.id.removeprefix(f"{ch.id}-") for f in figure_rows if f.kind == "visit" and f.id not in merged
+                    and f.date == e["date"] and set(f.countries) & set(e.get("countries", []))
+                    and f.title.split("が", 1)[0] in said]
+            if same:
+                print(f"merge?: {path}:{chron.line('events', i)}: {e['headline']}: figure: {same}", file=out)
+        kept = kept_headlines((e.get("quote", ""), e["headline"]) for e in chron.events)
+        quoted = sum(1 for e in chron.events if "quote" in e)
+        for i, e in enumerate(chron.events):
+            for problem in headline_problems(e["headline"]):
+                print(f"style: {path}:{chron.line('events', i, 'headline')}: {e['headline']}: {problem}", file=out)
+        print(f"\n{ch.id}: {len(chron.events)} events ({quoted} from the text, "
+              f"{sum(len(e.get('figure', [])) for e in chron.events)} figure rows merged), "
+              f"{len(chron.not_events)} not-events; headlines: {kept} as the rules proposed, "
+              f"{quoted - kept} written by hand; {len(new)} new clause(s)", file=out)
+    return 1 if problems else 0
+
+
+def draft(proposals, header: bool = True) -> str:
+    events, not_events = [], []
+    for p in proposals:
+        if p.background:
+            not_events.append({"quote": p.clause, "why": p.background})
+            continue
+        e = {"date": p.date}
+        if p.end:
+            e["end"] = p.end
+        if p.precision == "fiscal_year":
+            e["fiscal_year"] = True
+        e["headline"] = p.headline or f"【見出しを書く】{p.clause[:30]}"
+        e["kind"] = p.kind
+        e["countries"] = p.countries
+        e["quote"] = p.clause
+        events.append(e)
+    text = ""
+    if header:
+        text = ("# yaml-language-server: $schema=../../builder/inputs/schemas/chronology.yaml\n"
+                "# The chapter's chronology (see content/README-events.md for the house style).\n")
+    if events:
+        text += ("events:\n" if header else "# events:\n") + dump_records(events)
+    if not_events:
+        text += ("not_events:\n" if header else "# not_events:\n") + dump_records(not_events)
+    return text

@@ -1,0 +1,122 @@
+"""Proposals for the chronology, from the text: what `python -m builder events`
+offers an editor. Not part of the site build, which reads events.yaml only.
+
+A dated clause runs from its date (or from the start of its sentence, when
+the date opens it) to the next date; a date whose clause is empty
+(13年5月および8月、…) shares the next one's, and 「AからBにかけて」 is one
+span. Its countries are those the clause names, else those of the heading
+it sits under when the heading names one (（6）カンボジア); never the
+paragraph's. Clauses that event_kinds.yaml calls background (以来, を除き …)
+are offered as not-events. The headline is proposed by the rules of
+HEADLINE below, or left for the editor where they give nothing short."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import DateReader
+from .chronology import passages
+
+EMPTY_CLAUSE = re.compile(r"^[、，\s]*(?:および|または|と|や|、|から|まで|には|では|に|は|の)*[、，\s]*$")
+SPAN = re.compile(r"^\s*から\s*$")
+SPAN_END = re.compile(r"^\s*(?:にかけて|の間|まで)")
+LEAD = re.compile(r"^[、，\s]*(?:には|では|にも|は|に|の|から|より|以降|以来|まで)?[、，\s]*")
+CONNECTIVE = re.compile(r"^(?:また|さらに|なお|一方|このほか|その後|同年|同月|続いて)[、，]?")
+DATE_PHRASE = re.compile(r"^[^、。]{0,30}?(?:年度?|月|日)(?:[^、。]{0,6}?(?:にかけて|の間|まで))?(?:には|にも|に|は|、)+")
+
+# (what the clause ends with, what the headline ends with): a verb phrase
+# becomes the noun phrase a chronology prints (…を訪問した → …を訪問).
+HEADLINE = [
+    (re.compile(r"(?:が|を)?(?:開催|実施)(?:された|した|され|し)$"), "開催"),
+    (re.compile(r"を訪問(?:した|し)$"), "を訪問"),
+    (re.compile(r"に署名(?:した|し)$"), "に署名"),
+    (re.compile(r"に参加(?:した|し)$"), "に参加"),
+    (re.compile(r"(?:を|が)?発効(?:した|し)$"), "発効"),
+    (re.compile(r"を(?:行った|行い|実施した)$"), ""),
+    (re.compile(r"(?:が行われた|を行った)$"), ""),
+]
+HEADLINE_LIMIT = 40
+
+
+@dataclass
+class Proposal:
+    date: str
+    precision: str
+    end: str
+    clause: str              # the quote it would have
+    start: int               # where the clause starts in its paragraph
+    sentence: str
+    page: str
+    anchor: str
+    countries: list[str]
+    kind: str
+    headline: str | None     # None: the rules give nothing short enough; the editor writes one
+    background: str = ""     # why it looks like no happening (event_kinds.yaml), or ""
+    lines: list[int] = field(default_factory=list)
+
+
+def propose_headline(clause: str) -> str | None:
+    """The clause without its date and connective, its verb made a noun phrase; None if longer than a headline."""
+    t = CONNECTIVE.sub("", LEAD.sub("", clause).strip())
+    t = DATE_PHRASE.sub("", t, count=1)
+    t = CONNECTIVE.sub("", t).strip("、，。 ")
+    for pattern, ending in HEADLINE:
+        if pattern.search(t):
+            t = pattern.sub(ending, t)
+            break
+    t = re.sub(r"^(?:わが国は|防衛省・自衛隊は|防衛省は)、?", "", t).strip("、，。 ")
+    return t if 2 <= len(t) <= HEADLINE_LIMIT else None
+
+
+def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
+    reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
+    heading_countries: dict[str, list[str]] = {}
+    out: list[Proposal] = []
+    for p in passages(ch, home):
+        text = p.text
+        dates = reader.read(text)
+        if p.heading not in heading_countries:
+            named = sorted({m.id for m in matcher.find(p.heading)})
+            heading_countries[p.heading] = named if len(named) == 1 else []
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。]+。?", text)]
+        skip = set()
+        for i, d in enumerate(dates):
+            if i in skip:
+                continue
+            s0, s1 = next(((a, b) for a, b in sentences if a <= d.start < b), (0, len(text)))
+            same = [x for x in dates if s0 <= x.start < s1]
+            k = same.index(d)
+            end = d.range_end.iso if d.range_end else ""
+            # AからBにかけて: one span
+            if k + 1 < len(same) and SPAN.match(text[d.end:same[k + 1].start]) \
+                    and SPAN_END.match(text[same[k + 1].end:]):
+                end = same[k + 1].iso
+                skip.add(dates.index(same[k + 1]))
+                k += 1
+            j = k
+            while j + 1 < len(same) and EMPTY_CLAUSE.match(text[same[j].end:same[j + 1].start]):
+                j += 1
+            stop = same[j + 1].start if j + 1 < len(same) else s1
+            start = s0 if d.start - s0 <= 25 else d.start
+            clause = text[start:stop].strip().rstrip("、，")
+            countries = sorted({m.id for m in matcher.find(clause)}) or heading_countries[p.heading]
+            out.append(Proposal(
+                date=d.iso, precision=d.precision, end=end, clause=clause, start=text.find(clause, start),
+                sentence=text[s0:s1].strip(),
+                page=p.page, anchor=p.anchor, countries=countries, kind=kinds.of(clause),
+                headline=propose_headline(clause), background=kinds.background(clause), lines=p.nos))
+    return out
+
+
+def kept_headlines(entries) -> int:
+    """How many (quote, headline) pairs carry the headline the rules propose for the quote."""
+    return sum(1 for quote, headline in entries if quote and propose_headline(quote) == headline)
+
+
+def chronology_report(events, figure_only: int) -> str:
+    """For the build's report: how many events, and whose headlines they carry."""
+    kept = kept_headlines((e.quote, e.title) for e in events)
+    merged = sum(1 for e in events for label, _, _ in e.sources if label)
+    return (f"{len(events)} events from the chronology ({merged} figure rows merged into them), "
+            f"{figure_only} from the figures alone; headlines: {kept} as the rules proposed, "
+            f"{len(events) - kept} written by hand")
