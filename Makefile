@@ -1,6 +1,8 @@
 # hakusho: `make site` builds the site (and the offline bundle), `make test` runs the tests.
 # Each target installs what it needs into .venv first: make site needs Python 3.11 and make,
 # make test Node (npm) as well, and installs Debian's chromium when run as root.
+# `make site ENGINE=properdocs|zensical` builds with another engine (MkDocs is the default),
+# each installed from its own pinned requirements into its own virtualenv.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,10 +16,21 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 unexport PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX := $(CURDIR)/build/pycache
 
+# The site generator. The builder, the bundler and the tests run in .venv
+# (requirements.txt, MkDocs included); another engine has its own virtualenv.
+ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs zensical
+ifeq ($(filter $(ENGINE),$(ENGINES)),)
+$(error ENGINE=$(ENGINE): expected one of $(ENGINES))
+endif
+ENGINE_VENV := $(if $(filter mkdocs,$(ENGINE)),$(VENV),.venv-$(ENGINE))
+ENGINE_STAMP := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),$(ENGINE_VENV)/.installed)
+EBIN := $(ENGINE_VENV)/bin
+
 TOOLS  := tests/tools/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser bench
+.PHONY: site docs test serve clean browser bench engines
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,24 +38,46 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# The builder writes build/docs; MkDocs turns it into site/. It runs again only
-# when its inputs or its own code changed (the mark lives in build/docs, so that
-# a removed docs folder is built again).
-DOCS_MARK := build/docs/.built
+# Another engine's virtualenv, from its own pinned requirements.
+.venv-%/.installed: requirements-%.txt
+	$(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-compile -r $<
+	touch $@
+
+# The other engines, for the tests that build the site with each (tests/test_engines.py).
+engines: .venv-properdocs/.installed .venv-zensical/.installed
+
+# The builder writes build/docs (and the engine's config); the engine turns it
+# into site/. It runs again only when its inputs or its own code changed, or
+# the engine did (the mark lives in build/docs, so that a removed docs folder
+# is built again).
+DOCS_MARK := build/docs/.built-$(ENGINE)
 $(DOCS_MARK): $(STAMP) $(shell find content builder -type f -not -path '*/__pycache__/*' 2>/dev/null)
-	$(BIN)/python -m builder build
+	$(BIN)/python -m builder build --engine $(ENGINE)
+	rm -f build/docs/.built-*
 	touch $@
 
 docs: $(DOCS_MARK)
 
-site: docs
-	$(BIN)/python -m mkdocs build --strict --quiet -f build/mkdocs.yml
+# The engine runs as `python -m` from here, so that it can import builder.markdown_ext.
+# The offline build has no site URL: its pages live at file://, and name no other.
+site: docs $(ENGINE_STAMP)
+ifeq ($(ENGINE),zensical)
+	$(EBIN)/python -m zensical build --strict -f zensical.yml
+	rm -rf site && mv build/zensical-site site
+	@echo "site: $(CURDIR)/site/index.html"
+	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m zensical build --strict -f zensical.yml
+	rm -rf dist/offline && mkdir -p dist && mv build/zensical-site dist/offline
+else
+	$(EBIN)/python -m $(ENGINE) build --strict --quiet -f build/mkdocs.yml
 	@echo "site: $(CURDIR)/site/index.html"
 	rm -rf dist/offline
-	HAKUSHO_OFFLINE=true $(BIN)/python -m mkdocs build --strict --quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline
+	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m $(ENGINE) build --strict --quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline
+endif
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
 
 test: $(STAMP) $(TOOLS) browser
+	$(MAKE) --no-print-directory -j2 engines
 	$(BIN)/python -m pytest -q
 
 # The workflow linter, pinned by tests/tools/package-lock.json.
@@ -61,8 +96,8 @@ serve: docs
 	$(BIN)/python -m mkdocs serve --livereload -f build/mkdocs.yml
 
 # Figures, not pass/fail: see README's Performance section.
-bench: $(STAMP)
+bench: $(STAMP) engines
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build site dist
+	rm -rf build site dist zensical.yml .cache

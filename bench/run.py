@@ -8,7 +8,9 @@ Measures, with several runs and their median:
 - a synthetic corpus of 1, 10 and 50 chapters derived from the real one
   (bench/corpus.py): builder time, build time per chapter and per page,
   MkDocs' peak memory, and where MkDocs spends its time;
-- a rebuild after one edit to a YAML file, as `make serve` does it.
+- a rebuild after one edit to a YAML file, as `make serve` does it;
+- the three engines side by side (make site, and the engine's build alone);
+- Japanese search on each engine, served and from the offline build.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from bench.corpus import synthetic_content  # noqa: E402
 from builder.site import build_site, write_docs  # noqa: E402
 
 PY = sys.executable
+ENGINES = ("mkdocs", "properdocs", "zensical")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1430000000")
 
 
@@ -198,12 +201,30 @@ def main():
                                          kinds.get("countries", 0), kinds.get("timeline", 0))]
         print(f"| {n} | " + " | ".join(f"{x:.0f} %" for x in pct) + " |")
 
-    # Japanese search: the query set, served and from the unzipped bundle (bench/search.py)
-    import zipfile
+    # the three engines side by side (issue 15), each from its own virtualenv, warm:
+    # `make site ENGINE=…` after an edit to content/, and the engine's build of the site alone
+    touch = lambda: os.utime(REPO / "content" / "hakusho.yaml")  # noqa: E731
+    engines = []
+    for engine in ENGINES:
+        make = process("make", "site", f"ENGINE={engine}", before=touch)
+        make()
+        python = str(REPO / (".venv" if engine == "mkdocs" else f".venv-{engine}") / "bin" / "python")
+        alone = ([python, "-m", "zensical", "build", "-f", "zensical.yml"] if engine == "zensical" else
+                 [python, "-m", engine, "build", "-q", "-f", "build/mkdocs.yml", "-d", str(tmp / f"alone-{engine}")])
+        engines.append((engine, median_time(make, runs), median_time(process(*alone), runs)))
+        shutil.copytree(REPO / "site", tmp / f"site-{engine}")
+        shutil.copytree(REPO / "dist" / "offline", tmp / f"offline-{engine}")
+    process("make", "site")()
+    print("\nengines (make site ENGINE=…, after an edit to content/; the engine's site build alone)")
+    print("| engine | make site | site build alone | vs MkDocs |\n|---|---:|---:|---:|")
+    for engine, make_t, alone_t in engines:
+        print(f"| {engine} | {make_t:.2f} s | {alone_t:.2f} s | {alone_t / engines[0][2]:.2f}× |")
+
+    # Japanese search: the query set, served and from the offline build (bench/search.py), on each engine
     from bench import search
-    with zipfile.ZipFile(tmp / "bundle.zip") as z:
-        z.extractall(tmp / "unzipped")
-    search.main(tmp / "site", tmp / "unzipped" / "hakusho")
+    for engine in ENGINES:
+        print(f"\n## search on {engine}")
+        search.main(tmp / f"site-{engine}", tmp / f"offline-{engine}")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -40,20 +40,62 @@ def page_of(url: str, root: str) -> str:
     return path.removeprefix(CHAPTER).removesuffix("/index") or "index"
 
 
-def ask(page, query: str) -> tuple[list[str], float]:
-    """Type the query; the result pages in order, and the ms from the last key to the results."""
-    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
-    box.fill("")
-    box.press("Backspace")
-    page.wait_for_function(f"() => !({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=5000)
-    box.fill(query)
-    start = time.perf_counter()
-    box.press("End")            # Material reads the query on keyup
-    page.wait_for_function(f"() => ({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=10000)
-    ms = (time.perf_counter() - start) * 1000
-    assert any(d in meta.inner_text() for d in DONE)
-    links = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
-    return links, ms
+class Material:
+    """Material's search box (our worker behind it: MkDocs and ProperDocs)."""
+    name = "Material"
+
+    def open(self, page):
+        page.locator("input.md-search__input").click()
+
+    def ask(self, page, query: str) -> tuple[list[str], float]:
+        """Type the query; the result pages in order, and the ms from the last key to the results."""
+        box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+        box.fill("")
+        box.press("Backspace")
+        page.wait_for_function(f"() => !({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=5000)
+        box.fill(query)
+        start = time.perf_counter()
+        box.press("End")            # Material reads the query on keyup
+        page.wait_for_function(f"() => ({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=10000)
+        ms = (time.perf_counter() - start) * 1000
+        assert any(d in meta.inner_text() for d in DONE)
+        links = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
+                                          "els => els.map(e => e.href)")
+        return links, ms
+
+
+class Zensical:
+    """Zensical's search: a dialog in a shadow root (Playwright's CSS pierces it)."""
+    name = "Zensical"
+    STATUS = "div.f[role=status]"          # its live region: "N results", "1 result" or "No results"
+
+    def open(self, page):
+        page.click(".md-search__button")
+
+    def ask(self, page, query: str) -> tuple[list[str], float]:
+        """Its status can say "No results" for a moment before the worker answers:
+        the results are taken once status and list have held still for 150 ms."""
+        box, status = page.locator("input[role=combobox]"), page.locator(self.STATUS)
+        box.fill("")
+        page.wait_for_function("() => ![...document.querySelectorAll('*')].filter(e => e.shadowRoot)"
+                               ".some(h => /result/.test(h.shadowRoot.querySelector('div.f[role=status]')"
+                               "?.textContent || ''))", timeout=5000)
+        start = time.perf_counter()
+        box.fill(query)
+        seen, since, ms = None, 0.0, 0.0
+        while time.perf_counter() - start < 10:
+            now = (status.inner_text(), page.eval_on_selector_all("ol[role=listbox] a", "els => els.map(e => e.href)"))
+            t = time.perf_counter()
+            if now != seen:
+                seen, since, ms = now, t, (t - start) * 1000
+            elif "result" in now[0] and t - since >= 0.15:
+                return now[1], ms
+            page.wait_for_timeout(20)
+        raise TimeoutError(f"Zensical's search gave no settled answer to {query!r}")
+
+
+def driver(page):
+    return Zensical() if page.locator(".md-search__button").count() else Material()
 
 
 def article_text(root: Path, page: str) -> str:
@@ -70,11 +112,12 @@ def article_text(root: Path, page: str) -> str:
 def run(root_url: str, browser) -> dict:
     page = browser.new_page()
     page.goto(root_url + "/dwp2015-3-3/figures/index.html")
-    page.locator("input.md-search__input").click()
-    ask(page, "訓練")                      # the index is built in a worker: wait for it once
+    search = driver(page)
+    search.open(page)
+    search.ask(page, "訓練")                      # the index is built in a worker: wait for it once
     out = []
     for q in QUERIES:
-        links, ms = ask(page, q["q"])
+        links, ms = search.ask(page, q["q"])
         pages = []
         for link in links:
             p = page_of(link, root_url)
@@ -115,10 +158,15 @@ def report(name: str, results, root: Path) -> list:
 def main(site: Path, bundle: Path) -> None:
     from playwright.sync_api import sync_playwright
     index = site / "search" / "search_index.json"
-    worker = site / "assets" / "javascripts" / "search-worker.js"
-    print(f"search index: {index.stat().st_size:,} bytes, {len(gzip.compress(index.read_bytes(), 9)):,} gzipped; "
-          f"search worker {len(gzip.compress(worker.read_bytes(), 9)):,} bytes gzipped "
-          "(served: fetched with every page, then from the browser's cache; file://: when search opens)")
+    if index.exists():           # MkDocs or ProperDocs: MkDocs' index, our worker
+        worker = site / "assets" / "javascripts" / "search-worker.js"
+        print(f"search index: {index.stat().st_size:,} bytes, {len(gzip.compress(index.read_bytes(), 9)):,} gzipped; "
+              f"search worker {len(gzip.compress(worker.read_bytes(), 9)):,} bytes gzipped "
+              "(served: fetched with every page, then from the browser's cache; file://: when search opens)")
+    else:                        # Zensical: its own index and search
+        index = site / "search.json"
+        print(f"search index (Zensical's): {index.stat().st_size:,} bytes, "
+              f"{len(gzip.compress(index.read_bytes(), 9)):,} gzipped")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

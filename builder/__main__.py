@@ -12,10 +12,12 @@ from .errors import InputError
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build(content: Path, out: Path, quiet: bool = False):
-    from .site import build_site, write_docs
+def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs"):
+    from .site import build_site, write_docs, write_zensical_config
     result = build_site(content)
     docs = write_docs(result, out, REPO)
+    if engine == "zensical":
+        write_zensical_config(result, out, REPO)
     for ch in result.chapters:
         counts = ch.ledger.counts()
         report = out / f"accounting-{ch.chapter.id}.tsv"
@@ -70,12 +72,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     ap.add_argument("command", choices=["build", "account", "watch", "events"])
     ap.add_argument("--init", action="store_true", help="events: write a first events.yaml where a chapter has none")
+    ap.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
+                    help="build: the site generator the config is written for (zensical needs its own)")
     ap.add_argument("--content", type=Path, default=REPO / "content")
     ap.add_argument("--out", type=Path, default=REPO / "build")
     args = ap.parse_args(argv)
     try:
         if args.command == "build":
-            build(args.content, args.out)
+            build(args.content, args.out, engine=args.engine)
         elif args.command == "account":
             result = build(args.content, args.out, quiet=True)
             for ch in result.chapters:

@@ -1,0 +1,141 @@
+"""One mkdocs.yml, three engines (issue 15): the docs folder the builder wrote
+for the shared build, built again by ProperDocs and by Zensical, each from its
+own virtualenv (`make engines`), and held to what the MkDocs build gives:
+the same article on every page, an offline bundle that searches with no
+network, and no serious accessibility violation."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from article_diff import compare
+from builder.bundle import check_offline
+from builder.site import write_zensical_config
+from conftest import REPO, SITE_URL
+from test_e2e import AXE, AXE_RUN
+
+PYTHONS = {"properdocs": REPO / ".venv-properdocs" / "bin" / "python",
+           "zensical": REPO / ".venv-zensical" / "bin" / "python"}
+
+
+def engine_python(engine: str) -> Path:
+    python = PYTHONS[engine]
+    if not python.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{python} is missing: `make test` installs it (make engines)")
+        pytest.skip(f"{python} is missing (make engines)")
+    return python
+
+
+def run(args: list, cwd: Path, offline: bool = False) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1430000000", PYTHONPATH=str(REPO),
+               HAKUSHO_OFFLINE="true" if offline else "false")
+    env.pop("HAKUSHO_SITE_URL", None)
+    if not offline:                  # as make site: the offline build has no site URL
+        env["HAKUSHO_SITE_URL"] = SITE_URL
+    done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def properdocs(built, tmp_path_factory):
+    python = engine_python("properdocs")
+    out = tmp_path_factory.mktemp("properdocs") / "site"
+    run([python, "-m", "properdocs", "build", "--strict", "-q", "-f", built["site"].parent / "build" / "mkdocs.yml",
+         "-d", out], cwd=REPO)
+    return out
+
+
+@pytest.fixture(scope="module")
+def zensical(built, tmp_path_factory):
+    """Zensical wants its config, the docs and the theme folder under one root:
+    a copy of the repository's config and overrides beside the built docs."""
+    python = engine_python("zensical")
+    root = tmp_path_factory.mktemp("zensical")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copytree(built["site"].parent / "build" / "docs", root / "build" / "docs")
+    generated = yaml.safe_load((built["site"].parent / "build" / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = write_zensical_config(SimpleNamespace(nav=generated["nav"], theme_words=generated["extra"]["hakusho"]),
+                                   root / "build", root)
+    sites = {}
+    for name, offline in (("site", False), ("offline", True)):
+        run([python, "-m", "zensical", "build", "--strict", "-f", config], cwd=root, offline=offline)
+        sites[name] = root / name
+        (root / "build" / "zensical-site").rename(sites[name])
+    return sites
+
+
+def test_every_article_is_the_same_on_every_engine(built, properdocs, zensical):
+    for other in (properdocs, zensical["site"]):
+        pages, problems = compare(built["site"], other)
+        assert pages >= 80 and problems == [], problems[:1]
+
+
+def test_properdocs_builds_the_same_bytes_but_for_its_name(built, properdocs):
+    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+    mine = {p.relative_to(built["site"]) for p in built["site"].rglob("*") if p.is_file()}
+    theirs = {p.relative_to(properdocs) for p in properdocs.rglob("*") if p.is_file()}
+    assert mine == theirs
+    differ = [str(p) for p in sorted(mine) if p.suffix != ".gz" and generator.sub(b"", (built["site"] / p).read_bytes())
+              != generator.sub(b"", (properdocs / p).read_bytes())]
+    assert differ == []
+
+
+def test_each_engine_gets_its_own_search(built, zensical):
+    """Material's search box drives our worker; Zensical keeps its own search and config."""
+    mine = (built["site"] / "index.html").read_text(encoding="utf-8")
+    theirs = (zensical["site"] / "index.html").read_text(encoding="utf-8")
+    assert "search-worker.js" in mine and "md-search__input" in mine
+    assert "search-worker.js" not in theirs and "md-search__button" in theirs
+
+
+def test_the_zensical_bundle_searches_with_no_network(zensical, browser):
+    check_offline(zensical["offline"])            # what the bundler checks before it zips
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda r: None if r.url.startswith("file:") else outside.append(r.url))
+    try:
+        page.goto((zensical["offline"] / "dwp2015-3-3" / "figures" / "index.html").as_uri())
+        page.click(".md-search__button")
+        page.locator("input[role=combobox]").fill("ハノイ")
+        found = page.locator("ol[role=listbox] a[href*='section-1/item-2.html']")
+        found.first.wait_for(timeout=10000)
+        found.first.click()
+        page.wait_for_load_state()
+        assert "section-1/item-2.html" in page.url and "第1回会議がハノイで開催された" in page.content()
+        assert outside == []
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def zensical_server(zensical):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(zensical["site"]))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("path", ["index.html", "dwp2015-3-3/section-1/item-2.html", "timeline.html",
+                                  "countries/aus.html"])
+def test_zensical_pages_have_no_serious_accessibility_violation(zensical_server, browser, path):
+    page = browser.new_page()
+    try:
+        page.goto(f"{zensical_server}/{path}")
+        page.add_script_tag(path=str(AXE))
+        assert page.evaluate(AXE_RUN) == []
+    finally:
+        page.close()
