@@ -22,7 +22,6 @@ class Event:
     anchor: str = ""
     source: str = ""              # text (from the chronology) | figure (a figure's row alone)
     lines: list[int] = field(default_factory=list)   # raw text lines; for an added event, its events.yaml line
-    hidden: bool = False
     sources: list = field(default_factory=list)      # (label, page, anchor): the text's paragraph, a figure
     quote: str = ""               # the clause of the text, as the chronology quotes it
     yaml_line: int | None = None  # where the chronology gives it

@@ -80,7 +80,7 @@ def date_label(e) -> str:
 
 class TimelinePage:
     def __init__(self, events, registry, kinds, labels):
-        self.events = sorted((e for e in events if not e.hidden), key=lambda e: (e.date, e.id))
+        self.events = sorted(events, key=lambda e: (e.date, e.id))
         self.registry = registry
         self.kinds = kinds
         self.labels = labels
@@ -273,14 +273,15 @@ def joinable(a: Period, b: Period) -> bool:
 
 
 def export_json(events) -> str:
-    return json_text([e.as_dict() for e in sorted(events, key=lambda e: (e.date, e.id)) if not e.hidden], 1)
+    return json_text([e.as_dict() for e in sorted(events, key=lambda e: (e.date, e.id))], 1)
 
 
 def export_csv(events) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "date", "end", "precision", "title", "text", "countries", "kind", "url"])
+    w.writerow(["id", "date", "end", "precision", "title", "text", "quote", "countries", "kind", "url", "sources"])
     for e in sorted(events, key=lambda e: (e.date, e.id)):
-        if not e.hidden:
-            w.writerow([e.id, e.date, e.end, e.precision, e.title, e.text, " ".join(e.countries), e.kind, e.url])
+        d = e.as_dict()
+        w.writerow([e.id, e.date, e.end, e.precision, e.title, e.text, e.quote, " ".join(e.countries), e.kind, e.url,
+                    " ".join(d["sources"])])
     return buf.getvalue()
