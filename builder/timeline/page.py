@@ -140,7 +140,7 @@ class TimelinePage:
         periods = split_periods(self.events, PAGE_LIMIT)
         if len(periods) <= 1:
             chart = self.chart(lambda y: f"#y{y}")
-            return [self.period_page("timeline.md", self.labels.timeline, self.events, INTRO + "\n\n" + chart)]
+            return [self.period_page("timeline.md", self.labels.timeline, self.events, INTRO, chart=chart)]
         index = "timeline/index.md"
         rows = ["| 期間 | 出来事 |", "| --- | ---: |"]
         rows += [f"| [{escape(pd.label)}]({rel(index, pd.path)}) | {len(pd.events)} |" for pd in periods]
@@ -159,11 +159,12 @@ class TimelinePage:
                                           search_exclude=True, nav_title=pd.label))
         return pages
 
-    def period_page(self, path: str, title: str, events: list, lead: str, by_month: bool = False,
+    def period_page(self, path: str, title: str, events: list, lead: str, chart: str = "", by_month: bool = False,
                     search_exclude: bool = False, nav_title: str | None = None) -> Page:
         """A page of events. A period's page is kept out of the search index:
         its items are (they quote the chapter), and so only its headings would be."""
-        out = [f"# {escape(title)}\n", lead + "\n", self.filters(events), ""]
+        # the filters before the chart: on a phone the chart is a screen long, and it counts what they show
+        out = [f"# {escape(title)}\n", lead + "\n", self.filters(events), "", chart, ""]
         groups: dict[str, list] = {}
         for e in events:
             groups.setdefault(month_key(e) if by_month else e.date[:4], []).append(e)
