@@ -38,10 +38,10 @@ def passages(ch, home: str) -> list[Passage]:
     out = [Passage(home, p.anchor, plain(p.text), "", list(p.nos)) for p in ch.intro
            if isinstance(p, Paragraph) and p.anchor]
     for item in ch.items():
-        heading = item.heading.title
+        heading = plain(item.heading.title)
         for b in item.blocks:
             if isinstance(b, Heading):
-                heading = b.title
+                heading = plain(b.title)
             paragraphs = [b] if isinstance(b, Paragraph) else b.paragraphs if isinstance(b, Box) else []
             out += [Passage(item.path, p.anchor, plain(p.text), heading, list(p.nos)) for p in paragraphs if p.anchor]
     return out
