@@ -1,8 +1,9 @@
 """`python -m builder events`: a chapter's chronology (builder/timeline/) against
 its text, for an editor.
 
-Prints, for each chapter: the events whose quote the text no longer holds (or
-holds twice); the dated clauses no event or not-event covers, as YAML to paste
+Prints, for each chapter: the events whose quote the text no longer holds
+(changed: with the text as it now reads, when a stretch of it is close; gone:
+when none is) or holds twice; the dated clauses no event or not-event covers, as YAML to paste
 (a background clause as a not-event); the figure rows that look like an
 event's own happening (same month, same country, a visit) and are not merged;
 and how many headlines the rules proposed that were kept, against those
@@ -11,6 +12,7 @@ none, from the proposals alone."""
 from __future__ import annotations
 
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .content import load_content
@@ -54,9 +56,14 @@ def review(root: Path, init: bool = False, out=sys.stdout) -> int:
                     covered.setdefault((p.page, p.anchor), []).append((at, at + len(e["quote"])))
                 if len(found) != 1:
                     problems += 1
-                    state = "gone from the text" if not found else f"found {len(found)} times"
-                    print(f"changed: {path}:{chron.line(section, i)}: "
-                          f"{e.get('headline') or e['quote'][:30]}: quote {state}", file=out)
+                    what = f"{path}:{chron.line(section, i)}: {e.get('headline') or e['quote'][:30]}"
+                    near = closest(where, e["quote"]) if not found else None
+                    if found:
+                        print(f"doubled: {what}: quote found {len(found)} times; lengthen it", file=out)
+                    elif near:
+                        print(f"changed: {what}: the text now reads 「{near}」", file=out)
+                    else:
+                        print(f"gone: {what}: quote gone from the text", file=out)
         new = [p for p in proposals if not any(a < p.start + len(p.clause) and p.start < b
                                                for a, b in covered.get((p.page, p.anchor), []))]
         if new:
@@ -87,6 +94,22 @@ def review(root: Path, init: bool = False, out=sys.stdout) -> int:
               f"{len(chron.not_events)} not-events; headlines: {kept} as the rules proposed, "
               f"{quoted - kept} written by hand; {len(new)} new clause(s)", file=out)
     return 1 if problems else 0
+
+
+def closest(where, quote: str, least: float = 0.8) -> str | None:
+    """The stretch of the text most like a quote it no longer holds, if it is
+    like enough (an edited clause rather than a removed one)."""
+    best, best_ratio = None, least
+    for p in where:
+        m = SequenceMatcher(None, quote, p.text, autojunk=False).find_longest_match(0, len(quote), 0, len(p.text))
+        if m.size < len(quote) // 3:
+            continue
+        start = max(0, m.b - m.a)
+        for end in range(start + len(quote) * 4 // 5, min(len(p.text), start + len(quote) * 6 // 5) + 1):
+            ratio = SequenceMatcher(None, quote, p.text[start:end], autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = p.text[start:end], ratio
+    return best
 
 
 def draft(proposals, header: bool = True) -> str:

@@ -149,8 +149,14 @@ def test_the_events_command_compares_the_chronology_with_the_text(tmp_path, caps
     raw.write_text(raw.read_text(encoding="utf-8").replace("第1回会議がハノイ", "第1回会議がハノイ市"), encoding="utf-8")
     assert main(["events", "--content", str(content)]) == 1
     out = capsys.readouterr().out
-    assert re.search(r"changed: .*events.yaml:\d+: 第1回拡大ASEAN国防相会議（ハノイ）: quote gone from the text", out)
+    assert re.search(r"changed: .*events.yaml:\d+: 第1回拡大ASEAN国防相会議（ハノイ）: "
+                     r"the text now reads 「10（平成22）年10月、第1回会議がハノイ市で開催された」", out)
     assert "1 dated clause(s) no entry covers" in out and 'quote: "10（平成22）年10月、第1回会議がハノイ市で開催された。"' in out
+    # a sentence removed: its event is gone, not changed
+    text = raw.read_text(encoding="utf-8")
+    raw.write_text(text.replace("第1回会議がハノイ市で開", "").replace("10（平成22）年10月、", "", 1), encoding="utf-8")
+    assert main(["events", "--content", str(content)]) == 1
+    assert re.search(r"gone: .*: 第1回拡大ASEAN国防相会議（ハノイ）: quote gone from the text", capsys.readouterr().out)
 
 
 def test_the_build_reports_whose_headlines_they_are(tmp_path, capsys):
