@@ -98,6 +98,29 @@ def test_countries_are_those_that_took_part(events):
     assert by_title(events, "日豪防衛相会談（東京）")["countries"] == ["AUS"]       # not China, the topic
 
 
+@pytest.fixture(scope="module")
+def proposals(site):
+    from builder.countries.matcher import Matcher
+    from builder.content import load_content
+    from builder.timeline.propose import propose
+    content = load_content(CONTENT)
+    return propose(site.chapters[0].chapter, "index.md", Matcher(content.registry), content.kinds, content.layout)
+
+
+def test_proposals_take_the_countries_of_the_clause_and_of_a_bilateral_heading(proposals):
+    def of(words):
+        [p] = [p for p in proposals if words in p.clause]
+        return p
+    assert of("88（昭和63）年以降").countries == []              # not 中国, named later in the paragraph
+    assert of("中国の主催により青島で開催され").countries == ["CHN"]
+    assert "KHM" in of("シャングリラ会合に際して次官級会談を行い").countries    # under （6）カンボジア
+    pp = of("5月から、フィジー、パプアニューギニアおよびフィリピンに")
+    assert pp.countries == ["FJI", "PHL", "PNG"]
+    tour = of("安倍内閣総理大臣が、ドイツ、英国、ポルトガル")
+    assert (tour.date, tour.end) == ("2014-04", "2014-05")          # 「AからBにかけて」: one span
+    assert of("13（同25）年の第13回を除き").background                # offered as a not-event
+
+
 def test_no_happening_appears_twice(events):
     keys = [(e["date"], e["title"]) for e in events]
     assert len(keys) == len(set(keys))

@@ -4,9 +4,9 @@ offers an editor. Not part of the site build, which reads events.yaml only.
 A dated clause runs from its date (or from the start of its sentence, when
 the date opens it) to the next date; a date whose clause is empty
 (13年5月および8月、…) shares the next one's, and 「AからBにかけて」 is one
-span. Its countries are those the clause names, else those of the heading
-it sits under when the heading names one (（6）カンボジア); never the
-paragraph's. Clauses that event_kinds.yaml calls background (以来, を除き …)
+span. Its countries are those the clause names, and the country of the
+heading it sits under when the heading names one (（6）カンボジア); never
+those of the paragraph's other sentences. Clauses that event_kinds.yaml calls background (以来, を除き …)
 are offered as not-events. The headline is proposed by the rules of
 HEADLINE below, or left for the editor where they give nothing short."""
 from __future__ import annotations
@@ -96,10 +96,14 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
             j = k
             while j + 1 < len(same) and EMPTY_CLAUSE.match(text[same[j].end:same[j + 1].start]):
                 j += 1
+            # 15（同27）年は、5月から…: the year only sets the month's context
+            if j > k and same[k + 1].iso.startswith(d.iso + "-"):
+                continue
             stop = same[j + 1].start if j + 1 < len(same) else s1
             start = s0 if d.start - s0 <= 25 else d.start
             clause = text[start:stop].strip().rstrip("、，")
-            countries = sorted({m.id for m in matcher.find(clause)}) or heading_countries[p.heading]
+            # under a bilateral heading every clause is about that country too
+            countries = sorted({m.id for m in matcher.find(clause)} | set(heading_countries[p.heading]))
             out.append(Proposal(
                 date=d.iso, precision=d.precision, end=end, clause=clause, start=text.find(clause, start),
                 sentence=text[s0:s1].strip(),
