@@ -76,8 +76,9 @@ else
 endif
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
 
-test: $(STAMP) $(TOOLS) browser
-	$(MAKE) --no-print-directory -j2 engines
+# the virtualenvs, the node tools and the browser are independent: installed side by side
+test:
+	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines
 	$(BIN)/python -m pytest -q
 
 # The workflow linter, pinned by tests/tools/package-lock.json.
