@@ -146,10 +146,17 @@ def zensical_server(zensical):
 @pytest.mark.parametrize("path", ["index.html", "dwp2015-3-3/section-1/item-2.html", "timeline.html",
                                   "countries/aus.html"])
 def test_zensical_pages_have_no_serious_accessibility_violation(zensical_server, browser, path):
+    """In the light and the dark palette, as test_e2e does it for Material's pages."""
     page = browser.new_page()
     try:
         page.goto(f"{zensical_server}/{path}")
         page.add_script_tag(path=str(AXE))
-        assert page.evaluate(AXE_RUN) == []
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        found = {}
+        for scheme in ("default", "slate"):
+            page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+            found[scheme] = page.evaluate(AXE_RUN)
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"   # slate took
+        assert found == {"default": [], "slate": []}
     finally:
         page.close()
