@@ -1,6 +1,7 @@
 """The offline bundle: the site built for file:// as one zip.
 
-Refuses a build whose pages would fetch anything from the network, and
+Refuses a build whose pages would fetch anything from the network, leaves
+out what nothing in it loads (source maps, a search the pages do not use), and
 writes the zip reproducibly (sorted entries, one fixed timestamp, fixed
 permissions) so two builds of one commit give the same bytes.
 """
@@ -58,11 +59,32 @@ def check_offline(site: Path) -> None:
                                             f"({len(missing)} such reference(s)); is a vendored file missing?")
 
 
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+def unused(site: Path) -> set[Path]:
+    """What the built site carries but nothing in the bundle loads: source maps
+    (a browser asks for one only with its developer tools open), and Material's
+    lunr search, its worker and languages, when the pages start another worker
+    (ours: overrides/main.html). The pages' __config names the worker they start."""
+    out = set(site.rglob("*.map"))
+    home = site / "index.html"
+    m = _CONFIG.search(home.read_text(encoding="utf-8")) if home.exists() else None
+    if m:
+        import json
+        worker = (site / json.loads(m.group(1)).get("search", "")).resolve()
+        material = site / "assets" / "javascripts"
+        if not worker.is_relative_to((material / "workers").resolve()):
+            out |= {p for d in ("workers", "lunr") for p in (material / d).rglob("*") if p.is_file()}
+    return out
+
+
 def make_zip(site: Path, target: Path, epoch: int, root: str = "hakusho") -> int:
     check_offline(site)
     stamp = time.gmtime(max(epoch, 315532800))[:6]   # zip cannot store dates before 1980
     target.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site.rglob("*") if p.is_file())
+    left_out = unused(site)
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p not in left_out)
     tmp = target.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for path in files:

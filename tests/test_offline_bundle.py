@@ -79,6 +79,17 @@ def test_bundle_refuses_a_missing_vendored_asset(bundle, tmp_path):
     assert "iframe-worker-1.0.4/shim.js" in e.value.message and e.value.path.suffix == ".html"
 
 
+def test_bundle_leaves_out_what_nothing_in_it_loads(bundle):
+    """Source maps and Material's lunr search (its worker, its languages): our worker
+    replaces it. The search tests run on this unzipped bundle, so nothing needed is gone."""
+    offline, unzipped = bundle
+    js = unzipped / "assets" / "javascripts"
+    assert (offline / "assets" / "javascripts" / "lunr").is_dir()          # the build has them
+    assert not (js / "lunr").exists() and not (js / "workers").exists()
+    assert not list(unzipped.rglob("*.map"))
+    assert (js / "search-worker.js").is_file() and list(js.glob("bundle.*.min.js"))
+
+
 def test_bundle_refuses_a_network_fetch(bundle, tmp_path):
     offline, _ = bundle
     copy = tmp_path / "offline"
