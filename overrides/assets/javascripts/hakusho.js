@@ -73,9 +73,11 @@
         ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
     }});
     for (var n = walk.nextNode(); n; n = walk.nextNode()) { nodes.push(n); starts.push(text.length); text += n.data; }
-    var ranges = [], folded = text.toLowerCase();
+    // ASCII case only: a full lower-casing may change a string's length, and the offsets with it
+    var lower = function (t) { return t.replace(/[A-Z]+/g, function (c) { return c.toLowerCase(); }); };
+    var ranges = [], folded = lower(text);
     words.forEach(function (word) {
-      word = word.toLowerCase();
+      word = lower(word);
       for (var i = folded.indexOf(word); i !== -1; i = folded.indexOf(word, i + word.length))
         ranges.push([i, i + word.length]);
     });
