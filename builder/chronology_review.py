@@ -113,10 +113,18 @@ def closest(where, quote: str, least: float = 0.8) -> str | None:
 
 
 def draft(proposals, header: bool = True) -> str:
-    events, not_events = [], []
+    """The proposals as entries to review. A clause with two dates (5月および8月)
+    is one entry, its other dates in a note: a quote is given once."""
+    events, not_events, seen = [], [], {}
     for p in proposals:
+        if p.clause in seen:
+            first = seen[p.clause]
+            if "why" not in first:                   # a not-event needs no dates
+                first["note"] = first.get("note", "同じ節の別の日付:") + f" {p.date}"
+            continue
         if p.background:
             not_events.append({"quote": p.clause, "why": p.background})
+            seen[p.clause] = not_events[-1]
             continue
         e = {"date": p.date}
         if p.end:
@@ -128,6 +136,7 @@ def draft(proposals, header: bool = True) -> str:
         e["countries"] = p.countries
         e["quote"] = p.clause
         events.append(e)
+        seen[p.clause] = e
     text = ""
     if header:
         text = ("# yaml-language-server: $schema=../../builder/inputs/schemas/chronology.yaml\n"

@@ -182,6 +182,22 @@ def test_the_events_command_compares_the_chronology_with_the_text(tmp_path, caps
     assert re.search(r"gone: .*: 第1回拡大ASEAN国防相会議（ハノイ）: quote gone from the text", capsys.readouterr().out)
 
 
+def test_a_new_chapter_gets_a_first_chronology_that_builds(tmp_path, capsys):
+    """`events --init` on a chapter with no events.yaml: the proposals, each quote given
+    once, and the site builds from them as they are (headlines to write are marked)."""
+    content = copy_content(tmp_path)
+    (content / "dwp2015-part3-ch3" / "events.yaml").unlink()
+    assert main(["events", "--content", str(content)]) == 0
+    assert "events --init" in capsys.readouterr().out
+    assert main(["events", "--init", "--content", str(content)]) == 0
+    draft = yaml.safe_load((content / "dwp2015-part3-ch3" / "events.yaml").read_text(encoding="utf-8"))
+    assert len(draft["events"]) > 150 and draft["not_events"]
+    assert any("同じ節の別の日付: 2013-08" in e.get("note", "") for e in draft["events"])   # 5月および8月
+    events = build_site(content).timeline.events
+    assert sum(1 for e in events if e.source == "text") == len(draft["events"])
+    assert any(e.title.startswith("【見出しを書く】") for e in events)
+
+
 def test_the_build_reports_whose_headlines_they_are(tmp_path, capsys):
     assert main(["build", "--out", str(tmp_path)]) == 0
     line = next(t for t in capsys.readouterr().out.splitlines() if "timeline:" in t)
