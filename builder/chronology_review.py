@@ -26,7 +26,8 @@ from .timeline.propose import kept_headlines, propose
 from .timeline.style import headline_problems
 
 
-def review(root: Path, init: bool = False, out=sys.stdout) -> int:
+def review(root: Path, init: bool = False, out=None) -> int:
+    out = out or sys.stdout          # looked up now: the stream may have been replaced since import
     content = load_content(root)
     matcher = Matcher(content.registry)
     several = len(content.site.chapters) > 1
