@@ -13,6 +13,8 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 # Compile each module once, into build/pycache: this machine sets
 # PYTHONDONTWRITEBYTECODE, and Python then compiled the builder at every run.
+# (With a prefix Python reads no __pycache__ beside the sources, so pip installs
+# with --no-compile: what it would compile would never be read.)
 unexport PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX := $(CURDIR)/build/pycache
 
@@ -34,7 +36,7 @@ CHROMIUM := /usr/bin/chromium
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
