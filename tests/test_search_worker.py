@@ -109,6 +109,14 @@ def test_footnote_numbers_do_not_split_a_phrase():
     assert groups and groups[0][0]["terms"] == {"人道支援・災害救援": True}
 
 
+def test_a_word_inside_a_longer_word_counts_for_less():
+    """国連 is whole in 国連PKO, and only part of アラブ首長国連邦 (the word breaker says so)."""
+    docs = site(doc("are.html#x", "<p>湾岸の国々との協力。</p>", title="アラブ首長国連邦との協力"),
+                doc("pko.html#x", "<p>国連PKOへの派遣を続けている。</p>", title="その他"))
+    [groups] = search(docs, "国連")
+    assert pages(groups) == ["pko.html", "are.html"]
+
+
 def test_every_word_of_a_query_must_be_held():
     docs = site(doc("a.html#x", "<p>海賊対処の訓練</p>"), doc("b.html#x", "<p>海賊対処</p>"))
     [groups] = search(docs, "海賊対処 訓練")

@@ -12,8 +12,10 @@
      2 it holds each word within an edit or two (a typo: シャングリア会合);
      3 it holds every part of each word (a compound's words: 日豪｜物品｜役務…);
    within a tier, a word in the heading counts most, then how often the words
-   occur for the section's length. Results below tier 1 are partial: the
-   words they lack are listed as missing, which Material shows struck through.
+   occur for the section's length; an occurrence inside a longer word (国連 in
+   アラブ首長国連邦, by the browser's word breaker) counts for less. Results
+   below tier 1 are partial: the words they lack are listed as missing, which
+   Material shows struck through.
 
    Text is folded (NFKC, lower case, ・ dropped) on both sides, keeping each
    folded character's place in the original, so that 2+2 finds 「2＋2」 and the
@@ -186,13 +188,40 @@ function parts(word) {
 
 /* How one document holds one word: its tier, where in the body (folded
    offsets [start, end)), and whether the heading holds it. */
+/* Whether text[start, end) is whole words, as the word breaker cuts the text
+   around it: 国連 is in 国連PKO (国｜連｜PKO), but only part of アラブ首長国連邦
+   (…｜国｜連邦). Without a word breaker, every match counts as whole. */
+var AROUND = 8;
+
+function whole(text, start, end) {
+  if (!segmenter) return true;
+  var from = Math.max(0, start - AROUND), bounds = {};
+  var it = segmenter.segment(text.slice(from, Math.min(text.length, end + AROUND)))[Symbol.iterator]();
+  for (var s = it.next(); !s.done; s = it.next()) {
+    bounds[from + s.value.index] = true;
+    bounds[from + s.value.index + s.value.segment.length] = true;
+  }
+  return !!bounds[start] && !!bounds[end];
+}
+
+/* How much a word's occurrences count: whole ones 1, parts of a longer word
+   0.3; past the first few, each counts as whole (the check costs a segmenting). */
+function weight(text, spans) {
+  var sum = 0;
+  for (var i = 0; i < spans.length; i++)
+    sum += i >= AROUND || whole(text, spans[i][0], spans[i][1]) ? 1 : 0.3;
+  return sum;
+}
+
 function matchWord(doc, word) {
   var inTitle = occurrences(doc.title.text, word.text);
   var inBody = occurrences(doc.body.text, word.text);
   var n = word.text.length;
-  if (inTitle.length || inBody.length)
-    return {tier: PHRASE, title: inTitle.map(function (i) { return [i, i + n]; }),
-            body: inBody.map(function (i) { return [i, i + n]; })};
+  if (inTitle.length || inBody.length) {
+    var title = inTitle.map(function (i) { return [i, i + n]; }), body = inBody.map(function (i) { return [i, i + n]; });
+    return {tier: PHRASE, title: title, body: body,
+            titleWeight: weight(doc.title.text, title), bodyWeight: weight(doc.body.text, body)};
+  }
   var k = allowedEdits(word.text);
   if (k) {
     var t = nearest(doc.title.text, word.text, k), b = nearest(doc.body.text, word.text, k);
@@ -222,11 +251,14 @@ function scoreDoc(doc, query, averageLength) {
     var m = matchWord(doc, query[w]);
     if (!m) return null;
     tier = Math.max(tier, m.tier);
-    titled = titled || m.title.length > 0;
+    // a heading counts when it holds the word whole (not 国連 in アラブ首長国連邦,
+    // which counts no more than a little)
+    var heading = m.tier === PHRASE ? (m.titleWeight >= 1 ? 1 : m.titleWeight ? 0.1 : 0) : m.title.length ? 1 : 0;
+    titled = titled || heading === 1;
     // BM25's saturation of the count, with the section's length
-    var tf = m.tier === PHRASE ? m.body.length : m.body.length ? 1 : 0;
+    var tf = m.tier === PHRASE ? m.bodyWeight : m.body.length ? 1 : 0;
     var norm = 1.2 * (0.25 + 0.75 * doc.body.text.length / averageLength);
-    score += (m.title.length ? 3 : 0) + tf * 2.2 / (tf + norm);
+    score += 3 * heading + tf * 2.2 / (tf + norm);
     matches.push(m);
   }
   var first = doc.boost >= 1 || titled ? ORIGINAL : 0;
