@@ -67,6 +67,14 @@ def test_a_visit_told_by_the_text_and_the_figure_is_one_event(events):
     assert len(figure_alone) + merged == 108 + 25          # the figures' visits and projects, each once
 
 
+def test_each_source_says_where_a_reader_lands(site):
+    """本文（第1節4項 ¶N） for a paragraph, as the glossary names it; 図表Ⅲ-3-1-1 for a figure's row."""
+    page = site.files["timeline.md"]
+    [item] = [li for li in page.split("<li ") if '<strong class="hk-tl-title">空幕長がベトナムを訪問</strong>' in li]
+    assert re.search(r'<a href="dwp2015-3-3/section-1/item-4.html#p-1-4-(\d+)">本文（第1節4項 ¶\1）</a> '
+                     r'<a href="dwp2015-3-3/figures/fig-iii-3-1-1.html">図表Ⅲ-3-1-1</a>', item), item
+
+
 def test_spans_are_one_event_with_an_end(events):
     tour = by_title(events, "首相が欧州6か国を歴訪、EU・NATOの首脳とも会談")
     assert (tour["date"], tour["end"]) == ("2014-04", "2014-05")

@@ -110,7 +110,7 @@ class Profiles:
             out.append("## この国・機関を扱う節\n")
             for rank, item, hid, title in prof.dedicated:
                 if rank == best:
-                    where = f"第{item.section.num}節{item.num}項"
+                    where = item.place
                     if len(self.chapters) > 1:
                         where = f"{escape(item.section.chapter.config.number)} {where}"
                     out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})（{where}）")
@@ -208,7 +208,7 @@ class Profiles:
         for m in mentions:
             groups.setdefault(m.item, []).append(m)
         for item, ms in groups.items():
-            out.append(f"\n{h2} 第{item.section.num}節{item.num}項　{escape(plain(item.title))}\n")
+            out.append(f"\n{h2} {item.place}　{escape(plain(item.title))}\n")
             # the excerpts quote the chapter: out of the search index, which has the chapter itself
             out.append(f'<ul class="hk-mentions" {NO_SEARCH}>\n' + "\n".join(
                 f'<li><a href="{href(path, m.item.path, m.anchor)}">{html.escape(m.excerpt)}</a>'

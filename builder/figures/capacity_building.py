@@ -9,7 +9,7 @@ import unicodedata
 from ..dates import time_html, western_dot_range
 from ..errors import InputError
 from ..escape import escape
-from ..timeline.event import Event
+from ..timeline.event import Event, Source
 
 NAME = "capacity_building"
 FORMAT = "表（データ）"
@@ -116,7 +116,7 @@ def events(ch, num, fig, registry, page_url) -> list[Event]:
             title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
             text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
             countries=[c.id], kind="capacity_building", url=page_url(page), source="figure", lines=[p["line"]],
-            sources=[(f"図表{num}", page, "")]))
+            sources=[Source(page, figure=num)]))
     return out
 
 

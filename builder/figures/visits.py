@@ -10,7 +10,7 @@ from collections import OrderedDict
 from ..dates import era_dot, iso_label
 from ..errors import InputError
 from ..escape import escape
-from ..timeline.event import Event
+from ..timeline.event import Event, Source
 
 NAME = "visits"
 FORMAT = "表（データ）"
@@ -89,7 +89,7 @@ def events(ch, num, fig, registry, page_url) -> list[Event]:
             page=page, chapter=ch.id, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
             title=f"{v['post']}が{c.name_ja}を訪問", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
             countries=[c.id], kind="visit", url=page_url(page), source="figure", lines=[v["line"]],
-            sources=[(f"図表{num}", page, "")]))
+            sources=[Source(page, figure=num)]))
     return out
 
 

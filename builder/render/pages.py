@@ -297,7 +297,7 @@ class ChapterRenderer:
             for item, anchors in by_page.items():
                 links = " ".join(f"[{'注' + a[3:] if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
                                  f"({rel(path, item.path)}#{a})" for a in anchors)
-                uses.append(f"第{item.section.num}節{item.num}項 {links}")
+                uses.append(f"{item.place} {links}")
             rows.append(f"| {escape(acronym)} | {escape(japanese.get(acronym, ''))} | "
                         f"{escape(' / '.join(sorted(names[acronym])))} | {'<br>'.join(uses)} |")
         return Page(path, self.labels.glossary, "\n".join(rows) + "\n")

@@ -24,6 +24,11 @@ class Item:
         return self.heading.title
 
     @property
+    def place(self) -> str:
+        """第1節4項: how the site names the item where it points a reader at it."""
+        return f"第{self.section.num}節{self.num}項"
+
+    @property
     def slug(self) -> str:
         return f"item-{self.num}"
 

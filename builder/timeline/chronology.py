@@ -19,7 +19,7 @@ from pathlib import Path
 from ..blocks.model import Box, Heading, Paragraph
 from ..inputs.schema import did_you_mean, load_checked
 from ..text import plain
-from .event import Event
+from .event import Event, Source
 
 SENTENCE = re.compile(r"[^。]+。?")
 
@@ -32,6 +32,7 @@ class Passage:
     text: str
     heading: str          # the nearest heading above it, as printed
     nos: list[int]
+    where: str = ""       # its place as the glossary writes it: 第1節4項 ¶45
 
 
 def passages(ch, home: str) -> list[Passage]:
@@ -43,7 +44,9 @@ def passages(ch, home: str) -> list[Passage]:
             if isinstance(b, Heading):
                 heading = plain(b.title)
             paragraphs = [b] if isinstance(b, Paragraph) else b.paragraphs if isinstance(b, Box) else []
-            out += [Passage(item.path, p.anchor, plain(p.text), heading, list(p.nos)) for p in paragraphs if p.anchor]
+            out += [Passage(item.path, p.anchor, plain(p.text), heading, list(p.nos),
+                            f"{item.place} ¶{p.anchor.rsplit('-', 1)[1]}")
+                    for p in paragraphs if p.anchor]
     return out
 
 
@@ -132,7 +135,7 @@ def place_events(chron: Chronology, ch, home: str, page_url, figure_events: list
                 raise chron.doc.error(("events", i, "quote"), quote_problem(e, found))
             p, at = found[0]
             text, page, anchor, nos = sentence_of(p.text, at, at + len(e["quote"])), p.page, p.anchor, p.nos
-            sources.append((None, p.page, p.anchor))      # the text: labels.yaml names it
+            sources.append(Source(p.page, p.anchor, where=p.where))
         for k, fid in enumerate(e.get("figure", [])):
             fig = by_id.get(f"{ch.id}-{fid}")        # written without the chapter's id, which the file's place gives
             if fig is None:

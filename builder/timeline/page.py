@@ -94,8 +94,8 @@ class TimelinePage:
         esc = html.escape
         chips = "".join(f'<a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
                         f"{esc(self.registry.entries[c].name_ja)}</a> " for c in e.countries if c != own)
-        sources = " ".join(f'<a href="{href(page, src_page, anchor)}">{esc(label or self.labels.text_source)}</a>'
-                           for label, src_page, anchor in e.sources)
+        sources = " ".join(f'<a href="{href(page, s.page, s.anchor)}">{esc(self.source_label(s))}</a>'
+                           for s in e.sources)
         return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
                 f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
                 f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}</time> '
@@ -104,6 +104,12 @@ class TimelinePage:
                 f'<p class="hk-tl-summary">{esc(e.text)}</p>'
                 f'<p class="hk-tl-meta">{chips}<span class="hk-tl-sources">{esc(self.labels.source)}：{sources}</span></p>'
                 "</li>")
+
+    def source_label(self, s) -> str:
+        """図表Ⅲ-3-1-1, or 本文（第1節4項 ¶45）: where a reader will land."""
+        if s.figure:
+            return f"{self.labels.figures}{s.figure}"
+        return f"{self.labels.text_source}（{s.where}）" if s.where else self.labels.text_source
 
     def chart(self, year_href) -> str:
         """Events a year, each row a link to that year's events (`year_href`: year -> URL)."""

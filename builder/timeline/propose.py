@@ -120,7 +120,7 @@ def kept_headlines(entries) -> int:
 def chronology_report(events, figure_only: int) -> str:
     """For the build's report: how many events, and whose headlines they carry."""
     kept = kept_headlines((e.quote, e.title) for e in events)
-    merged = sum(1 for e in events for label, _, _ in e.sources if label)
+    merged = sum(1 for e in events for s in e.sources if s.figure)
     return (f"{len(events)} events from the chronology ({merged} figure rows merged into them), "
             f"{figure_only} from the figures alone; headlines: {kept} as the rules proposed, "
             f"{len(events) - kept} written by hand")
