@@ -41,6 +41,7 @@ FILTER_SCRIPT = """<script>
   function apply(write) {
     var c = field("country").value, k = field("kind").value;
     var from = field("from").value, to = field("to").value, shown = 0, years = {};
+    if (from && to && from > to) { var t = from; from = to; to = t; }     // a range given backwards
     document.querySelectorAll(".hk-tl-event").forEach(function (li) {
       var y = li.dataset.year;
       var ok = (!c || (" " + li.dataset.countries + " ").indexOf(" " + c + " ") >= 0) && (!k || li.dataset.kind === k)
