@@ -110,9 +110,10 @@ def load_chronology(path: Path, registry, kinds) -> Chronology:
         if e.get("end") and e["end"] <= e["date"]:
             raise doc.error(("events", i, "end"), f"end {e['end']} is not after the date {e['date']}; "
                                                   "expected a later end, or none")
-    for i, e in [(i, e) for i, e in enumerate(chron.events) if "quote" in e] + \
-                [(i, e) for i, e in enumerate(chron.not_events)]:
-        place = ("events" if e in chron.events else "not_events", i, "quote")
+    quoting = [("events", i, e) for i, e in enumerate(chron.events) if "quote" in e]
+    quoting += [("not_events", i, e) for i, e in enumerate(chron.not_events)]
+    for section, i, e in quoting:
+        place = (section, i, "quote")
         if e["quote"] in quotes:
             raise doc.error(place, f"quote given twice (first at line {quotes[e['quote']]}); "
                                    "expected one entry for each clause")
@@ -151,9 +152,6 @@ def place_events(chron: Chronology, ch, home: str, page_url, figure_events: list
             sources += fig.sources
             if not page:
                 text, page, anchor, nos = fig.text, fig.page, fig.anchor, fig.lines
-        if not page:
-            raise chron.doc.error(("events", i), "an event with neither a quote nor a figure row; "
-                                                 "expected its source")
         out.append(Event(
             id=event_id(ch.id, e["date"], e.get("quote") or e["figure"][0]), date=e["date"],
             precision=precision_of(e["date"], e.get("fiscal_year", False)), end=e.get("end", ""),
