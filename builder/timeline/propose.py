@@ -6,13 +6,14 @@ the date opens it) to the next date; a date whose clause is empty
 (13年5月および8月、…) shares the next one's, and 「AからBにかけて」 is one
 span. Its countries are those the clause names, and the country of the
 heading it sits under when the heading names one (（6）カンボジア); never
-those of the paragraph's other sentences. Clauses that event_kinds.yaml calls background (以来, を除き …)
-are offered as not-events. The headline is proposed by the rules of
-HEADLINE below, or left for the editor where they give nothing short."""
+those of the paragraph's other sentences. Clauses that event_kinds.yaml
+calls background (以来, を除き …) are offered as not-events. The headline is
+proposed by the rules of HEADLINE below, or left for the editor where they
+give nothing short."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..dates import DateReader
 from .chronology import passages
@@ -45,14 +46,12 @@ class Proposal:
     end: str
     clause: str              # the quote it would have
     start: int               # where the clause starts in its paragraph
-    sentence: str
     page: str
     anchor: str
     countries: list[str]
     kind: str
     headline: str | None     # None: the rules give nothing short enough; the editor writes one
     background: str = ""     # why it looks like no happening (event_kinds.yaml), or ""
-    lines: list[int] = field(default_factory=list)
 
 
 def propose_headline(clause: str) -> str | None:
@@ -106,9 +105,8 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
             countries = sorted({m.id for m in matcher.find(clause)} | set(heading_countries[p.heading]))
             out.append(Proposal(
                 date=d.iso, precision=d.precision, end=end, clause=clause, start=text.find(clause, start),
-                sentence=text[s0:s1].strip(),
                 page=p.page, anchor=p.anchor, countries=countries, kind=kinds.of(clause),
-                headline=propose_headline(clause), background=kinds.background(clause), lines=p.nos))
+                headline=propose_headline(clause), background=kinds.background(clause)))
     return out
 
 
