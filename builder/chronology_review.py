@@ -18,7 +18,7 @@ from pathlib import Path
 from .content import load_content
 from .countries.matcher import Matcher
 from .export import dump_records
-from .figures import kind_of
+from .figures import figure_events
 from .page import page_url
 from .pipeline import process_chapter
 from .timeline.chronology import occurrences, passages
@@ -71,8 +71,7 @@ def review(root: Path, init: bool = False, out=None) -> int:
             print(f"\n# {len(new)} dated clause(s) no entry covers:", file=out)
             out.write(draft(new, header=False))
         # figure rows of the same happening as an event of the text
-        figure_rows = [e for num, fig in ch.figures.items()
-                       for e in kind_of(fig).events(ch, num, fig, content.registry, page_url)]
+        figure_rows = figure_events(ch, content.registry, page_url)
         merged = {f"{ch.id}-{fid}" for e in chron.events for fid in e.get("figure", [])}
         for i, e in enumerate(chron.events):
             if e["kind"] != "visit":

@@ -16,7 +16,7 @@ from .content import load_content
 from .errors import InputError
 from .pipeline import ChapterResult, process_chapter
 from .escape import escape
-from .figures import kind_of
+from .figures import figure_events
 from .countries.matcher import Matcher
 from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
@@ -63,8 +63,7 @@ def build_site(root: Path) -> SiteResult:
             events = []
             for result, chapter_home in zip(results, homes):
                 ch = result.chapter
-                from_figures = [e for num, fig in ch.figures.items()
-                                for e in kind_of(fig).events(ch, num, fig, registry, page_url)]
+                from_figures = figure_events(ch, registry, page_url)
                 chron = content.chronologies.get(ch.id)
                 if chron:
                     from_text, from_figures = place_events(chron, ch, chapter_home, page_url, from_figures)

@@ -94,17 +94,24 @@ def small(tmp_path, layout):
     return run
 
 
+def engine_env(offline: bool = False, epoch: str = "1430000000", site_url: str | None = None) -> dict:
+    """The environment `make site` gives a site engine: a fixed date, the offline
+    switch, and a site URL for the served build only."""
+    import os
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, PYTHONPATH=str(REPO),
+               HAKUSHO_OFFLINE="true" if offline else "false")
+    env.pop("HAKUSHO_SITE_URL", None)
+    if site_url and not offline:
+        env["HAKUSHO_SITE_URL"] = site_url
+    return env
+
+
 def mkdocs_build(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
                  site_url: str | None = None) -> None:
     """MkDocs on a docs folder the builder wrote, as `make site` runs it."""
-    import os
     import subprocess
     import sys
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch,
-               HAKUSHO_OFFLINE="true" if offline else "false")
-    env.pop("HAKUSHO_SITE_URL", None)
-    if site_url:
-        env["HAKUSHO_SITE_URL"] = site_url
+    env = engine_env(offline, epoch, site_url)
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
                           str(build_dir / "mkdocs.yml"), "-d", str(site_dir)],
                          cwd=REPO, capture_output=True, text=True, env=env)

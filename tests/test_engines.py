@@ -21,7 +21,7 @@ import yaml
 from article_diff import compare
 from builder.bundle import check_offline
 from builder.site import write_zensical_config
-from conftest import REPO, SITE_URL, search
+from conftest import REPO, SITE_URL, engine_env, search
 from test_e2e import AXE, AXE_RUN
 
 PYTHONS = {"properdocs": REPO / ".venv-properdocs" / "bin" / "python",
@@ -38,11 +38,7 @@ def engine_python(engine: str) -> Path:
 
 
 def run(args: list, cwd: Path, offline: bool = False) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1430000000", PYTHONPATH=str(REPO),
-               HAKUSHO_OFFLINE="true" if offline else "false")
-    env.pop("HAKUSHO_SITE_URL", None)
-    if not offline:                  # as make site: the offline build has no site URL
-        env["HAKUSHO_SITE_URL"] = SITE_URL
+    env = engine_env(offline, site_url=SITE_URL)
     done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -67,6 +67,11 @@ def kind_of(figure) -> FigureKind:
     return KINDS.get(figure.kind, TEXT)
 
 
+def figure_events(ch, registry, page_url) -> list:
+    """The timeline events a chapter's figures give, a row an event (visits, projects)."""
+    return [e for num, fig in ch.figures.items() for e in kind_of(fig).events(ch, num, fig, registry, page_url)]
+
+
 def read_figure(figure, config, layout):
     """The figure with its kind and data set."""
     spec = config.figures.get(figure.num)
