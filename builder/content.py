@@ -12,7 +12,7 @@ from .config import Layout, SiteConfig, load_site
 from .inputs.schema import load_checked
 from .countries.registry import Registry, load_registry
 from .timeline.chronology import Chronology, load_chronology
-from .timeline.events import Kinds
+from .timeline.kinds import Kinds
 
 
 @dataclass
