@@ -81,7 +81,7 @@ endif
 # the virtualenvs, the node tools and the browser are independent: installed side by side
 test:
 	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # The workflow linter, pinned by tests/tools/package-lock.json.
 $(TOOLS): tests/tools/package.json tests/tools/package-lock.json

@@ -1,8 +1,14 @@
 """Shared fixtures: the real chapter, processed once, and small hand-made chapters."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import os
 import shutil
+import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -130,24 +136,61 @@ def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None
 
 
 # Debian's Chromium here; elsewhere (GitHub's runners) the workflow points at its own browser.
-CHROMIUM = __import__("os").environ.get("HAKUSHO_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("HAKUSHO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+AXE = REPO / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+# the rules a palette can change: text contrast, and links told from their text by colour alone
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, colours_only: bool = False) -> list[str]:
+    """axe-core's serious and critical violations on the page as it stands, WCAG 2.2's
+    target size (24 × 24 px; axe leaves it off by default) included. colours_only runs
+    just the rules a palette can change, for a page already checked in another palette."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    options = f"{{runOnly: {COLOUR_RULES}}}" if colours_only else "{rules: {'target-size': {enabled: true}}}"
+    return page.evaluate(f"""async () => (await axe.run({options})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
 
 
 # as a published site has one (canonical links, the sitemap)
 SITE_URL = "https://example.github.io/hakusho/"
 
 
+@contextlib.contextmanager
+def built_once(tmp_path_factory, name: str):
+    """A folder under the session's temporary root that the first worker to ask
+    fills and the others wait for: `make test` runs the test files on parallel
+    workers (pytest-xdist), each a session of its own. Yields (folder, done);
+    the caller builds into the folder unless done."""
+    import fcntl
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent                        # the workers' roots sit side by side in it
+    root, mark = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield root, mark.exists()
+        mark.touch()
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The real site, its offline build and the unzipped bundle, built once."""
+    """The real site, its offline build and the unzipped bundle, built once for all workers."""
     import zipfile
-    root = tmp_path_factory.mktemp("built")
-    site, offline, zip_path = build_everything(root, site_url=SITE_URL)
-    with zipfile.ZipFile(zip_path) as z:
-        z.extractall(root / "unzipped")
-    return {"site": site, "offline": offline, "zip": zip_path, "unzipped": root / "unzipped" / "hakusho"}
+    with built_once(tmp_path_factory, "built") as (root, done):
+        if not done:
+            root.mkdir()
+            _, _, zip_path = build_everything(root, site_url=SITE_URL)
+            with zipfile.ZipFile(zip_path) as z:
+                z.extractall(root / "unzipped")
+    return {"site": root / "site", "offline": root / "offline", "zip": root / "hakusho-offline.zip",
+            "unzipped": root / "unzipped" / "hakusho"}
 
 
 @pytest.fixture(scope="session")
@@ -171,18 +214,91 @@ def search(page, query):
     """Type the query as a reader does and return the result pages, best first.
 
     Material reads the query on keyup (fill() sends none), so a key is pressed
-    after filling; the first query waits for the worker to be ready. The box is
-    emptied first and the old results waited out, so that one page load serves
-    any number of queries."""
+    after filling; the first query waits for the worker to be ready. The count
+    line above the results is emptied first and waited for, so that one page
+    load serves any number of queries (Material writes it anew for each)."""
     box = page.locator("input.md-search__input")
-    done = "(meta => /件見つかりました|" + SEARCH_NONE + "/.test(meta.textContent))"
+    done = "(meta => meta && /件見つかりました|" + SEARCH_NONE + "/.test(meta.textContent))"
     meta = "document.querySelector('.md-search-result__meta')"
-    box.click()
-    box.fill("")
-    box.press("Backspace")
-    page.wait_for_function(f"() => !{done}({meta})", timeout=5000)
+    if not box.evaluate("b => b === document.activeElement"):
+        box.click()
+    if box.input_value() == query:                     # the same query again would start no search
+        box.fill("")
+        box.press("Backspace")
+    page.evaluate(f"() => {{ const m = {meta}; if (m) m.textContent = ''; }}")
     box.fill(query)
     box.press("End")
     page.wait_for_function(f"() => {done}({meta})", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
     return list(dict.fromkeys(h.split("#")[0].split("?")[0] for h in hrefs))
+
+
+# The browser tests' site: served, or from the unzipped bundle.
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # a page left before it finished loading drops its connections: not the site's fault
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A site folder on localhost, as GitHub Pages would serve it: yields its URL."""
+    handler = functools.partial(Quiet, directory=str(directory))
+    httpd = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    """The real site, served."""
+    with serve(built["site"]) as url:
+        yield url
+
+
+def page_file(site, path: str) -> str:
+    """A page named by its path without suffix ('' for home) -> its file in the
+    site; served and bundled sites share them (use_directory_urls: false)."""
+    folder = site / path / "index.html"
+    return str(folder.relative_to(site)) if folder.exists() else f"{path}.html"
+
+
+@pytest.fixture(params=["http", "file"])
+def site_url(request, server, built):
+    """page path ('' for home) -> URL, on the served site or the unzipped bundle."""
+    if request.param == "http":
+        return lambda path: f"{server}/{page_file(built['site'], path)}"
+    root = built["unzipped"]
+    return lambda path: (root / page_file(root, path)).as_uri()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and dialogs, and fails the test
+    if the page asked for anything but the site itself."""
+    context = browser.new_context()
+    outside = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("file://", "http://127.0.0.1")):
+            r.continue_()
+        else:
+            outside.append(url)
+            r.abort()
+    context.route("**/*", route)
+    p = context.new_page()
+    p.console_errors, p.dialogs = [], []
+    p.on("console", lambda m: p.console_errors.append(m.text) if m.type == "error" else None)
+    p.on("pageerror", lambda e: p.console_errors.append(str(e)))
+    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    yield p
+    assert outside == []
+    context.close()

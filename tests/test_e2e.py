@@ -1,82 +1,15 @@
 """What a reader gets: the built site served on localhost (and the offline
 bundle from file://), driven in headless Chromium."""
-import functools
-import http.server
-import threading
-
 import pytest
-import yaml
 
-from conftest import REPO, search
+from conftest import axe_violations, page_file
 
-AXE = REPO / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
-# serious and critical violations, WCAG 2.2's target size (24 × 24 px; axe leaves it off by default) included
-AXE_RUN = """async () => (await axe.run({rules: {'target-size': {enabled: true}}})).violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
-
-# Japanese queries with the pages that should come first (issue 12; bench/search.py prints the figures)
-QUERY_SET = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
 
 PAGE_TYPES = {
     "home": "", "item": "dwp2015-3-3/section-1/item-2", "profile": "countries/aus", "index": "countries",
     "timeline": "timeline", "glossary": "dwp2015-3-3/glossary", "figure": "dwp2015-3-3/figures/fig-iii-3-1-2",
     "figure index": "dwp2015-3-3/figures", "section": "dwp2015-3-3/section-1",
 }
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built):
-    handler = functools.partial(Quiet, directory=str(built["site"]))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-def page_file(site, path: str) -> str:
-    """A page named by its path without suffix ('' for home) -> its file in the
-    site; served and bundled sites share them (use_directory_urls: false)."""
-    folder = site / path / "index.html"
-    return str(folder.relative_to(site)) if folder.exists() else f"{path}.html"
-
-
-@pytest.fixture(params=["http", "file"])
-def site_url(request, server, built):
-    """page path ('' for home) -> URL, on the served site or the unzipped bundle."""
-    if request.param == "http":
-        return lambda path: f"{server}/{page_file(built['site'], path)}"
-    root = built["unzipped"]
-    return lambda path: (root / page_file(root, path)).as_uri()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    outside = []
-
-    def route(r):
-        url = r.request.url
-        if url.startswith(("file://", "http://127.0.0.1")):
-            r.continue_()
-        else:
-            outside.append(url)
-            r.abort()
-    context.route("**/*", route)
-    p = context.new_page()
-    p.console_errors, p.dialogs = [], []
-    p.on("console", lambda m: p.console_errors.append(m.text) if m.type == "error" else None)
-    p.on("pageerror", lambda e: p.console_errors.append(str(e)))
-    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
-    yield p
-    assert outside == []
-    context.close()
 
 
 # from the bundle only: the served site has the same pages and links (test_site checks
@@ -178,75 +111,21 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     # the summary is on the page, not in a tooltip
     assert page.locator(".hk-tl-event:not([hidden]) .hk-tl-summary").first.is_visible()
     # a filtered view (emptied years in the chart) is as legible as the whole one
-    page.add_script_tag(path=str(AXE))
-    assert page.evaluate(AXE_RUN) == []
-
-
-def test_japanese_search(page, site_url, request):
-    """The query set, served and from the bundle, held to issue 12's bar: a compound's
-    first result holds the whole phrase (the set's `about` pages do, test_site checks),
-    any other query has a right page in the top 5, and a phrase found nowhere gives nothing."""
-    page.goto(site_url("dwp2015-3-3/figures"))     # a small page: the search index is the same
-    rows = {"compound": [], "other": [], "none": []}
-    table = []
-    for q in QUERY_SET:
-        found = search(page, q["q"])
-        wanted = {site_url(a if a.startswith("countries/") else f"dwp2015-3-3/{a}") for a in q["about"]}
-        if q["kind"] == "none":
-            ok, group = found == [], "none"
-        elif q["kind"] == "compound":
-            ok, group = bool(found) and found[0] in wanted, "compound"
-        else:
-            ok, group = any(f in wanted for f in found[:5]), "other"
-        rows[group].append(ok)
-        table.append(f"{'hit ' if ok else 'MISS'} {q['kind']:9} {q['q']} -> {', '.join(f.rsplit('/', 2)[-1] for f in found[:3])}")
-    report = REPO / "build" / f"search-{request.node.callspec.id}.txt"
-    report.parent.mkdir(exist_ok=True)
-    report.write_text("\n".join(table) + "\n", encoding="utf-8")
-    assert sum(rows["compound"]) >= 0.95 * len(rows["compound"]), "\n".join(table)
-    assert sum(rows["other"]) >= 0.95 * len(rows["other"]), "\n".join(table)
-    assert all(rows["none"]), "\n".join(table)
-
-
-def test_a_search_result_opens_its_section_with_the_phrase_marked_whole(page, site_url):
-    """The result links to the section's anchor; the page marks the phrase as one,
-    across the <abbr> the builder writes (DiREx) and without the ruby readings (深圳)."""
-    page.goto(site_url("dwp2015-3-3/figures"))
-    search(page, "ARF-DiREx")
-    first = page.locator(".md-search-result__item").first
-    assert first.locator("mark").first.inner_text() == "ARF-DiREx"          # the snippet marks the phrase
-    page.keyboard.press("ArrowDown")                  # by keyboard, as before: the page, then its best section
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/item-2.html?h=*#*")
-    marked = page.evaluate("""() => [...document.querySelectorAll('article mark[data-hk-highlight]')]
-        .map(m => (m.closest('abbr') ? 'abbr:' : '') + m.textContent).join('|')""")
-    assert "ARF-|abbr:DiREx" in marked                     # one phrase, marked in both its nodes
-    search(page, "深圳")
-    page.locator(".md-search-result__item a.md-search-result__link").nth(1).click()
-    page.wait_for_load_state()
-    assert page.evaluate("""() => [...document.querySelectorAll('article mark[data-hk-highlight]')]
-        .map(m => m.textContent).join('')""") == "深圳"
-    # a typo: the near phrase, with the word as typed listed as not found exactly
-    search(page, "シャングリア会合")
-    first = page.locator(".md-search-result__item").first
-    assert first.locator("mark").first.inner_text() == "シャングリラ会合"
-    assert first.locator(".md-search-result__terms del").first.inner_text() == "シャングリア会合"
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_accessibility(page, server, built, kind):
-    """axe-core on every page type, in the light and the dark palette (slate), one page load for both."""
+    """axe-core on every page type, in the light palette and then the dark one (slate), one page load for both."""
     page.goto(f"{server}/{page_file(built['site'], PAGE_TYPES[kind])}")
     assert page.get_attribute("html", "lang") == "ja"
-    page.add_script_tag(path=str(AXE))
     # Material's colours change with a transition: measured mid-way, contrast is neither palette's
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     found = {}
     for scheme, background in (("default", "rgb(255, 255, 255)"), ("slate", "rgb(30, 33, 41)")):
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
-        found[scheme] = page.evaluate(AXE_RUN)
+        found[scheme] = axe_violations(page, colours_only=scheme == "slate")
     assert found == {"default": [], "slate": []}
 
 
@@ -262,8 +141,7 @@ def phone(browser):
 def test_phone_pages_pass_axe(phone, server, built, kind):
     path = {**PAGE_TYPES, "projects": "dwp2015-3-3/figures/fig-iii-3-1-6"}[kind]
     phone.goto(f"{server}/{page_file(built['site'], path)}")
-    phone.add_script_tag(path=str(AXE))
-    assert phone.evaluate(AXE_RUN) == []
+    assert axe_violations(phone) == []
 
 
 def test_phone_tables_scroll_in_labelled_regions_and_dates_hold_together(phone, server):

@@ -5,13 +5,10 @@ the same article on every page, an offline bundle that searches with no
 network, and no serious accessibility violation."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,8 +18,7 @@ import yaml
 from article_diff import compare
 from builder.bundle import check_offline
 from builder.site import write_zensical_config
-from conftest import REPO, SITE_URL, engine_env, search
-from test_e2e import AXE, AXE_RUN
+from conftest import REPO, SITE_URL, axe_violations, engine_env, search, serve
 
 PYTHONS = {"properdocs": REPO / ".venv-properdocs" / "bin" / "python",
            "zensical": REPO / ".venv-zensical" / "bin" / "python"}
@@ -131,12 +127,8 @@ def test_the_offline_bundle_searches_with_no_network(engine, request, browser):
 
 @pytest.fixture(scope="module")
 def zensical_server(zensical):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(zensical["site"]))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(zensical["site"]) as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", ["index.html", "dwp2015-3-3/section-1/item-2.html", "timeline.html",
@@ -146,12 +138,11 @@ def test_zensical_pages_have_no_serious_accessibility_violation(zensical_server,
     page = browser.new_page()
     try:
         page.goto(f"{zensical_server}/{path}")
-        page.add_script_tag(path=str(AXE))
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         found = {}
         for scheme in ("default", "slate"):
             page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-            found[scheme] = page.evaluate(AXE_RUN)
+            found[scheme] = axe_violations(page, colours_only=scheme == "slate")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"   # slate took
         assert found == {"default": [], "slate": []}
     finally:
