@@ -13,9 +13,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs"):
+    from . import memo
     from .site import build_site, write_docs, write_zensical_config
+    memo.keep_in(out / "cache" / "passed")       # a rebuild checks only what changed
     result = build_site(content)
     docs = write_docs(result, out, REPO)
+    memo.passed.save()
     if engine == "zensical":
         write_zensical_config(result, out, REPO)
     for ch in result.chapters:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.footnote import footnote_plugin
+import functools
 
 from .errors import InputError
 
@@ -23,12 +22,18 @@ def _inline_where_refs(state) -> None:
             state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
-# Only the rules that decide what a heading or a footnote is (block structure,
-# raw HTML, code, escapes, links): the checker need not know emphasis or tables.
-_md = (MarkdownIt("zero").use(footnote_plugin)
-       .enable(["heading", "lheading", "list", "blockquote", "fence", "code", "html_block", "hr",
-                "reference", "escape", "backticks", "html_inline", "link", "entity", "newline"]))
-_md.core.ruler.at("inline", _inline_where_refs)
+@functools.lru_cache(maxsize=None)
+def _parser():
+    """Only the rules that decide what a heading or a footnote is (block structure,
+    raw HTML, code, escapes, links): the checker need not know emphasis or tables.
+    Made on first use: a rebuild whose pages all passed before (memo) never needs it."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    md = (MarkdownIt("zero").use(footnote_plugin)
+          .enable(["heading", "lheading", "list", "blockquote", "fence", "code", "html_block", "hr",
+                   "reference", "escape", "backticks", "html_inline", "link", "entity", "newline"]))
+    md.core.ruler.at("inline", _inline_where_refs)
+    return md
 
 
 def check_page(path: str, text: str) -> None:
@@ -36,7 +41,7 @@ def check_page(path: str, text: str) -> None:
     if text.startswith("---\n"):                 # YAML front matter is MkDocs', not Markdown
         end = text.index("\n---\n", 3) + 5
         text = "\n" * text[:end].count("\n") + text[end:]
-    tokens = _md.parse(text, env)
+    tokens = _parser().parse(text, env)
     refs = set()
     defs = {k.lstrip(":") for k in env.get("footnotes", {}).get("refs", {})}
     last_level = 0

@@ -5,12 +5,14 @@ touched, so bad input never leaves a half-written site.
 """
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import memo
 from .check import check_page
 from .content import load_content
 from .errors import InputError
@@ -133,7 +135,7 @@ def build_site(root: Path) -> SiteResult:
     files["index.md"] = Page("index.md", labels.home, "\n".join(home), search_boost=0.5).text
     for path, text in files.items():
         if path.endswith(".md"):
-            check_page(path, text)
+            memo.passed.check(functools.partial(check_page, path, text), "page", text)
     theme_words = {"search_none": labels.search_none, "search_inexact": labels.search_inexact}
     return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report)
 

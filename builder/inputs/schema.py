@@ -20,14 +20,14 @@ import os
 import re
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, ValidationError, validators
-
+from .. import memo
 from .yamldoc import Doc, load
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
 def _regex(validator, spec, instance, schema):
+    from jsonschema import ValidationError
     if not isinstance(instance, str):
         return
     try:
@@ -42,9 +42,6 @@ def _regex(validator, spec, instance, schema):
                               f"{', '.join(f'(?P<{g}>…)' for g in missing)}; the rule that reads it needs them")
 
 
-Validator = validators.extend(Draft202012Validator, {"regex": _regex})
-
-
 @functools.lru_cache(maxsize=None)
 def schema(name: str) -> dict:
     # through the same loader as the inputs: a key written twice in a schema is refused too
@@ -53,7 +50,9 @@ def schema(name: str) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def validator(name: str):
-    return Validator(schema(name))
+    # imported here: a rebuild whose inputs all passed before (memo) never needs it
+    from jsonschema import Draft202012Validator, validators
+    return validators.extend(Draft202012Validator, {"regex": _regex})(schema(name))
 
 
 TYPES = {"string": "a string", "integer": "a whole number", "number": "a number", "object": "a mapping (key: value)",
@@ -92,7 +91,7 @@ def did_you_mean(word, choices) -> str:
     return f"; did you mean '{close}'?" if close else ""
 
 
-def _problems(e: ValidationError, at: tuple):
+def _problems(e, at: tuple):
     """(place, on_key, message) for one jsonschema error."""
     place = at + tuple(e.absolute_path)
     kind, sch, inst = e.validator, e.schema, e.instance
@@ -139,6 +138,10 @@ def validate(doc: Doc, name: str, at: tuple = ()) -> None:
     data = doc.data
     for key in at:
         data = data[key]
+    memo.passed.check(lambda: _validate(doc, name, at, data), "schema", name, repr(at), repr(data))
+
+
+def _validate(doc: Doc, name: str, at: tuple, data) -> None:
     found = []
     for e in validator(name).iter_errors(data):
         for place, on_key, message in _problems(e, tuple(at)):

@@ -1,0 +1,82 @@
+"""Checks that passed, remembered between runs of `python -m builder build`.
+
+Two checks depend on nothing but what they check: a page's Markdown (the
+markdown-it check) and an input's data against its schema. The same input
+gives the same answer, so a rebuild need only check what changed. A
+fingerprint covers the input and the code that checks it: the builder's own
+source and schemas and the checking packages' files, so new code or a new
+package checks everything again. Only passes are kept: a failure is found
+again, with its message, at every run. Off unless the command line turns it
+on (`keep_in`), so the tests and a plain `build_site()` check everything.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from pathlib import Path
+
+# the packages whose code decides a check: jsonschema and what resolves its schemas, and markdown-it
+_CHECKERS = ("jsonschema", "jsonschema_specifications", "referencing", "markdown_it", "mdit_py_plugins")
+
+
+class Passed:
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.salt = ""
+        self.before: set[str] = set()
+        self.now: set[str] = set()
+        if path:
+            self.salt = _code_fingerprint()
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (FileNotFoundError, UnicodeDecodeError):
+                lines = []
+            if lines[:1] == [self.salt]:
+                self.before = set(lines[1:])
+
+    def key(self, *parts: str) -> str:
+        h = hashlib.sha256(self.salt.encode())
+        for p in parts:
+            h.update(b"\0" + p.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def check(self, run, *parts: str) -> None:
+        """run() unless these parts passed before; remember that they pass."""
+        if not self.path:
+            run()
+            return
+        key = self.key(*parts)
+        if key not in self.before:
+            run()
+        self.now.add(key)
+
+    def save(self) -> None:
+        """Keep what passed in this run (and only that: the file does not grow)."""
+        if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text("\n".join([self.salt, *sorted(self.now)]) + "\n", encoding="utf-8")
+
+
+def _code_fingerprint() -> str:
+    """The builder's files and the checking packages' files, by name, size and time."""
+    h = hashlib.sha256()
+    roots = [Path(__file__).parent]
+    for name in _CHECKERS:
+        spec = importlib.util.find_spec(name)
+        if spec and spec.origin:
+            roots.append(Path(spec.origin).parent)
+    for root in roots:
+        for f in sorted(root.rglob("*")):
+            if f.suffix in (".py", ".yaml") and "__pycache__" not in f.parts:
+                st = f.stat()
+                h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+# the run's memory; the command line points it at a file
+passed = Passed()
+
+
+def keep_in(path: Path) -> None:
+    global passed
+    passed = Passed(path)
