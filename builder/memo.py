@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 from pathlib import Path
 
 # the packages whose code decides a check: jsonschema and what resolves its schemas, and markdown-it
@@ -57,20 +58,26 @@ class Passed:
             self.path.write_text("\n".join([self.salt, *sorted(self.now)]) + "\n", encoding="utf-8")
 
 
-def _code_fingerprint() -> str:
-    """The builder's files and the checking packages' files, by name, size and time."""
+def _code_files() -> list[Path]:
+    """The builder's code and schemas; of each checking package, the file that
+    starts it (a new version or a reinstall writes it anew)."""
+    own = sorted(Path(folder, name) for folder, dirs, names in os.walk(Path(__file__).parent)
+                 if "__pycache__" not in folder for name in names if name.endswith((".py", ".yaml")))
+    specs = (importlib.util.find_spec(name) for name in _CHECKERS)
+    return own + [Path(spec.origin) for spec in specs if spec and spec.origin]
+
+
+def _fingerprint(files: list[Path]) -> str:
+    """Files by name, size and time: an edit or a reinstall moves it."""
     h = hashlib.sha256()
-    roots = [Path(__file__).parent]
-    for name in _CHECKERS:
-        spec = importlib.util.find_spec(name)
-        if spec and spec.origin:
-            roots.append(Path(spec.origin).parent)
-    for root in roots:
-        for f in sorted(root.rglob("*")):
-            if f.suffix in (".py", ".yaml") and "__pycache__" not in f.parts:
-                st = f.stat()
-                h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
+
+
+def _code_fingerprint() -> str:
+    return _fingerprint(_code_files())
 
 
 # the run's memory; the command line points it at a file
