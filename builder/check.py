@@ -3,9 +3,8 @@ before MkDocs sees it, and a page whose footnote references and definitions
 do not match, or whose headings skip a level, is refused."""
 from __future__ import annotations
 
-import re
-
 import functools
+import re
 
 from .errors import InputError
 

@@ -21,6 +21,9 @@ _CHECKERS = ("jsonschema", "jsonschema_specifications", "referencing", "markdown
 
 
 class Passed:
+    """The fingerprints of the checks that passed: those of the last run, read
+    from `path` (if its code was the same), and this run's, saved there."""
+
     def __init__(self, path: Path | None = None):
         self.path = path
         self.salt = ""

@@ -185,6 +185,7 @@ def built(tmp_path_factory):
     import zipfile
     with built_once(tmp_path_factory, "built") as (root, done):
         if not done:
+            shutil.rmtree(root, ignore_errors=True)       # what a worker's failed build left
             root.mkdir()
             _, _, zip_path = build_everything(root, site_url=SITE_URL)
             with zipfile.ZipFile(zip_path) as z:
