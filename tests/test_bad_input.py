@@ -124,3 +124,20 @@ def test_visit_date_outside_the_figures_period(small):
     with pytest.raises(InputError) as e:
         small(raw, extra_yaml=VISITS_SPEC)
     assert e.value.line == 12 and "27.5 (2015-05) is outside the figure's period 2014-01 to 2015-04" in e.value.message
+
+
+TABLE_SPEC = """
+figures:
+  Ⅲ-3-1-2:
+    kind: table
+    groups: [二国間, 多国間]
+"""
+
+
+def test_a_table_figure_with_no_printed_text(small):
+    """The caption ends the page: nothing is left for the figure (a page_start
+    pattern that matches every line did this to every figure)."""
+    raw = GOOD + ["", "安全保障対話・防衛交流図表Ⅲ-3-1-2"]
+    with pytest.raises(InputError) as e:
+        small(raw, extra_yaml=TABLE_SPEC)
+    assert e.value.line == 9 and "the figure has no printed text" in e.value.message

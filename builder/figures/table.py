@@ -24,7 +24,10 @@ def _is_label(line: str) -> bool:
 
 def read(figure, spec, config, layout) -> dict:
     body = read_groups(figure)[1:]
-    header = next(l.text for l in figure.lines if l.text.strip())
+    header = next((l.text for l in figure.lines if l.text.strip()), None)
+    if header is None:
+        raise InputError(config.raw, (figure.nos or figure.caption_nos or [None])[0],
+                         "the figure has no printed text; expected a header line naming its four columns")
     # column names are parted by a space; the letter-spacing inside them is U+3000
     columns = [c.replace("\u3000", "") for c in header.split(" ") if c.strip()]
     if len(columns) != 4:

@@ -30,6 +30,9 @@ def _regex(validator, spec, instance, schema):
     from jsonschema import ValidationError
     if not isinstance(instance, str):
         return
+    if not instance:
+        yield ValidationError("an empty pattern matches every line; expected a Python regex")
+        return
     try:
         compiled = re.compile(instance)
     except re.error as e:
