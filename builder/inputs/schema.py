@@ -110,11 +110,16 @@ def _problems(e, at: tuple):
         # jsonschema says each missing key apart; told once, all together (the same message is kept once)
         known = sch.get("properties") or {}
         unknown = [k for k in inst if k not in known] if known else []
-        # a misspelt key is told as an unknown key, with "did you mean"
-        missing = [k for k in e.validator_value if k not in inst and not any(closest(u, [k]) for u in unknown)]
+        # where unknown keys are refused, a misspelt key is told as one, with "did you mean";
+        # where they are let through (a figure's own fields), the missing key names it
+        closed = sch.get("additionalProperties") is False
+        missing = [k for k in e.validator_value if k not in inst
+                   and not (closed and any(closest(u, [k]) for u in unknown))]
         if missing:
+            slips = [f"'{u}' for '{k}'" for k in missing for u in unknown if closest(u, [k])]
             yield place, False, ("missing key " if len(missing) == 1 else "missing keys ") + ", ".join(
-                f"'{k}'" for k in missing) + (f"; expected {sch['expected']}" if "expected" in sch else "")
+                f"'{k}'" for k in missing) + (f" (a slip: {', '.join(slips)}?)" if slips else "") + (
+                f"; expected {sch['expected']}" if "expected" in sch else "")
         return
     if kind == "type":
         want = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
