@@ -78,10 +78,12 @@ else
 endif
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
 
-# the virtualenvs, the node tools and the browser are independent: installed side by side
+# the virtualenvs, the node tools and the browser are independent: installed side by side.
+# The test files run on a worker a core (at most 4: each may hold a Chromium); tests/conftest.py
+# builds the real site once for all of them.
 test:
 	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines
-	$(BIN)/python -m pytest -q -n auto --dist loadfile
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
 
 # The workflow linter, pinned by tests/tools/package-lock.json.
 $(TOOLS): tests/tools/package.json tests/tools/package-lock.json
