@@ -192,3 +192,22 @@ def test_phone_footnote_is_a_24_px_target_and_opens_in_place(phone, server):
     phone.touchscreen.tap(cx, cy)
     phone.wait_for_timeout(200)
     assert note.count() == 0
+
+
+def test_no_section_title_sits_under_the_sidebars_heading(page, server):
+    """On a wide screen the sidebar scrolls (Material scrolls it to show the page being
+    read); a section title brought near its top must be in the open, not under the
+    site's name, which Material keeps at the top of the sidebar."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(f"{server}/timeline.html")
+    hidden = page.evaluate("""() => {
+        const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+        return [...document.querySelectorAll('.md-sidebar--primary .md-nav__item--section > .md-nav__link')]
+          .filter(el => {
+              // scroll the title to 10 px below the top of the sidebar's view
+              wrap.scrollTop += el.getBoundingClientRect().top - wrap.getBoundingClientRect().top - 10;
+              const r = el.getBoundingClientRect();
+              const at = document.elementFromPoint(r.left + 4, r.top + 3);
+              return !(at && el.contains(at)); })
+          .map(el => el.textContent.trim()); }""")
+    assert hidden == []
