@@ -87,7 +87,7 @@ def review(root: Path, init: bool = False, out=None) -> int:
         kept = kept_headlines((e.get("quote", ""), e["headline"]) for e in chron.events)
         quoted = sum(1 for e in chron.events if "quote" in e)
         for i, e in enumerate(chron.events):
-            for problem in headline_problems(e["headline"]):
+            for problem in headline_problems(e["headline"], content.layout.eras):
                 print(f"style: {path}:{chron.line('events', i, 'headline')}: {e['headline']}: {problem}", file=out)
         print(f"\n{ch.id}: {len(chron.events)} events ({quoted} from the text, "
               f"{sum(len(e.get('figure', [])) for e in chron.events)} figure rows merged), "

@@ -71,7 +71,7 @@ def build_site(root: Path) -> SiteResult:
                     from_text, from_figures = place_events(chron, ch, chapter_home, page_url, from_figures)
                     events += from_text
                     for e in from_text:      # the house style (content/README-events.md): warnings
-                        for problem in headline_problems(e.title):
+                        for problem in headline_problems(e.title, layout.eras):
                             result.warnings.add(chron.path, e.yaml_line, f"headline '{e.title}': {problem}")
                     timeline_report[ch.id] = chronology_report(from_text, len(from_figures))
                 events += from_figures

@@ -136,8 +136,9 @@ def test_no_happening_appears_twice(events):
     assert len(ids) == len(set(ids))
 
 
-def test_every_headline_keeps_the_house_style(events):
-    assert [(e["title"], headline_problems(e["title"])) for e in events if headline_problems(e["title"])] == []
+def test_every_headline_keeps_the_house_style(events, layout):
+    assert [(e["title"], headline_problems(e["title"], layout.eras)) for e in events
+            if headline_problems(e["title"], layout.eras)] == []
 
 
 @pytest.mark.parametrize("headline, problem", [
@@ -150,14 +151,14 @@ def test_every_headline_keeps_the_house_style(events):
     ("わが国は日ASEAN防衛担当大臣ラウンドテーブルを開催", "opens with the subject"),
     ("日" * 41, "41 characters: at most 40"),
 ])
-def test_the_style_checks_name_what_a_headline_breaks(headline, problem):
-    assert any(problem in p for p in headline_problems(headline))
+def test_the_style_checks_name_what_a_headline_breaks(headline, problem, layout):
+    assert any(problem in p for p in headline_problems(headline, layout.eras))
 
 
 @pytest.mark.parametrize("headline", ["日豪防衛相会談（東京）", "統幕長がタイを訪問（コブラ・ゴールド14視察）",
                                       "日仏防衛装備品・技術移転協定に署名", "日韓安保対話（約5年ぶり、ソウル）"])
-def test_headlines_in_the_house_style_pass(headline):
-    assert headline_problems(headline) == []
+def test_headlines_in_the_house_style_pass(headline, layout):
+    assert headline_problems(headline, layout.eras) == []
 
 
 @pytest.mark.parametrize("clause, headline", [

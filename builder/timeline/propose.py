@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass
 
 from ..dates import DateReader
-from .chronology import passages
+from .chronology import SENTENCE, passages
+from .style import CONNECTIVES, LIMIT, SUBJECTS
 
 EMPTY_CLAUSE = re.compile(r"^[、，\s]*(?:および|または|と|や|、|から|まで|には|では|に|は|の)*[、，\s]*$")
 SPAN = re.compile(r"^\s*から\s*$")
 SPAN_END = re.compile(r"^\s*(?:にかけて|の間|まで)")
 LEAD = re.compile(r"^[、，\s]*(?:には|では|にも|は|に|の|から|より|以降|以来|まで)?[、，\s]*")
-CONNECTIVE = re.compile(r"^(?:また|さらに|なお|一方|このほか|その後|同年|同月|続いて)[、，]?")
+CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES})[、，]?")
+SUBJECT = re.compile(rf"^(?:{SUBJECTS})は、?")
 DATE_PHRASE = re.compile(r"^[^、。]{0,30}?(?:年度?|月|日)(?:[^、。]{0,6}?(?:にかけて|の間|まで))?(?:には|にも|に|は|、)+")
 
 # (what the clause ends with, what the headline ends with): a verb phrase
@@ -36,7 +38,6 @@ HEADLINE = [
     (re.compile(r"を(?:行った|行い|実施した)$"), ""),
     (re.compile(r"(?:が行われた|を行った)$"), ""),
 ]
-HEADLINE_LIMIT = 40
 
 
 @dataclass
@@ -63,8 +64,8 @@ def propose_headline(clause: str) -> str | None:
         if pattern.search(t):
             t = pattern.sub(ending, t)
             break
-    t = re.sub(r"^(?:わが国は|防衛省・自衛隊は|防衛省は)、?", "", t).strip("、，。 ")
-    return t if 2 <= len(t) <= HEADLINE_LIMIT else None
+    t = SUBJECT.sub("", t).strip("、，。 ")
+    return t if 2 <= len(t) <= LIMIT else None
 
 
 def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
@@ -77,7 +78,7 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
         if p.heading not in heading_countries:
             named = sorted({m.id for m in matcher.find(p.heading)})
             heading_countries[p.heading] = named if len(named) == 1 else []
-        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。]+。?", text)]
+        sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
         skip = set()
         for i, d in enumerate(dates):
             if i in skip:

@@ -1,23 +1,33 @@
 """The house style of a headline (content/README-events.md): the checks the
-build and `python -m builder events` warn with. A table, one rule a row."""
+build and `python -m builder events` warn with. A table, one rule a row.
+The proposals (propose.py) strip the same connectives and subjects."""
 from __future__ import annotations
 
+import functools
 import re
 
 LIMIT = 40
-
-RULES = [
-    (re.compile(r"（同\d+）|（?(?:明治|大正|昭和|平成|令和)\d*）?年?|\d+年(?!ぶり)|\d+月"),
-     "a date or era year: the date column gives the date"),
-    (re.compile(r"[…‥]$|\.\.\.$"), "ends with …: write the headline whole"),
-    (re.compile(r"^(?:また|さらに|同年|同月|なお|一方|その後|このほか|続いて)"), "opens with a connective"),
-    (re.compile(r"(?:て|し|り|、|を|に|は|が|の|と|や|および|ため|ほか|など)$"), "stops mid-clause"),
-    (re.compile(r"^(?:わが国|防衛省・自衛隊|防衛省)は"), "opens with the subject of a sentence"),
-]
+# words that tie a clause to the one before it, and the subjects a headline leaves out
+CONNECTIVES = "また|さらに|なお|一方|このほか|その後|同年|同月|続いて"
+SUBJECTS = "わが国|防衛省・自衛隊|防衛省"
 
 
-def headline_problems(headline: str) -> list[str]:
-    found = [why for pattern, why in RULES if pattern.search(headline)]
+@functools.lru_cache(maxsize=None)
+def rules(eras: tuple[str, ...]) -> list:
+    """The rules, with the eras of layout.yaml."""
+    names = "|".join(map(re.escape, eras))
+    return [
+        (re.compile(rf"（同\d+）|（?(?:{names})\d*）?年?|\d+年(?!ぶり)|\d+月"),
+         "a date or era year: the date column gives the date"),
+        (re.compile(r"[…‥]$|\.\.\.$"), "ends with …: write the headline whole"),
+        (re.compile(rf"^(?:{CONNECTIVES})"), "opens with a connective"),
+        (re.compile(r"(?:て|し|り|、|を|に|は|が|の|と|や|および|ため|ほか|など)$"), "stops mid-clause"),
+        (re.compile(rf"^(?:{SUBJECTS})は"), "opens with the subject of a sentence"),
+    ]
+
+
+def headline_problems(headline: str, eras) -> list[str]:
+    found = [why for pattern, why in rules(tuple(eras)) if pattern.search(headline)]
     if len(headline) > LIMIT:
         found.append(f"{len(headline)} characters: at most {LIMIT}")
     return found
