@@ -137,8 +137,8 @@ class TimelinePage:
         return (f'<form id="hk-tl-filters" class="hk-tl-filters" role="group" aria-label="{esc(lb.timeline)}の絞り込み">'
                 f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{countries}</select></label> '
                 f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
-                f'<label>{esc(lb.year_from)} <select id="hk-tl-from"><option value="">{esc(lb.all)}</option>{year_opts}</select></label> '
-                f'<label>{esc(lb.year_to)} <select id="hk-tl-to"><option value="">{esc(lb.all)}</option>{year_opts}</select></label> '
+                f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
+                f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
                 f'<output id="hk-tl-count" aria-live="polite">{len(events)}件</output></form>')
 
     def pages(self) -> list[Page]:
