@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from .config import Layout, SiteConfig, load_site
 from .inputs.schema import load_checked
+from .labels import Labels
 from .countries.registry import Registry, load_registry
 from .timeline.chronology import Chronology, load_chronology
 from .timeline.kinds import Kinds
@@ -19,7 +19,7 @@ from .timeline.kinds import Kinds
 class Content:
     root: Path
     layout: Layout
-    labels: SimpleNamespace     # the words around the text (content/labels.yaml): labels.timeline …
+    labels: Labels              # the words around the text (content/labels.yaml): labels.timeline …
     site: SiteConfig
     registry: Registry | None = None
     kinds: Kinds | None = None
@@ -28,7 +28,7 @@ class Content:
 
 def load_content(root: Path) -> Content:
     layout = Layout(root / "layout.yaml")
-    labels = SimpleNamespace(**load_checked(root / "labels.yaml", "labels").data)
+    labels = Labels(load_checked(root / "labels.yaml", "labels"))
     content = Content(root, layout, labels, load_site(root, layout))
     data = root / "data"
     if (data / "countries.yaml").exists():

@@ -18,7 +18,7 @@ from .content import load_content
 from .errors import InputError
 from .pipeline import ChapterResult, process_chapter
 from .escape import escape
-from .figures import figure_events
+from .figures import KINDS, figure_events, kind_of
 from .countries.matcher import Matcher
 from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
@@ -62,10 +62,11 @@ def build_site(root: Path) -> SiteResult:
         matcher = Matcher(registry)
         mentions = find_mentions(chapters, matcher)
         if content.kinds:
-            events = []
+            events, gave = [], set()        # gave: the kinds of figure that give events
             for result, chapter_home in zip(results, homes):
                 ch = result.chapter
                 from_figures = figure_events(ch, registry, page_url)
+                gave |= {kind_of(ch.figures[s.figure]).name for e in from_figures for s in e.sources if s.figure}
                 chron = content.chronologies.get(ch.id)
                 if chron:
                     from_text, from_figures = place_events(chron, ch, chapter_home, page_url, from_figures)
@@ -75,7 +76,8 @@ def build_site(root: Path) -> SiteResult:
                             result.warnings.add(chron.path, e.yaml_line, f"headline '{e.title}': {problem}")
                     timeline_report[ch.id] = chronology_report(from_text, len(from_figures))
                 events += from_figures
-            timeline = TimelinePage(events, registry, content.kinds, labels)
+            timeline = TimelinePage(events, registry, content.kinds, labels,
+                                    [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile])
         profiles = Profiles(registry, chapters, mentions, labels, timeline)
     box_styles = {name: k["style"] for name, k in layout.value("box_kinds").items()}
     link_path = (lambda cid: registry.entries[cid].path) if registry else None
@@ -136,7 +138,10 @@ def build_site(root: Path) -> SiteResult:
     for path, text in files.items():
         if path.endswith(".md"):
             memo.passed.check(functools.partial(check_page, path, text), "page", text)
-    theme_words = {"search_none": labels.search_none, "search_inexact": labels.search_inexact}
+    # the theme's words (overrides/main.html) and the reader's script's (hakusho.js)
+    theme_words = {key: labels.text(key, **fields) for key, fields in
+                   (("search_none", {}), ("search_inexact", {}), ("table_region", {"name": "{name}"}),
+                    ("note", {"n": "{n}"}), ("to_note", {}))}
     return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report)
 
 

@@ -100,14 +100,16 @@ class Profiles:
                f'<code>{html.escape(c.id)}</code></p>\n']
         groups = [o for o in self.registry.entries.values() if c.id in o.members]
         if groups:
-            out.append("**本文が記す参加・加盟**　" + "、".join(
+            out.append(f"**{self.labels.md('member_of')}**　" + "、".join(
                 f"[{escape(o.name_ja)}]({rel(path, self.path(o.id))})（{escape(o.members_note)}）" for o in groups) + "\n")
         if c.members:
-            out.append(f"**構成国・機関**（{escape(c.members_note)}による。日本を除く）　" + "、".join(
-                f"[{escape(self.registry.entries[m].name_ja)}]({rel(path, self.path(m))})" for m in c.members) + "\n")
+            lb = self.labels
+            out.append(f"**{lb.md('members')}**{lb.md('members_source', according_to=escape(c.members_note))}　"
+                       + "、".join(f"[{escape(self.registry.entries[m].name_ja)}]({rel(path, self.path(m))})"
+                                  for m in c.members) + "\n")
         if prof.dedicated:
             best = min(rank for rank, *_ in prof.dedicated)
-            out.append("## この国・機関を扱う節\n")
+            out.append(f"## {self.labels.md('sections_on')}\n")
             for rank, item, hid, title in prof.dedicated:
                 if rank == best:
                     where = item.place
@@ -118,7 +120,7 @@ class Profiles:
         if len(self.chapters) == 1:
             out.append(self.chapter_part(prof, self.chapters[0].id, path, 2))
         elif not pages[0]:
-            out.append("本文と図表には言及がない。\n")
+            out.append(self.labels.md("no_mention") + "\n")
         elif len(pages) == 1:
             out += [self.chapter_heading(r) + self.chapter_part(prof, r.id, path, 3) for r in pages[0]]
         else:
@@ -155,7 +157,9 @@ class Profiles:
     def chapter_table(self, prof: Profile, path: str, pages: list[list]) -> str:
         """One row a chapter, with its counts and a link to its part of the profile."""
         columns = self.count_columns()
-        out = ["## 章ごとの記述\n", "| 章 | " + " | ".join(map(escape, columns)) + " |", "| --- |" + " ---: |" * len(columns)]
+        lb = self.labels
+        out = [f"## {lb.md('by_chapter')}\n", f"| {lb.md('chapter')} | " + " | ".join(map(escape, columns)) + " |",
+               "| --- |" + " ---: |" * len(columns)]
         for chapters in pages:
             target = rel(path, self.part_path(prof.country.id, chapters))
             for r in chapters:
@@ -182,7 +186,8 @@ class Profiles:
         span = first.number if first is last else f"{first.number}～{last.number}"
         title = f"{c.name_ja}：{span}"
         out = [f"# {escape(title)}\n",
-               f"[{escape(c.name_ja)}]({rel(path, self.path(c.id))})について、{escape(span)}が記すこと。\n"]
+               self.labels.md("part_lead", country=f"[{escape(c.name_ja)}]({rel(path, self.path(c.id))})",
+                              chapters=escape(span)) + "\n"]
         out += [self.chapter_heading(r) + self.chapter_part(prof, r.id, path, 3) for r in chapters]
         # out of the search index: its quotations are excluded, its tables are the figures' (indexed there)
         return Page(path, title, "\n".join(out) + "\n", search_exclude=True)
@@ -197,13 +202,13 @@ class Profiles:
         for kind in PROFILE_KINDS:
             rows = part.figure_rows.get(kind.name)
             if rows:
-                out += [f"{h} {kind.profile.heading}（図表{escape(rows[0]['figure'])}）\n", kind.profile.table(rows), ""]
+                out += [f"{h} {escape(kind.profile.heading)}（{self.labels.md('figures')}{escape(rows[0]['figure'])}）\n", kind.profile.table(rows), ""]
         if self.timeline:
             # one chapter: its slice is the whole timeline's, events added outside the chapter included
             out.append(self.timeline.slice_md(c.id, path, chapter if len(self.chapters) > 1 else None, h))
-        out.append(f"{h} 本文での言及（{len(mentions)}か所）\n")
+        out.append(f"{h} {self.labels.md('text_mentions', n=len(mentions))}\n")
         if not mentions:
-            out.append("本文と脚注には、図表のほかに言及がない。\n")
+            out.append(self.labels.md("figures_only") + "\n")
         groups: dict = {}
         for m in mentions:
             groups.setdefault(m.item, []).append(m)
@@ -212,15 +217,16 @@ class Profiles:
             # the excerpts quote the chapter: out of the search index, which has the chapter itself
             out.append(f'<ul class="hk-mentions" {NO_SEARCH}>\n' + "\n".join(
                 f'<li><a href="{href(path, m.item.path, m.anchor)}">{html.escape(m.excerpt)}</a>'
-                + (f"（脚注{html.escape(m.anchor[3:])}）" if m.anchor.startswith("fn:") else "") + "</li>"
+                + (self.labels.html("in_note", n=html.escape(m.anchor[3:])) if m.anchor.startswith("fn:") else "")
+                + "</li>"
                 for m in ms) + "\n</ul>\n")
         return "\n".join(out)
 
     def index_page(self) -> Page:
         path = "countries/index.md"
-        out = [f"# {escape(self.labels.countries)}\n",
-               "本文が名前を挙げる国と国際機関・枠組み。数は本文と脚注での言及、"
-               f"図表の{'と'.join(k.profile.heading for k in PROFILE_KINDS)}、年表の出来事。\n",
+        lb = self.labels
+        out = [f"# {lb.md('countries')}\n",
+               lb.md("countries_intro", figure_kinds="と".join(escape(k.profile.heading) for k in PROFILE_KINDS)) + "\n",
                self.chart(path), ""]
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]
@@ -228,7 +234,8 @@ class Profiles:
                 continue
             out.append(f"## {escape(region)}\n")
             columns = self.count_columns()
-            out.append("| 名称 | 英語名 | " + " | ".join(map(escape, columns)) + " |\n| --- | --- |" + " ---: |" * len(columns))
+            out.append(f"| {lb.md('name')} | {lb.md('name_en')} | " + " | ".join(map(escape, columns))
+                       + " |\n| --- | --- |" + " ---: |" * len(columns))
             for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
                 c = p.country
                 events = len(self.timeline.events_of(c.id, None)) if self.timeline else 0
@@ -248,8 +255,8 @@ class Profiles:
         labels = [self.labels.mentions] + [k.profile.short for k in PROFILE_KINDS]
         rows = [Row(p.country.name_ja, page_url(rel(path, self.path(p.country.id))), parts(p),
                     "・".join(f"{label}{n}" for label, (n, _) in zip(labels, parts(p)))) for p in profiles]
-        key = [("m", "本文・脚注での言及")] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]
-        return bar_chart(f"国ごとの{'・'.join(labels)}の数", rows, key)
+        key = [("m", self.labels.chart_mentions)] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]
+        return bar_chart(self.labels.text("countries_chart", counts="・".join(labels)), rows, key)
 
     def pages(self) -> list[Page]:
         pages = [self.index_page()]

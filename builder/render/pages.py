@@ -208,23 +208,25 @@ class ChapterRenderer:
             parts.append(f"{h}## [{heading_text(s.heading)}]({rel(page, s.path)})\n")
             parts.append(self.outline_list(s, page))
         parts.append(f"- [{escape(self.labels.figure_index)}]({rel(page, self.cid + '/figures/index.md')})"
-                     f"（{len(self.figures)}点）\n"
+                     f"{self.labels.md('figure_count', n=len(self.figures))}\n"
                      f"- [{escape(self.labels.glossary)}]({rel(page, self.cid + '/glossary.md')})\n")
         return "\n".join(parts)
 
     def figure_pages(self) -> list[Page]:
         pages = []
-        index = [f"# {escape(self.labels.figure_index)}\n", "| 番号 | 図表 | 形式 |", "| --- | --- | --- |"]
+        lb = self.labels
+        index = [f"# {lb.md('figure_index')}\n", f"| {lb.md('number')} | {lb.md('figures')} | {lb.md('format')} |",
+                 "| --- | --- | --- |"]
         for num, (fig, kind, data) in self.figures.items():
             path = self.figure_path(num)
-            title = f"図表{num}\u3000{fig.caption}"
+            title = f"{lb.figures}{num}\u3000{fig.caption}"
             handler = kind_of(fig)
             body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num))]
             if handler.data_file:
-                body.append(f"\n[この図表のデータ（JSON）]({rel(path, self.data_path(num))})\n")
+                body.append(f"\n[{lb.md('figure_data')}]({rel(path, self.data_path(num))})\n")
             cited = self.cited_from(num, path)
             if cited:
-                body.append("\n**本文の参照箇所**　" + "、".join(cited) + "\n")
+                body.append(f"\n**{lb.md('cited_in')}**　" + "、".join(cited) + "\n")
             pages.append(Page(path, title, "\n".join(body)))
             index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)})"
                          f" | {handler.format} |")
@@ -285,17 +287,17 @@ class ChapterRenderer:
             for (item, _, anchor), seen in zip(texts, shown):
                 if anchor and acronym in seen and pat.search(seen):
                     places.setdefault(acronym, []).append((item, anchor))
-        rows = [f"# {escape(self.labels.glossary)}\n",
-                "本文と脚注が正式名称（日本語名または英語名）を示している略語。日本語名は本文が略語の前に書いている名称。"
-                "用例は本文の段落と脚注へのリンク。\n",
-                "| 略語 | 日本語名 | 英語名 | 用例 |", "| --- | --- | --- | --- |"]
+        lb = self.labels
+        rows = [f"# {lb.md('glossary')}\n", lb.md("glossary_intro") + "\n",
+                f"| {lb.md('acronym')} | {lb.md('name_ja')} | {lb.md('name_en')} | {lb.md('examples')} |",
+                "| --- | --- | --- | --- |"]
         for acronym in sorted(names, key=str.upper):
             by_page: dict = {}
             for item, anchor in places.get(acronym, []):
                 by_page.setdefault(item, []).append(anchor)
             uses = []
             for item, anchors in by_page.items():
-                links = " ".join(f"[{'注' + a[3:] if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
+                links = " ".join(f"[{lb.md('note', n=a[3:]) if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
                                  f"({rel(path, item.path)}#{a})" for a in anchors)
                 uses.append(f"{item.place} {links}")
             rows.append(f"| {escape(acronym)} | {escape(japanese.get(acronym, ''))} | "

@@ -59,7 +59,7 @@ FILTER_SCRIPT = """<script>
       row.querySelector(".hk-bar-n").firstChild.textContent = n;
       row.classList.toggle("hk-empty", !n);
     });
-    count.textContent = shown + "件";
+    count.textContent = count.dataset.words.replace("{n}", shown);
     if (write) {
       var params = new URLSearchParams();
       fields.forEach(function (f) { if (field(f).value) params.set(f, field(f).value); });
@@ -80,8 +80,9 @@ def date_label(e) -> str:
 
 
 class TimelinePage:
-    def __init__(self, events, registry, kinds, labels):
+    def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = ()):
         self.events = sorted(events, key=lambda e: (e.date, e.id))
+        self.figure_kinds = list(figure_kinds)     # the kinds of figure that gave events (ハイレベルの訪問, …)
         self.registry = registry
         self.kinds = kinds
         self.labels = labels
@@ -119,8 +120,9 @@ class TimelinePage:
             years[int(e.date[:4])] = years.get(int(e.date[:4]), 0) + 1
         if not years:
             return ""
-        rows = [Row(f"{y}年", year_href(y), [(n, "m")], f"{n}件", year=str(y)) for y, n in sorted(years.items())]
-        return bar_chart("年ごとの出来事の数", rows, css="hk-bars-years")
+        rows = [Row(f"{y}年", year_href(y), [(n, "m")], self.labels.text("count", n=n), year=str(y))
+                for y, n in sorted(years.items())]
+        return bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
 
     def filters(self, events) -> str:
         """Country, kind, and the years from and to: a form the script reads and writes."""
@@ -134,12 +136,13 @@ class TimelinePage:
         year_opts = "".join(f'<option value="{y}">{int(y)}年</option>' for y in years)
         lb = self.labels
         every = f'<option value="">{esc(lb.all)}</option>'
-        return (f'<form id="hk-tl-filters" class="hk-tl-filters" role="group" aria-label="{esc(lb.timeline)}の絞り込み">'
+        return (f'<form id="hk-tl-filters" class="hk-tl-filters" role="group" aria-label="{lb.html("timeline_filters")}">'
                 f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{countries}</select></label> '
                 f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
                 f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
                 f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
-                f'<output id="hk-tl-count" aria-live="polite">{len(events)}件</output></form>')
+                f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.text("count", n="{n}"))}">'
+                f'{lb.html("count", n=len(events))}</output></form>')
 
     def pages(self) -> list[Page]:
         """One page while the events fit; past PAGE_LIMIT, an overview and a
@@ -147,9 +150,10 @@ class TimelinePage:
         periods = split_periods(self.events, PAGE_LIMIT)
         if len(periods) <= 1:
             chart = self.chart(lambda y: f"#y{y}")
-            return [self.period_page("timeline.md", self.labels.timeline, self.events, INTRO, chart=chart)]
+            return [self.period_page("timeline.md", self.labels.timeline, self.events, self.intro(), chart=chart)]
         index = "timeline/index.md"
-        rows = ["| 期間 | 出来事 |", "| --- | ---: |"]
+        lb = self.labels
+        rows = [f"| {lb.md('period')} | {lb.md('events')} |", "| --- | ---: |"]
         rows += [f"| [{escape(pd.label)}]({rel(index, pd.path)}) | {len(pd.events)} |" for pd in periods]
         period_of: dict[int, Period] = {}     # a year -> the first page that holds it
         for pd in periods:
@@ -157,10 +161,10 @@ class TimelinePage:
                 period_of.setdefault(int(k[:4]), pd)
         chart = self.chart(lambda y: page_url(rel(index, period_of[y].path))
                            + ("" if period_of[y].months else f"#y{y}"))
-        overview = [f"# {escape(self.labels.timeline)}\n", INTRO + "期間ごとのページに分けてある。\n", chart, "", "\n".join(rows), ""]
+        overview = [f"# {lb.md('timeline')}\n", self.intro() + lb.md("timeline_split") + "\n", chart, "", "\n".join(rows), ""]
         pages = [Page(index, self.labels.timeline, "\n".join(overview), search_boost=0.5)]
         for pd in periods:
-            back = f"[{escape(self.labels.timeline)}の一覧]({rel(pd.path, index)})（全{len(self.events)}件）"
+            back = f"[{lb.md('timeline_list')}]({rel(pd.path, index)}){lb.md('timeline_total', n=len(self.events))}"
             # by its dates alone under 年表 in the nav
             pages.append(self.period_page(pd.path, f"{self.labels.timeline}：{pd.label}", pd.events, back, by_month=pd.months,
                                           search_exclude=True, nav_title=pd.label))
@@ -197,15 +201,17 @@ class TimelinePage:
         if not evs:
             return ""
         # on the country's own page, its chip would link the page to itself
-        return f"{h} {escape(self.labels.timeline)}から\n\n" + self.item_list(evs, page, own=cid)
+        return f"{h} {self.labels.md('from_timeline')}\n\n" + self.item_list(evs, page, own=cid)
+
+    def intro(self) -> str:
+        """What the timeline is made from, and what its links are."""
+        kinds = f"（{'、'.join(map(escape, self.figure_kinds))}）" if self.figure_kinds else ""
+        return self.labels.md("timeline_intro", figure_kinds=kinds)
 
     def item_list(self, events: list, page: str, own: str | None = None) -> str:
         return (f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page, own) for e in events)
                 + "\n</ol>\n")
 
-
-INTRO = ("本文と図表（ハイレベル訪問、能力構築支援事業）から、出来事ごとに一行の見出しを付けて編んだ年表。"
-         "見出しの下は出典の文そのまま。「出典」は、その段落または図表へのリンク。")
 
 # Events on one timeline page; a longer timeline is split into periods (years,
 # or the months of a busy year) so that a page stays quick to build and to load.

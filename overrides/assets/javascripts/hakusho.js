@@ -3,6 +3,14 @@
 (function () {
   "use strict";
 
+  /* The words this script shows, from content/labels.yaml (overrides/main.html
+     writes them into the page); {name} and {n} are filled in here. */
+  var WORDS = {};
+  try { WORDS = JSON.parse(document.getElementById("hk-words").textContent) || {}; } catch (e) { /* none given */ }
+  function say(key, fields) {
+    return (WORDS[key] || "").replace(/\{(\w+)\}/g, function (all, f) { return f in fields ? fields[f] : all; });
+  }
+
   /* A table wider than the screen scrolls inside its wrapper: the wrapper is
      made a focusable region, named after the table's heading, so a keyboard
      reader can scroll it and a screen reader can tell what it is. */
@@ -16,7 +24,7 @@
       var name = heading ? heading.textContent.replace(/[¶#]\s*$/, "").trim() : document.title;
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "表：" + name);
+      wrap.setAttribute("aria-label", say("table_region", {name: name}) || name);
     });
   }
 
@@ -42,7 +50,7 @@
     box.dataset.note = id;
     box.setAttribute("role", "note");
     var label = document.createElement("strong");
-    label.textContent = "注" + ref.textContent + "　";
+    label.textContent = say("note", {n: ref.textContent}) + "　";
     box.appendChild(label);
     var body = note.cloneNode(true);
     body.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
@@ -52,7 +60,7 @@
       : body.removeChild(body.firstChild));
     var jump = document.createElement("a");
     jump.href = "#" + id;
-    jump.textContent = "脚注へ";
+    jump.textContent = say("to_note", {});
     jump.className = "hk-note-jump";
     box.appendChild(jump);
     block.parentNode.insertBefore(box, block.nextSibling);

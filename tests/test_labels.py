@@ -1,0 +1,115 @@
+"""The words around the text (content/labels.yaml, builder/labels.py): each
+written once, each reaching the site, and a label's slip told with its line."""
+from __future__ import annotations
+
+import json
+import re
+import string
+
+import pytest
+import yaml
+
+from bench.corpus import synthetic_content
+from builder.errors import InputError
+from builder.inputs.yamldoc import load
+from builder.labels import Labels
+from builder.site import build_site
+from builder.countries import profiles as profiles_mod
+from builder.timeline import page as timeline_mod
+
+from conftest import CONTENT, REPO, copy_content
+
+
+def labels_from(tmp_path, text: str) -> Labels:
+    path = tmp_path / "labels.yaml"
+    path.write_text(text, encoding="utf-8")
+    return Labels(load(path))
+
+
+def test_a_label_fills_its_fields_and_other_labels_words(tmp_path):
+    lb = labels_from(tmp_path, "timeline: 年表\ncount: '{n}件'\ntimeline_list: '{timeline}の一覧'\n")
+    assert lb.timeline == "年表" and lb.timeline_list == "年表の一覧"
+    assert lb.text("count", n=3) == "3件"
+    # Markdown: the label's own words are escaped, a field goes in as the caller made it
+    lb = labels_from(tmp_path, "timeline: '*年表*'\ncount: '[{n}] 件'\ntimeline_list: '{timeline}の一覧'\n")
+    assert lb.md("timeline_list") == r"\*年表\*の一覧"
+    assert lb.md("count", n="[3](x.md)") == r"\[[3](x.md)\] 件"
+    assert lb.html("timeline") == "*年表*"
+    # a brace of the label's own
+    assert labels_from(tmp_path, "count: '{{{n}}}件'\n").text("count", n=2) == "{2}件"
+
+
+@pytest.mark.parametrize("text, says", [
+    ("count: '{m}件'\n", "'{m}' is neither a field of this label nor another label's name; expected {n} or"),
+    ("count: '{n件'\n", "is not a label's words"),
+    ("count: '{n:>3}件'\n", "a field here is a bare name; expected {n}"),
+    # a label that takes fields cannot stand inside another: its fields would go unfilled
+    ("count: '{n}件'\ntimeline_list: '{count}の一覧'\n", "'{count}' is neither a field"),
+    ("timeline_list: '{}の一覧'\n", "'{}' is neither a field"),
+])
+def test_a_slip_in_a_labels_fields_is_told_with_its_line(tmp_path, text, says):
+    with pytest.raises(InputError) as e:
+        labels_from(tmp_path, "home: ホーム\n" + text)
+    message = str(e.value)
+    assert says in message, message
+    assert f"{tmp_path / 'labels.yaml'}:{text.count(chr(10)) + 1}:" in message
+
+
+def marker(key: str) -> str:
+    return f"⟦{key.replace('_', '-')}⟧"     # nothing Markdown would escape
+
+
+def fields(text: str) -> list[str]:
+    return [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory):
+    """The site built with every label replaced by a marker of its own (its
+    fields kept): the real chapter, and two chapters with page limits small
+    enough that the timeline and the profiles are cut into several pages."""
+    words = yaml.safe_load((CONTENT / "labels.yaml").read_text(encoding="utf-8"))
+    marked = {k: marker(k) + "".join(f"{{{f}}}" for f in fields(v)) for k, v in words.items()}
+    text = yaml.safe_dump(marked, allow_unicode=True)
+    root = tmp_path_factory.mktemp("labels")
+    one = copy_content(root / "one")
+    (one / "labels.yaml").write_text(text, encoding="utf-8")
+    two = synthetic_content(root / "two", 2)
+    (two / "labels.yaml").write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(timeline_mod, "PAGE_LIMIT", 150)
+        mp.setattr(profiles_mod, "PROFILE_LIMIT", 60)
+        results = [build_site(one), build_site(two)]
+    out = "\n".join(t for r in results for t in r.files.values())
+    out += json.dumps([r.theme_words for r in results] + [r.nav for r in results], ensure_ascii=False)
+    return words, out
+
+
+# shown only where the chapter's source text stops mid-sentence, or a country has nothing
+# in the text at all; tests/test_site.py and test_countries.py build those cases by hand
+SHOWN_ONLY_IN_RARE_CASES = {"cut_off", "cut_off_note", "no_mention", "figures_only"}
+
+
+def test_every_label_reaches_the_site(marked):
+    words, out = marked
+    unused = [k for k in words if marker(k) not in out and k not in SHOWN_ONLY_IN_RARE_CASES]
+    assert unused == []
+
+
+def test_no_labels_words_are_written_anywhere_else(marked):
+    """With every label replaced, none of their words is left in what the builder
+    writes, nor in the theme's template and script: where one is, it was written
+    a second time, in code."""
+    words, out = marked
+    inputs = "\n".join(p.read_text(encoding="utf-8") for p in CONTENT.rglob("*")
+                       if p.is_file() and p.name != "labels.yaml")
+    theme = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "overrides").rglob("*")
+                      if p.suffix in (".html", ".js") and "vendor" not in p.parts)
+    # a label's own words, its fields taken out, that the inputs never use (shorter ones
+    # would be found where they mean something else: の一覧 in a figure's own note)
+    def ours(shortest):
+        pieces = {piece for v in words.values() for piece in re.split(r"\{[^{}]*\}", v) if len(piece) >= shortest}
+        return sorted(p for p in pieces if p not in inputs)
+    assert len(ours(4)) > 30
+    assert [p for p in ours(4) if p in out] == []
+    assert [p for p in ours(2) if p in theme] == []
