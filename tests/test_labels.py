@@ -17,7 +17,7 @@ from builder.site import build_site
 from builder.countries import profiles as profiles_mod
 from builder.timeline import page as timeline_mod
 
-from conftest import CONTENT, REPO, copy_content
+from conftest import CONTENT, REPO, copy_content, make_chapter, make_content
 
 
 def labels_from(tmp_path, text: str) -> Labels:
@@ -63,37 +63,47 @@ def fields(text: str) -> list[str]:
     return [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
 
 
+# a registry entry the text never names: its profile says so
+SILENT = """
+  - id: ZZZ
+    name_ja: 架空国
+    name_en: Nowhere
+    region: 国際機関
+    names: [架空国]
+"""
+
+
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory):
     """The site built with every label replaced by a marker of its own (its
-    fields kept): the real chapter, and two chapters with page limits small
-    enough that the timeline and the profiles are cut into several pages."""
+    fields kept): the real chapter; two chapters with page limits small enough
+    that the timeline and the profiles are cut into several pages; both with a
+    country the text never names; and a small chapter whose text stops mid-sentence."""
     words = yaml.safe_load((CONTENT / "labels.yaml").read_text(encoding="utf-8"))
     marked = {k: marker(k) + "".join(f"{{{f}}}" for f in fields(v)) for k, v in words.items()}
     text = yaml.safe_dump(marked, allow_unicode=True)
     root = tmp_path_factory.mktemp("labels")
     one = copy_content(root / "one")
-    (one / "labels.yaml").write_text(text, encoding="utf-8")
     two = synthetic_content(root / "two", 2)
-    (two / "labels.yaml").write_text(text, encoding="utf-8")
+    stops = ["第1節\u3000節の題", "\t1\t 項の題", "", "原文の最後の文は、途中で切", "れている"]
+    cut = make_content(root / "cut", make_chapter(root / "cut", stops))
+    for content in (one, two, cut):
+        (content / "labels.yaml").write_text(text, encoding="utf-8")
+    for content in (one, two):
+        with open(content / "data" / "countries.yaml", "a", encoding="utf-8") as f:
+            f.write(SILENT)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(timeline_mod, "PAGE_LIMIT", 150)
         mp.setattr(profiles_mod, "PROFILE_LIMIT", 60)
-        results = [build_site(one), build_site(two)]
+        results = [build_site(one), build_site(two), build_site(cut)]
     out = "\n".join(t for r in results for t in r.files.values())
     out += json.dumps([r.theme_words for r in results] + [r.nav for r in results], ensure_ascii=False)
     return words, out
 
 
-# shown only where the chapter's source text stops mid-sentence, or a country has nothing
-# in the text at all; tests/test_site.py and test_countries.py build those cases by hand
-SHOWN_ONLY_IN_RARE_CASES = {"cut_off", "cut_off_note", "no_mention", "figures_only"}
-
-
 def test_every_label_reaches_the_site(marked):
     words, out = marked
-    unused = [k for k in words if marker(k) not in out and k not in SHOWN_ONLY_IN_RARE_CASES]
-    assert unused == []
+    assert [k for k in words if marker(k) not in out] == []
 
 
 def test_no_labels_words_are_written_anywhere_else(marked):

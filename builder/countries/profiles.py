@@ -101,7 +101,8 @@ class Profiles:
         groups = [o for o in self.registry.entries.values() if c.id in o.members]
         if groups:
             out.append(f"**{self.labels.md('member_of')}**　" + "、".join(
-                f"[{escape(o.name_ja)}]({rel(path, self.path(o.id))})（{escape(o.members_note)}）" for o in groups) + "\n")
+                f"[{escape(o.name_ja)}]({rel(path, self.path(o.id))})（{escape(o.members_note)}）" for o in groups)
+                + "\n")
         if c.members:
             lb = self.labels
             out.append(f"**{lb.md('members')}**{lb.md('members_source', according_to=escape(c.members_note))}　"
@@ -202,7 +203,8 @@ class Profiles:
         for kind in PROFILE_KINDS:
             rows = part.figure_rows.get(kind.name)
             if rows:
-                out += [f"{h} {escape(kind.profile.heading)}（{self.labels.md('figures')}{escape(rows[0]['figure'])}）\n", kind.profile.table(rows), ""]
+                figure = f"{self.labels.md('figures')}{escape(rows[0]['figure'])}"
+                out += [f"{h} {escape(kind.profile.heading)}（{figure}）\n", kind.profile.table(rows), ""]
         if self.timeline:
             # one chapter: its slice is the whole timeline's, events added outside the chapter included
             out.append(self.timeline.slice_md(c.id, path, chapter if len(self.chapters) > 1 else None, h))
@@ -226,7 +228,8 @@ class Profiles:
         path = "countries/index.md"
         lb = self.labels
         out = [f"# {lb.md('countries')}\n",
-               lb.md("countries_intro", figure_kinds="と".join(escape(k.profile.heading) for k in PROFILE_KINDS)) + "\n",
+               lb.md("countries_intro", figure_kinds="と".join(escape(k.profile.heading) for k in PROFILE_KINDS))
+               + "\n",
                self.chart(path), ""]
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]

@@ -82,7 +82,7 @@ def date_label(e) -> str:
 class TimelinePage:
     def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = ()):
         self.events = sorted(events, key=lambda e: (e.date, e.id))
-        self.figure_kinds = list(figure_kinds)     # the kinds of figure that gave events (ハイレベルの訪問, …)
+        self.figure_kinds = list(figure_kinds)     # the kinds of figure that gave events (ハイレベルの訪問…)
         self.registry = registry
         self.kinds = kinds
         self.labels = labels
@@ -136,7 +136,8 @@ class TimelinePage:
         year_opts = "".join(f'<option value="{y}">{int(y)}年</option>' for y in years)
         lb = self.labels
         every = f'<option value="">{esc(lb.all)}</option>'
-        return (f'<form id="hk-tl-filters" class="hk-tl-filters" role="group" aria-label="{lb.html("timeline_filters")}">'
+        return ('<form id="hk-tl-filters" class="hk-tl-filters" role="group" '
+                f'aria-label="{lb.html("timeline_filters")}">'
                 f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{countries}</select></label> '
                 f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
                 f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
@@ -161,7 +162,8 @@ class TimelinePage:
                 period_of.setdefault(int(k[:4]), pd)
         chart = self.chart(lambda y: page_url(rel(index, period_of[y].path))
                            + ("" if period_of[y].months else f"#y{y}"))
-        overview = [f"# {lb.md('timeline')}\n", self.intro() + lb.md("timeline_split") + "\n", chart, "", "\n".join(rows), ""]
+        overview = [f"# {lb.md('timeline')}\n", self.intro() + lb.md("timeline_split") + "\n", chart, "",
+                    "\n".join(rows), ""]
         pages = [Page(index, self.labels.timeline, "\n".join(overview), search_boost=0.5)]
         for pd in periods:
             back = f"[{lb.md('timeline_list')}]({rel(pd.path, index)}){lb.md('timeline_total', n=len(self.events))}"
