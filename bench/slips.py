@@ -34,7 +34,9 @@ def yaml_slips(line: str) -> list[str]:
         key, value = line.split(":", 1)
         out += [key + ":", key + ": []", key + ": {}", key + ": 3", key + ": null", key + ": ''",
                 key + ":" + value + "x", key[:-1] + ":" + value, key + ": '[('", key + ": '(?P<x>a)'",
-                key + ": true", key + ":" + value.replace("'", ""), key + ": あああ"]
+                key + ": true", key + ":" + value.replace("'", ""), key + ": あああ",
+                # a label's fields (content/labels.yaml): a brace lost, a field renamed
+                key + ":" + value.replace("}", "", 1), key + ":" + value.replace("{", "{x", 1)]
     if line.strip().startswith("- "):
         out += [line.replace("- ", "-  ", 1), line.replace("- ", "- - ", 1), line.replace("- ", "", 1)]
     return [o for o in out if o != line]
