@@ -30,7 +30,9 @@ def bar_chart(title: str, rows: list[Row], key: list[tuple[str, str]] = (), css:
         items.append(f'<li{data}><a href="{esc(r.href)}">{esc(r.label)}</a>'
                      f'<span class="hk-bar" aria-hidden="true">{bars}</span>'
                      f'<span class="hk-bar-n">{total}<span class="hk-sr">（{esc(r.described)}）</span></span></li>')
-    legend = "".join(f'<span class="hk-key hk-{esc(cls)}"></span>{esc(text)}' for cls, text in key)
+    # an entry of the key wraps as a whole: its colour never ends a line apart from its words
+    legend = "".join(f'<span class="hk-legend-item"><span class="hk-key hk-{esc(cls)}"></span>{esc(text)}</span> '
+                     for cls, text in key)
     return (f'<figure class="hk-bars {esc(css)}" markdown="0"><figcaption><strong>{esc(title)}</strong>'
             + (f'<span class="hk-legend">{legend}</span>' if legend else "") + "</figcaption>"
             f"<ol>{''.join(items)}</ol></figure>")

@@ -170,6 +170,11 @@ def test_phone_charts_write_text_at_12_px_or_more(phone, server):
     phone.goto(f"{server}/countries/index.html")
     first = phone.locator(".hk-bars li a").first
     assert first.inner_text() == "米国" and first.get_attribute("href") == "usa.html"
+    # the key wraps between its entries, never inside one (a colour apart from its words)
+    lines = phone.eval_on_selector_all(".hk-legend-item", "els => els.map(e => e.getClientRects().length)")
+    assert len(lines) == 3 and lines == [1, 1, 1]
+    tops = phone.eval_on_selector_all(".hk-legend-item", "els => els.map(e => e.getBoundingClientRect().top)")
+    assert len(set(tops)) > 1, "on a phone the key takes more than one line: the test would show nothing"
 
 
 def test_phone_footnote_is_a_24_px_target_and_opens_in_place(phone, server):
