@@ -24,34 +24,11 @@ from .inputs.yamldoc import Doc
 class Labels:
     def __init__(self, doc: Doc):
         self._words: dict[str, str] = dict(doc.data)
-        spec = schema("labels")
-        fields_of = {}
-        for key, prop in spec["properties"].items():
-            if "$ref" in prop:
-                prop = spec["$defs"][prop["$ref"].rsplit("/", 1)[1]]
-            fields_of[key] = set(prop.get("template", []))
-        self._parts: dict[str, list[tuple[str, str | None]]] = {}
-        for key, text in self._words.items():
-            try:
-                parsed = list(string.Formatter().parse(text))
-            except ValueError as e:
-                raise doc.error((key,), f"'{text}' is not a label's words ({e}); expected {{field}} where a value "
-                                        "goes, and {{ or }} for a brace of its own") from None
-            parts = []
-            for literal, field, spec_, conversion in parsed:
-                if field is not None:
-                    plain_labels = [k for k, v in self._words.items() if k != key and "{" not in v]
-                    if spec_ or conversion:
-                        raise doc.error((key,), f"'{{{field}!{conversion}:{spec_}}}': a field here is a bare name; "
-                                                f"expected {{{field}}}")
-                    if field not in fields_of.get(key, ()) and field not in plain_labels:
-                        own = sorted(fields_of.get(key, ()))
-                        raise doc.error((key,), f"'{{{field}}}' is neither a field of this label nor another label's "
-                                                "name; expected " + (f"{', '.join(f'{{{f}}}' for f in own)} or " if own
-                                                                     else "") + "the name of a label without fields"
-                                                + did_you_mean(field, own + plain_labels))
-                parts.append((literal, field))
-            self._parts[key] = parts
+        fields_of = _fields_of(schema("labels"))
+        # the labels another may name: those without fields of their own, whose words are whole
+        plain = [k for k, v in self._words.items() if "{" not in v]
+        self._parts = {key: _parts(doc, key, text, fields_of.get(key, set()), [k for k in plain if k != key])
+                       for key, text in self._words.items()}
 
     def _fill(self, key: str, quote, fields: dict) -> str:
         out = []
@@ -81,3 +58,36 @@ class Labels:
             return self.text(key)
         except KeyError:
             raise AttributeError(key) from None
+
+
+def _fields_of(spec: dict) -> dict[str, set[str]]:
+    """Each label's fields, as its schema's `template` names them."""
+    out = {}
+    for key, prop in spec["properties"].items():
+        if "$ref" in prop:
+            prop = spec["$defs"][prop["$ref"].rsplit("/", 1)[1]]
+        out[key] = set(prop.get("template", []))
+    return out
+
+
+def _parts(doc: Doc, key: str, text: str, own: set[str], others: list[str]) -> list[tuple[str, str | None]]:
+    """(words, field or None) pieces of one label, each field checked: one of its own, or another label."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as e:
+        raise doc.error((key,), f"'{text}' is not a label's words ({e}); expected {{field}} where a value "
+                                "goes, and {{ or }} for a brace of its own") from None
+    parts = []
+    for literal, field, spec, conversion in parsed:
+        if field is not None:
+            if spec or conversion:
+                written = field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+                raise doc.error((key,), f"'{{{written}}}': a field here is a bare name; expected {{{field}}}")
+            if field not in own and field not in others:
+                expected = "".join(f"{{{f}}} or " for f in sorted(own)) + "the name of a label without fields"
+                what = ("a label with fields of its own" if field in doc.data and field != key
+                        else "neither a field of this label nor another label's name")
+                raise doc.error((key,), f"'{{{field}}}' is {what}; expected {expected}"
+                                        + did_you_mean(field, sorted(own) + others))
+        parts.append((literal, field))
+    return parts

@@ -42,9 +42,9 @@ def test_a_label_fills_its_fields_and_other_labels_words(tmp_path):
 @pytest.mark.parametrize("text, says", [
     ("count: '{m}件'\n", "'{m}' is neither a field of this label nor another label's name; expected {n} or"),
     ("count: '{n件'\n", "is not a label's words"),
-    ("count: '{n:>3}件'\n", "a field here is a bare name; expected {n}"),
+    ("count: '{n:>3}件'\n", "'{n:>3}': a field here is a bare name; expected {n}"),
     # a label that takes fields cannot stand inside another: its fields would go unfilled
-    ("count: '{n}件'\ntimeline_list: '{count}の一覧'\n", "'{count}' is neither a field"),
+    ("count: '{n}件'\ntimeline_list: '{count}の一覧'\n", "'{count}' is a label with fields of its own; expected"),
     ("timeline_list: '{}の一覧'\n", "'{}' is neither a field"),
 ])
 def test_a_slip_in_a_labels_fields_is_told_with_its_line(tmp_path, text, says):
