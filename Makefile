@@ -65,11 +65,14 @@ docs: $(DOCS_MARK)
 # The offline build has no site URL: its pages live at file://, and name no other.
 site: docs $(ENGINE_STAMP)
 ifeq ($(ENGINE),zensical)
-	$(EBIN)/python -m zensical build --strict -f zensical.yml
+	@# side by side as below, each from its own config (Zensical names the site folder only there)
+	rm -rf build/zensical-site build/zensical-offline
+	$(EBIN)/python -m zensical build --strict -f zensical.yml & served=$$!; \
+	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m zensical build --strict \
+	  -f zensical-offline.yml; offline=$$?; wait $$served && [ $$offline = 0 ]
 	rm -rf site && mv build/zensical-site site
 	@echo "site: $(CURDIR)/site/index.html"
-	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m zensical build --strict -f zensical.yml
-	rm -rf dist/offline && mkdir -p dist && mv build/zensical-site dist/offline
+	rm -rf dist/offline && mkdir -p dist && mv build/zensical-offline dist/offline
 else
 	@# the site and the offline build side by side, one a core: they share nothing but what they
 	@# read, give the same files as one after the other, and take half the time; either failing fails
@@ -108,4 +111,4 @@ bench: $(STAMP) engines
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build site dist zensical.yml .cache
+	rm -rf build site dist zensical.yml zensical-offline.yml .cache

@@ -206,22 +206,27 @@ def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:
     return docs
 
 
-def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> Path:
+def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> dict[str, Path]:
     """Zensical reads the same mkdocs.yml, but refuses a theme folder, a docs
     folder or a site folder outside the folder of the config it is given: its
-    config sits at the repository's root (zensical.yml, not committed), with
-    paths relative to it; it builds into build/, and the Makefile moves the site."""
-    config = {
-        "INHERIT": "mkdocs.yml",
-        "docs_dir": (build_dir / "docs").resolve().relative_to(repo.resolve()).as_posix(),
-        "site_dir": (build_dir / "zensical-site").resolve().relative_to(repo.resolve()).as_posix(),
-        "theme": {"custom_dir": "overrides", "variant": "classic"},     # classic: Material's look
-        "nav": result.nav,
-        "extra": {"hakusho": result.theme_words},
-    }
-    target = repo / "zensical.yml"
-    write_config(target, config)
-    return target
+    configs sit at the repository's root (zensical.yml, zensical-offline.yml,
+    not committed), with paths relative to it. It has no option for the site
+    folder, so the site and the offline build each have a config naming its
+    own, under build/ (the Makefile runs them side by side, then moves them)."""
+    targets = {}
+    for name, config_file, site_dir in (("site", "zensical.yml", "zensical-site"),
+                                        ("offline", "zensical-offline.yml", "zensical-offline")):
+        config = {
+            "INHERIT": "mkdocs.yml",
+            "docs_dir": (build_dir / "docs").resolve().relative_to(repo.resolve()).as_posix(),
+            "site_dir": (build_dir / site_dir).resolve().relative_to(repo.resolve()).as_posix(),
+            "theme": {"custom_dir": "overrides", "variant": "classic"},     # classic: Material's look
+            "nav": result.nav,
+            "extra": {"hakusho": result.theme_words},
+        }
+        targets[name] = repo / config_file
+        write_config(targets[name], config)
+    return targets
 
 
 def write_config(target: Path, config: dict) -> None:

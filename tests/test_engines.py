@@ -59,13 +59,13 @@ def zensical(built, tmp_path_factory):
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(built["site"].parent / "build" / "docs", root / "build" / "docs")
     generated = yaml.safe_load((built["site"].parent / "build" / "mkdocs.yml").read_text(encoding="utf-8"))
-    config = write_zensical_config(SimpleNamespace(nav=generated["nav"], theme_words=generated["extra"]["hakusho"]),
-                                   root / "build", root)
+    configs = write_zensical_config(SimpleNamespace(nav=generated["nav"], theme_words=generated["extra"]["hakusho"]),
+                                    root / "build", root)
     sites = {}
     for name, offline in (("site", False), ("offline", True)):
-        run([python, "-m", "zensical", "build", "--strict", "-f", config], cwd=root, offline=offline)
+        run([python, "-m", "zensical", "build", "--strict", "-f", configs[name]], cwd=root, offline=offline)
         sites[name] = root / name
-        (root / "build" / "zensical-site").rename(sites[name])
+        (root / "build" / f"zensical-{name}").rename(sites[name])
     return sites
 
 
