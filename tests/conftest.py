@@ -112,25 +112,35 @@ def engine_env(offline: bool = False, epoch: str = "1430000000", site_url: str |
     return env
 
 
-def mkdocs_build(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
-                 site_url: str | None = None) -> None:
-    """MkDocs on a docs folder the builder wrote, as `make site` runs it."""
+def mkdocs_start(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
+                 site_url: str | None = None):
+    """MkDocs on a docs folder the builder wrote, as `make site` runs it, started."""
     import subprocess
     import sys
-    env = engine_env(offline, epoch, site_url)
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                          str(build_dir / "mkdocs.yml"), "-d", str(site_dir)],
-                         cwd=REPO, capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                             str(build_dir / "mkdocs.yml"), "-d", str(site_dir)],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=engine_env(offline, epoch, site_url))
+
+
+def mkdocs_finish(*runs) -> None:
+    errors = [run.communicate()[1] for run in runs]
+    assert [run.returncode for run in runs] == [0] * len(runs), errors
+
+
+def mkdocs_build(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
+                 site_url: str | None = None) -> None:
+    mkdocs_finish(mkdocs_start(build_dir, site_dir, offline, epoch, site_url))
 
 
 def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None = None):
-    """docs, site, offline site and zip from the real content, under root."""
+    """docs, site, offline site and zip from the real content, under root; the
+    two MkDocs builds side by side, as `make site` runs them."""
     from builder.bundle import make_zip
     from builder.site import build_site, write_docs
     write_docs(build_site(CONTENT), root / "build", REPO)
-    mkdocs_build(root / "build", root / "site", epoch=epoch, site_url=site_url)
-    mkdocs_build(root / "build", root / "offline", offline=True, epoch=epoch)
+    mkdocs_finish(mkdocs_start(root / "build", root / "site", epoch=epoch, site_url=site_url),
+                  mkdocs_start(root / "build", root / "offline", offline=True, epoch=epoch))
     make_zip(root / "offline", root / "hakusho-offline.zip", int(epoch))
     return root / "site", root / "offline", root / "hakusho-offline.zip"
 
