@@ -30,18 +30,27 @@ class Labels:
         self._parts = {key: _parts(doc, key, text, fields_of.get(key, set()), [k for k in plain if k != key])
                        for key, text in self._words.items()}
 
-    def _fill(self, key: str, quote, fields: dict) -> str:
+    def _fill(self, key: str, quote, fields: dict | None) -> str:
+        """The label's words quoted, another label's words quoted in its place, and each
+        of its own fields from `fields` (None: left as {field}, for a script to fill)."""
         out = []
-        for literal, field in self._parts[key]:
+        for literal, field, own in self._parts[key]:
             out.append(quote(literal))
             if field is None:
                 continue
-            out.append(str(fields[field]) if field in fields else quote(self._words[field]))
+            if not own:
+                out.append(quote(self._words[field]))
+            else:
+                out.append(f"{{{field}}}" if fields is None else str(fields[field]))
         return "".join(out)
 
     def text(self, key: str, **fields) -> str:
         """Plain text (a title, an attribute's value before escaping)."""
         return self._fill(key, str, fields)
+
+    def template(self, key: str) -> str:
+        """Plain text with its own fields left as {field}: for the reader's script to fill."""
+        return self._fill(key, str, None)
 
     def md(self, key: str, **fields) -> str:
         """Markdown: the label's words escaped; fields go in as given (Markdown already)."""
@@ -70,8 +79,9 @@ def _fields_of(spec: dict) -> dict[str, set[str]]:
     return out
 
 
-def _parts(doc: Doc, key: str, text: str, own: set[str], others: list[str]) -> list[tuple[str, str | None]]:
-    """(words, field or None) pieces of one label, each field checked: one of its own, or another label."""
+def _parts(doc: Doc, key: str, text: str, own: set[str], others: list[str]) -> list[tuple[str, str | None, bool]]:
+    """(words, field or None, whether the field is the label's own) pieces of one label, each field
+    checked: one of its own (which wins over a label of the same name), or another label."""
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as e:
@@ -89,5 +99,5 @@ def _parts(doc: Doc, key: str, text: str, own: set[str], others: list[str]) -> l
                         else "neither a field of this label nor another label's name")
                 raise doc.error((key,), f"'{{{field}}}' is {what}; expected {expected}"
                                         + did_you_mean(field, sorted(own) + others))
-        parts.append((literal, field))
+        parts.append((literal, field, field in own))
     return parts

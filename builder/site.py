@@ -139,9 +139,8 @@ def build_site(root: Path) -> SiteResult:
         if path.endswith(".md"):
             memo.passed.check(functools.partial(check_page, path, text), "page", text)
     # the theme's words (overrides/main.html) and the reader's script's (hakusho.js)
-    theme_words = {key: labels.text(key, **fields) for key, fields in
-                   (("search_none", {}), ("search_inexact", {}), ("table_region", {"name": "{name}"}),
-                    ("note", {"n": "{n}"}), ("to_note", {}))}
+    theme_words = {key: labels.template(key) for key in ("search_none", "search_inexact", "table_region", "note",
+                                                         "to_note")}
     return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report)
 
 

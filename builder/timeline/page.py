@@ -142,7 +142,7 @@ class TimelinePage:
                 f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
                 f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
                 f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
-                f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.text("count", n="{n}"))}">'
+                f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.template("count"))}">'
                 f'{lb.html("count", n=len(events))}</output></form>')
 
     def pages(self) -> list[Page]:
