@@ -63,23 +63,24 @@ docs: $(DOCS_MARK)
 
 # The engine runs as `python -m` from here, so that it can import builder.markdown_ext.
 # The offline build has no site URL: its pages live at file://, and name no other.
+# The two builds run side by side, one a core: they share nothing but what they read,
+# give the same files as one after the other, and take half the time; either failing
+# fails. $(call side_by_side,ARGS OF THE SITE'S BUILD,ARGS OF THE OFFLINE BUILD):
+side_by_side = $(EBIN)/python -m $(ENGINE) build --strict $(1) & served=$$!; \
+	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m $(ENGINE) build --strict $(2); \
+	offline=$$?; wait $$served && [ $$offline = 0 ]
+
 site: docs $(ENGINE_STAMP)
 ifeq ($(ENGINE),zensical)
-	@# side by side as below, each from its own config (Zensical names the site folder only there)
+	@# each build from its own config: Zensical names the site folder only there
 	rm -rf build/zensical-site build/zensical-offline
-	$(EBIN)/python -m zensical build --strict -f zensical.yml & served=$$!; \
-	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m zensical build --strict \
-	  -f zensical-offline.yml; offline=$$?; wait $$served && [ $$offline = 0 ]
+	$(call side_by_side,-f zensical.yml,-f zensical-offline.yml)
 	rm -rf site && mv build/zensical-site site
 	@echo "site: $(CURDIR)/site/index.html"
 	rm -rf dist/offline && mkdir -p dist && mv build/zensical-offline dist/offline
 else
-	@# the site and the offline build side by side, one a core: they share nothing but what they
-	@# read, give the same files as one after the other, and take half the time; either failing fails
 	rm -rf dist/offline
-	$(EBIN)/python -m $(ENGINE) build --strict --quiet -f build/mkdocs.yml & served=$$!; \
-	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m $(ENGINE) build --strict --quiet \
-	  -f build/mkdocs.yml -d $(CURDIR)/dist/offline; offline=$$?; wait $$served && [ $$offline = 0 ]
+	$(call side_by_side,--quiet -f build/mkdocs.yml,--quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline)
 	@echo "site: $(CURDIR)/site/index.html"
 endif
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
