@@ -1,6 +1,6 @@
 # hakusho: `make site` builds the site (and the offline bundle), `make test` runs the tests.
 # Each target installs what it needs into .venv first: make site needs Python 3.11 and make,
-# make test Node (npm) as well, and installs Debian's chromium when run as root.
+# make test Node (npm) as well, and installs Debian's chromium and fonts-noto-cjk when run as root.
 # `make site ENGINE=properdocs|zensical` builds with another engine (MkDocs is the default),
 # each installed from its own pinned requirements into its own virtualenv.
 
@@ -97,10 +97,14 @@ $(TOOLS): tests/tools/package.json tests/tools/package-lock.json
 	npm ci --prefix tests/tools --no-audit --no-fund --silent
 	touch $(TOOLS)
 
-# Browser tests use Debian's Chromium; as root (as in CI) install it when missing.
+# Browser tests use Debian's Chromium, and a Japanese font: without one every character
+# is a box of one width, and the phone tests measure how lines wrap. As root (as in CI)
+# install what is missing.
+FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 browser:
-	@test -x $(CHROMIUM) || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null); } || \
-	  echo "note: $(CHROMIUM) not found and not root; the browser tests will be skipped (apt-get install chromium)"
+	@{ test -x $(CHROMIUM) && test -f $(FONT); } || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && \
+	  apt-get install -y -qq chromium fonts-noto-cjk >/dev/null); } || \
+	  echo "note: $(CHROMIUM) or $(FONT) not found and not root; the browser tests will be skipped or may fail (apt-get install chromium fonts-noto-cjk)"
 
 # Rebuilds the docs folder on edits to content/ or builder/; MkDocs reloads the page.
 serve: docs
