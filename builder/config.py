@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
+from . import ruler
 from .inputs.schema import did_you_mean, load_checked, validate
 from .inputs.yamldoc import Doc
 from .rules_inline.justification import remove_justification
@@ -30,6 +31,20 @@ class Layout:
         self.box_kind = {re.sub(r"\s", "", k["printed"]): name for name, k in kinds.items()}
         self._classes = [(re.compile(f"[{c['chars']}]"), float(c["width"])) for c in self.data["char_widths"]]
         self._char_width = functools.lru_cache(maxsize=None)(self._one_width)
+        self.rules = self._check_rules()
+
+    def _check_rules(self) -> list[str]:
+        """The profile's rules, each one that exists, with the keys it reads present."""
+        known = ruler.rules()
+        for i, name in enumerate(self.data["rules"]):
+            if name not in known:
+                raise self.doc.error(("rules", i), f"no rule '{name}'" + (did_you_mean(name, known) or
+                                                                            f"; expected one of: {', '.join(known)}"))
+            missing = [k for k in known[name].needs if k not in self.data]
+            if missing:
+                raise self.doc.error(("rules", i), f"the rule '{name}' reads {', '.join(missing)}, which this "
+                                                   "profile lacks; expected the pattern(s) it needs, or not the rule")
+        return list(self.data["rules"])
 
     def _one_width(self, c: str) -> float:
         for pattern, w in self._classes:
@@ -113,16 +128,6 @@ def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
         cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0])
                      for i, h in enumerate(hints.data or [])]
     return cfg
-
-
-def check_figures_found(cfg: ChapterConfig, figures) -> None:
-    """Settings for a figure the text does not have are a slip (a mistyped number), not a choice."""
-    found = {f.num for f in figures}
-    for num in cfg.figures:
-        if num not in found:
-            raise cfg.doc.error(("figures", num), f"figure {num} is not in the raw text, whose figures are "
-                                                  f"{', '.join(sorted(found)) or 'none'}; expected one of them",
-                                on_key=True)
 
 
 def unused_furniture(cfg: ChapterConfig, raw_lines) -> list[tuple[int | None, str]]:

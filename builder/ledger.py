@@ -6,6 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+@dataclass(frozen=True)
+class Repair:
+    """One change a rule made to the printed words: what the text layer gave, what the page shows."""
+    kind: str            # ligature | hyphen | …
+    before: str
+    after: str
+    line: int            # the raw line it is on
+
+
 @dataclass
 class Entry:
     category: str        # text | heading | footnote | figure | caption | box | crossref | furniture | blank
@@ -24,10 +33,16 @@ class Ledger:
         self.entries: dict[int, Entry] = {}
         self.chars: Counter = Counter()   # characters dropped inside kept lines
         self.hints: Counter = Counter()   # hint -> how often a rule followed it
+        self.repairs: Counter = Counter()  # kind -> how many words a rule repaired
+        self.repair_log: list[Repair] = []
 
     def mark(self, nos, category: str, detail: str = "", page: str = "") -> None:
         for no in nos:
             self.entries[no] = Entry(category, detail, page)
+
+    def repair(self, kind: str, before: str, after: str, line: int) -> None:
+        self.repairs[kind] += 1
+        self.repair_log.append(Repair(kind, before, after, line))
 
     def use_hint(self, hint) -> None:
         self.hints[hint] += 1

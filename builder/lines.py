@@ -1,17 +1,20 @@
-"""The line a stage hands to the next: text plus the raw lines it came from."""
+"""The line a stage hands to the next: text plus the raw lines it came from.
+
+A line is a frozen record: a rule that changes one makes a new one
+(`dataclasses.replace`), so what an earlier stage returned stays as it was."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
-    nos: list[int]
+    nos: tuple[int, ...]
     text: str
     kind: str = "text"          # text | blank | see_also
     page_start: bool = False    # first line after a page boundary
     hanging: bool = False       # a decorative glyph marked a hanging indent here
-    flags: set = field(default_factory=set)
+    flags: frozenset[str] = frozenset()   # what a rule found: acronym, ruby, bold …
 
     @property
     def no(self) -> int:
@@ -20,3 +23,8 @@ class Line:
     @property
     def blank(self) -> bool:
         return self.kind == "blank"
+
+
+def line_of(no: int, text: str) -> Line:
+    """A raw line as the first stage sees it."""
+    return Line((no,), text, kind="text" if text.strip() else "blank")

@@ -1,20 +1,20 @@
-"""The stages, in order, for one chapter: raw lines → furniture removed →
-blocks → chapter model. Rendering is separate (builder/render)."""
+"""The stages, in order, for one chapter: raw lines → the profile's line rules
+(furniture out, figures out, lines joined) → blocks → paragraphs → chapter
+model. Each stage returns new values and changes none it was given.
+Rendering is separate (builder/render)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .figures.extract import extract_figures
+from . import ruler
 from .blocks.paragraphs import assemble
 from .blocks.segment import Segmenter
-from .config import ChapterConfig, Layout, check_figures_found, check_hints_used, unused_furniture
-from .figures import read_figure
+from .config import ChapterConfig, Layout, check_hints_used, unused_furniture
 from .errors import Warnings
 from .ledger import Ledger
-from .rules_furniture import remove_furniture
-from .rules_lines.acronym import join_acronyms
-from .rules_lines.ruby import join_ruby
+from .lines import line_of
 from .source import read_raw
+from .state import LineState
 from .structure.chapter import Chapter, build_chapter
 
 
@@ -26,20 +26,26 @@ class ChapterResult:
     warnings: Warnings
 
 
-def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
+def line_state(config: ChapterConfig, layout: Layout) -> tuple[list, LineState]:
+    """The raw lines, and the state the first rule is given: a line a raw line, blank ones accounted for."""
     raw_lines = read_raw(config.raw)
     ledger = Ledger(config.raw, len(raw_lines))
     warnings = Warnings()
     for line, message in unused_furniture(config, raw_lines):
         warnings.add(config.dir / "chapter.yaml", line, message)
-    lines = remove_furniture(raw_lines, config, layout, ledger)
-    figures, lines = extract_figures(lines, layout, ledger)
-    check_figures_found(config, figures)
-    figures = [read_figure(f, config, layout) for f in figures]
-    lines = join_acronyms(lines, layout)
-    lines = join_ruby(lines, layout, config, warnings, ledger)
-    blocks = Segmenter(lines, layout, config, ledger).run()
+    lines = tuple(line_of(r.no, r.text) for r in raw_lines)
+    for line in lines:
+        if line.blank:
+            ledger.mark(line.nos, "blank")
+    return raw_lines, LineState(lines, config, layout, ledger, warnings)
+
+
+def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
+    raw_lines, state = line_state(config, layout)
+    state = ruler.run(layout.rules, state)
+    ledger = state.ledger
+    blocks = Segmenter(state.lines, layout, config, ledger).run()
     flow = assemble(blocks, layout, config.hints_of("paragraph_break"), ledger)
-    chapter = build_chapter(flow, figures, config, layout)
+    chapter = build_chapter(flow, list(state.figures), config, layout)
     check_hints_used(config, ledger)
-    return ChapterResult(chapter, raw_lines, ledger, warnings)
+    return ChapterResult(chapter, raw_lines, ledger, state.warnings)

@@ -61,6 +61,10 @@ furniture:
 """
 
 
+# the small chapter of each profile the rule fixtures run with (tests/fixtures/*.txt)
+CHAPTER_YAMLS = {"ja": CHAPTER_YAML}
+
+
 def make_chapter(tmp_path: Path, raw, hints: str | None = None, extra_yaml: str = "") -> Path:
     """A chapter folder with the given raw text (a list of lines, or bytes)."""
     d = tmp_path / "ch"

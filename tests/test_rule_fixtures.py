@@ -8,14 +8,20 @@ tests/fixtures/<rule>.txt holds cases of
     what the rule gives
     .
 
+The registry (builder/ruler.py) gives the runner: a file named after a rule
+runs that rule alone on lines made straight from the raw text, so a new rule
+needs only its fixture file (and must have one). Two files are stages, not
+rules: segment.txt and paragraphs.txt get the whole chain of the profile's
+rules before them, as the pipeline gives them their input.
+
+A file may start with `% profile: en`: its cases run with that profile's
+layout (content/layout-<profile>.yaml) and a small chapter of that edition;
+the default is content/layout.yaml and the Japanese one.
+
 In the raw lines `\\t`, `\\u3000` and `\\ufffd` stand for a tab, an ideographic
 space and U+FFFD, and `⏎` ends a line that ends in spaces. The output is the
 rule's result written out line by line (see show_lines and show_blocks), so
 a case reads as what a person expects of the rule.
-
-The furniture and line rules run alone on lines made straight from the raw
-text; the segmenter and the paragraph assembler get the stages before them
-(furniture, figures, acronyms, ruby), as the pipeline gives them their input.
 """
 from __future__ import annotations
 
@@ -25,30 +31,32 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.figures.extract import extract_figures
+from builder import ruler
 from builder.blocks.model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
 from builder.blocks.paragraphs import assemble
 from builder.blocks.segment import Segmenter
-from builder.config import ChapterConfig, Hint
+from builder.config import ChapterConfig, Hint, Layout
 from builder.errors import Warnings
 from builder.ledger import Ledger
-from builder.lines import Line
-from builder.rules_furniture import glyph, page_foot, page_start, remove_furniture, running_head, see_also, \
-    vertical_title
-from builder.rules_lines.acronym import join_acronyms
-from builder.rules_lines.ruby import join_ruby
+from builder.lines import line_of
 from builder.source import RawLine
+from builder.state import LineState
 from builder.text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
 
-from conftest import CHAPTER_YAML
+from conftest import CHAPTER_YAML, CHAPTER_YAMLS, CONTENT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def read_cases(path: Path) -> list[tuple[str, list[str], str]]:
-    """(title, raw lines, expected output) for each case of a fixture file."""
+def read_cases(path: Path) -> tuple[str, list[tuple[str, list[str], str]]]:
+    """The file's profile, and (title, raw lines, expected output) for each case."""
     cases, block, parts = [], [], []
-    for line in path.read_text(encoding="utf-8").split("\n"):
+    text = path.read_text(encoding="utf-8")
+    profile = "ja"
+    m = re.match(r"% profile: (\w+)\n", text)
+    if m:
+        profile, text = m.group(1), text[m.end():]
+    for line in text.split("\n"):
         if line == ".":
             parts.append(block)
             block = []
@@ -59,7 +67,7 @@ def read_cases(path: Path) -> list[tuple[str, list[str], str]]:
         else:
             block.append(line)
     assert not parts, f"{path.name}: a case is not closed by three '.' lines"
-    return cases
+    return profile, cases
 
 
 def unescape(line: str) -> str:
@@ -67,18 +75,25 @@ def unescape(line: str) -> str:
     return line.removesuffix("⏎")
 
 
-def chapter(hints=()) -> ChapterConfig:
-    data = yaml.safe_load(CHAPTER_YAML)
+def chapter(profile: str, hints=()) -> ChapterConfig:
+    data = yaml.safe_load(CHAPTER_YAMLS[profile])
     return ChapterConfig(dir=Path("."), id=data["id"], raw=Path("raw.txt"), book="", book_en="", part="",
-                         number="", title="", source_note="", furniture=data["furniture"], hints=list(hints))
+                         number="", title="", source_note="", furniture=data["furniture"],
+                         figures=data.get("figures") or {}, hints=list(hints))
 
 
 def raw_lines(raw: list[str]) -> list[RawLine]:
     return [RawLine(no, unescape(t)) for no, t in enumerate(raw, 1)]
 
 
-def lines_of(raw: list[RawLine]) -> list[Line]:
-    return [Line([r.no], r.text, kind="text" if r.text.strip() else "blank") for r in raw]
+def state_of(raw: list[RawLine], layout, cfg) -> LineState:
+    """What the first rule is given: a line a raw line, blank ones accounted for."""
+    ledger = Ledger(Path("raw.txt"), len(raw))
+    lines = tuple(line_of(r.no, r.text) for r in raw)
+    for line in lines:
+        if line.blank:
+            ledger.mark(line.nos, "blank")
+    return LineState(lines, cfg, layout, ledger, Warnings())
 
 
 def show_text(text: str) -> str:
@@ -89,12 +104,12 @@ def show_text(text: str) -> str:
     return FN_RE.sub(lambda m: f"[^{m.group(1)}]", text).replace("\t", "\\t").replace("\u3000", "\\u3000")
 
 
-def show_lines(lines: list[Line], ledger: Ledger | None = None) -> str:
+def show_lines(lines, ledger: Ledger | None = None) -> str:
     """One row a line: its raw line numbers, what it is, its text; then what was dropped."""
     out = []
     for line in lines:
         marks = [m for m in (line.kind if line.kind != "text" else "", "page" if line.page_start else "",
-                             "hanging" if line.hanging else "") if m]
+                             "hanging" if line.hanging else "", *sorted(line.flags - {"acronym", "ruby"})) if m]
         if line.blank:
             out.append(f"{','.join(map(str, line.nos))}: (blank)")
         else:
@@ -106,7 +121,16 @@ def show_lines(lines: list[Line], ledger: Ledger | None = None) -> str:
                 out.append(f"dropped {no}: {e.detail}" + (f" (page {e.page})" if e.page else ""))
         for reason, n in ledger.chars.items():
             out.append(f"characters dropped: {n} {reason}")
+        for kind, n in sorted(ledger.repairs.items()):
+            out.append(f"repaired: {n} {kind}")
     return "\n".join(out)
+
+
+def show_state(state: LineState) -> str:
+    out = [show_lines(state.lines, state.ledger)]
+    for f in state.figures:
+        out.append(f"figure {f.num}: {f.caption} (lines {','.join(map(str, f.nos))})")
+    return "\n".join(x for x in out if x)
 
 
 def show_blocks(blocks) -> str:
@@ -135,20 +159,10 @@ def show_blocks(blocks) -> str:
     return "\n".join(out)
 
 
-def furniture_rule(rule):
-    def run(raw, layout, cfg):
-        ledger = Ledger(Path("raw.txt"), len(raw))
-        return show_lines(rule.apply(lines_of(raw), cfg, layout, ledger), ledger)
-    return run
-
-
 def before_blocks(raw, layout, cfg):
-    """What the segmenter is given: furniture out, figures out, acronyms and ruby joined."""
-    ledger = Ledger(Path("raw.txt"), len(raw))
-    lines = remove_furniture(raw, cfg, layout, ledger)
-    _, lines = extract_figures(lines, layout, ledger)
-    lines = join_ruby(join_acronyms(lines, layout), layout, cfg, Warnings(), ledger)
-    return lines, ledger
+    """What the segmenter is given: the profile's whole chain of rules."""
+    state = ruler.run(layout.rules, state_of(raw, layout, cfg))
+    return state.lines, state.ledger
 
 
 def segment(raw, layout, cfg):
@@ -162,30 +176,35 @@ def paragraphs(raw, layout, cfg):
     return show_blocks(assemble(blocks, layout, cfg.hints_of("paragraph_break"), ledger))
 
 
-RUNNERS = {
-    "furniture-page_start": furniture_rule(page_start),
-    "furniture-glyph": furniture_rule(glyph),
-    "furniture-vertical_title": furniture_rule(vertical_title),
-    "furniture-running_head": furniture_rule(running_head),
-    "furniture-page_foot": furniture_rule(page_foot),
-    "furniture-see_also": furniture_rule(see_also),
-    "lines-acronym": lambda raw, layout, cfg: show_lines(join_acronyms(lines_of(raw), layout)),
-    "lines-ruby": lambda raw, layout, cfg: show_lines(join_ruby(lines_of(raw), layout, cfg, Warnings(),
-                                                                Ledger(Path("raw.txt"), len(raw)))),
-    "segment": segment,
-    "paragraphs": paragraphs,
-}
-
-CASES = [(name, *case) for name in RUNNERS for case in read_cases(FIXTURES / f"{name}.txt")]
+STAGES = {"segment": segment, "paragraphs": paragraphs}
 
 
-def test_every_fixture_file_has_a_runner():
-    assert {p.stem for p in FIXTURES.glob("*.txt")} == set(RUNNERS)
+def run_rule(name):
+    rule = ruler.rules()[name]
+    return lambda raw, layout, cfg: show_state(rule.fn(state_of(raw, layout, cfg)))
 
 
-@pytest.mark.parametrize("name,title,raw,expected", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
-def test_rule(name, title, raw, expected, layout):
-    # a hint is written in the case's title: [hint paragraph_break: quote]
+FILES = sorted(FIXTURES.glob("*.txt"))
+CASES = [(p.stem, profile, *case) for p in FILES for profile, cases in [read_cases(p)] for case in cases]
+LAYOUTS: dict[str, Layout] = {}
+
+
+def layout_of(profile: str) -> Layout:
+    if profile not in LAYOUTS:
+        LAYOUTS[profile] = Layout(CONTENT / ("layout.yaml" if profile == "ja" else f"layout-{profile}.yaml"))
+    return LAYOUTS[profile]
+
+
+def test_every_rule_has_a_fixture_file_and_every_file_a_rule():
+    stems = {p.stem for p in FILES}
+    assert set(ruler.rules()) <= stems, f"rules without fixtures: {sorted(set(ruler.rules()) - stems)}"
+    assert stems <= set(ruler.rules()) | set(STAGES), f"fixtures of no rule: {sorted(stems - set(ruler.rules()) - set(STAGES))}"
+
+
+@pytest.mark.parametrize("name,profile,title,raw,expected", CASES, ids=[f"{c[0]}: {c[2]}" for c in CASES])
+def test_rule(name, profile, title, raw, expected):
+    # a hint is written in the case's title: [hint paragraph_break: quote] or [hint ruby_base: quote | reading]
     hints = [Hint(k, q, "fixture", r or "", None) for k, q, r in
              re.findall(r"\[hint (\w+): ([^\]|]+?)(?: \| ([^\]]+))?\]", title)]
-    assert RUNNERS[name](raw_lines(raw), layout, chapter(hints)) == expected
+    run = STAGES[name] if name in STAGES else run_rule(name)
+    assert run(raw_lines(raw), layout_of(profile), chapter(profile, hints)) == expected

@@ -1,15 +1,18 @@
-"""The blocks the segmenter produces, before they are placed in the chapter."""
+"""The blocks the segmenter produces, before they are placed in the chapter.
+
+Each is a frozen record: a later stage that changes one (a heading's level, a
+paragraph's anchor) makes a new one, so what a stage returned stays as it was."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     nos: list[int]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading(Block):
     kind: str          # section | numbered | paren | kana
     num: str
@@ -17,24 +20,24 @@ class Heading(Block):
     level: str = ""    # set by the chapter model: section | item | sub | paren | kana
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph(Block):
     text: str
     cut_off: bool = False
     anchor: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class CrossRef(Block):
     entries: list[dict]   # {label, title, target: ('figure', 'Ⅲ-3-1-1') | None}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Caption(Block):
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Box(Block):
     kind: str
     title: str
@@ -42,13 +45,13 @@ class Box(Block):
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class FootnoteBody(Block):
     num: int
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure(Block):
     num: str
     caption: str
@@ -58,7 +61,7 @@ class Figure(Block):
     data: object = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class TextBlock(Block):
     """A run of body lines between blank lines, not yet reflowed."""
     lines: list

@@ -68,8 +68,8 @@ def assemble(blocks, layout, hints, ledger) -> list:
             target = deferred if current else flow
             if target and isinstance(target[-1], CrossRef):
                 # one see-also box in the margin holds several entries
-                target[-1].entries += b.entries
-                target[-1].nos += b.nos
+                target[-1] = replace(target[-1], entries=target[-1].entries + b.entries,
+                                     nos=target[-1].nos + b.nos)
             else:
                 target.append(b)
         elif isinstance(b, (Caption, FootnoteBody)):

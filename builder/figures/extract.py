@@ -34,7 +34,7 @@ def extract_figures(lines, layout, ledger):
         caption_text = caption[:m.start()].strip()
         content = [l for l in lines[e + 1:stop]]
         fig = Figure(nos=[n for l in lines[s:stop] for n in l.nos], num=m.group("num"),
-                     caption=caption_text, lines=content,
+                     caption=caption_text, lines=tuple(content),
                      caption_nos=[n for l in cap_lines for n in l.nos])
         for l in lines[s:stop]:
             if l.kind == "text":

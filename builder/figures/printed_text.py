@@ -9,7 +9,7 @@ FORMAT = "原図の文字"
 
 def read(figure) -> list[list[str]]:
     groups, group = [], []
-    for line in figure.lines + [None]:
+    for line in list(figure.lines) + [None]:
         if line is None or line.blank:
             if group:
                 groups.append(_join_vertical(group))

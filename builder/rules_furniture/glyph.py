@@ -1,11 +1,14 @@
 """U+FFFD stands where print has a decorative mark at a hanging indent."""
 from __future__ import annotations
 
+from dataclasses import replace
 
-def apply(lines, chapter, layout, ledger):
-    for line in lines:
+
+def apply(state):
+    out = []
+    for line in state.lines:
         if "\ufffd" in line.text:
-            ledger.drop_chars("U+FFFD glyph", line.text.count("\ufffd"))
-            line.text = line.text.replace("\ufffd", "")
-            line.hanging = True
-    return lines
+            state.ledger.drop_chars("U+FFFD glyph", line.text.count("\ufffd"))
+            line = replace(line, text=line.text.replace("\ufffd", ""), hanging=True)
+        out.append(line)
+    return state.with_lines(out)

@@ -6,8 +6,9 @@ import re
 from .running_head import drop_matching
 
 
-def apply(lines, chapter, layout, ledger):
-    rules = [(re.compile(r["pattern"]), r["reason"]) for r in chapter.furniture.get("page_numbers", [])]
+def apply(state):
+    rules = [(re.compile(r["pattern"]), r["reason"]) for r in state.chapter.furniture.get("page_numbers", [])]
+    ledger = state.ledger
 
     def note_page(match, line):
         page = match.groupdict().get("page")
@@ -15,4 +16,4 @@ def apply(lines, chapter, layout, ledger):
             for no in line.nos:
                 ledger.entries[no].page = page
 
-    return drop_matching(lines, rules, ledger, note_page)
+    return state.with_lines(drop_matching(state.lines, rules, ledger, note_page))

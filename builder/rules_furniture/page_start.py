@@ -1,12 +1,17 @@
 """A line that begins with one ASCII space is the first line of a page."""
 from __future__ import annotations
 
+from dataclasses import replace
 
-def apply(lines, chapter, layout, ledger):
-    pattern = layout.re("page_start")
-    for line in lines:
+NEEDS = ("page_start",)
+
+
+def apply(state):
+    pattern = state.layout.re("page_start")
+    out = []
+    for line in state.lines:
         if line.kind == "text" and pattern.match(line.text):
-            line.text = pattern.sub("", line.text, count=1)
-            line.page_start = True
-            ledger.drop_chars("page-start space")
-    return lines
+            state.ledger.drop_chars("page-start space")
+            line = replace(line, text=pattern.sub("", line.text, count=1), page_start=True)
+        out.append(line)
+    return state.with_lines(out)

@@ -6,9 +6,9 @@ import re
 from . import drop_page_lines
 
 
-def apply(lines, chapter, layout, ledger):
-    rules = [(re.compile(r["pattern"]), r["reason"]) for r in chapter.furniture.get("running_heads", [])]
-    return drop_matching(lines, rules, ledger)
+def apply(state):
+    rules = [(re.compile(r["pattern"]), r["reason"]) for r in state.chapter.furniture.get("running_heads", [])]
+    return state.with_lines(drop_matching(state.lines, rules, state.ledger))
 
 
 def drop_matching(lines, rules, ledger, on_match=None):

@@ -6,12 +6,15 @@ line: it tells the segmenter that the page's running text has ended.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 
-def apply(lines, chapter, layout, ledger):
-    pattern = re.compile(chapter.furniture["see_also_marker"])
-    for line in lines:
+def apply(state):
+    pattern = re.compile(state.chapter.furniture["see_also_marker"])
+    out = []
+    for line in state.lines:
         if line.kind == "text" and pattern.match(line.text.strip()):
-            line.kind = "see_also"
-            ledger.mark(line.nos, "furniture", "see-also marker (参照) in the margin")
-    return lines
+            state.ledger.mark(line.nos, "furniture", "see-also marker in the margin")
+            line = replace(line, kind="see_also")
+        out.append(line)
+    return state.with_lines(out)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from . import drop_page_lines
 
 
-def apply(lines, chapter, layout, ledger):
-    title = chapter.furniture.get("vertical_title")
+def apply(state):
+    title = state.chapter.furniture.get("vertical_title")
     if not title:
-        return lines
+        return state
+    lines = state.lines
     drop: set[int] = set()
     i = 0
     while i < len(lines):
@@ -16,10 +17,10 @@ def apply(lines, chapter, layout, ledger):
             i += 1
             continue
         for j in run:
-            ledger.mark(lines[j].nos, "furniture", "vertical chapter title in the margin")
+            state.ledger.mark(lines[j].nos, "furniture", "vertical chapter title in the margin")
             drop.add(j)
         i = run[-1] + 1
-    return drop_page_lines(lines, drop)
+    return state.with_lines(drop_page_lines(lines, drop))
 
 
 def _run(lines, start, title):

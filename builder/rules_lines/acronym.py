@@ -9,7 +9,11 @@ Blank lines may stand between the three parts.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..text import abbr
+
+NEEDS = ("acronym_first", "acronym_name", "acronym_rest")     # the profile's patterns it reads
 
 
 def _next_text(lines, i):
@@ -19,7 +23,11 @@ def _next_text(lines, i):
     return j if j < len(lines) and lines[j].kind == "text" else None
 
 
-def join_acronyms(lines, layout, ledger=None):
+def apply(state):
+    return state.with_lines(join_acronyms(state.lines, state.layout))
+
+
+def join_acronyms(lines, layout):
     first_re = layout.re("acronym_first")
     name_re = layout.re("acronym_name")
     rest_re = layout.re("acronym_rest")
@@ -35,9 +43,8 @@ def join_acronyms(lines, layout, ledger=None):
             rest = rest_re.match(out[k].text)
             if name_re.match(name) and " " in name and rest and not name_re.match(out[k].text.strip()):
                 acronym = m.group("letter") + rest.group("rest")
-                line.text = line.text[:m.start()] + abbr(acronym, name) + out[k].text[rest.end():]
-                line.nos = line.nos + out[j].nos + out[k].nos
-                line.flags.add("acronym")
+                out[i] = replace(line, text=line.text[:m.start()] + abbr(acronym, name) + out[k].text[rest.end():],
+                                 nos=line.nos + out[j].nos + out[k].nos, flags=line.flags | {"acronym"})
                 del out[i + 1:k + 1]
                 continue   # the joined line may end in another split acronym
         i += 1

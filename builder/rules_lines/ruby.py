@@ -8,7 +8,15 @@ hint that quotes the whole base; the text does not say how far it reaches.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..text import is_kanji, plain, ruby
+
+NEEDS = ("ruby_reading",)
+
+
+def apply(state):
+    return state.with_lines(join_ruby(state.lines, state.layout, state.chapter, state.warnings, state.ledger))
 
 
 def join_ruby(lines, layout, chapter, warnings, ledger):
@@ -18,36 +26,36 @@ def join_ruby(lines, layout, chapter, warnings, ledger):
     i = 0
     while i < len(lines):
         line = lines[i]
-        prev = _last_text(out)
+        p = _last_text(out)
+        prev = out[p] if p is not None else None
         if (line.kind == "text" and reading_re.match(line.text.strip()) and prev is not None
                 and plain(prev.text)[-1:] and is_kanji(plain(prev.text)[-1]) and _continues(lines, i)):
-            while out and out[-1].blank:
-                out.pop()
+            del out[p + 1:]         # blank lines between the base and its reading
             reading = line.text.strip()
             base = prev.text[-1]
-            prev.text = prev.text[:-1]
-            prev.nos = prev.nos + line.nos
+            text, nos = prev.text[:-1], prev.nos + line.nos
             j = i + 1
             while j < len(lines) and lines[j].blank:
                 j += 1
             follow = lines[j] if j < len(lines) and lines[j].kind == "text" else None
+            rest = follow.text if follow is not None else ""
             hint = next((h for h in hints if h.reading == reading and h.quote.startswith(base)
                          and follow is not None and follow.text.startswith(h.quote[1:])), None)
             if hint:
                 ledger.use_hint(hint)
                 base = hint.quote
-                follow.text = follow.text[len(hint.quote) - 1:]
+                rest = rest[len(hint.quote) - 1:]
             elif not all("\u3041" <= c <= "\u309f" for c in reading):
                 warnings.add(chapter.raw, line.no,
                              f"ruby reading '{reading}' may span more than '{base}'; add a ruby_base hint")
-            prev.text += ruby(base, reading)
-            prev.flags.add("ruby")
+            text += ruby(base, reading)
             if follow is not None:
-                prev.text += follow.text
-                prev.nos = prev.nos + follow.nos
+                text += rest
+                nos += follow.nos
                 i = j + 1
             else:
                 i += 1
+            out[p] = replace(prev, text=text, nos=nos, flags=prev.flags | {"ruby"})
             continue
         out.append(line)
         i += 1
@@ -55,10 +63,11 @@ def join_ruby(lines, layout, chapter, warnings, ledger):
 
 
 def _last_text(out):
-    for line in reversed(out):
-        if line.kind == "text":
-            return line
-        if not line.blank:
+    """The index of the last text line, if only blank lines follow it."""
+    for k in range(len(out) - 1, -1, -1):
+        if out[k].kind == "text":
+            return k
+        if not out[k].blank:
             return None
     return None
 

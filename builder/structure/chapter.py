@@ -2,7 +2,7 @@
 them from the flow of blocks."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..blocks.model import Box, FootnoteBody, Heading, Paragraph
 from ..errors import InputError
@@ -112,7 +112,7 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
         if isinstance(b, Heading) and b.kind == "section":
             n = int(b.num)
             expect(n == (section.num + 1 if section else n), b, f"第{section.num + 1 if section else 1}節")
-            b.level = "section"
+            b = replace(b, level="section")
             section = Section(chapter, n, b)
             chapter.sections.append(section)
             item, sub, paren, kana = None, 0, 0, ""
@@ -129,24 +129,22 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
                 fits_item = not fits_sub
             expect(fits_item or fits_sub, b, f"item {next_item}" + (f" or sub-item {sub + 1}" if item else ""))
             if fits_item:
-                b.level = "item"
-                item = Item(section, n, b)
+                item = Item(section, n, replace(b, level="item"))
                 section.items.append(item)
                 sub, paren, kana = 0, 0, ""
             else:
-                b.level = "sub"
                 sub, paren, kana = n, 0, ""
-                item.blocks.append(b)
+                item.blocks.append(replace(b, level="sub"))
         elif isinstance(b, Heading) and b.kind == "paren":
             n = int(b.num)
             expect(item is not None and n == paren + 1, b, f"（{paren + 1}）")
-            b.level, paren, kana = "paren", n, ""
-            item.blocks.append(b)
+            paren, kana = n, ""
+            item.blocks.append(replace(b, level="paren"))
         elif isinstance(b, Heading) and b.kind == "kana":
             want = kana_order[kana_order.index(kana) + 1] if kana else kana_order[0]
             expect(item is not None and b.num == want, b, want)
-            b.level, kana = "kana", b.num
-            item.blocks.append(b)
+            kana = b.num
+            item.blocks.append(replace(b, level="kana"))
         elif isinstance(b, FootnoteBody):
             if section is None:
                 raise InputError(config.raw, b.nos[0], f"footnote {b.num} before any 第N節 heading")
@@ -169,12 +167,35 @@ def set_anchors(chapter: Chapter) -> None:
     """Each paragraph's id on its page, from its place in the outline
     (p-<section>-<item>-<n>; p-0-<n> for the chapter's intro), so that a link
     to a paragraph survives edits elsewhere in the chapter."""
-    for k, p in enumerate(b for b in chapter.intro if isinstance(b, Paragraph)):
-        p.anchor = f"p-0-{k + 1}"
+    k = 0
+
+    def intro(p):
+        nonlocal k
+        k += 1
+        return replace(p, anchor=f"p-0-{k}")
+    chapter.intro = _map_paragraphs(chapter.intro, intro)
     for s in chapter.sections:
         for item in s.items:
-            for k, p in enumerate(item.paragraphs()):
-                p.anchor = f"p-{s.num}-{item.num}-{k + 1}"
+            n = 0
+
+            def anchor(p):
+                nonlocal n
+                n += 1
+                return replace(p, anchor=f"p-{s.num}-{item.num}-{n}")
+            item.blocks = _map_paragraphs(item.blocks, anchor)
+
+
+def _map_paragraphs(blocks, fn) -> list:
+    """The blocks with fn applied to each paragraph in reading order, a box's
+    paragraphs included (a new box holds the new paragraphs)."""
+    out = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            b = fn(b)
+        elif isinstance(b, Box):
+            b = replace(b, paragraphs=[fn(p) for p in b.paragraphs])
+        out.append(b)
+    return out
 
 
 def link_footnotes(section: Section, config, eras) -> None:
@@ -187,29 +208,32 @@ def link_footnotes(section: Section, config, eras) -> None:
         raise InputError(config.raw, bad.nos[0],
                          f"footnote {bad.num} in 第{section.num}節 is out of sequence; expected notes numbered 1, 2, 3, …")
     paragraphs = [(item, p) for item in section.items for p in item.paragraphs()]
+    texts = [p.text for _, p in paragraphs]      # with the references placed so far
     pos_p, pos_c = 0, 0
     for note in notes:
         found = None
         for k in range(pos_p, len(paragraphs)):
-            item, p = paragraphs[k]
-            span = fm.find_marker(p.text, note.num, eras, pos_c if k == pos_p else 0)
+            span = fm.find_marker(texts[k], note.num, eras, pos_c if k == pos_p else 0)
             if span:
-                found = (k, item, p, span)
+                found = (k, span)
                 break
         if not found:
             raise InputError(config.raw, note.nos[0],
                              f"footnote {note.num} of 第{section.num}節 has no marker in the text after note "
                              f"{note.num - 1}'s; expected the number {note.num} glued to a word")
-        k, item, p, span = found
-        p.text = fm.place(p.text, span, note.num)
-        item.footnotes.append(note)
-        pos_p, pos_c = k, fm.after(p.text, note.num)
+        k, span = found
+        texts[k] = fm.place(texts[k], span, note.num)
+        paragraphs[k][0].footnotes.append(note)
+        pos_p, pos_c = k, fm.after(texts[k], note.num)
+    changed = {id(p): t for (_, p), t in zip(paragraphs, texts) if t != p.text}
+    for item in section.items:
+        item.blocks = _map_paragraphs(item.blocks, lambda p: replace(p, text=changed[id(p)]) if id(p) in changed else p)
     # a marker whose note is missing
     nxt = len(notes) + 1
     for k in range(pos_p, len(paragraphs)):
-        item, p = paragraphs[k]
-        at = fm.find_orphan_marker(p.text, nxt, pos_c if k == pos_p else 0)
+        p, text = paragraphs[k][1], texts[k]
+        at = fm.find_orphan_marker(text, nxt, pos_c if k == pos_p else 0)
         if at is not None:
             raise InputError(config.raw, p.nos[0],
-                             f"'{p.text[max(0, at - 8):at + 4]}' reads as footnote marker {nxt} in 第{section.num}節, "
+                             f"'{text[max(0, at - 8):at + 4]}' reads as footnote marker {nxt} in 第{section.num}節, "
                              f"but there is no footnote {nxt}; expected a note body '{nxt}<tab> …'")

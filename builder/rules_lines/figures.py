@@ -1,0 +1,26 @@
+"""Figures out of the stream, each read as data where chapter.yaml says how:
+a caption ending in the figure's number, then its text to the end of the page
+(builder/figures/extract.py)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..figures import read_figure
+from ..figures.extract import extract_figures
+
+
+def apply(state):
+    figures, lines = extract_figures(state.lines, state.layout, state.ledger)
+    check_figures_found(state.chapter, figures)
+    figures = [read_figure(f, state.chapter, state.layout) for f in figures]
+    return replace(state.with_lines(lines), figures=state.figures + tuple(figures))
+
+
+def check_figures_found(cfg, figures) -> None:
+    """Settings for a figure the text does not have are a slip (a mistyped number), not a choice."""
+    found = {f.num for f in figures}
+    for num in cfg.figures:
+        if num not in found:
+            raise cfg.doc.error(("figures", num), f"figure {num} is not in the raw text, whose figures are "
+                                                  f"{', '.join(sorted(found)) or 'none'}; expected one of them",
+                                on_key=True)
