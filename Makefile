@@ -69,6 +69,12 @@ docs: $(DOCS_MARK)
 side_by_side = $(EBIN)/python -m $(ENGINE) build --strict $(1) & served=$$!; \
 	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m $(ENGINE) build --strict $(2); \
 	offline=$$?; wait $$served && [ $$offline = 0 ]
+# The other editions (content/hakusho.yaml: editions), each after the main one, into its
+# language's folder of the site and of the offline build, its URL under the site's.
+# $(call editions,CONFIG PREFIX,SITE FOLDER,OFFLINE FOLDER)
+editions = for cfg in $(1)-*.yml; do [ -f "$$cfg" ] || continue; lang=$${cfg\#$(1)-}; lang=$${lang%.yml}; \
+	HAKUSHO_SITE_URL=$${HAKUSHO_SITE_URL:+$${HAKUSHO_SITE_URL%/}/$$lang/} \
+	$(call side_by_side,--quiet -f $$cfg -d $(2)/$$lang,--quiet -f $$cfg -d $(3)/$$lang) || exit 1; done
 
 site: docs $(ENGINE_STAMP)
 ifeq ($(ENGINE),zensical)
@@ -81,6 +87,7 @@ ifeq ($(ENGINE),zensical)
 else
 	rm -rf dist/offline
 	$(call side_by_side,--quiet -f build/mkdocs.yml,--quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline)
+	$(call editions,build/mkdocs,$(CURDIR)/site,$(CURDIR)/dist/offline)
 	@echo "site: $(CURDIR)/site/index.html"
 endif
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip

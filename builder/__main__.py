@@ -21,29 +21,42 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs")
     memo.passed.save()
     if engine == "zensical":
         write_zensical_config(result, out, REPO)
-    for ch in result.chapters:
+    for edition in [result] + result.editions:
+        report_edition(edition, result, out, quiet)
+    if not quiet:
+        print(f"wrote {sum(len(e.files) for e in [result] + result.editions)} files to {docs}"
+              + "".join(f" and {docs}-{e.lang}" for e in result.editions))
+    return result
+
+
+def report_edition(edition, main, out: Path, quiet: bool) -> None:
+    """Each chapter's account of its raw lines, in build/accounting-<chapter>[-<lang>].tsv, and its summary."""
+    suffix = "" if edition is main else f"-{edition.lang}"
+    for ch in edition.chapters:
         counts = ch.ledger.counts()
-        report = out / f"accounting-{ch.chapter.id}.tsv"
+        report = out / f"accounting-{ch.chapter.id}{suffix}.tsv"
         report.write_text(ch.ledger.report(ch.raw_lines), encoding="utf-8")
         if not quiet:
             nonblank = sum(1 for r in ch.raw_lines if r.text.strip())
-            print(f"{ch.chapter.id}: {len(ch.raw_lines)} raw lines ({nonblank} non-blank), all accounted for:")
+            print(f"{ch.chapter.id}{suffix} ({ch.chapter.config.raw.name}): {len(ch.raw_lines)} raw lines "
+                  f"({nonblank} non-blank), all accounted for:")
             for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
                 print(f"  {cat:10} {n:5}")
             for why, n in ch.ledger.furniture().most_common():
                 print(f"    furniture: {n:3}  {why}")
             for why, n in ch.ledger.chars.items():
                 print(f"    characters dropped: {n:3}  {why}")
+            for kind, n in sorted(ch.ledger.repairs.items()):
+                print(f"    words repaired: {n:3}  {kind}")
+            if ch.ledger.moves:
+                print(f"    moved into reading order: {len(ch.ledger.moves)} runs of lines")
             hints = ch.chapter.config.hints
             print(f"  hints used: {sum(1 for h in hints if ch.ledger.hints[h])} of {len(hints)}")
-            if ch.chapter.id in result.timeline_report:
-                print(f"  timeline: {result.timeline_report[ch.chapter.id]}")
+            if ch.chapter.id in edition.timeline_report:
+                print(f"  timeline: {edition.timeline_report[ch.chapter.id]}")
             print(f"  full account: {report}")
         for w in ch.warnings.items:
             print(f"warning: {w}", file=sys.stderr)
-    if not quiet:
-        print(f"wrote {len(result.files)} files to {docs}")
-    return result
 
 
 def stamp(*dirs: Path) -> float:
@@ -85,8 +98,9 @@ def main(argv=None) -> int:
             build(args.content, args.out, engine=args.engine)
         elif args.command == "account":
             result = build(args.content, args.out, quiet=True)
-            for ch in result.chapters:
-                sys.stdout.write(ch.ledger.report(ch.raw_lines))
+            for edition in [result] + result.editions:
+                for ch in edition.chapters:
+                    sys.stdout.write(ch.ledger.report(ch.raw_lines))
         elif args.command == "events":
             from .chronology_review import review
             return review(args.content, init=args.init)

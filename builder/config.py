@@ -13,7 +13,10 @@ from . import ruler
 from .inputs.schema import did_you_mean, load_checked, validate
 from .inputs.yamldoc import Doc
 from .rules_inline.justification import remove_justification
-from .text import char_width, plain
+from .text import char_width, join_lines, plain
+
+
+HEADING_KINDS = ("section", "numbered", "paren", "kana")     # outermost first
 
 
 class Layout:
@@ -65,9 +68,30 @@ class Layout:
     def value(self, name: str):
         return self.data[name]
 
+    def heading(self, line):
+        """(kind, match) where the line is a heading: its text matches a level's pattern and it
+        carries the mark the profile asks of that level (heading_mark); else None."""
+        marks = self.data.get("heading_mark", {})
+        for kind in HEADING_KINDS:
+            m = self.re(f"{kind}_heading").match(line.text)
+            if m and (kind not in marks or marks[kind] in line.flags):
+                return kind, m
+        return None
+
+    def join(self, parts) -> str:
+        """Printed lines as one text: Japanese runs on with no space (Latin words keep theirs);
+        where the profile says its lines break between words (line_join: words), a space."""
+        if self.data.get("line_join") == "words":
+            return " ".join(p.strip() for p in parts if p.strip())
+        return join_lines(parts)
+
+    def ends_sentence(self, text: str) -> bool:
+        return bool(self.re("sentence_end").search(text.rstrip()))
+
     @property
     def eras(self) -> dict[str, int]:
-        return self.data["eras"]
+        """The eras a text counts its years in (none: western years only)."""
+        return self.data.get("eras", {})
 
 
 @dataclass(frozen=True)
@@ -77,6 +101,9 @@ class Hint:
     reason: str
     reading: str
     line: int | None
+    after: str = ""         # page_order: the end of the text the quoted text goes after
+    num: int = 0            # footnote_number: the note's number
+    shows: str = ""         # ligature: what the page shows in place of the quote
 
 
 @dataclass
@@ -95,15 +122,29 @@ class ChapterConfig:
     hints: list[Hint] = field(default_factory=list)
     hints_path: Path | None = None
     doc: Doc | None = None          # chapter.yaml as read, for errors that name its lines
+    layout: "Layout | None" = None  # the layout profile its rules read (layout.yaml, or the one it names)
+    figure_lines: dict = field(default_factory=dict)    # figure -> where its lines are (rule figures_quoted)
+    outline: tuple = ()     # the counterpart chapter's headings, (kind, num) in order (rule page_order)
 
     def hints_of(self, kind: str) -> list[Hint]:
         return [h for h in self.hints if h.kind == kind]
 
 
-def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
+def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None) -> ChapterConfig:
+    """The chapter's settings; `layout` is the site's profile, used unless the chapter names its own
+    (read once into `layouts`, by file name)."""
     path = chapter_dir / "chapter.yaml"
     doc = load_checked(path, "chapter")
     data = doc.data
+    if "layout" in data:
+        layouts = {} if layouts is None else layouts
+        if data["layout"] not in layouts:
+            profile = chapter_dir.parent / data["layout"]
+            if not profile.is_file():
+                raise doc.error(("layout",), f"no layout profile '{data['layout']}' in {chapter_dir.parent}; "
+                                             "expected a file such as layout-en.yaml beside layout.yaml")
+            layouts[data["layout"]] = Layout(profile)
+        layout = layouts[data["layout"]]
     raw = chapter_dir / data["raw"]
     if not raw.is_file():
         raise doc.error(("raw",), f"no file '{data['raw']}' in {chapter_dir}; expected the raw chapter's file name")
@@ -119,13 +160,15 @@ def load_chapter(chapter_dir: Path, layout: Layout) -> ChapterConfig:
     cfg = ChapterConfig(
         dir=chapter_dir, id=data["id"], raw=raw, book=data["book"], book_en=data.get("book_en", ""),
         part=data["part"], number=data["number"], title=data["title"], source_note=data.get("source_note", ""),
-        furniture=data["furniture"], figures=figures, doc=doc,
+        furniture=data["furniture"], figures=figures, doc=doc, layout=layout,
+        figure_lines=data.get("figure_lines") or {},
     )
     hints_path = chapter_dir / "hints.yaml"
     if hints_path.exists():
         hints = load_checked(hints_path, "hints")
         cfg.hints_path = hints_path
-        cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0])
+        cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0],
+                          h.get("after", ""), h.get("num", 0), h.get("as", ""))
                      for i, h in enumerate(hints.data or [])]
     return cfg
 
@@ -152,24 +195,60 @@ def check_hints_used(cfg: ChapterConfig, ledger) -> None:
 
 
 @dataclass
+class Edition:
+    """The site in one language: its chapters, its words (a labels file) and where its pages live."""
+    lang: str
+    site_name: str
+    chapters: list[ChapterConfig]
+    labels: str                  # its labels file's name in content/
+    root: str = ""               # its folder in the built site: "" for the main edition, "en/" for another
+
+
+@dataclass
 class SiteConfig:
     path: Path
     site_name: str
-    chapters: list[ChapterConfig]
+    chapters: list[ChapterConfig]          # the main edition's
+    editions: list[Edition] = field(default_factory=list)   # the main edition first
+
+    @property
+    def main(self) -> Edition:
+        return self.editions[0]
 
 
 def load_site(content: Path, layout: Layout) -> SiteConfig:
     path = content / "hakusho.yaml"
     doc = load_checked(path, "hakusho")
-    chapters, ids = [], {}
-    for i, name in enumerate(doc.data["chapters"]):
-        chapter_dir = content / name
-        if not (chapter_dir / "chapter.yaml").is_file():
-            raise doc.error(("chapters", i), f"no chapter folder '{name}' (with a chapter.yaml) under {content}")
-        cfg = load_chapter(chapter_dir, layout)
-        if cfg.id in ids:
-            raise doc.error(("chapters", i), f"chapter '{name}' has the id '{cfg.id}' of chapter '{ids[cfg.id]}'; "
-                                             "expected each chapter's id once")
-        ids[cfg.id] = name
-        chapters.append(cfg)
-    return SiteConfig(path, doc.data["site_name"], chapters)
+    layouts: dict[str, Layout] = {}
+
+    def chapters_of(names, at) -> list[ChapterConfig]:
+        chapters, ids = [], {}
+        for i, name in enumerate(names):
+            chapter_dir = content / name
+            if not (chapter_dir / "chapter.yaml").is_file():
+                raise doc.error(at + (i,), f"no chapter folder '{name}' (with a chapter.yaml) under {content}")
+            cfg = load_chapter(chapter_dir, layout, layouts)
+            if cfg.id in ids:
+                raise doc.error(at + (i,), f"chapter '{name}' has the id '{cfg.id}' of chapter '{ids[cfg.id]}'; "
+                                           "expected each chapter's id once")
+            ids[cfg.id] = name
+            chapters.append(cfg)
+        return chapters
+
+    data = doc.data
+    main = chapters_of(data["chapters"], ("chapters",))
+    editions = [Edition(data.get("lang", "ja"), data["site_name"], main, "labels.yaml")]
+    ids = {c.id for c in main}
+    for lang, spec in (data.get("editions") or {}).items():
+        chapters = chapters_of(spec["chapters"], ("editions", lang, "chapters"))
+        for i, cfg in enumerate(chapters):
+            # an edition's chapter is a chapter of the main edition in another language: it has its id
+            if cfg.id not in ids:
+                raise doc.error(("editions", lang, "chapters", i),
+                                f"chapter '{spec['chapters'][i]}' has the id '{cfg.id}', which no chapter of the main "
+                                f"edition has; expected the id of the chapter it is an edition of ({', '.join(sorted(ids))})")
+        if not (content / spec["labels"]).is_file():
+            raise doc.error(("editions", lang, "labels"), f"no file '{spec['labels']}' in {content}; expected the "
+                                                          "edition's labels, as labels.yaml holds the main edition's")
+        editions.append(Edition(lang, spec["site_name"], chapters, spec["labels"], f"{lang}/"))
+    return SiteConfig(path, data["site_name"], main, editions)

@@ -15,6 +15,13 @@ class Repair:
     line: int            # the raw line it is on
 
 
+@dataclass(frozen=True)
+class Move:
+    """Raw lines a rule put elsewhere than the text layer did, and the evidence it followed."""
+    nos: tuple[int, ...]
+    evidence: str
+
+
 @dataclass
 class Entry:
     category: str        # text | heading | footnote | figure | caption | box | crossref | furniture | blank
@@ -35,6 +42,7 @@ class Ledger:
         self.hints: Counter = Counter()   # hint -> how often a rule followed it
         self.repairs: Counter = Counter()  # kind -> how many words a rule repaired
         self.repair_log: list[Repair] = []
+        self.moves: list[Move] = []
 
     def mark(self, nos, category: str, detail: str = "", page: str = "") -> None:
         for no in nos:
@@ -43,6 +51,9 @@ class Ledger:
     def repair(self, kind: str, before: str, after: str, line: int) -> None:
         self.repairs[kind] += 1
         self.repair_log.append(Repair(kind, before, after, line))
+
+    def move(self, nos, evidence: str) -> None:
+        self.moves.append(Move(tuple(nos), evidence))
 
     def use_hint(self, hint) -> None:
         self.hints[hint] += 1

@@ -4,13 +4,14 @@ model. Each stage returns new values and changes none it was given.
 Rendering is separate (builder/render)."""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 from . import ruler
 from .blocks.paragraphs import assemble
-from .blocks.segment import Segmenter
 from .config import ChapterConfig, Layout, check_hints_used, unused_furniture
 from .errors import Warnings
+from .figures import read_figure
 from .ledger import Ledger
 from .lines import line_of
 from .source import read_raw
@@ -37,15 +38,21 @@ def line_state(config: ChapterConfig, layout: Layout) -> tuple[list, LineState]:
     for line in lines:
         if line.blank:
             ledger.mark(line.nos, "blank")
-    return raw_lines, LineState(lines, config, layout, ledger, warnings)
+    return raw_lines, LineState(lines, config, layout, ledger, warnings, raw=tuple(r.text for r in raw_lines))
+
+
+def segmenter(layout: Layout):
+    """The profile's segmenter: the module of builder/blocks it names (segment, segment_marked)."""
+    return importlib.import_module(f"{__package__}.blocks.{layout.value('segmenter')}").Segmenter
 
 
 def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
     raw_lines, state = line_state(config, layout)
     state = ruler.run(layout.rules, state)
     ledger = state.ledger
-    blocks = Segmenter(state.lines, layout, config, ledger).run()
-    flow = assemble(blocks, layout, config.hints_of("paragraph_break"), ledger)
-    chapter = build_chapter(flow, list(state.figures), config, layout)
+    blocks = segmenter(layout)(state.lines, layout, config, ledger, state.raw).run()
+    flow = assemble(blocks, layout, config.hints_of("paragraph_break"), ledger, config.hints_of("counterpart_end"))
+    figures = [read_figure(f, config, layout) for f in state.figures]
+    chapter = build_chapter(flow, figures, config, layout)
     check_hints_used(config, ledger)
     return ChapterResult(chapter, raw_lines, ledger, state.warnings)

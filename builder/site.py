@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -15,7 +15,10 @@ import yaml
 from . import memo
 from .check import check_page
 from .content import load_content
+from .blocks.model import Heading
 from .errors import InputError
+from .inputs.schema import load_checked
+from .labels import Labels
 from .pipeline import ChapterResult, process_chapter
 from .escape import escape
 from .figures import KINDS, figure_events, kind_of
@@ -32,6 +35,7 @@ from .timeline.page import TimelinePage, export_csv, export_json
 
 @dataclass
 class SiteResult:
+    """One edition of the site (the main one holds the others in `editions`)."""
     files: dict[str, str]
     nav: list
     chapters: list[ChapterResult] = field(default_factory=list)
@@ -40,34 +44,66 @@ class SiteResult:
     mentions: object = None
     theme_words: dict = field(default_factory=dict)   # labels the theme's templates show (overrides/main.html)
     timeline_report: dict = field(default_factory=dict)   # chapter id -> what its chronology gave the timeline
+    lang: str = "ja"
+    root: str = ""               # its folder in the built site: "" for the main edition, "en/" for another
+    site_name: str = ""
+    editions: list["SiteResult"] = field(default_factory=list)    # the other editions, in hakusho.yaml's order
 
 
 def build_site(root: Path) -> SiteResult:
+    """Every edition of the site, built and checked in memory: the main one, and the others,
+    whose chapters take the main edition's outline as evidence of their order (page_order)."""
     content = load_content(root)
-    layout = content.layout
+    editions = content.site.editions
+    main = build_edition(content, editions[0], content.labels, content.chronologies)
+    counterparts = {r.chapter.id: r.chapter for r in main.chapters}
+    for edition in editions[1:]:
+        labels = Labels(load_checked(root / edition.labels, "labels"))
+        chapters = [replace(c, outline=outline(counterparts[c.id])) for c in edition.chapters]
+        main.editions.append(build_edition(content, replace(edition, chapters=chapters), labels, None,
+                                           counterparts, editions[0].lang))
+    return main
+
+
+def outline(chapter) -> tuple:
+    """The chapter's headings as (kind, number), in order: what another edition's pages are ordered by."""
+    out = []
+    for s in chapter.sections:
+        out.append((s.heading.kind, s.heading.num))
+        for item in s.items:
+            out.append((item.heading.kind, item.heading.num))
+            out += [(b.kind, b.num) for b in item.blocks if isinstance(b, Heading) and b.kind != "kana"]
+    return tuple(out)
+
+
+def build_edition(content, edition, labels, chronologies, counterparts=None, main_lang="") -> SiteResult:
+    """One edition's pages, data files and navigation; `chronologies` (the main edition's
+    events.yaml files) give it a timeline; `counterparts` (the main edition's chapters by id)
+    are what another edition's notes point at where its own text falls short."""
     files: dict[str, str] = {}
-    labels = content.labels
     nav: list = [{label(labels.home): "index.md"}]
-    home = [f"# {escape(content.site.site_name)}\n"]
-    several = len(content.site.chapters) > 1
+    home = [f"# {escape(edition.site_name)}\n"]
+    several = len(edition.chapters) > 1
     books: dict[str, dict[str, list]] = {}     # book -> part -> [(chapter's nav title, its nav)]
     # the stages, each from the output of the ones before it
-    results = [process_chapter(config, layout) for config in content.site.chapters]
+    results = [process_chapter(config, config.layout or content.layout) for config in edition.chapters]
     chapters = [r.chapter for r in results]
+    layout = content.layout
     # several chapters: each has a home page of its own, and the site's lists them
     homes = [f"{ch.id}/index.md" if several else "index.md" for ch in chapters]
     registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
     timeline_report: dict[str, str] = {}
     if registry:
+        registry = registry.in_language(edition.lang)
         matcher = Matcher(registry)
         mentions = find_mentions(chapters, matcher)
-        if content.kinds:
+        if content.kinds and chronologies is not None:
             events, gave = [], set()        # gave: the kinds of figure that give events
             for result, chapter_home in zip(results, homes):
                 ch = result.chapter
                 from_figures = figure_events(ch, registry, page_url)
                 gave |= {kind_of(ch.figures[s.figure]).name for e in from_figures for s in e.sources if s.figure}
-                chron = content.chronologies.get(ch.id)
+                chron = chronologies.get(ch.id)
                 if chron:
                     from_text, from_figures = place_events(chron, ch, chapter_home, page_url, from_figures)
                     events += from_text
@@ -79,10 +115,13 @@ def build_site(root: Path) -> SiteResult:
             timeline = TimelinePage(events, registry, content.kinds, labels,
                                     [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile])
         profiles = Profiles(registry, chapters, mentions, labels, timeline)
-    box_styles = {name: k["style"] for name, k in layout.value("box_kinds").items()}
     link_path = (lambda cid: registry.entries[cid].path) if registry else None
     for result, chapter_home in zip(results, homes):
-        renderer = ChapterRenderer(result.chapter, box_styles, labels, chapter_home, mentions.links, link_path)
+        box_styles = {name: k["style"] for name, k in result.chapter.config.layout.value("box_kinds").items()}
+        counterpart = (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) \
+            if counterparts else None
+        renderer = ChapterRenderer(result.chapter, box_styles, labels, chapter_home, mentions.links, link_path,
+                                   counterpart)
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text
@@ -141,7 +180,8 @@ def build_site(root: Path) -> SiteResult:
     # the theme's words (overrides/main.html) and the reader's script's (hakusho.js)
     theme_words = {key: labels.template(key) for key in ("search_none", "search_inexact", "table_region", "note",
                                                          "to_note")}
-    return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report)
+    return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report,
+                      lang=edition.lang, root=edition.root, site_name=edition.site_name)
 
 
 def grouped_nav(books: dict) -> list:
@@ -176,11 +216,24 @@ def contents(books: dict) -> str:
 
 
 def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:
-    """Bring the docs folder in line with the (already checked) result: write
-    what changed, remove what is no longer built. Writing in place keeps
-    `mkdocs serve` watching the same folder."""
-    docs = build_dir / "docs"
-    wanted = {docs / path: text for path, text in result.files.items()}
+    """Bring each edition's docs folder in line with the (already checked) result: write
+    what changed, remove what is no longer built; then its MkDocs config. Writing in
+    place keeps `mkdocs serve` watching the same folder. The main edition's folder is
+    build/docs, another's build/docs-<lang>; their sites are site/ and site/<lang>/."""
+    docs = _write_folder(result.files, build_dir / "docs")
+    write_config(build_dir / "mkdocs.yml", _mkdocs_config(result, result, docs, repo / "site", repo))
+    for edition in result.editions:
+        folder = _write_folder(edition.files, build_dir / f"docs-{edition.lang}")
+        write_config(build_dir / f"mkdocs-{edition.lang}.yml",
+                     _mkdocs_config(edition, result, folder, repo / "site" / edition.lang, repo))
+    for stale in build_dir.glob("mkdocs-*.yml"):
+        if stale.stem.removeprefix("mkdocs-") not in {e.lang for e in result.editions}:
+            stale.unlink()
+    return docs
+
+
+def _write_folder(files: dict[str, str], docs: Path) -> Path:
+    wanted = {docs / path: text for path, text in files.items()}
     if docs.exists():
         for old in sorted(docs.rglob("*"), reverse=True):
             if old.is_file() and old not in wanted:
@@ -192,17 +245,43 @@ def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    # MkDocs (and ProperDocs) read the repository's mkdocs.yml; this adds the generated nav.
+    return docs
+
+
+def _mkdocs_config(edition: SiteResult, main: SiteResult, docs: Path, site: Path, repo: Path) -> dict:
+    """MkDocs (and ProperDocs) read the repository's mkdocs.yml; this adds an edition's folders, its
+    generated nav, its words and, where the site has several editions, the language switch."""
     config = {
         "INHERIT": str((repo / "mkdocs.yml").resolve()),
         "docs_dir": str(docs.resolve()),
-        "site_dir": str((repo / "site").resolve()),
+        "site_dir": str(site.resolve()),
         "theme": {"custom_dir": str((repo / "overrides").resolve())},
-        "nav": result.nav,
-        "extra": {"hakusho": result.theme_words},
+        "nav": edition.nav,
+        "extra": {"hakusho": edition.theme_words},
     }
-    write_config(build_dir / "mkdocs.yml", config)
-    return docs
+    for key, value in edition_settings(edition, main).items():
+        config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
+    return config
+
+
+def edition_settings(edition: SiteResult, main: SiteResult) -> dict:
+    """What sets an edition apart in its engine's config: its name and language, and the switch
+    to the others (links relative to its own root, so that they work from file:// too)."""
+    if not main.editions:
+        return {}
+    up = "../" * edition.root.count("/")
+    every = [main] + main.editions
+    out: dict = {"extra": {"hakusho": edition.theme_words,
+                           "alternate": [{"name": LANGUAGE_NAMES.get(e.lang, e.lang), "lang": e.lang,
+                                          "link": f"{up}{e.root}index.html"} for e in every]}}
+    if edition is not main:
+        out["site_name"] = edition.site_name
+        out["theme"] = {"language": edition.lang}
+    return out
+
+
+# each language's name in itself, for the switch
+LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 
 
 def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> dict[str, Path]:

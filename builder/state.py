@@ -16,7 +16,8 @@ class LineState:
     layout: object              # Layout: the profile's patterns and widths
     ledger: object              # Ledger: where each raw line went, or why it was dropped
     warnings: object            # Warnings
-    figures: tuple = ()         # figures taken out of the stream, read as data
+    figures: tuple = ()         # figures taken out of the stream
+    raw: tuple[str, ...] = ()   # the raw text, line 1 first: what hints and quotes in the settings quote
 
     def with_lines(self, lines) -> "LineState":
         return replace(self, lines=tuple(lines))

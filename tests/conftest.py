@@ -61,8 +61,23 @@ furniture:
 """
 
 
+CHAPTER_YAML_EN = """\
+id: test-ch
+raw: raw.txt
+layout: layout-en.yaml
+book: Defense of Japan
+part: Part III
+number: Chapter 3
+title: A Test Chapter
+furniture:
+  running_heads:
+    - pattern: '^\\*\\*Chapter\\*\\* \\*\\*A Test Chapter\\*\\*$'
+      reason: the chapter's title on its opening page
+  see_also_marker: '^See$'
+"""
+
 # the small chapter of each profile the rule fixtures run with (tests/fixtures/*.txt)
-CHAPTER_YAMLS = {"ja": CHAPTER_YAML}
+CHAPTER_YAMLS = {"ja": CHAPTER_YAML, "en": CHAPTER_YAML_EN}
 
 
 def make_chapter(tmp_path: Path, raw, hints: str | None = None, extra_yaml: str = "") -> Path:
@@ -117,12 +132,12 @@ def engine_env(offline: bool = False, epoch: str = "1430000000", site_url: str |
 
 
 def mkdocs_start(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
-                 site_url: str | None = None):
+                 site_url: str | None = None, config: str = "mkdocs.yml"):
     """MkDocs on a docs folder the builder wrote, as `make site` runs it, started."""
     import subprocess
     import sys
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                             str(build_dir / "mkdocs.yml"), "-d", str(site_dir)],
+                             str(build_dir / config), "-d", str(site_dir)],
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=engine_env(offline, epoch, site_url))
 
@@ -142,9 +157,16 @@ def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None
     two MkDocs builds side by side, as `make site` runs them."""
     from builder.bundle import make_zip
     from builder.site import build_site, write_docs
-    write_docs(build_site(CONTENT), root / "build", REPO)
+    result = build_site(CONTENT)
+    write_docs(result, root / "build", REPO)
     mkdocs_finish(mkdocs_start(root / "build", root / "site", epoch=epoch, site_url=site_url),
                   mkdocs_start(root / "build", root / "offline", offline=True, epoch=epoch))
+    for e in result.editions:       # each after the main one, into its language's folder, as make site does
+        config = f"mkdocs-{e.lang}.yml"
+        mkdocs_finish(mkdocs_start(root / "build", root / "site" / e.lang, epoch=epoch, config=config,
+                                   site_url=site_url and f"{site_url}{e.lang}/"),
+                      mkdocs_start(root / "build", root / "offline" / e.lang, offline=True, epoch=epoch,
+                                   config=config))
     make_zip(root / "offline", root / "hakusho-offline.zip", int(epoch))
     return root / "site", root / "offline", root / "hakusho-offline.zip"
 

@@ -34,9 +34,9 @@ import yaml
 from builder import ruler
 from builder.blocks.model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
 from builder.blocks.paragraphs import assemble
-from builder.blocks.segment import Segmenter
+from builder.pipeline import segmenter
 from builder.config import ChapterConfig, Hint, Layout
-from builder.errors import Warnings
+from builder.errors import InputError, Warnings
 from builder.ledger import Ledger
 from builder.lines import line_of
 from builder.source import RawLine
@@ -52,10 +52,13 @@ def read_cases(path: Path) -> tuple[str, list[tuple[str, list[str], str]]]:
     """The file's profile, and (title, raw lines, expected output) for each case."""
     cases, block, parts = [], [], []
     text = path.read_text(encoding="utf-8")
-    profile = "ja"
-    m = re.match(r"% profile: (\w+)\n", text)
-    if m:
-        profile, text = m.group(1), text[m.end():]
+    profile, before = "ja", []
+    while m := re.match(r"% (profile|after): ([\w ,]+)\n", text):
+        if m.group(1) == "profile":
+            profile = m.group(2)
+        else:
+            before = [r.strip() for r in m.group(2).split(",")]
+        text = text[m.end():]
     for line in text.split("\n"):
         if line == ".":
             parts.append(block)
@@ -67,7 +70,7 @@ def read_cases(path: Path) -> tuple[str, list[tuple[str, list[str], str]]]:
         else:
             block.append(line)
     assert not parts, f"{path.name}: a case is not closed by three '.' lines"
-    return profile, cases
+    return profile, before, cases
 
 
 def unescape(line: str) -> str:
@@ -75,11 +78,25 @@ def unescape(line: str) -> str:
     return line.removesuffix("⏎")
 
 
-def chapter(profile: str, hints=()) -> ChapterConfig:
+def chapter(profile: str, title: str = "") -> ChapterConfig:
+    """The profile's small chapter, with what a case's title adds to it:
+    [hint KIND: QUOTE | MORE] (MORE: a ruby hint's reading, a page_order hint's `after`, a
+    ligature hint's `as`, a footnote_number hint's number), [outline: numbered 1, paren 2, …]
+    (the counterpart's headings) and [figure NUM: FROM | TO] (a figure's run of lines)."""
     data = yaml.safe_load(CHAPTER_YAMLS[profile])
+    hints = []
+    for kind, quote, more in re.findall(r"\[hint (\w+): ([^\]|]+?)(?: \| ([^\]]+))?\]", title):
+        field = {"ruby_base": "reading", "page_order": "after", "ligature": "shows", "footnote_number": "num"}.get(kind)
+        extra = {field: int(more) if field == "num" else more} if field and more else {}
+        hints.append(Hint(kind, quote, "fixture", **{"reading": "", "line": None, **extra}))
+    outline = re.search(r"\[outline: ([^\]]+)\]", title)
+    figures = {num: {"runs": [{"from": a, "to": b}]}
+               for num, a, b in re.findall(r"\[figure (\S+): ([^\]|]+?) \| ([^\]]+)\]", title)}
     return ChapterConfig(dir=Path("."), id=data["id"], raw=Path("raw.txt"), book="", book_en="", part="",
                          number="", title="", source_note="", furniture=data["furniture"],
-                         figures=data.get("figures") or {}, hints=list(hints))
+                         figures=data.get("figures") or {}, hints=hints, figure_lines=figures,
+                         outline=tuple((k, n) for k, n in (x.strip().split(" ") for x in outline.group(1).split(",")))
+                         if outline else ())
 
 
 def raw_lines(raw: list[str]) -> list[RawLine]:
@@ -93,7 +110,7 @@ def state_of(raw: list[RawLine], layout, cfg) -> LineState:
     for line in lines:
         if line.blank:
             ledger.mark(line.nos, "blank")
-    return LineState(lines, cfg, layout, ledger, Warnings())
+    return LineState(lines, cfg, layout, ledger, Warnings(), raw=tuple(r.text for r in raw))
 
 
 def show_text(text: str) -> str:
@@ -121,8 +138,6 @@ def show_lines(lines, ledger: Ledger | None = None) -> str:
                 out.append(f"dropped {no}: {e.detail}" + (f" (page {e.page})" if e.page else ""))
         for reason, n in ledger.chars.items():
             out.append(f"characters dropped: {n} {reason}")
-        for kind, n in sorted(ledger.repairs.items()):
-            out.append(f"repaired: {n} {kind}")
     return "\n".join(out)
 
 
@@ -130,6 +145,10 @@ def show_state(state: LineState) -> str:
     out = [show_lines(state.lines, state.ledger)]
     for f in state.figures:
         out.append(f"figure {f.num}: {f.caption} (lines {','.join(map(str, f.nos))})")
+    for m in state.ledger.moves:
+        out.append(f"moved {m.nos[0]}-{m.nos[-1]}: {m.evidence}")
+    for r in state.ledger.repair_log:
+        out.append(f"{r.kind} {r.line}: {r.before} → {r.after}")
     return "\n".join(x for x in out if x)
 
 
@@ -159,6 +178,10 @@ def show_blocks(blocks) -> str:
     return "\n".join(out)
 
 
+def raw_texts(raw) -> tuple:
+    return tuple(r.text for r in raw)
+
+
 def before_blocks(raw, layout, cfg):
     """What the segmenter is given: the profile's whole chain of rules."""
     state = ruler.run(layout.rules, state_of(raw, layout, cfg))
@@ -167,25 +190,37 @@ def before_blocks(raw, layout, cfg):
 
 def segment(raw, layout, cfg):
     lines, ledger = before_blocks(raw, layout, cfg)
-    return show_blocks(Segmenter(lines, layout, cfg, ledger).run())
+    return show_blocks(segmenter(layout)(lines, layout, cfg, ledger, raw_texts(raw)).run())
 
 
 def paragraphs(raw, layout, cfg):
     lines, ledger = before_blocks(raw, layout, cfg)
-    blocks = Segmenter(lines, layout, cfg, ledger).run()
+    blocks = segmenter(layout)(lines, layout, cfg, ledger, raw_texts(raw)).run()
     return show_blocks(assemble(blocks, layout, cfg.hints_of("paragraph_break"), ledger))
 
 
 STAGES = {"segment": segment, "paragraphs": paragraphs}
 
 
-def run_rule(name):
+def run_rule(name, before=()):
+    """The rule alone (after the rules its file names with `% after:`, whose output it reads);
+    an input error it stops with is its output too, as `error: …`."""
     rule = ruler.rules()[name]
-    return lambda raw, layout, cfg: show_state(rule.fn(state_of(raw, layout, cfg)))
+
+    def run(raw, layout, cfg):
+        try:
+            state = ruler.run(before, state_of(raw, layout, cfg))
+            state.ledger.entries.clear()      # what the rules before it did is their fixtures' matter
+            state.ledger.chars.clear()
+            return show_state(rule.fn(state))
+        except InputError as e:
+            return f"error: {e}"
+    return run
 
 
 FILES = sorted(FIXTURES.glob("*.txt"))
-CASES = [(p.stem, profile, *case) for p in FILES for profile, cases in [read_cases(p)] for case in cases]
+CASES = [(p.stem, profile, before, *case) for p in FILES for profile, before, cases in [read_cases(p)]
+         for case in cases]
 LAYOUTS: dict[str, Layout] = {}
 
 
@@ -201,10 +236,7 @@ def test_every_rule_has_a_fixture_file_and_every_file_a_rule():
     assert stems <= set(ruler.rules()) | set(STAGES), f"fixtures of no rule: {sorted(stems - set(ruler.rules()) - set(STAGES))}"
 
 
-@pytest.mark.parametrize("name,profile,title,raw,expected", CASES, ids=[f"{c[0]}: {c[2]}" for c in CASES])
-def test_rule(name, profile, title, raw, expected):
-    # a hint is written in the case's title: [hint paragraph_break: quote] or [hint ruby_base: quote | reading]
-    hints = [Hint(k, q, "fixture", r or "", None) for k, q, r in
-             re.findall(r"\[hint (\w+): ([^\]|]+?)(?: \| ([^\]]+))?\]", title)]
-    run = STAGES[name] if name in STAGES else run_rule(name)
-    assert run(raw_lines(raw), layout_of(profile), chapter(profile, hints)) == expected
+@pytest.mark.parametrize("name,profile,before,title,raw,expected", CASES, ids=[f"{c[0]}: {c[3]}" for c in CASES])
+def test_rule(name, profile, before, title, raw, expected):
+    run = STAGES[name] if name in STAGES else run_rule(name, before)
+    assert run(raw_lines(raw), layout_of(profile), chapter(profile, title)) == expected

@@ -85,9 +85,10 @@ def test_nothing_loads_from_the_network(site):
     assert external == set()
 
 
-def test_pages_are_japanese(site):
-    _, pages = site
-    assert {c.lang for c in pages.values()} == {"ja"}
+def test_pages_are_in_their_editions_language(site):
+    site_dir, pages = site
+    assert {c.lang for p, c in pages.items() if p.relative_to(site_dir).parts[0] != "en"} == {"ja"}
+    assert {c.lang for p, c in pages.items() if p.relative_to(site_dir).parts[0] == "en"} == {"en"}
 
 
 def test_footnotes_show_printed_numbers(site):

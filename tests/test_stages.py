@@ -1,31 +1,46 @@
 """Each stage takes what the ones before it returned and changes none of it
-(the README's claim): run on a real chapter stage by stage, everything a stage
-returned is the same after all the later stages have run."""
+(the README's claim): run on each real chapter stage by stage, everything a
+stage returned is the same after all the later stages have run."""
 import copy
+from dataclasses import replace
+
+import pytest
 
 from builder import ruler
 from builder.blocks.paragraphs import assemble
-from builder.blocks.segment import Segmenter
-from builder.config import load_chapter
-from builder.pipeline import line_state
+from builder.config import load_site
+from builder.figures import read_figure
+from builder.pipeline import line_state, process_chapter, segmenter
+from builder.site import outline
 from builder.structure.chapter import build_chapter
 
-from conftest import REAL
+from conftest import CONTENT
 
 
-def test_no_stage_changes_what_it_was_given(layout):
-    config = load_chapter(REAL, layout)
+@pytest.fixture(scope="module")
+def site(layout):
+    return load_site(CONTENT, layout)
+
+
+@pytest.mark.parametrize("edition", [0, 1], ids=["ja", "en"])
+def test_no_stage_changes_what_it_was_given(site, edition):
+    config = site.editions[edition].chapters[0]
+    if edition:
+        main = site.editions[0].chapters[0]
+        config = replace(config, outline=outline(process_chapter(main, main.layout).chapter))
+    layout = config.layout
     _, state = line_state(config, layout)
     states = [state]
     for rule in ruler.chain(layout.rules):
         states.append(rule.fn(states[-1]))
     kept = [copy.deepcopy((s.lines, s.figures)) for s in states]
     ledger = states[-1].ledger
-    blocks = Segmenter(states[-1].lines, layout, config, ledger).run()
+    blocks = segmenter(layout)(states[-1].lines, layout, config, ledger, states[-1].raw).run()
     kept_blocks = copy.deepcopy(blocks)
-    flow = assemble(blocks, layout, config.hints_of("paragraph_break"), ledger)
+    flow = assemble(blocks, layout, config.hints_of("paragraph_break"), ledger, config.hints_of("counterpart_end"))
     kept_flow = copy.deepcopy(flow)
-    chapter = build_chapter(flow, list(states[-1].figures), config, layout)
+    figures = [read_figure(f, config, layout) for f in states[-1].figures]
+    chapter = build_chapter(flow, figures, config, layout)
     assert chapter.sections
     for rule, s, before in zip(["(raw)"] + layout.rules, states, kept):
         assert (s.lines, s.figures) == before, f"a later stage changed what {rule} returned"

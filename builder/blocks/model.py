@@ -18,6 +18,7 @@ class Heading(Block):
     num: str
     title: str
     level: str = ""    # set by the chapter model: section | item | sub | paren | kana
+    label: str = ""    # its number as the book prints it at its level (第1節　, (1) ), set with the level
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Paragraph(Block):
     text: str
     cut_off: bool = False
     anchor: str = ""
+    beyond: bool = False     # past where the chapter's other edition ends (hint counterpart_end)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Box(Block):
 class FootnoteBody(Block):
     num: int
     text: str
+    state: str = "whole"     # whole | cut (the text layer stops inside it) | missing (only its marker is there)
 
 
 @dataclass(frozen=True)

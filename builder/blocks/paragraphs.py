@@ -9,23 +9,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..rules_inline.justification import remove_justification
-from ..text import join_lines
 from .model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
-from .segment import FULL_STOPS
 
 
-def ends_paragraph(text: str, layout, slack: float = 1.0) -> bool:
+def ends_paragraph(text: str, layout) -> bool:
     """A sentence's end short of the column's width (as the page set the line) ends the paragraph."""
-    return text.endswith(FULL_STOPS) and layout.width(text) <= float(layout.value("body_width")) - slack
+    return layout.ends_sentence(text) and (layout.width(text) <= float(layout.value("body_width"))
+                                           - float(layout.value("paragraph_end_slack")))
 
 
-def reflow(lines) -> str:
-    return join_lines([remove_justification(l.text.strip(" ")) for l in lines])
+def reflow(lines, layout) -> str:
+    return layout.join([remove_justification(l.text.strip(" ")) for l in lines])
 
 
-def assemble(blocks, layout, hints, ledger) -> list:
+def assemble(blocks, layout, hints, ledger, end_hints=()) -> list:
     """The flow of paragraphs and what stands between them; `hints` are the
     paragraph_break hints, and the ledger counts the ones followed.
+    `end_hints` (counterpart_end) quote where the chapter's other edition ends:
+    a paragraph starts there, and it and all after it are marked `beyond`.
 
     A caption or a see-also box that interrupts a paragraph goes after that
     paragraph. A box (解説, VOICE) goes after the unit it interrupts, the run
@@ -36,11 +37,13 @@ def assemble(blocks, layout, hints, ledger) -> list:
     deferred: list = []
     boxes: list = []        # held to the end of the unit, with the captions printed after them
     after_box = False       # the last block was a box (or a caption printed after one)
+    beyond = False          # past the counterpart's end
 
     def close(cut_off=False):
         nonlocal current, deferred
         if current:
-            flow.append(Paragraph(nos=[n for l in current for n in l.nos], text=reflow(current), cut_off=cut_off))
+            flow.append(Paragraph(nos=[n for l in current for n in l.nos], text=reflow(current, layout),
+                                  cut_off=cut_off, beyond=beyond))
         flow.extend(deferred)
         current, deferred = [], []
 
@@ -51,10 +54,15 @@ def assemble(blocks, layout, hints, ledger) -> list:
         after_box = isinstance(b, Box)
         if isinstance(b, TextBlock):
             for k, line in enumerate(b.lines):
+                end = next((h for h in end_hints if line.text.strip().startswith(h.quote)), None)
+                if end:
+                    ledger.use_hint(end)
+                    close()
+                    beyond = True
                 current.append(line)
                 text = line.text.strip()
                 last = k == len(b.lines) - 1
-                if (ends_paragraph(text, layout) or (last and b.before_blank and text.endswith(FULL_STOPS))
+                if (ends_paragraph(text, layout) or (last and b.before_blank and layout.ends_sentence(text))
                         or _hinted_break(line, hints, ledger)):
                     close()
         elif isinstance(b, Heading):
@@ -108,7 +116,7 @@ def box_paragraphs(lines, layout) -> list[Paragraph]:
     def close():
         nonlocal current
         if current:
-            paragraphs.append(Paragraph(nos=[n for x in current for n in x.nos], text=reflow(current)))
+            paragraphs.append(Paragraph(nos=[n for x in current for n in x.nos], text=reflow(current, layout)))
         current = []
 
     for k, run in enumerate(runs):
@@ -116,11 +124,16 @@ def box_paragraphs(lines, layout) -> list[Paragraph]:
         byline = (len(run) == 1 and layout.width(run[0].text) < wide and k + 1 < len(runs)
                   and layout.width(runs[k + 1][0].text) >= wide)
         for line in run:
+            if "bold" in line.flags:        # a byline set in bold is a paragraph of its own
+                close()
+                current.append(line)
+                close()
+                continue
             current.append(line)
-            stop = line.text.strip().endswith(FULL_STOPS)
+            stop = layout.ends_sentence(line.text.strip())
             if stop and (layout.width(line.text) < full - 1 or id(line) in before_blank):
                 close()
-        if byline or run[-1].text.strip().endswith(FULL_STOPS):
+        if byline or layout.ends_sentence(run[-1].text.strip()):
             close()
     close()
     return paragraphs

@@ -22,7 +22,7 @@ FULL_STOPS = ("。", "。」", "。）")
 
 
 class Segmenter:
-    def __init__(self, lines, layout, chapter, ledger):
+    def __init__(self, lines, layout, chapter, ledger, raw=()):
         self.lines = lines
         self.layout = layout
         self.chapter = chapter

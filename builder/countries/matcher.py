@@ -75,6 +75,8 @@ class Matcher:
                 rules.append((None, form, c.id, False))
         if registry.compound_pattern:
             rules.append((None, registry.compound_pattern, None, False))
+        for place in registry.places:      # a place named after a country mentions no one: it shadows the name
+            rules.append((place, _name_pattern(place), "", False))
         self.rules = [(literal, re.compile(p), cid, link) for literal, p, cid, link in rules]
 
     def find(self, text: str) -> list[Mention]:
@@ -94,6 +96,8 @@ class Matcher:
                 continue
             taken_until = end
             inside = any(a <= start < b for a, b in spans)
+            if cid == "":
+                continue
             if cid is None:
                 # a compound: each abbreviation after 日 names a country
                 for k, ch in enumerate(surface):

@@ -95,19 +95,21 @@ class Profiles:
         is a page of its own, so no page grows with the corpus."""
         c = prof.country
         path = self.path(c.id)
-        out = [f"# {escape(c.name_ja)}\n",
-               f'<p class="hk-meta">{html.escape(c.name_en)} · {html.escape(c.region)} · '
+        out = [f"# {escape(c.name)}\n",
+               f'<p class="hk-meta">{html.escape(c.other_name)} · {html.escape(c.region_name)} · '
                f'<code>{html.escape(c.id)}</code></p>\n']
         groups = [o for o in self.registry.entries.values() if c.id in o.members]
         if groups:
-            out.append(f"**{self.labels.md('member_of')}**　" + "、".join(
-                f"[{escape(o.name_ja)}]({rel(path, self.path(o.id))})（{escape(o.members_note)}）" for o in groups)
-                + "\n")
+            lb = self.labels
+            out.append(f"**{lb.md('member_of')}**{lb.md('after_heading')}" + lb.md("list_sep").join(
+                f"[{escape(o.name)}]({rel(path, self.path(o.id))})" + lb.md("in_brackets", text=escape(o.members_note))
+                for o in groups) + "\n")
         if c.members:
             lb = self.labels
-            out.append(f"**{lb.md('members')}**{lb.md('members_source', according_to=escape(c.members_note))}　"
-                       + "、".join(f"[{escape(self.registry.entries[m].name_ja)}]({rel(path, self.path(m))})"
-                                  for m in c.members) + "\n")
+            out.append(f"**{lb.md('members')}**{lb.md('members_source', according_to=escape(c.members_note))}"
+                       + lb.md("after_heading")
+                       + lb.md("list_sep").join(f"[{escape(self.registry.entries[m].name)}]({rel(path, self.path(m))})"
+                                                for m in c.members) + "\n")
         if prof.dedicated:
             best = min(rank for rank, *_ in prof.dedicated)
             out.append(f"## {self.labels.md('sections_on')}\n")
@@ -116,7 +118,8 @@ class Profiles:
                     where = item.place
                     if len(self.chapters) > 1:
                         where = f"{escape(item.section.chapter.config.number)} {where}"
-                    out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})（{where}）")
+                    out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})"
+                               + self.labels.md("in_brackets", text=where))
             out.append("")
         if len(self.chapters) == 1:
             out.append(self.chapter_part(prof, self.chapters[0].id, path, 2))
@@ -126,7 +129,7 @@ class Profiles:
             out += [self.chapter_heading(r) + self.chapter_part(prof, r.id, path, 3) for r in pages[0]]
         else:
             out.append(self.chapter_table(prof, path, pages))
-        return Page(path, c.name_ja, "\n".join(out) + "\n", search_boost=0.5)
+        return Page(path, c.name, "\n".join(out) + "\n", search_boost=0.5)
 
     def split(self, prof: Profile) -> list[list]:
         """The chapters that speak of the country, cut into pages of at most
@@ -185,9 +188,9 @@ class Profiles:
         path = self.part_path(c.id, chapters)
         first, last = chapters[0].config, chapters[-1].config
         span = first.number if first is last else f"{first.number}～{last.number}"
-        title = f"{c.name_ja}：{span}"
+        title = f"{c.name}：{span}"
         out = [f"# {escape(title)}\n",
-               self.labels.md("part_lead", country=f"[{escape(c.name_ja)}]({rel(path, self.path(c.id))})",
+               self.labels.md("part_lead", country=f"[{escape(c.name)}]({rel(path, self.path(c.id))})",
                               chapters=escape(span)) + "\n"]
         out += [self.chapter_heading(r) + self.chapter_part(prof, r.id, path, 3) for r in chapters]
         # out of the search index: its quotations are excluded, its tables are the figures' (indexed there)
@@ -204,7 +207,8 @@ class Profiles:
             rows = part.figure_rows.get(kind.name)
             if rows:
                 figure = f"{self.labels.md('figures')}{escape(rows[0]['figure'])}"
-                out += [f"{h} {escape(kind.profile.heading)}（{figure}）\n", kind.profile.table(rows), ""]
+                out += [f"{h} {escape(kind.profile.heading)}{self.labels.md('in_brackets', text=figure)}\n",
+                        kind.profile.table(rows), ""]
         if self.timeline:
             # one chapter: its slice is the whole timeline's, events added outside the chapter included
             out.append(self.timeline.slice_md(c.id, path, chapter if len(self.chapters) > 1 else None, h))
@@ -215,7 +219,7 @@ class Profiles:
         for m in mentions:
             groups.setdefault(m.item, []).append(m)
         for item, ms in groups.items():
-            out.append(f"\n{h2} {item.place}　{escape(plain(item.title))}\n")
+            out.append(f"\n{h2} {item.place}{self.labels.md('after_heading')}{escape(plain(item.title))}\n")
             # the excerpts quote the chapter: out of the search index, which has the chapter itself
             out.append(f'<ul class="hk-mentions" {NO_SEARCH}>\n' + "\n".join(
                 f'<li><a href="{href(path, m.item.path, m.anchor)}">{html.escape(m.excerpt)}</a>'
@@ -228,22 +232,22 @@ class Profiles:
         path = "countries/index.md"
         lb = self.labels
         out = [f"# {lb.md('countries')}\n",
-               lb.md("countries_intro", figure_kinds="と".join(escape(k.profile.heading) for k in PROFILE_KINDS))
+               lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.profile.heading) for k in PROFILE_KINDS))
                + "\n",
                self.chart(path), ""]
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]
             if not members:
                 continue
-            out.append(f"## {escape(region)}\n")
+            out.append(f"## {escape(members[0].country.region_name)}\n")
             columns = self.count_columns()
-            out.append(f"| {lb.md('name')} | {lb.md('name_en')} | " + " | ".join(map(escape, columns))
+            out.append(f"| {lb.md('name')} | {lb.md('other_name')} | " + " | ".join(map(escape, columns))
                        + " |\n| --- | --- |" + " ---: |" * len(columns))
             for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
                 c = p.country
                 events = len(self.timeline.events_of(c.id, None)) if self.timeline else 0
                 counts = [len(p.mentions), *self.figure_counts(p.figure_rows), events]
-                out.append(f"| [{escape(c.name_ja)}]({rel(path, self.path(c.id))}) | {escape(c.name_en)} | "
+                out.append(f"| [{escape(c.name)}]({rel(path, self.path(c.id))}) | {escape(c.other_name)} | "
                            + " | ".join(map(str, counts)) + " |")
             out.append("")
         return Page(path, self.labels.countries, "\n".join(out) + "\n", search_boost=0.5)
@@ -255,11 +259,12 @@ class Profiles:
                                                for n, k in zip(self.figure_counts(p.figure_rows), PROFILE_KINDS)]
         profiles = sorted((p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in parts(p))),
                           key=lambda p: (-sum(n for n, _ in parts(p)), p.country.id))
-        labels = [self.labels.mentions] + [k.profile.short for k in PROFILE_KINDS]
-        rows = [Row(p.country.name_ja, page_url(rel(path, self.path(p.country.id))), parts(p),
-                    "・".join(f"{label}{n}" for label, (n, _) in zip(labels, parts(p)))) for p in profiles]
+        lb = self.labels
+        labels = [lb.mentions] + [k.profile.short for k in PROFILE_KINDS]
+        rows = [Row(p.country.name, page_url(rel(path, self.path(p.country.id))), parts(p),
+                    lb.text("list_dot").join(f"{label}{n}" for label, (n, _) in zip(labels, parts(p)))) for p in profiles]
         key = [("m", self.labels.chart_mentions)] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]
-        return bar_chart(self.labels.text("countries_chart", counts="・".join(labels)), rows, key)
+        return bar_chart(lb.text("countries_chart", counts=lb.text("list_dot").join(labels)), rows, key)
 
     def pages(self) -> list[Page]:
         pages = [self.index_page()]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -23,6 +23,24 @@ class Country:
     members_note: str = ""
     line: int = 0
     is_org: bool = False          # in the registry's organization_region
+    names_en: list[str] = field(default_factory=list)
+    forms_en: list[str] = field(default_factory=list)
+    members_note_en: str = ""
+    shown: str = ""               # the name the edition's pages show (in_language), else name_ja
+    region_shown: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.shown or self.name_ja
+
+    @property
+    def other_name(self) -> str:
+        """The name in the registry's other language: the English one on the main edition's pages."""
+        return self.name_ja if self.shown else self.name_en
+
+    @property
+    def region_name(self) -> str:
+        return self.region_shown or self.region
 
     @property
     def slug(self) -> str:
@@ -41,6 +59,22 @@ class Registry:
     entries: dict[str, Country]
     compound_pattern: str
     abbreviations: dict[str, str]
+    regions_en: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)     # phrases that hold a name but mention no one
+    lang: str = "ja"
+
+    def in_language(self, lang: str) -> "Registry":
+        """The registry as an edition in another language sees it: its names to find and link, the
+        names and regions its pages show. The main edition's (ja) is the registry as read."""
+        if lang == self.lang:
+            return self
+        if lang != "en":
+            raise InputError(self.path, None, f"the registry has no names in '{lang}'; expected names_{lang}")
+        region = dict(zip(self.regions, self.regions_en or self.regions))
+        entries = {cid: replace(c, names=c.names_en, forms=c.forms_en, shown=c.name_en, members_note=c.members_note_en,
+                                region_shown=region[c.region])
+                   for cid, c in self.entries.items()}
+        return replace(self, entries=entries, compound_pattern="", abbreviations={}, lang=lang)
 
     def by_name(self, name: str) -> Country | None:
         for c in self.entries.values():
@@ -81,7 +115,8 @@ def load_registry(path: Path) -> Registry:
         members = raw.get("members") or {}
         country = Country(cid, raw["name_ja"], raw["name_en"], raw["region"], list(raw["names"]),
                           list(raw.get("forms") or []), list(members.get("ids", [])), members.get("note", ""),
-                          line, is_org)
+                          line, is_org, list(raw.get("names_en") or []), list(raw.get("forms_en") or []),
+                          members.get("note_en", members.get("note", "")))
         for k, name in enumerate(country.names):
             if name in seen_names:
                 other, other_line = seen_names[name]
@@ -100,4 +135,8 @@ def load_registry(path: Path) -> Registry:
         if cid not in entries:
             raise doc.error(("compounds", "abbreviations", abbr), f"abbreviation {abbr} points at '{cid}', which is "
                                                                   f"not an id in the registry{did_you_mean(cid, entries)}")
-    return Registry(path, regions, entries, compounds.get("pattern", ""), abbreviations)
+    if data.get("regions_en") and len(data["regions_en"]) != len(regions):
+        raise doc.error(("regions_en",), f"{len(data['regions_en'])} English names for {len(regions)} regions; "
+                                         "expected one for each region, in the same order")
+    return Registry(path, regions, entries, compounds.get("pattern", ""), abbreviations,
+                    list(data.get("regions_en") or []), list(data.get("places_en") or []))

@@ -13,17 +13,11 @@ from ..text import ABBR_RE, insert_links, plain
 from ..structure.chapter import figure_slug
 from ..figures import kind_of
 from ..escape import attr, escape, to_markdown
-from ..page import Page, rel
+from ..page import Page, page_url, rel
 
 
 def heading_text(h: Heading) -> str:
-    if h.level == "paren":
-        label = f"（{h.num}）"
-    elif h.level == "section":
-        label = f"第{h.num}節\u3000"
-    else:
-        label = f"{h.num}\u3000"
-    return label + to_markdown(h.title)
+    return escape(h.label) + to_markdown(h.title)
 
 
 # 「ASEAN地域フォーラム（ARF）」: a name (kanji, katakana, Latin, ・, with no kana
@@ -34,10 +28,12 @@ NAMED_ACRONYM = re.compile(r"(?P<name>[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff
                            r"（(?P<acronym>[A-Z][A-Za-z0-9\-/]*[A-Za-z0-9](?:プラス)?)[）：]")
 
 
-def first_sentence(text: str) -> str:
-    """Up to and with the first 。 (the whole text if it has none)."""
-    end = text.find("。")
-    return text if end < 0 else text[:end + 1]
+def first_sentence(text: str, layout) -> str:
+    """Up to and with the first sentence's end, as the layout knows one (the whole text if it has none)."""
+    for m in re.finditer(r"[。.?!][」）”’\")]?(?=\s|$)|。", text):
+        if layout.ends_sentence(text[:m.end()]):
+            return text[:m.end()]
+    return text
 
 
 def heading_plain(h: Heading) -> str:
@@ -69,7 +65,7 @@ def heading_ids(blocks) -> dict:
 
 class ChapterRenderer:
     def __init__(self, chapter, box_styles: dict, labels, home: str = "index.md", links: dict | None = None,
-                 link_path=None):
+                 link_path=None, counterpart=None):
         self.ch = chapter
         self.cid = chapter.id
         self.home = home           # the page with the chapter's overview and its intro
@@ -79,6 +75,9 @@ class ChapterRenderer:
         self.links = links or {}   # (page, anchor) -> spans to link (builder/countries/mentions.py)
         self.link_path = link_path # link target -> its page, where there are profiles
         self.page = ""             # the page being rendered
+        self.layout = chapter.config.layout
+        self.counterpart = counterpart     # (the main edition's chapter, "../" to its root, its lang) for another
+        self.beyond_said = False
 
     # -- places -----------------------------------------------------------
     def figure_path(self, num: str) -> str:
@@ -90,7 +89,12 @@ class ChapterRenderer:
 
     def paragraph(self, p: Paragraph) -> str:
         text = insert_links(p.text, self.links.get((self.page, p.anchor), ()))
-        out = f"{self.md(text)}\n{{: #{p.anchor} }}\n"
+        out = ""
+        if p.beyond and not self.beyond_said:
+            # the first paragraph past the main edition's end says so, once
+            self.beyond_said = True
+            out += f'!!! info "{attr(self.labels.beyond)}"\n    {escape(self.labels.beyond_note)}\n\n'
+        out += f"{self.md(text)}\n{{: #{p.anchor} }}\n"
         if p.cut_off:
             out += (f'\n!!! warning "{attr(self.labels.cut_off)}"\n'
                     f"    {escape(self.labels.cut_off_note)}\n")
@@ -99,7 +103,7 @@ class ChapterRenderer:
     def crossref(self, c: CrossRef, page: str) -> str:
         lines = [f'!!! seealso "{attr(self.labels.see_also)}"']
         for e in c.entries:
-            label = f"{escape(e['label'])}（{escape(e['title'])}）"
+            label = escape(e['label']) + self.labels.md("in_brackets", text=escape(e['title']))
             target = e["target"]
             if target and target[0] == "figure" and target[1] in self.figures:
                 lines.append(f"    - [{label}]({rel(page, self.figure_path(target[1]))})")
@@ -112,7 +116,7 @@ class ChapterRenderer:
 
     def box(self, b: Box) -> str:
         kind = self.box_styles[b.kind]
-        title = attr(f"{b.kind}\u3000{b.title}")
+        title = attr(f"{b.kind}{self.labels.after_heading}{b.title}")
         body = "\n".join("    " + line if line else "" for p in b.paragraphs for line in (self.paragraph(p) + "\n").split("\n"))
         return f'!!! {kind} "{title}"\n\n{body.rstrip()}\n'
 
@@ -148,10 +152,28 @@ class ChapterRenderer:
                 stack.append((r, level))
         return levels
 
-    def footnote(self, note) -> str:
+    def footnote(self, note, section) -> str:
         text = self.md(note.text)
         text = re.sub(r"脚注(\d+)参照", lambda m: f"[脚注{m.group(1)}](#fn:{m.group(1)})参照", text)
+        if note.state != "whole":
+            # where the text layer stops inside a note, or lost it: say so, and point at the other edition's
+            where = self.counterpart_note(section, note.num)
+            link = (f' <a href="{html.escape(where)}" hreflang="{html.escape(self.counterpart[2])}">'
+                    f'{self.labels.html("counterpart_note", n=note.num)}</a>') if where else ""
+            words = self.labels.html("note_cut" if note.state == "cut" else "note_missing")
+            text = (text + " " if text else "") + f'<span class="hk-note-lost">{words}{link}</span>'
         return f"[^{note.num}]: {text}\n"
+
+    def counterpart_note(self, section, num: int) -> str:
+        """The link from this page to note `num` of the section in the chapter's main edition, if it has one."""
+        if not self.counterpart:
+            return ""
+        chapter, up, _ = self.counterpart
+        s = next((s for s in chapter.sections if s.num == section.num), None)
+        item = next((i for i in (s.items if s else []) for n in i.footnotes if n.num == num), None)
+        if item is None:
+            return ""
+        return "../" * self.page.count("/") + up + page_url(item.path) + f"#fn:{num}"
 
     # -- pages ------------------------------------------------------------
     def item_page(self, item) -> Page:
@@ -160,7 +182,7 @@ class ChapterRenderer:
         parts += self.blocks(item.blocks, path, self.heading_levels(item.blocks))
         if item.footnotes:
             parts.append("")
-            parts += [self.footnote(n) for n in item.footnotes]
+            parts += [self.footnote(n, item.section) for n in item.footnotes]
         return Page(path, heading_plain(item.heading), "\n".join(parts))
 
     def section_page(self, s) -> Page:
@@ -173,7 +195,7 @@ class ChapterRenderer:
             parts.append(f"## [{heading_text(item.heading)}]({rel(page, item.path)})\n")
             first = next(item.paragraphs(), None)
             if first is not None:
-                parts.append(f"{escape(first_sentence(plain(first.text)))}\n")
+                parts.append(f"{escape(first_sentence(plain(first.text), self.layout))}\n")
             parts.append(self.sub_items(item, page))
         # a digest of its items: search ranks it below them (its own text, if any, is still found)
         return Page(s.path, heading_plain(s.heading), "\n".join(parts), search_boost=0.5)
@@ -197,8 +219,9 @@ class ChapterRenderer:
         page = self.page = self.home
         cfg = self.ch.config
         h = "#" * level
-        parts = [f"{h} {escape(cfg.number)}\u3000{escape(cfg.title)}\n",
-                 f"{escape(cfg.book)}（{escape(cfg.book_en)}）{escape(cfg.part)}\n"]
+        lb = self.labels
+        parts = [f"{h} {escape(cfg.number)}{lb.md('after_heading')}{escape(cfg.title)}\n",
+                 lb.md("book_line", book=escape(cfg.book), book_en=escape(cfg.book_en), part=escape(cfg.part)) + "\n"]
         if cfg.source_note:
             # what the source holds (and where it stops), before the reader starts
             parts.append(f'!!! info "{attr(self.labels.source_scope)}"\n    {escape(cfg.source_note)}\n')
@@ -248,7 +271,7 @@ class ChapterRenderer:
         for item in self.ch.items():
             for b in item.blocks:
                 if isinstance(b, CrossRef) and any(e["target"] == ("figure", num) for e in b.entries):
-                    links.append(f"[{escape(item.section.heading.num)}節{item.num}項 {escape(item.title)}]"
+                    links.append(f"[{escape(item.place)} {escape(item.title)}]"
                                  f"({rel(page, item.path)})")
                     break
         return links

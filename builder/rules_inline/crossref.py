@@ -1,4 +1,5 @@
-"""Cross-references in the margin: 資料54（…）、図表Ⅲ-3-1-1（…）、Ⅲ部2章4節2項（…）.
+"""Cross-references in the margin: 資料54（…）、図表Ⅲ-3-1-1（…）、Ⅲ部2章4節2項（…）, or in
+English: Reference 54 (…), Fig. III-3-1-1 (…).
 
 An entry is a label and a bracketed title; titles nest brackets, so the
 entries are found by counting them.
@@ -6,29 +7,31 @@ entries are found by counting them.
 from __future__ import annotations
 
 
-def depth(text: str) -> int:
-    return text.count("（") - text.count("）")
+def depth(text: str, open_: str = "（", close: str = "）") -> int:
+    return text.count(open_) - text.count(close)
 
 
-def split_entries(text: str, entry_re) -> list[dict] | None:
+def split_entries(text: str, entry_re, open_: str = "（", close: str = "）", seps: str = "、 　") -> list[dict] | None:
     entries, i = [], 0
     while i < len(text):
-        while i < len(text) and text[i] in "、 　":
+        while i < len(text) and text[i] in seps:
             i += 1
         if i >= len(text):
             break
         m = entry_re.match(text, i)
-        if not m or m.end() >= len(text) or text[m.end()] != "（":
+        # the title follows the label, at once or after a space
+        start = m.end() + (1 if m and text[m.end():m.end() + 2] == " " + open_ else 0) if m else 0
+        if not m or start >= len(text) or text[start] != open_:
             return None
-        d, j = 0, m.end()
+        d, j = 0, start
         while j < len(text):
-            d += {"（": 1, "）": -1}.get(text[j], 0)
+            d += {open_: 1, close: -1}.get(text[j], 0)
             j += 1
             if d == 0:
                 break
         if d != 0:
             return None
-        title = text[m.end() + 1:j - 1]
+        title = text[start + 1:j - 1]
         target = ("figure", m.group("fig")) if m.group("fig") else None
         entries.append({"label": m.group("label"), "title": title, "target": target})
         i = j

@@ -60,6 +60,30 @@ def find_orphan_marker(text: str, number: int, start: int = 0):
     return None
 
 
+class Finder:
+    """Finds note markers as the profile prints them: its footnote_marker pattern ('\\[{n}\\]'),
+    or, without one, the number glued to a word."""
+
+    def __init__(self, layout):
+        self.pattern = layout.data.get("footnote_marker")
+        self.eras = tuple(layout.eras)
+
+    def find(self, text: str, number: int, start: int = 0):
+        if self.pattern is None:
+            return find_marker(text, number, self.eras, start)
+        spans = _markup_spans(text)
+        for m in re.finditer(self.pattern.replace("{n}", str(number)), text[start:]):
+            if not any(a <= start + m.start() < b for a, b in spans):
+                return start + m.start(), start + m.end()
+        return None
+
+    def orphan(self, text: str, number: int, start: int = 0):
+        if self.pattern is None:
+            return find_orphan_marker(text, number, start)
+        span = self.find(text, number, start)
+        return span[0] if span else None
+
+
 def place(text: str, span, number: int) -> str:
     a, b = span
     return text[:a] + fnref(number) + text[b:]

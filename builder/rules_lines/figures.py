@@ -1,18 +1,16 @@
-"""Figures out of the stream, each read as data where chapter.yaml says how:
-a caption ending in the figure's number, then its text to the end of the page
-(builder/figures/extract.py)."""
+"""Figures out of the stream: a caption ending in the figure's number, then its
+text to the end of the page (builder/figures/extract.py). They are read as
+data after the last rule (builder/figures), where chapter.yaml says how."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..figures import read_figure
 from ..figures.extract import extract_figures
 
 
 def apply(state):
     figures, lines = extract_figures(state.lines, state.layout, state.ledger)
     check_figures_found(state.chapter, figures)
-    figures = [read_figure(f, state.chapter, state.layout) for f in figures]
     return replace(state.with_lines(lines), figures=state.figures + tuple(figures))
 
 

@@ -25,8 +25,9 @@ class Item:
 
     @property
     def place(self) -> str:
-        """第1節4項: how the site names the item where it points a reader at it."""
-        return f"第{self.section.num}節{self.num}項"
+        """第1節4項 (Section 1-4): how the site names the item where it points a reader at it,
+        in the form of the chapter's layout profile (place)."""
+        return self.section.chapter.config.layout.value("place").format(section=self.section.num, item=self.num)
 
     @property
     def slug(self) -> str:
@@ -112,7 +113,7 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
         if isinstance(b, Heading) and b.kind == "section":
             n = int(b.num)
             expect(n == (section.num + 1 if section else n), b, f"第{section.num + 1 if section else 1}節")
-            b = replace(b, level="section")
+            b = labelled(b, "section", layout)
             section = Section(chapter, n, b)
             chapter.sections.append(section)
             item, sub, paren, kana = None, 0, 0, ""
@@ -129,22 +130,22 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
                 fits_item = not fits_sub
             expect(fits_item or fits_sub, b, f"item {next_item}" + (f" or sub-item {sub + 1}" if item else ""))
             if fits_item:
-                item = Item(section, n, replace(b, level="item"))
+                item = Item(section, n, labelled(b, "item", layout))
                 section.items.append(item)
                 sub, paren, kana = 0, 0, ""
             else:
                 sub, paren, kana = n, 0, ""
-                item.blocks.append(replace(b, level="sub"))
+                item.blocks.append(labelled(b, "sub", layout))
         elif isinstance(b, Heading) and b.kind == "paren":
             n = int(b.num)
             expect(item is not None and n == paren + 1, b, f"（{paren + 1}）")
             paren, kana = n, ""
-            item.blocks.append(replace(b, level="paren"))
+            item.blocks.append(labelled(b, "paren", layout))
         elif isinstance(b, Heading) and b.kind == "kana":
             want = kana_order[kana_order.index(kana) + 1] if kana else kana_order[0]
             expect(item is not None and b.num == want, b, want)
             kana = b.num
-            item.blocks.append(replace(b, level="kana"))
+            item.blocks.append(labelled(b, "kana", layout))
         elif isinstance(b, FootnoteBody):
             if section is None:
                 raise InputError(config.raw, b.nos[0], f"footnote {b.num} before any 第N節 heading")
@@ -156,11 +157,16 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
         else:
             chapter.intro.append(b)
     for section in chapter.sections:
-        link_footnotes(section, config, layout.eras)
+        link_footnotes(section, config, layout)
     for item in chapter.items():
         place_captions(item)
     set_anchors(chapter)
     return chapter
+
+
+def labelled(heading: Heading, level: str, layout) -> Heading:
+    """The heading at its level, with its number as the book prints it there (heading_labels)."""
+    return replace(heading, level=level, label=layout.value("heading_labels")[level].format(num=heading.num))
 
 
 def set_anchors(chapter: Chapter) -> None:
@@ -198,9 +204,11 @@ def _map_paragraphs(blocks, fn) -> list:
     return out
 
 
-def link_footnotes(section: Section, config, eras) -> None:
+def link_footnotes(section: Section, config, layout) -> None:
     """Put each note's reference where its printed marker is, and the note on
-    the page that cites it."""
+    the page that cites it. A printed marker is the profile's footnote_marker
+    (「[3]」); without one, the number glued to a word (rules_inline/footnote_markers)."""
+    finder = fm.Finder(layout)
     notes = sorted(section.footnotes, key=lambda f: f.num)
     nums = [f.num for f in notes]
     if nums != list(range(1, len(nums) + 1)):
@@ -213,7 +221,7 @@ def link_footnotes(section: Section, config, eras) -> None:
     for note in notes:
         found = None
         for k in range(pos_p, len(paragraphs)):
-            span = fm.find_marker(texts[k], note.num, eras, pos_c if k == pos_p else 0)
+            span = finder.find(texts[k], note.num, pos_c if k == pos_p else 0)
             if span:
                 found = (k, span)
                 break
@@ -232,7 +240,7 @@ def link_footnotes(section: Section, config, eras) -> None:
     nxt = len(notes) + 1
     for k in range(pos_p, len(paragraphs)):
         p, text = paragraphs[k][1], texts[k]
-        at = fm.find_orphan_marker(text, nxt, pos_c if k == pos_p else 0)
+        at = finder.orphan(text, nxt, pos_c if k == pos_p else 0)
         if at is not None:
             raise InputError(config.raw, p.nos[0],
                              f"'{text[max(0, at - 8):at + 4]}' reads as footnote marker {nxt} in 第{section.num}節, "
