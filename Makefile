@@ -79,11 +79,16 @@ editions = for cfg in $(1)-*.yml; do [ -f "$$cfg" ] || continue; lang=$${cfg\#$(
 site: docs $(ENGINE_STAMP)
 ifeq ($(ENGINE),zensical)
 	@# each build from its own config: Zensical names the site folder only there
-	rm -rf build/zensical-site build/zensical-offline
+	rm -rf build/zensical-site* build/zensical-offline*
 	$(call side_by_side,-f zensical.yml,-f zensical-offline.yml)
 	rm -rf site && mv build/zensical-site site
-	@echo "site: $(CURDIR)/site/index.html"
 	rm -rf dist/offline && mkdir -p dist && mv build/zensical-offline dist/offline
+	@# the other editions, each into its language's folder
+	for cfg in zensical-*.yml; do case $$cfg in *-offline.yml) continue;; esac; \
+	  lang=$${cfg#zensical-}; lang=$${lang%.yml}; \
+	  $(call side_by_side,-f $$cfg,-f zensical-$$lang-offline.yml) || exit 1; \
+	  mv build/zensical-site-$$lang site/$$lang && mv build/zensical-offline-$$lang dist/offline/$$lang; done
+	@echo "site: $(CURDIR)/site/index.html"
 else
 	rm -rf dist/offline
 	$(call side_by_side,--quiet -f build/mkdocs.yml,--quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline)

@@ -125,6 +125,7 @@ class ChapterConfig:
     layout: "Layout | None" = None  # the layout profile its rules read (layout.yaml, or the one it names)
     figure_lines: dict = field(default_factory=dict)    # figure -> where its lines are (rule figures_quoted)
     outline: tuple = ()     # the counterpart chapter's headings, (kind, num) in order (rule page_order)
+    counterpart_figures: dict = field(default_factory=dict)   # figure -> the main edition's kind, data, names
 
     def hints_of(self, kind: str) -> list[Hint]:
         return [h for h in self.hints if h.kind == kind]
@@ -202,6 +203,7 @@ class Edition:
     chapters: list[ChapterConfig]
     labels: str                  # its labels file's name in content/
     root: str = ""               # its folder in the built site: "" for the main edition, "en/" for another
+    site_description: str = ""
 
 
 @dataclass
@@ -250,5 +252,6 @@ def load_site(content: Path, layout: Layout) -> SiteConfig:
         if not (content / spec["labels"]).is_file():
             raise doc.error(("editions", lang, "labels"), f"no file '{spec['labels']}' in {content}; expected the "
                                                           "edition's labels, as labels.yaml holds the main edition's")
-        editions.append(Edition(lang, spec["site_name"], chapters, spec["labels"], f"{lang}/"))
+        editions.append(Edition(lang, spec["site_name"], chapters, spec["labels"], f"{lang}/",
+                                spec.get("site_description", "")))
     return SiteConfig(path, data["site_name"], main, editions)

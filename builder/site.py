@@ -47,6 +47,9 @@ class SiteResult:
     lang: str = "ja"
     root: str = ""               # its folder in the built site: "" for the main edition, "en/" for another
     site_name: str = ""
+    site_description: str = ""
+    dark_mode: str = ""          # the palette toggles' names (labels dark_mode, light_mode)
+    light_mode: str = ""
     editions: list["SiteResult"] = field(default_factory=list)    # the other editions, in hakusho.yaml's order
 
 
@@ -59,7 +62,9 @@ def build_site(root: Path) -> SiteResult:
     counterparts = {r.chapter.id: r.chapter for r in main.chapters}
     for edition in editions[1:]:
         labels = Labels(load_checked(root / edition.labels, "labels"))
-        chapters = [replace(c, outline=outline(counterparts[c.id])) for c in edition.chapters]
+        registry = content.registry.in_language(edition.lang) if content.registry else None
+        chapters = [replace(c, outline=outline(counterparts[c.id]),
+                            counterpart_figures=figures_of(counterparts[c.id], registry)) for c in edition.chapters]
         main.editions.append(build_edition(content, replace(edition, chapters=chapters), labels, None,
                                            counterparts, editions[0].lang))
     return main
@@ -74,6 +79,24 @@ def outline(chapter) -> tuple:
             out.append((item.heading.kind, item.heading.num))
             out += [(b.kind, b.num) for b in item.blocks if isinstance(b, Heading) and b.kind != "kana"]
     return tuple(out)
+
+
+def figures_of(chapter, registry) -> dict:
+    """The main edition's figures, as another edition's kind counterpart shows them: each one's kind
+    and data, and the edition's names for the countries it names (the registry's)."""
+    out = {}
+    for num, fig in chapter.figures.items():
+        names = {}
+        if registry and fig.kind == "visits":
+            names = {v["country"]: registry.named_in_figure(v["country"], num, chapter.config.raw, v["line"]).name
+                     for v in fig.data}
+        out[_roman(num)] = {"kind": fig.kind, "data": fig.data, "names": names}
+    return out
+
+
+def _roman(num: str) -> str:
+    """Ⅲ-3-1-1 → III-3-1-1: a figure's number as an edition in Latin letters prints it."""
+    return num.replace("Ⅳ", "IV").replace("Ⅲ", "III").replace("Ⅱ", "II").replace("Ⅰ", "I")
 
 
 def build_edition(content, edition, labels, chronologies, counterparts=None, main_lang="") -> SiteResult:
@@ -181,7 +204,9 @@ def build_edition(content, edition, labels, chronologies, counterparts=None, mai
     theme_words = {key: labels.template(key) for key in ("search_none", "search_inexact", "table_region", "note",
                                                          "to_note")}
     return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report,
-                      lang=edition.lang, root=edition.root, site_name=edition.site_name)
+                      lang=edition.lang, root=edition.root, site_name=edition.site_name,
+                      site_description=edition.site_description, dark_mode=labels.dark_mode,
+                      light_mode=labels.light_mode)
 
 
 def grouped_nav(books: dict) -> list:
@@ -276,8 +301,26 @@ def edition_settings(edition: SiteResult, main: SiteResult) -> dict:
                                           "link": f"{up}{e.root}index.html"} for e in every]}}
     if edition is not main:
         out["site_name"] = edition.site_name
-        out["theme"] = {"language": edition.lang}
+        out["site_description"] = edition.site_description or edition.site_name
+        out["theme"] = {"language": edition.lang, "palette": palette(edition.dark_mode, edition.light_mode)}
     return out
+
+
+def palette(dark: str, light: str) -> list:
+    """The repository's mkdocs.yml's palette, its toggles named in the edition's words: a list in a
+    config replaces the inherited one whole, so it is read there and written again."""
+    import yaml as _yaml
+
+    class Loader(_yaml.SafeLoader):
+        pass
+    # !ENV and the slugify object: not needed here
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = _yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    schemes = [dict(s, toggle=dict(s.get("toggle", {}))) for s in config["theme"]["palette"]]
+    for scheme, name in zip(schemes, (dark, light)):
+        scheme["toggle"]["name"] = name
+    return schemes
 
 
 # each language's name in itself, for the switch
@@ -288,22 +331,31 @@ def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> di
     """Zensical reads the same mkdocs.yml, but refuses a theme folder, a docs
     folder or a site folder outside the folder of the config it is given: its
     configs sit at the repository's root (zensical.yml, zensical-offline.yml,
+    and zensical-<lang>.yml, zensical-<lang>-offline.yml for another edition;
     not committed), with paths relative to it. It has no option for the site
     folder, so the site and the offline build each have a config naming its
     own, under build/ (the Makefile runs them side by side, then moves them)."""
     targets = {}
-    for name, config_file, site_dir in (("site", "zensical.yml", "zensical-site"),
-                                        ("offline", "zensical-offline.yml", "zensical-offline")):
-        config = {
-            "INHERIT": "mkdocs.yml",
-            "docs_dir": (build_dir / "docs").resolve().relative_to(repo.resolve()).as_posix(),
-            "site_dir": (build_dir / site_dir).resolve().relative_to(repo.resolve()).as_posix(),
-            "theme": {"custom_dir": "overrides", "variant": "classic"},     # classic: Material's look
-            "nav": result.nav,
-            "extra": {"hakusho": result.theme_words},
-        }
-        targets[name] = repo / config_file
-        write_config(targets[name], config)
+    for edition in [result] + result.editions:
+        tag = "" if edition is result else f"-{edition.lang}"
+        docs = build_dir / ("docs" if edition is result else f"docs-{edition.lang}")
+        for name, config_file, site_dir in (("site", f"zensical{tag}.yml", f"zensical-site{tag}"),
+                                            ("offline", f"zensical{tag}-offline.yml", f"zensical-offline{tag}")):
+            config = {
+                "INHERIT": "mkdocs.yml",
+                "docs_dir": docs.resolve().relative_to(repo.resolve()).as_posix(),
+                "site_dir": (build_dir / site_dir).resolve().relative_to(repo.resolve()).as_posix(),
+                "theme": {"custom_dir": "overrides", "variant": "classic"},     # classic: Material's look
+                "nav": edition.nav,
+                "extra": {"hakusho": edition.theme_words},
+            }
+            for key, value in edition_settings(edition, result).items():
+                config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
+            targets[name + tag] = repo / config_file
+            write_config(targets[name + tag], config)
+    for stale in repo.glob("zensical-*.yml"):
+        if stale not in targets.values() and stale.name != "zensical-offline.yml":
+            stale.unlink()
     return targets
 
 

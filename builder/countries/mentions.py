@@ -35,11 +35,22 @@ class Mentions:
     matched: dict[str, dict[str, int]] = field(default_factory=dict)   # id -> surface -> count, for review
 
 
+# a sentence ends at 。, or at a full stop (?, !) followed by a space and a capital (English)
+SENTENCE = re.compile(r"[^。]*?(?:。|[.?!][”’\")]?(?=\s+[A-Z“(])|$)\s*")
+
+
 def excerpt(text: str, surface: str, limit: int = 90) -> str:
     p = plain(text)
-    sentences = re.findall(r"[^。]*。?", p)
+    sentences = [s.strip() for s in SENTENCE.findall(p) if s.strip()]
     hit = next((s for s in sentences if surface in s), p)
-    return hit if len(hit) <= limit else hit[:limit - 1] + "…"
+    if len(hit) <= limit:
+        return hit
+    at = hit.find(surface)
+    if at + len(surface) <= limit - 1:
+        return hit[:limit - 1] + "…"
+    # the name stands past the cut: a window that holds it
+    start = max(0, at + len(surface) - (limit - 2) // 2)
+    return "…" + hit[start:start + limit - 2] + "…"
 
 
 def find_mentions(chapters, matcher) -> Mentions:

@@ -58,6 +58,10 @@ class Profiles:
             self.profiles[cid].mentions = records
         for cid, dedicated in mentions.dedicated.items():
             self.profiles[cid].dedicated = dedicated
+        # the figure kinds whose rows these chapters have (an edition whose figures are kept as
+        # their printed text has none), in their order
+        present = {kind_of(f).name for ch in chapters for f in ch.figures.values()}
+        self.kinds = [k for k in PROFILE_KINDS if k.name in present]
         for ch in chapters:
             self._figures(ch)
         for prof in self.profiles.values():
@@ -66,6 +70,12 @@ class Profiles:
             for kind, rows in prof.figure_rows.items():
                 for row in rows:
                     prof.parts.setdefault(row["chapter"], ChapterPart()).figure_rows.setdefault(kind, []).append(row)
+
+    def other_name(self, c) -> str:
+        """The country's name in the registry's other language, marked with that language where it
+        is Japanese on another edition's page (screen readers and fonts switch with it)."""
+        name = html.escape(c.other_name)
+        return f'<span lang="ja">{name}</span>' if self.registry.lang != "ja" else name
 
     def path(self, cid: str) -> str:
         return self.registry.entries[cid].path
@@ -82,11 +92,11 @@ class Profiles:
 
     def count_columns(self) -> list[str]:
         """The counts a table of countries or chapters shows, in the order counts() gives them."""
-        return [self.labels.mentions] + [k.profile.column for k in PROFILE_KINDS] + [self.labels.timeline]
+        return [self.labels.mentions] + [k.profile.column for k in self.kinds] + \
+            ([self.labels.timeline] if self.timeline else [])
 
-    @staticmethod
-    def figure_counts(rows_by_kind: dict) -> list[int]:
-        return [len(rows_by_kind.get(k.name, [])) for k in PROFILE_KINDS]
+    def figure_counts(self, rows_by_kind: dict) -> list[int]:
+        return [len(rows_by_kind.get(k.name, [])) for k in self.kinds]
 
     # -- pages ---------------------------------------------------------------
     def profile_page(self, prof: Profile, pages: list[list]) -> Page:
@@ -96,7 +106,7 @@ class Profiles:
         c = prof.country
         path = self.path(c.id)
         out = [f"# {escape(c.name)}\n",
-               f'<p class="hk-meta">{html.escape(c.other_name)} · {html.escape(c.region_name)} · '
+               f'<p class="hk-meta">{self.other_name(c)} · {html.escape(c.region_name)} · '
                f'<code>{html.escape(c.id)}</code></p>\n']
         groups = [o for o in self.registry.entries.values() if c.id in o.members]
         if groups:
@@ -180,8 +190,8 @@ class Profiles:
     def counts(self, prof: Profile, chapter: str) -> list[int]:
         """Mentions, each figure kind's rows, events: what one chapter says of the country."""
         part = self.part(prof, chapter)
-        events = self.timeline.events_of(prof.country.id, chapter) if self.timeline else []
-        return [len(part.mentions), *self.figure_counts(part.figure_rows), len(events)]
+        events = [len(self.timeline.events_of(prof.country.id, chapter))] if self.timeline else []
+        return [len(part.mentions), *self.figure_counts(part.figure_rows), *events]
 
     def part_page(self, prof: Profile, chapters: list) -> Page:
         c = prof.country
@@ -203,10 +213,10 @@ class Profiles:
         h, h2 = "#" * level, "#" * (level + 1)
         part = self.part(prof, chapter)
         mentions = part.mentions
-        for kind in PROFILE_KINDS:
+        for kind in self.kinds:
             rows = part.figure_rows.get(kind.name)
             if rows:
-                figure = f"{self.labels.md('figures')}{escape(rows[0]['figure'])}"
+                figure = self.labels.md("figure_number", num=escape(rows[0]["figure"]))
                 out += [f"{h} {escape(kind.profile.heading)}{self.labels.md('in_brackets', text=figure)}\n",
                         kind.profile.table(rows), ""]
         if self.timeline:
@@ -232,7 +242,7 @@ class Profiles:
         path = "countries/index.md"
         lb = self.labels
         out = [f"# {lb.md('countries')}\n",
-               lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.profile.heading) for k in PROFILE_KINDS))
+               lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.profile.heading) for k in self.kinds))
                + "\n",
                self.chart(path), ""]
         for region in self.registry.regions:
@@ -245,9 +255,9 @@ class Profiles:
                        + " |\n| --- | --- |" + " ---: |" * len(columns))
             for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
                 c = p.country
-                events = len(self.timeline.events_of(c.id, None)) if self.timeline else 0
-                counts = [len(p.mentions), *self.figure_counts(p.figure_rows), events]
-                out.append(f"| [{escape(c.name)}]({rel(path, self.path(c.id))}) | {escape(c.other_name)} | "
+                events = [len(self.timeline.events_of(c.id, None))] if self.timeline else []
+                counts = [len(p.mentions), *self.figure_counts(p.figure_rows), *events]
+                out.append(f"| [{escape(c.name)}]({rel(path, self.path(c.id))}) | {self.other_name(c)} | "
                            + " | ".join(map(str, counts)) + " |")
             out.append("")
         return Page(path, self.labels.countries, "\n".join(out) + "\n", search_boost=0.5)
@@ -256,14 +266,14 @@ class Profiles:
         """Mentions and the figures' rows (visits, projects) per country, each row a link to its profile."""
         def parts(p):      # (count, CSS class) of each part of the bar, mentions first
             return [(len(p.mentions), "m")] + [(n, k.profile.chart_class)
-                                               for n, k in zip(self.figure_counts(p.figure_rows), PROFILE_KINDS)]
+                                               for n, k in zip(self.figure_counts(p.figure_rows), self.kinds)]
         profiles = sorted((p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in parts(p))),
                           key=lambda p: (-sum(n for n, _ in parts(p)), p.country.id))
         lb = self.labels
-        labels = [lb.mentions] + [k.profile.short for k in PROFILE_KINDS]
+        labels = [lb.mentions] + [k.profile.short for k in self.kinds]
         rows = [Row(p.country.name, page_url(rel(path, self.path(p.country.id))), parts(p),
                     lb.text("list_dot").join(f"{label}{n}" for label, (n, _) in zip(labels, parts(p)))) for p in profiles]
-        key = [("m", self.labels.chart_mentions)] + [(k.profile.chart_class, k.profile.heading) for k in PROFILE_KINDS]
+        key = [("m", self.labels.chart_mentions)] + [(k.profile.chart_class, k.profile.heading) for k in self.kinds]
         return bar_chart(lb.text("countries_chart", counts=lb.text("list_dot").join(labels)), rows, key)
 
     def pages(self) -> list[Page]:
@@ -284,7 +294,7 @@ class Profiles:
                 "url": page_url(self.path(c.id)),
                 "members": c.members,
                 **{k.profile.export_key: [k.profile.export(r) for r in p.figure_rows.get(k.name, [])]
-                   for k in PROFILE_KINDS},
+                   for k in self.kinds},
                 "mentions": [{"url": f"{page_url(m.item.path)}#{m.anchor}", "text": m.excerpt} for m in p.mentions],
             })
         return json_text(out, 1)

@@ -71,7 +71,9 @@ class Registry:
         if lang != "en":
             raise InputError(self.path, None, f"the registry has no names in '{lang}'; expected names_{lang}")
         region = dict(zip(self.regions, self.regions_en or self.regions))
-        entries = {cid: replace(c, names=c.names_en, forms=c.forms_en, shown=c.name_en, members_note=c.members_note_en,
+        # the name shown is the one the edition's text writes first (Vietnam, not the registry's Viet Nam)
+        entries = {cid: replace(c, names=c.names_en, forms=c.forms_en, shown=(c.names_en or [c.name_en])[0],
+                                members_note=c.members_note_en,
                                 region_shown=region[c.region])
                    for cid, c in self.entries.items()}
         return replace(self, entries=entries, compound_pattern="", abbreviations={}, lang=lang)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from . import arranged, capacity_building, printed_text, table, visits
+from . import arranged, capacity_building, counterpart, printed_text, table, visits
 
 
 def _no_check(spec, layout, error) -> None:
@@ -60,6 +60,7 @@ KINDS = {k.name: k for k in (
     _kind(table),
     _kind(capacity_building, events=capacity_building.events, profile=ProfileRows(**capacity_building.PROFILE)),
     _kind(arranged),
+    _kind(counterpart, data_file=False),
 )}
 
 

@@ -134,7 +134,7 @@ def supplied(data: dict) -> list[dict]:
     return out
 
 
-def render(data: dict, spec: dict) -> str:
+def render(data: dict, spec: dict, labels=None) -> str:
     out = ['<div class="hk-arranged" markdown="0">']
     for part in data["parts"]:
         if "title" in part:

@@ -94,7 +94,7 @@ def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
     return [{"country": c, "labels": ls} for c, ls in by_country.items()]
 
 
-def render(data: dict, spec: dict) -> str:
+def render(data: dict, spec: dict, labels=None) -> str:
     rows = project_rows(data["projects"])
     legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
     key = ["| 国 | 事業番号 |", "| --- | --- |"] + [

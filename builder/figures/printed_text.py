@@ -1,19 +1,30 @@
 """A figure kept as its printed text: blocks of lines, as the figure groups
-them. Characters set vertically (one a line) are joined back into a word."""
+them. Characters set vertically (one a line) are joined back into a word. A
+row of an extractor's Markdown table is its cells, one a line: the pipes, the
+rule under the header and the empty cells it names Col3 leave nothing behind."""
 from __future__ import annotations
 
 import html
+import re
 
 FORMAT = "原図の文字"
+PLACEHOLDER = re.compile(r"^(?:Col\d+|-+|:?-+:?)$")
+
+
+def cells(text: str) -> list[str]:
+    """A table row's cells with text in them."""
+    return [c.strip() for c in text.strip().strip("|").split("|") if c.strip() and not PLACEHOLDER.match(c.strip())]
 
 
 def read(figure) -> list[list[str]]:
     groups, group = [], []
     for line in list(figure.lines) + [None]:
-        if line is None or line.blank:
+        if line is None or line.blank or line.text.startswith("|"):
             if group:
                 groups.append(_join_vertical(group))
             group = []
+            if line is not None and line.text.startswith("|") and cells(line.text):
+                groups.append(cells(line.text))
         else:
             group.append(line.text.replace("\u3000", " ").strip())
     return groups
@@ -33,10 +44,10 @@ def _join_vertical(lines: list[str]) -> list[str]:
     return out
 
 
-def render(groups: list[list[str]], spec=None) -> str:
-    cells = []
+def render(groups: list[list[str]], spec=None, labels=None) -> str:
+    out = []
     for g in groups:
         inner = "<br>".join(html.escape(t) for t in g)
-        cells.append(f'<div class="hk-figcell">{inner}</div>')
-    return ('<div class="hk-figtext" markdown="0">\n' + "\n".join(cells) + "\n</div>\n\n"
-            "<small>図の配置は再現していない。原図の文字を、図の中のまとまりごとに原文の順で示す。</small>\n")
+        out.append(f'<div class="hk-figcell">{inner}</div>')
+    return ('<div class="hk-figtext" markdown="0">\n' + "\n".join(out) + "\n</div>\n\n"
+            f"<small>{labels.html('figure_as_printed')}</small>\n")

@@ -67,7 +67,7 @@ def read(figure, spec, config, layout) -> dict:
     return {"columns": columns, "rows": rows}
 
 
-def render(data: dict, spec) -> str:
+def render(data: dict, spec, labels=None) -> str:
     """A grouped table as HTML (the group cell spans its rows)."""
     e = html.escape
     head = "".join(f"<th>{e(c)}</th>" for c in data["columns"])

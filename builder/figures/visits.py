@@ -58,7 +58,7 @@ def read(figure, spec, config, layout) -> list[dict]:
     return visits
 
 
-def render(visits: list[dict], spec) -> str:
+def render(visits: list[dict], spec, labels=None) -> str:
     by_country: OrderedDict = OrderedDict()
     for v in visits:
         by_country.setdefault(v["country"], OrderedDict()).setdefault(v["post"], []).append(v)

@@ -63,6 +63,17 @@ def heading_ids(blocks) -> dict:
     return ids
 
 
+def japanese_names(chapter) -> dict[str, str]:
+    """acronym -> its Japanese name, as a Japanese chapter's text first writes it before the acronym."""
+    out: dict[str, str] = {}
+    for item in chapter.items():
+        for p in item.paragraphs():
+            for m in NAMED_ACRONYM.finditer(plain(p.text)):
+                if len(m.group("name")) >= 3:
+                    out.setdefault(m.group("acronym"), m.group("name"))
+    return out
+
+
 class ChapterRenderer:
     def __init__(self, chapter, box_styles: dict, labels, home: str = "index.md", links: dict | None = None,
                  link_path=None, counterpart=None):
@@ -242,9 +253,9 @@ class ChapterRenderer:
                  "| --- | --- | --- |"]
         for num, (fig, kind, data) in self.figures.items():
             path = self.figure_path(num)
-            title = f"{lb.figures}{num}\u3000{fig.caption}"
+            title = f"{lb.text('figure_number', num=num)}{lb.after_heading}{fig.caption}"
             handler = kind_of(fig)
-            body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num))]
+            body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num), self.labels)]
             if handler.data_file:
                 body.append(f"\n[{lb.md('figure_data')}]({rel(path, self.data_path(num))})\n")
             cited = self.cited_from(num, path)
@@ -305,6 +316,10 @@ class ChapterRenderer:
         for acronym in japanese:
             if not re.search(r"\d", acronym):
                 names.setdefault(acronym, set())
+        if self.counterpart:
+            # another edition: the Japanese name the main edition's text gives the same acronym
+            theirs = japanese_names(self.counterpart[0])
+            japanese = {a: theirs[a] for a in names if a in theirs}
         for acronym in names:
             pat = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
             for (item, _, anchor), seen in zip(texts, shown):
@@ -323,7 +338,10 @@ class ChapterRenderer:
                 links = " ".join(f"[{lb.md('note', n=a[3:]) if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
                                  f"({rel(path, item.path)}#{a})" for a in anchors)
                 uses.append(f"{item.place} {links}")
-            rows.append(f"| {escape(acronym)} | {escape(japanese.get(acronym, ''))} | "
+            ja = escape(japanese.get(acronym, ""))
+            if ja and self.counterpart:
+                ja = f'<span lang="{html.escape(self.counterpart[2])}">{ja}</span>'
+            rows.append(f"| {escape(acronym)} | {ja} | "
                         f"{escape(' / '.join(sorted(names[acronym])))} | {'<br>'.join(uses)} |")
         return Page(path, self.labels.glossary, "\n".join(rows) + "\n")
 

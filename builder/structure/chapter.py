@@ -6,7 +6,8 @@ from dataclasses import dataclass, field, replace
 
 from ..blocks.model import Box, FootnoteBody, Heading, Paragraph
 from ..errors import InputError
-from ..rules_inline import footnote_markers as fm
+from ..rules_inline import acronyms_inline, footnote_markers as fm
+from ..text import plain
 from .captions import place_captions
 
 
@@ -160,8 +161,29 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
         link_footnotes(section, config, layout)
     for item in chapter.items():
         place_captions(item)
+    if layout.data.get("acronyms") == "inline":
+        mark_acronyms(chapter)
     set_anchors(chapter)
     return chapter
+
+
+def mark_acronyms(chapter: Chapter) -> None:
+    """Where the text defines its acronyms inline (English: 「ASEAN Regional Forum (ARF)」), each
+    use of one in the text and the notes is marked with its expansion (rules_inline/acronyms_inline)."""
+    texts = [p.text for item in chapter.items() for p in item.paragraphs()] + \
+            [p.text for p in chapter.intro if isinstance(p, Paragraph)] + \
+            [n.text for item in chapter.items() for n in item.footnotes]
+    known: dict[str, str] = {}
+    for text in texts:
+        for acronym, expansion in acronyms_inline.definitions(plain(text)).items():
+            known.setdefault(acronym, expansion)
+
+    def marked(p):
+        return replace(p, text=acronyms_inline.mark(p.text, known))
+    chapter.intro = _map_paragraphs(chapter.intro, marked)
+    for item in chapter.items():
+        item.blocks = _map_paragraphs(item.blocks, marked)
+        item.footnotes = [marked(n) for n in item.footnotes]
 
 
 def labelled(heading: Heading, level: str, layout) -> Heading:

@@ -110,7 +110,7 @@ class TimelinePage:
     def source_label(self, s) -> str:
         """図表Ⅲ-3-1-1, or 本文（第1節4項 ¶45）: where a reader will land."""
         if s.figure:
-            return f"{self.labels.figures}{s.figure}"
+            return self.labels.text("figure_number", num=s.figure)
         return f"{self.labels.text_source}（{s.where}）" if s.where else self.labels.text_source
 
     def chart(self, year_href) -> str:

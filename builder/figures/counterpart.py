@@ -1,0 +1,71 @@
+"""A figure whose text another edition's text layer scrambled beyond reading
+(Fig. III-3-1-1 in the English edition: its labels interleaved letter by
+letter): the page says so, shows the main edition's data of the same figure
+with the edition's own names for what it names, and keeps the scrambled text,
+as it came, in a fold. Nothing is read from the scrambled text and nothing is
+translated: a country's name is the registry's (content/data/countries.yaml),
+and each title of office is the spec's, which must be words of the edition's
+own raw text (the build checks each one there).
+
+    III-3-1-1:
+      kind: counterpart
+      titles: {防衛大臣: Minister of Defense, 統幕長: 'Chief of Staff, Joint Staff', …}
+
+Only the visits kind's data is shown this way (a row a visit: country, title, month).
+"""
+from __future__ import annotations
+
+import html
+
+from ..errors import InputError
+
+NAME = "counterpart"
+FORMAT = "the Japanese edition's data"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def read(figure, spec, config, layout) -> dict:
+    theirs = (config.counterpart_figures or {}).get(figure.num)
+    if theirs is None or theirs["kind"] != "visits":
+        raise config.doc.error(("figures", figure.num, "kind"),
+                               f"figure {figure.num} has no visits figure in the main edition's chapter to show; "
+                               "expected the kind the main edition reads it as", on_key=False)
+    raw = config.raw.read_text(encoding="utf-8")
+    titles = spec["titles"]
+    for post, title in titles.items():
+        if title not in raw:
+            raise config.doc.error(("figures", figure.num, "titles", post),
+                                   f"'{title}' is not in {config.raw.name}; expected a title of office as this "
+                                   "edition's text writes it")
+    rows = []
+    for v in theirs["data"]:
+        if v["post"] not in titles:
+            raise config.doc.error(("figures", figure.num, "titles"),
+                                   f"no English title for '{v['post']}'; expected one for each title the "
+                                   "figure names", on_key=True)
+        rows.append({"country": theirs["names"].get(v["country"], v["country"]), "title": titles[v["post"]],
+                     "date": v["date"]})
+    return {"rows": rows, "printed": [l.text for l in figure.lines if not l.blank]}
+
+
+def month(iso: str) -> str:
+    year, m = iso.split("-")[:2]
+    return f"{MONTHS[int(m) - 1]} {year}"
+
+
+def render(data: dict, spec, labels=None) -> str:
+    rows = ["<table>", "<thead><tr><th>Country</th><th>Title of office</th><th>When</th></tr></thead><tbody>"]
+    last = None
+    for r in data["rows"]:
+        country = "" if r["country"] == last else html.escape(r["country"])
+        last = r["country"]
+        rows.append(f'<tr><td>{country}</td><td>{html.escape(r["title"])}</td>'
+                    f'<td><time datetime="{r["date"]}">{month(r["date"])}</time></td></tr>')
+    rows.append("</tbody></table>")
+    printed = "\n".join(html.escape(t) for t in data["printed"])
+    return (f'<div class="admonition warning"><p>{labels.html("figure_unreadable")} '
+            f'{html.escape(spec.get("why", ""))}</p><p>{labels.html("figure_from_counterpart")}</p></div>\n\n'
+            + "\n".join(rows) + "\n\n"
+            f'<details class="hk-printed"><summary>{labels.html("figure_as_printed")}</summary>'
+            f'<pre>{printed}</pre></details>\n')
