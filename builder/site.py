@@ -63,11 +63,16 @@ def build_site(root: Path) -> SiteResult:
     for edition in editions[1:]:
         labels = Labels(load_checked(root / edition.labels, "labels"))
         registry = content.registry.in_language(edition.lang) if content.registry else None
-        chapters = [replace(c, outline=outline(counterparts[c.id]),
-                            counterpart_figures=figures_of(counterparts[c.id], registry)) for c in edition.chapters]
+        chapters = [with_counterpart(c, counterparts[c.id], registry) for c in edition.chapters]
         main.editions.append(build_edition(content, replace(edition, chapters=chapters), labels, None,
                                            counterparts, editions[0].lang))
     return main
+
+
+def with_counterpart(config, counterpart, registry):
+    """Another edition's chapter, with what its rules take from the main edition's: the outline
+    (page_order) and the figures (kind counterpart)."""
+    return replace(config, outline=outline(counterpart), counterpart_figures=figures_of(counterpart, registry))
 
 
 def outline(chapter) -> tuple:
@@ -296,9 +301,12 @@ def edition_settings(edition: SiteResult, main: SiteResult) -> dict:
         return {}
     up = "../" * edition.root.count("/")
     every = [main] + main.editions
-    out: dict = {"extra": {"hakusho": edition.theme_words,
-                           "alternate": [{"name": LANGUAGE_NAMES.get(e.lang, e.lang), "lang": e.lang,
-                                          "link": f"{up}{e.root}index.html"} for e in every]}}
+    # our switch (overrides/partials/alternate.html); alternate: true only makes Material's header show it
+    out: dict = {"extra": {"hakusho": edition.theme_words, "alternate": True,
+                           "hakusho_editions": [{"name": LANGUAGE_NAMES.get(e.lang, e.lang), "lang": e.lang,
+                                                 "link": f"{up}{e.root}", "current": e is edition,
+                                                 "pages": sorted(page_url(p) for p in e.files if p.endswith(".md"))}
+                                                for e in every]}}
     if edition is not main:
         out["site_name"] = edition.site_name
         out["site_description"] = edition.site_description or edition.site_name

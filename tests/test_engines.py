@@ -10,15 +10,13 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-import yaml
 
 from article_diff import compare
 from builder.bundle import check_offline
-from builder.site import write_zensical_config
-from conftest import REPO, SITE_URL, axe_violations, engine_env, search, serve
+from builder.site import build_site, write_zensical_config
+from conftest import CONTENT, REPO, SITE_URL, axe_violations, engine_env, search, serve
 
 PYTHONS = {"properdocs": REPO / ".venv-properdocs" / "bin" / "python",
            "zensical": REPO / ".venv-zensical" / "bin" / "python"}
@@ -33,19 +31,27 @@ def engine_python(engine: str) -> Path:
     return python
 
 
-def run(args: list, cwd: Path, offline: bool = False) -> None:
-    env = engine_env(offline, site_url=SITE_URL)
+def run(args: list, cwd: Path, offline: bool = False, site_url: str = SITE_URL) -> None:
+    """An engine's build, as make site runs it (another edition lives at its language's URL)."""
+    env = engine_env(offline, site_url=site_url)
     done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+EDITIONS = ("en",)       # content/hakusho.yaml's other editions: each built into its language's folder
 
 
 @pytest.fixture(scope="module")
 def properdocs(built, tmp_path_factory):
     python = engine_python("properdocs")
     root = tmp_path_factory.mktemp("properdocs")
+    build = built["site"].parent / "build"
     for name, offline in (("site", False), ("offline", True)):
-        run([python, "-m", "properdocs", "build", "--strict", "-q", "-f", built["site"].parent / "build" / "mkdocs.yml",
+        run([python, "-m", "properdocs", "build", "--strict", "-q", "-f", build / "mkdocs.yml",
              "-d", root / name], cwd=REPO, offline=offline)
+        for lang in EDITIONS:
+            run([python, "-m", "properdocs", "build", "--strict", "-q", "-f", build / f"mkdocs-{lang}.yml",
+                 "-d", root / name / lang], cwd=REPO, offline=offline, site_url=f"{SITE_URL}{lang}/")
     return {"site": root / "site", "offline": root / "offline"}
 
 
@@ -57,15 +63,18 @@ def zensical(built, tmp_path_factory):
     root = tmp_path_factory.mktemp("zensical")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    shutil.copytree(built["site"].parent / "build" / "docs", root / "build" / "docs")
-    generated = yaml.safe_load((built["site"].parent / "build" / "mkdocs.yml").read_text(encoding="utf-8"))
-    configs = write_zensical_config(SimpleNamespace(nav=generated["nav"], theme_words=generated["extra"]["hakusho"]),
-                                    root / "build", root)
+    for docs in ["docs"] + [f"docs-{lang}" for lang in EDITIONS]:
+        shutil.copytree(built["site"].parent / "build" / docs, root / "build" / docs)
+    configs = write_zensical_config(build_site(CONTENT), root / "build", root)
     sites = {}
     for name, offline in (("site", False), ("offline", True)):
         run([python, "-m", "zensical", "build", "--strict", "-f", configs[name]], cwd=root, offline=offline)
         sites[name] = root / name
         (root / "build" / f"zensical-{name}").rename(sites[name])
+        for lang in EDITIONS:
+            run([python, "-m", "zensical", "build", "--strict", "-f", configs[f"{name}-{lang}"]], cwd=root,
+                offline=offline, site_url=f"{SITE_URL}{lang}/")
+            (root / "build" / f"zensical-{name}-{lang}").rename(sites[name] / lang)
     return sites
 
 

@@ -103,10 +103,12 @@ def test_footnotes_show_printed_numbers(site):
 def test_item_pages_and_nav(site):
     site_dir, pages = site
     items = sorted(str(p.relative_to(site_dir)) for p in pages if p.name.startswith("item-"))
-    assert items == [f"dwp2015-3-3/section-1/item-{n}.html" for n in range(1, 5)] + [
-        "dwp2015-3-3/section-2/item-1.html"]
+    each = [f"dwp2015-3-3/section-1/item-{n}.html" for n in range(1, 5)] + ["dwp2015-3-3/section-2/item-1.html"]
+    assert items == each + [f"en/{p}" for p in each]       # the English edition's pages at the same places
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert "今日の国際社会においては" in home and "安全保障協力の積極的な推進" in home
+    home = (site_dir / "en" / "index.html").read_text(encoding="utf-8")
+    assert "The international community today is facing" in home and "Active Promotion of Security" in home
 
 
 def test_abbr_and_ruby_in_html(site):

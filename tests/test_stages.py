@@ -2,7 +2,6 @@
 (the README's claim): run on each real chapter stage by stage, everything a
 stage returned is the same after all the later stages have run."""
 import copy
-from dataclasses import replace
 
 import pytest
 
@@ -11,7 +10,8 @@ from builder.blocks.paragraphs import assemble
 from builder.config import load_site
 from builder.figures import read_figure
 from builder.pipeline import line_state, process_chapter, segmenter
-from builder.site import outline
+from builder.countries.registry import load_registry
+from builder.site import with_counterpart
 from builder.structure.chapter import build_chapter
 
 from conftest import CONTENT
@@ -27,7 +27,8 @@ def test_no_stage_changes_what_it_was_given(site, edition):
     config = site.editions[edition].chapters[0]
     if edition:
         main = site.editions[0].chapters[0]
-        config = replace(config, outline=outline(process_chapter(main, main.layout).chapter))
+        registry = load_registry(CONTENT / "data" / "countries.yaml").in_language("en")
+        config = with_counterpart(config, process_chapter(main, main.layout).chapter, registry)
     layout = config.layout
     _, state = line_state(config, layout)
     states = [state]
