@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 
-from ..errors import InputError
+from . import printed_text
 
 NAME = "counterpart"
 FORMAT = "the Japanese edition's data"
@@ -46,7 +46,7 @@ def read(figure, spec, config, layout) -> dict:
                                    "figure names", on_key=True)
         rows.append({"country": theirs["names"].get(v["country"], v["country"]), "title": titles[v["post"]],
                      "date": v["date"]})
-    return {"rows": rows, "printed": [l.text for l in figure.lines if not l.blank]}
+    return {"rows": rows, "printed": [cell for group in printed_text.read(figure) for cell in group]}
 
 
 def month(iso: str) -> str:
