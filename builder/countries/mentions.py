@@ -50,7 +50,8 @@ def excerpt(text: str, surface: str, limit: int = 90) -> str:
         return hit[:limit - 1] + "…"
     # the name stands past the cut: a window that holds it
     start = max(0, at + len(surface) - (limit - 2) // 2)
-    return "…" + hit[start:start + limit - 2] + "…"
+    window = hit[start:start + limit - 2]
+    return "…" + window + ("…" if start + len(window) < len(hit) else "")
 
 
 def find_mentions(chapters, matcher) -> Mentions:

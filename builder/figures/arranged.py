@@ -89,7 +89,8 @@ def read(figure, spec, config, layout) -> dict:
                 raise InputError(config.raw, no, f"'{text}' of 図表{figure.num} is in no part of its arrangement "
                                                  f"in chapter.yaml ({left} line(s) left); expected every printed "
                                                  "line quoted")
-    return {"parts": parts}
+    # how its lines join into one text: Japanese runs on, English words keep a space (line_join)
+    return {"parts": parts, "join": " " if layout.data.get("line_join") == "words" else ""}
 
 
 # A printed line that starts with one of these marks starts an entry of its
@@ -98,9 +99,10 @@ ENTRY_MARKS = "○●・★【①②③④⑤⑥⑦⑧⑨⑩"
 WIDE_SPACE = "\u3000"
 
 
-def _cell(c: list[dict], between: str = "<br>") -> str:
+def _cell(c: list[dict], between: str = "<br>", join: str = "") -> str:
     """A cell's quotes as one text: `between` before each entry after the first
-    (a line break in a table; a wide space in a list item, a milestone and its year)."""
+    (a line break in a table; a wide space in a list item, a milestone and its year),
+    `join` between the lines of one entry."""
     out = []
     for q in c:
         text = (f'<span class="hk-supplied" title="{html.escape(q["supplied"])}">{html.escape(q["text"])}</span>'
@@ -109,13 +111,15 @@ def _cell(c: list[dict], between: str = "<br>") -> str:
             out.append(between)
         elif out and q["text"][:1] in ENTRY_MARKS:
             out.append("<br>")
+        elif out:
+            out.append(join)
         out.append(text)
     return "".join(out)
 
 
-def _items(items: list[dict]) -> str:
-    return "<ul>" + "".join(f"<li>{_cell(it['cell'], WIDE_SPACE)}{_items(it['items']) if it['items'] else ''}</li>"
-                            for it in items) + "</ul>"
+def _items(items: list[dict], join: str = "") -> str:
+    return "<ul>" + "".join(f"<li>{_cell(it['cell'], WIDE_SPACE, join)}{_items(it['items'], join) if it['items'] else ''}"
+                            "</li>" for it in items) + "</ul>"
 
 
 def supplied(data: dict) -> list[dict]:
@@ -136,17 +140,19 @@ def supplied(data: dict) -> list[dict]:
 
 def render(data: dict, spec: dict, labels=None) -> str:
     out = ['<div class="hk-arranged" markdown="0">']
+    j = data.get("join", "")
     for part in data["parts"]:
         if "title" in part:
-            out.append(f"<h2>{_cell(part['title'])}</h2>")
+            out.append(f"<h2>{_cell(part['title'], join=j)}</h2>")
         if "table" in part:
             t = part["table"]
-            head = "".join(f'<th scope="col">{_cell(c)}</th>' for c in t["header"])
-            rows = "".join("<tr>" + "".join((f'<th scope="row">{_cell(c)}</th>' if k == 0 else f"<td>{_cell(c)}</td>")
-                                            for k, c in enumerate(row)) + "</tr>" for row in t["rows"])
+            head = "".join(f'<th scope="col">{_cell(c, join=j)}</th>' for c in t["header"])
+            rows = "".join("<tr>" + "".join((f'<th scope="row">{_cell(c, join=j)}</th>' if k == 0 else
+                                             f"<td>{_cell(c, join=j)}</td>") for k, c in enumerate(row)) + "</tr>"
+                           for row in t["rows"])
             out.append(f'<table class="hk-figtable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
         if "items" in part:
-            out.append(_items(part["items"]))
+            out.append(_items(part["items"], j))
     out.append("</div>\n")
     notes = supplied(data)
     if notes:

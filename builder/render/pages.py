@@ -260,7 +260,7 @@ class ChapterRenderer:
                 body.append(f"\n[{lb.md('figure_data')}]({rel(path, self.data_path(num))})\n")
             cited = self.cited_from(num, path)
             if cited:
-                body.append(f"\n**{lb.md('cited_in')}**　" + "、".join(cited) + "\n")
+                body.append(f"\n**{lb.md('cited_in')}**{lb.md('after_heading')}" + lb.md("list_sep").join(cited) + "\n")
             pages.append(Page(path, title, "\n".join(body)))
             index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)})"
                          f" | {handler.format} |")

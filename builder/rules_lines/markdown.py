@@ -1,9 +1,11 @@
 """The extractor's Markdown taken out: `**bold**` marks (a line set wholly in
-bold is flagged `bold`, the evidence a heading has), `#` heading marks, and
-`-----` lines, which stand for page breaks (the next text line starts a page).
+bold is flagged `bold`, the evidence a heading has), `#` heading marks,
+`-----` lines, which stand for page breaks (the next text line starts a page),
+and `-  ` list marks, which stand for the bullet print sets there.
 
     **(1) Basic Approach**   →   (1) Basic Approach   [bold]
     -----                    →   (dropped: a page break; the next line starts a page)
+    -  Held annually         →   • Held annually
 
 Table rows (`|…|`) are left to the figure that holds them.
 """
@@ -15,6 +17,7 @@ from dataclasses import replace
 from ..rules_furniture import drop_page_lines
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
+LIST_ITEM = re.compile(r"^- {2,}(?=\S)")
 HEADING = re.compile(r"^#{1,6} +")
 PAGE_BREAK = re.compile(r"^-{3,}$")
 
@@ -27,6 +30,9 @@ def apply(state):
         if line.kind == "text" and PAGE_BREAK.match(text.strip()):
             ledger.mark(line.nos, "furniture", "page break (the extractor's '-----')")
             breaks.add(len(out))
+        elif line.kind == "text" and LIST_ITEM.match(text):
+            ledger.drop_chars("Markdown list mark ('-  ' for a printed bullet)")
+            line = replace(line, text=LIST_ITEM.sub("• ", text))
         elif line.kind == "text" and ("**" in text or HEADING.match(text)):
             flags = line.flags
             m = HEADING.match(text)
