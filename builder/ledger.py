@@ -79,8 +79,16 @@ class Ledger:
         return Counter(e.detail for e in self.entries.values() if e.category == "furniture")
 
     def report(self, raw_lines) -> str:
+        """Every raw line and where it went; then every word a rule repaired and every run of
+        lines a rule moved, each with what it followed (two more tables, after a blank line)."""
         rows = ["line\tcategory\twhere\ttext"]
         for r in raw_lines:
             e = self.entries.get(r.no)
             rows.append(f"{r.no}\t{e.category}\t{e.describe()}\t{r.text}" if e else f"{r.no}\tUNACCOUNTED\t\t{r.text}")
+        if self.repair_log:
+            rows += ["", "line\trepair\tbefore\tafter"]
+            rows += [f"{r.line}\t{r.kind}\t{r.before}\t{r.after}" for r in self.repair_log]
+        if self.moves:
+            rows += ["", "lines\tmoved on the evidence"]
+            rows += [f"{m.nos[0]}-{m.nos[-1]}\t{m.evidence}" for m in self.moves]
         return "\n".join(rows) + "\n"
