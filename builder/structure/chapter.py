@@ -195,22 +195,16 @@ def set_anchors(chapter: Chapter) -> None:
     """Each paragraph's id on its page, from its place in the outline
     (p-<section>-<item>-<n>; p-0-<n> for the chapter's intro), so that a link
     to a paragraph survives edits elsewhere in the chapter."""
-    k = 0
-
-    def intro(p):
-        nonlocal k
-        k += 1
-        return replace(p, anchor=f"p-0-{k}")
-    chapter.intro = _map_paragraphs(chapter.intro, intro)
+    chapter.intro = _numbered(chapter.intro, "p-0")
     for s in chapter.sections:
         for item in s.items:
-            n = 0
+            item.blocks = _numbered(item.blocks, f"p-{s.num}-{item.num}")
 
-            def anchor(p):
-                nonlocal n
-                n += 1
-                return replace(p, anchor=f"p-{s.num}-{item.num}-{n}")
-            item.blocks = _map_paragraphs(item.blocks, anchor)
+
+def _numbered(blocks, prefix: str) -> list:
+    """The blocks with their paragraphs anchored prefix-1, prefix-2, … in reading order."""
+    count = iter(range(1, 10**6))
+    return _map_paragraphs(blocks, lambda p: replace(p, anchor=f"{prefix}-{next(count)}"))
 
 
 def _map_paragraphs(blocks, fn) -> list:
