@@ -12,7 +12,8 @@ The registry (builder/ruler.py) gives the runner: a file named after a rule
 runs that rule alone on lines made straight from the raw text, so a new rule
 needs only its fixture file (and must have one). Two files are stages, not
 rules: segment.txt and paragraphs.txt get the whole chain of the profile's
-rules before them, as the pipeline gives them their input.
+rules before them, as the pipeline gives them their input, and run the
+profile's segmenter (segment.en.txt: another profile's cases of a stage).
 
 A file may start with `% profile: en`: its cases run with that profile's
 layout (content/layout-<profile>.yaml) and a small chapter of that edition;
@@ -161,9 +162,10 @@ def show_blocks(blocks) -> str:
             out.append("text" + (" (blank line after)" if b.before_blank else ""))
             out += [f"  {show_text(line.text)}" for line in b.lines]
         elif isinstance(b, Paragraph):
-            out.append(f"paragraph{' (cut off)' if b.cut_off else ''}: {show_text(b.text)}")
+            marks = " ".join(m for m in ("(cut off)" if b.cut_off else "", "(beyond)" if b.beyond else "") if m)
+            out.append(f"paragraph{' ' + marks if marks else ''}: {show_text(b.text)}")
         elif isinstance(b, FootnoteBody):
-            out.append(f"footnote {b.num}: {show_text(b.text)}")
+            out.append(f"footnote {b.num}{'' if b.state == 'whole' else f' ({b.state})'}: {show_text(b.text)}")
         elif isinstance(b, CrossRef):
             out.append("see also: " + " / ".join(
                 f"{e['label']}（{e['title']}）" + (f" → {e['target'][1]}" if e["target"] else "") for e in b.entries))
@@ -190,13 +192,17 @@ def before_blocks(raw, layout, cfg):
 
 def segment(raw, layout, cfg):
     lines, ledger = before_blocks(raw, layout, cfg)
-    return show_blocks(segmenter(layout)(lines, layout, cfg, ledger, raw_texts(raw)).run())
+    try:
+        return show_blocks(segmenter(layout)(lines, layout, cfg, ledger, raw_texts(raw)).run())
+    except InputError as e:
+        return f"error: {e}"
 
 
 def paragraphs(raw, layout, cfg):
     lines, ledger = before_blocks(raw, layout, cfg)
     blocks = segmenter(layout)(lines, layout, cfg, ledger, raw_texts(raw)).run()
-    return show_blocks(assemble(blocks, layout, cfg.hints_of("paragraph_break"), ledger))
+    return show_blocks(assemble(blocks, layout, cfg.hints_of("paragraph_break"), ledger,
+                                cfg.hints_of("counterpart_end")))
 
 
 STAGES = {"segment": segment, "paragraphs": paragraphs}
@@ -219,8 +225,8 @@ def run_rule(name, before=()):
 
 
 FILES = sorted(FIXTURES.glob("*.txt"))
-CASES = [(p.stem, profile, before, *case) for p in FILES for profile, before, cases in [read_cases(p)]
-         for case in cases]
+CASES = [(p.stem.split(".")[0], profile, before, *case) for p in FILES
+         for profile, before, cases in [read_cases(p)] for case in cases]
 LAYOUTS: dict[str, Layout] = {}
 
 
@@ -231,7 +237,7 @@ def layout_of(profile: str) -> Layout:
 
 
 def test_every_rule_has_a_fixture_file_and_every_file_a_rule():
-    stems = {p.stem for p in FILES}
+    stems = {p.stem.split(".")[0] for p in FILES}
     assert set(ruler.rules()) <= stems, f"rules without fixtures: {sorted(set(ruler.rules()) - stems)}"
     assert stems <= set(ruler.rules()) | set(STAGES), f"fixtures of no rule: {sorted(stems - set(ruler.rules()) - set(STAGES))}"
 
