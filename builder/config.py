@@ -85,6 +85,15 @@ class Layout:
             return " ".join(p.strip() for p in parts if p.strip())
         return join_lines(parts)
 
+    def tail_width(self, text: str) -> float:
+        """The width of a line's last printed line: the line itself, or, where the profile's
+        extractor joins printed lines (joined_lines), what is left after the full lines in it."""
+        width = self.width(text)
+        body = float(self.data["body_width"])
+        if not self.data.get("joined_lines") or width <= body * 1.2:
+            return width
+        return width - max(1, int((width - body / 2) // body)) * body
+
     def ends_sentence(self, text: str) -> bool:
         return bool(self.re("sentence_end").search(text.rstrip()))
 

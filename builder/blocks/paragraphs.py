@@ -12,10 +12,29 @@ from ..rules_inline.justification import remove_justification
 from .model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
 
 
-def ends_paragraph(text: str, layout) -> bool:
-    """A sentence's end short of the column's width (as the page set the line) ends the paragraph."""
-    return layout.ends_sentence(text) and (layout.width(text) <= float(layout.value("body_width"))
-                                           - float(layout.value("paragraph_end_slack")))
+def ends_paragraph(text: str, layout, nxt: str | None = None) -> bool:
+    """A sentence's end short of the column's width (as the page set the line) ends the paragraph.
+    Where the profile says so, more evidence does too (the English lost its indents):
+    - paragraph_short_line: a line that short is a paragraph's last, full stop or not (the
+      print drops one now and then), when the next line starts a sentence;
+    - paragraph_indent: after a sentence's end, a next line this much narrower than the column
+      that ends no sentence of its own is a paragraph's indented first line; and a next line
+      wider than the column is none, so a sentence's end only a little short goes on into it.
+    A line the extractor joined from printed lines (joined_lines) is measured by its last one."""
+    body = float(layout.value("body_width"))
+    width = layout.tail_width(text)
+    indent = float(layout.data.get("paragraph_indent", 0))
+    if layout.ends_sentence(text) and width <= body - float(layout.value("paragraph_end_slack")):
+        # unless the next line is too wide to be a first line (a joined one tells nothing of
+        # its first), and this one only a little short
+        return not (indent and nxt and body < layout.width(nxt) <= body * 1.2 and width > body - 2 * indent)
+    if nxt is None or not nxt[:1].isupper() and not nxt[:1].isdigit() and nxt[:1] not in "“\"(":
+        return False
+    short = layout.data.get("paragraph_short_line")
+    if short and width < body * float(short):
+        return True
+    return bool(indent and layout.ends_sentence(text) and not layout.ends_sentence(nxt)
+                and layout.width(nxt) <= body - indent)
 
 
 def reflow(lines, layout) -> str:
@@ -47,6 +66,7 @@ def assemble(blocks, layout, hints, ledger, end_hints=()) -> list:
         flow.extend(deferred)
         current, deferred = [], []
 
+    following = _next_lines(blocks)
     for b in blocks:
         if isinstance(b, Caption) and after_box:
             boxes.append(b)     # a box's photo: its caption stays with it
@@ -62,7 +82,8 @@ def assemble(blocks, layout, hints, ledger, end_hints=()) -> list:
                 current.append(line)
                 text = line.text.strip()
                 last = k == len(b.lines) - 1
-                if (ends_paragraph(text, layout) or (last and b.before_blank and layout.ends_sentence(text))
+                if (ends_paragraph(text, layout, following.get(id(line)))
+                        or (last and b.before_blank and layout.ends_sentence(text))
                         or _hinted_break(line, hints, ledger)):
                     close()
         elif isinstance(b, Heading):
@@ -85,6 +106,20 @@ def assemble(blocks, layout, hints, ledger, end_hints=()) -> list:
     close(cut_off=bool(current))
     flow.extend(boxes)
     return flow
+
+
+def _next_lines(blocks) -> dict:
+    """Each body line's next body line, where no heading (nor box) stands between them."""
+    out, prev = {}, None
+    for b in blocks:
+        if isinstance(b, (Heading, Box)):
+            prev = None
+        elif isinstance(b, TextBlock):
+            for line in b.lines:
+                if prev is not None:
+                    out[id(prev)] = line.text.strip()
+                prev = line
+    return out
 
 
 def _hinted_break(line, hints, ledger) -> bool:
