@@ -1,4 +1,4 @@
-"""Command line: `python -m builder build | account | watch | events`."""
+"""Command line: `python -m builder build | account | watch | events | align`."""
 from __future__ import annotations
 
 import argparse
@@ -59,6 +59,32 @@ def report_edition(edition, main, out: Path, quiet: bool) -> None:
             print(f"warning: {w}", file=sys.stderr)
 
 
+def align_report(content: Path) -> int:
+    """Each other edition's chapter against the main edition's: the pairing the builder proposes
+    and what alignment.yaml must say of it (1: something to add)."""
+    from .align import align, report
+    from .content import load_content
+    from .site import evidencers, process_editions
+    loaded = load_content(content)
+    main_results, others = process_editions(loaded, content)
+    counterparts = {r.chapter.id: r.chapter for r in main_results}
+    main_lang = loaded.site.editions[0].lang
+    ok = True
+    for other in others:
+        for r in other.results:
+            config = r.chapter.config
+            theirs, mine = evidencers(loaded, config, other.registry)
+            alignment = align(counterparts[r.chapter.id], r.chapter, theirs, mine)
+            spec = (config.alignment.data if config.alignment else None) or {}
+            lines, fine = report(alignment, spec, (main_lang, other.edition.lang))
+            where = config.alignment.path if config.alignment else config.dir / "alignment.yaml"
+            print(f"{r.chapter.id}-{other.edition.lang} against {r.chapter.id} ({where}):")
+            print("\n".join(lines))
+            ok &= fine
+    print("alignment.yaml says all it must" if ok else "alignment.yaml lacks the entries above marked NOT LISTED")
+    return 0 if ok else 1
+
+
 def stamp(*dirs: Path) -> float:
     return max((p.stat().st_mtime for d in dirs for p in d.rglob("*") if p.is_file()), default=0)
 
@@ -86,7 +112,7 @@ def watch(content: Path, out: Path) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
-    ap.add_argument("command", choices=["build", "account", "watch", "events"])
+    ap.add_argument("command", choices=["build", "account", "watch", "events", "align"])
     ap.add_argument("--init", action="store_true", help="events: write a first events.yaml where a chapter has none")
     ap.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
                     help="build: the site generator the config is written for (zensical needs its own)")
@@ -101,6 +127,8 @@ def main(argv=None) -> int:
             for edition in [result] + result.editions:
                 for ch in edition.chapters:
                     sys.stdout.write(ch.ledger.report(ch.raw_lines))
+        elif args.command == "align":
+            return align_report(args.content)
         elif args.command == "events":
             from .chronology_review import review
             return review(args.content, init=args.init)

@@ -135,6 +135,7 @@ class ChapterConfig:
     figure_lines: dict = field(default_factory=dict)    # figure -> where its lines are (rule figures_quoted)
     outline: tuple = ()     # the counterpart chapter's headings, (kind, num) in order (rule page_order)
     counterpart_figures: dict = field(default_factory=dict)   # figure -> the main edition's kind, data, names
+    alignment: Doc | None = None    # alignment.yaml: how it pairs with its counterpart (builder/align.py)
 
     def hints_of(self, kind: str) -> list[Hint]:
         return [h for h in self.hints if h.kind == kind]
@@ -173,6 +174,8 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
         furniture=data["furniture"], figures=figures, doc=doc, layout=layout,
         figure_lines=data.get("figure_lines") or {},
     )
+    if (chapter_dir / "alignment.yaml").exists():
+        cfg.alignment = load_checked(chapter_dir / "alignment.yaml", "alignment")
     hints_path = chapter_dir / "hints.yaml"
     if hints_path.exists():
         hints = load_checked(hints_path, "hints")

@@ -51,7 +51,8 @@ def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
     state = ruler.run(layout.rules, state)
     ledger = state.ledger
     blocks = segmenter(layout)(state.lines, layout, config, ledger, state.raw).run()
-    flow = assemble(blocks, layout, config.hints_of("paragraph_break"), ledger, config.hints_of("counterpart_end"))
+    flow = assemble(blocks, layout, config.hints_of("paragraph_break") + config.hints_of("paragraph_join"), ledger,
+                    config.hints_of("counterpart_end"), state.raw)
     figures = [read_figure(f, config, layout) for f in state.figures]
     chapter = build_chapter(flow, figures, config, layout)
     check_hints_used(config, ledger)

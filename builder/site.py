@@ -15,6 +15,7 @@ import yaml
 from . import memo
 from .check import check_page
 from .content import load_content
+from .align import Alignment, Evidencer, align, check, unexplained
 from .blocks.model import Heading
 from .errors import InputError
 from .inputs.schema import load_checked
@@ -51,22 +52,109 @@ class SiteResult:
     dark_mode: str = ""          # the palette toggles' names (labels dark_mode, light_mode)
     light_mode: str = ""
     editions: list["SiteResult"] = field(default_factory=list)    # the other editions, in hakusho.yaml's order
+    alignments: dict = field(default_factory=dict)   # another edition's: chapter id -> its Alignment (align.py)
+
+
+@dataclass
+class Edition:
+    """Another edition's chapters, processed, with what they are built with."""
+    edition: object
+    labels: Labels
+    registry: object
+    results: list
+    pairs: dict = field(default_factory=dict)     # chapter id -> its Alignment with the main edition's
 
 
 def build_site(root: Path) -> SiteResult:
-    """Every edition of the site, built and checked in memory: the main one, and the others,
-    whose chapters take the main edition's outline as evidence of their order (page_order)."""
+    """Every edition of the site, built and checked in memory: first each edition's chapters
+    (another edition's take the main edition's outline and figures as evidence), then each
+    other edition's paragraphs paired with the main one's (builder/align.py), then the pages,
+    each paragraph with its counterpart."""
     content = load_content(root)
+    main_results, others = process_editions(content, root)
+    main_lang = content.site.editions[0].lang
+    counterparts = {r.chapter.id: r.chapter for r in main_results}
+    for other in others:
+        other.pairs = {r.chapter.id: aligned(content, counterparts[r.chapter.id], r, other.registry,
+                                             (main_lang, other.edition.lang)) for r in other.results}
+    links = paragraph_links(content.site.editions[0], others)
+    main = build_edition(content, content.site.editions[0], content.labels, main_results, content.chronologies,
+                         links.get(main_lang, {}))
+    for other in others:
+        main.editions.append(build_edition(content, other.edition, other.labels, other.results, None,
+                                           links.get(other.edition.lang, {}), counterparts, main_lang))
+        main.editions[-1].alignments = other.pairs
+    return main
+
+
+def process_editions(content, root: Path) -> tuple[list[ChapterResult], list[Edition]]:
+    """Each edition's chapters through the stages: the main edition's, then each other's with
+    the main one's as evidence (its outline and figures)."""
     editions = content.site.editions
-    main = build_edition(content, editions[0], content.labels, content.chronologies)
-    counterparts = {r.chapter.id: r.chapter for r in main.chapters}
+    main_results = [process_chapter(c, c.layout or content.layout) for c in editions[0].chapters]
+    counterparts = {r.chapter.id: r.chapter for r in main_results}
+    others = []
     for edition in editions[1:]:
         labels = Labels(load_checked(root / edition.labels, "labels"))
         registry = content.registry.in_language(edition.lang) if content.registry else None
         chapters = [with_counterpart(c, counterparts[c.id], registry) for c in edition.chapters]
-        main.editions.append(build_edition(content, replace(edition, chapters=chapters), labels, None,
-                                           counterparts, editions[0].lang))
-    return main
+        others.append(Edition(replace(edition, chapters=chapters), labels, registry,
+                              [process_chapter(c, c.layout) for c in chapters]))
+    return main_results, others
+
+
+def aligned(content, counterpart, result, registry, langs) -> Alignment:
+    """The chapter's paragraphs paired with its counterpart's, checked against its alignment.yaml;
+    a one-to-one pair whose evidence disagrees, and that the file does not explain, is a warning."""
+    config = result.chapter.config
+    theirs, mine = evidencers(content, config, registry)
+    spec = (config.alignment.data if config.alignment else None) or {}
+    where = config.alignment.path if config.alignment else config.dir / "alignment.yaml"
+    alignment = check(align(counterpart, result.chapter, theirs, mine), spec, config.alignment, where, langs)
+    for pair, why in unexplained(alignment, spec, config.alignment, langs):
+        result.warnings.add(where, None, f"paragraphs {pair.theirs[0].anchor} and {pair.mine[0].anchor} "
+                                         f"({pair.unit}) are paired but their evidence differs: {why}")
+    return alignment
+
+
+def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
+    """What each edition's text shares: the main edition's dates read with its eras, its countries
+    by its names; this edition's by its own."""
+    theirs = Evidencer(content.layout.eras, content.layout.data.get("two_digit_pivot", 50),
+                       Matcher(content.registry) if content.registry else None)
+    mine = Evidencer(config.layout.eras, 50, Matcher(registry) if registry else None)
+    return theirs, mine
+
+
+def paragraph_links(main_edition, others) -> dict:
+    """lang -> chapter id -> paragraph anchor -> its counterparts in the other edition:
+    (lang, root, page, anchor, text) each, so that a page shows them and links to them."""
+    out: dict = {}
+    for other in others:
+        edition, pairs = other.edition, other.pairs
+        for r in other.results:
+            cid = r.chapter.id
+            many = len(edition.chapters) > 1
+            theirs_at = anchor_pages(pairs[cid].theirs_chapter, len(main_edition.chapters) > 1)
+            mine_at = anchor_pages(r.chapter, many)
+            for pair in pairs[cid].pairs:
+                for p in pair.mine:
+                    out.setdefault(edition.lang, {}).setdefault(cid, {})[p.anchor] = [
+                        (main_edition.lang, main_edition.root, theirs_at[q.anchor], q.anchor, q.text)
+                        for q in pair.theirs]
+                for q in pair.theirs:
+                    out.setdefault(main_edition.lang, {}).setdefault(cid, {}).setdefault(q.anchor, []).extend(
+                        (edition.lang, edition.root, mine_at[p.anchor], p.anchor, p.text) for p in pair.mine)
+    return out
+
+
+def anchor_pages(chapter, several: bool) -> dict[str, str]:
+    """Each paragraph's anchor -> the page it is on: the intro's on the chapter's home."""
+    home = f"{chapter.id}/index.md" if several else "index.md"
+    out = {p.anchor: home for p in chapter.intro if getattr(p, "anchor", "")}
+    for item in chapter.items():
+        out.update({p.anchor: item.path for p in item.paragraphs()})
+    return out
 
 
 def with_counterpart(config, counterpart, registry):
@@ -104,17 +192,17 @@ def _roman(num: str) -> str:
     return num.replace("Ⅳ", "IV").replace("Ⅲ", "III").replace("Ⅱ", "II").replace("Ⅰ", "I")
 
 
-def build_edition(content, edition, labels, chronologies, counterparts=None, main_lang="") -> SiteResult:
-    """One edition's pages, data files and navigation; `chronologies` (the main edition's
-    events.yaml files) give it a timeline; `counterparts` (the main edition's chapters by id)
-    are what another edition's notes point at where its own text falls short."""
+def build_edition(content, edition, labels, results, chronologies, links=None, counterparts=None,
+                  main_lang="") -> SiteResult:
+    """One edition's pages, data files and navigation from its chapters' results; `chronologies`
+    (the main edition's events.yaml files) give it a timeline; `links` give each paragraph its
+    counterparts in the other editions; `counterparts` (the main edition's chapters by id) are
+    what another edition's notes point at where its own text falls short."""
     files: dict[str, str] = {}
     nav: list = [{label(labels.home): "index.md"}]
     home = [f"# {escape(edition.site_name)}\n"]
     several = len(edition.chapters) > 1
     books: dict[str, dict[str, list]] = {}     # book -> part -> [(chapter's nav title, its nav)]
-    # the stages, each from the output of the ones before it
-    results = [process_chapter(config, config.layout or content.layout) for config in edition.chapters]
     chapters = [r.chapter for r in results]
     layout = content.layout
     # several chapters: each has a home page of its own, and the site's lists them
@@ -149,7 +237,7 @@ def build_edition(content, edition, labels, chronologies, counterparts=None, mai
         counterpart = (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) \
             if counterparts else None
         renderer = ChapterRenderer(result.chapter, box_styles, labels, chapter_home, mentions.links, link_path,
-                                   counterpart)
+                                   counterpart, (links or {}).get(result.chapter.id, {}), edition.root)
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text
@@ -207,7 +295,7 @@ def build_edition(content, edition, labels, chronologies, counterparts=None, mai
             memo.passed.check(functools.partial(check_page, path, text), "page", text)
     # the theme's words (overrides/main.html) and the reader's script's (hakusho.js)
     theme_words = {key: labels.template(key) for key in ("search_none", "search_inexact", "table_region", "note",
-                                                         "to_note")}
+                                                         "to_note", "side_by_side")}
     return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report,
                       lang=edition.lang, root=edition.root, site_name=edition.site_name,
                       site_description=edition.site_description, dark_mode=labels.dark_mode,

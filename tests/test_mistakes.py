@@ -53,7 +53,7 @@ def test_mistake_gives_a_clear_error(case, pristine, tmp_path, capsys):
 def test_the_corpus_covers_every_input_file():
     files = {c["file"].split("/")[-1] for c in CASES}
     assert files == {"layout.yaml", "labels.yaml", "hakusho.yaml", "chapter.yaml", "hints.yaml", "countries.yaml",
-                     "event_kinds.yaml", "events.yaml", "layout-en.yaml", "labels-en.yaml"}
+                     "event_kinds.yaml", "events.yaml", "layout-en.yaml", "labels-en.yaml", "alignment.yaml"}
 
 
 def test_the_schemas_are_json_schemas_and_say_what_they_mean():
@@ -72,7 +72,7 @@ def test_the_schemas_are_json_schemas_and_say_what_they_mean():
                 yield from nulls(v, place + (i,))
 
     names = sorted(p.stem for p in SCHEMAS.glob("*.yaml"))
-    assert len(names) == 13
+    assert len(names) == 14
     for name in names:
         Draft202012Validator.check_schema(schema(name))
         assert list(nulls(schema(name))) == [], name

@@ -41,9 +41,12 @@ def reflow(lines, layout) -> str:
     return layout.join([remove_justification(l.text.strip(" ")) for l in lines])
 
 
-def assemble(blocks, layout, hints, ledger, end_hints=()) -> list:
+def assemble(blocks, layout, hints, ledger, end_hints=(), raw=()) -> list:
     """The flow of paragraphs and what stands between them; `hints` are the
-    paragraph_break hints, and the ledger counts the ones followed.
+    paragraph_break and paragraph_join hints (a line whose end one quotes ends its
+    paragraph, or goes on in the next line, whatever the rules say), and the
+    ledger counts the ones followed. A hint quotes the raw text (`raw`, line 1
+    first), or the line as the rules before repaired it.
     `end_hints` (counterpart_end) quote where the chapter's other edition ends:
     a paragraph starts there, and it and all after it are marked `beyond`.
 
@@ -82,9 +85,10 @@ def assemble(blocks, layout, hints, ledger, end_hints=()) -> list:
                 current.append(line)
                 text = line.text.strip()
                 last = k == len(b.lines) - 1
-                if (ends_paragraph(text, layout, following.get(id(line)))
-                        or (last and b.before_blank and layout.ends_sentence(text))
-                        or _hinted_break(line, hints, ledger)):
+                hinted = _hinted(line, hints, ledger, raw)
+                if hinted == "paragraph_break" or hinted is None and (
+                        ends_paragraph(text, layout, following.get(id(line)))
+                        or (last and b.before_blank and layout.ends_sentence(text))):
                     close()
         elif isinstance(b, Heading):
             close()
@@ -92,7 +96,7 @@ def assemble(blocks, layout, hints, ledger, end_hints=()) -> list:
             boxes = []
             flow.append(b)
         elif isinstance(b, Box):
-            boxes.append(replace(b, paragraphs=box_paragraphs(b.lines, layout)))
+            boxes.append(replace(b, paragraphs=box_paragraphs(b.lines, layout, hints, ledger, raw)))
         elif isinstance(b, CrossRef):
             target = deferred if current else flow
             if target and isinstance(target[-1], CrossRef):
@@ -122,15 +126,19 @@ def _next_lines(blocks) -> dict:
     return out
 
 
-def _hinted_break(line, hints, ledger) -> bool:
+def _hinted(line, hints, ledger, raw=()) -> str | None:
+    """The kind of the paragraph hint that quotes the line's end (paragraph_break or _join), if one does."""
+    ends = {line.text.strip()}
+    if raw and line.nos[-1] <= len(raw):
+        ends.add(raw[line.nos[-1] - 1].strip())
     for h in hints:
-        if line.text.strip().endswith(h.quote):
+        if any(e.endswith(h.quote) for e in ends):
             ledger.use_hint(h)
-            return True
-    return False
+            return h.kind
+    return None
 
 
-def box_paragraphs(lines, layout) -> list[Paragraph]:
+def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragraph]:
     """Box text: beside a photo the lines are set narrower, so the text is cut
     into runs of one measure; within a run, a sentence end short of the
     measure (or before a blank line) ends a paragraph, and so does a one-line run before wider text (a byline)."""
@@ -166,9 +174,15 @@ def box_paragraphs(lines, layout) -> list[Paragraph]:
                 continue
             current.append(line)
             stop = layout.ends_sentence(line.text.strip())
-            if stop and (layout.width(line.text) < full - 1 or id(line) in before_blank):
+            hinted = _hinted(line, hints, ledger, raw) if ledger else None
+            if hinted == "paragraph_break" or hinted is None and stop and (
+                    layout.width(line.text) < full - 1 or id(line) in before_blank):
                 close()
-        if byline or layout.ends_sentence(run[-1].text.strip()):
+                continue
+            if hinted == "paragraph_join":
+                continue
+        if byline or layout.ends_sentence(run[-1].text.strip()) and not (
+                ledger and _hinted(run[-1], hints, ledger, raw) == "paragraph_join"):
             close()
     close()
     return paragraphs

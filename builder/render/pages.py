@@ -63,6 +63,11 @@ def heading_ids(blocks) -> dict:
     return ids
 
 
+def cp_id(anchor: str, k: int) -> str:
+    """The id of a paragraph's k-th counterpart shown under it: cp-p-1-2-3, cp-p-1-2-3-2."""
+    return f"cp-{anchor}" + (f"-{k + 1}" if k else "")
+
+
 def japanese_names(chapter) -> dict[str, str]:
     """acronym -> its Japanese name, as a Japanese chapter's text first writes it before the acronym."""
     out: dict[str, str] = {}
@@ -76,7 +81,7 @@ def japanese_names(chapter) -> dict[str, str]:
 
 class ChapterRenderer:
     def __init__(self, chapter, box_styles: dict, labels, home: str = "index.md", links: dict | None = None,
-                 link_path=None, counterpart=None):
+                 link_path=None, counterpart=None, paired: dict | None = None, root: str = ""):
         self.ch = chapter
         self.cid = chapter.id
         self.home = home           # the page with the chapter's overview and its intro
@@ -89,6 +94,9 @@ class ChapterRenderer:
         self.layout = chapter.config.layout
         self.counterpart = counterpart     # (the main edition's chapter, "../" to its root, its lang) for another
         self.beyond_said = False
+        self.paired = paired or {}     # paragraph anchor -> its counterparts: (lang, root, page, anchor, text)
+        self.root = root               # this edition's folder in the site: "" or "en/"
+        self.cp_shown: set = set()     # the counterparts already shown, by (page, anchor)
 
     # -- places -----------------------------------------------------------
     def figure_path(self, num: str) -> str:
@@ -105,10 +113,42 @@ class ChapterRenderer:
             # the first paragraph past the main edition's end says so, once
             self.beyond_said = True
             out += f'!!! info "{attr(self.labels.beyond)}"\n    {escape(self.labels.beyond_note)}\n\n'
-        out += f"{self.md(text)}\n{{: #{p.anchor} }}\n"
+        out += f"{self.md(text)}{self.counterpart_link(p)}\n{{: #{p.anchor} }}\n" + self.counterpart_text(p)
         if p.cut_off:
             out += (f'\n!!! warning "{attr(self.labels.cut_off)}"\n'
                     f"    {escape(self.labels.cut_off_note)}\n")
+        return out
+
+    def counterpart_href(self, lang_root: str, page: str, anchor: str) -> str:
+        """From this page to a paragraph of another edition (each edition has its root: "" or "en/")."""
+        up = "../" * self.page.count("/") + "../" * self.root.count("/")
+        return up + lang_root + page_url(page) + f"#{anchor}"
+
+    def counterpart_link(self, p: Paragraph) -> str:
+        """A small link at the paragraph's end to its counterpart in the other edition (the first of
+        two, where one is two there); the reader's script opens the counterpart under it on a tap."""
+        pairs = self.paired.get(p.anchor)
+        if not pairs:
+            return ""
+        lang, root, page, anchor, _ = pairs[0]
+        controls = " ".join(cp_id(p.anchor, k) for k in range(len(pairs)))
+        return (f' <a class="hk-cp-link" href="{html.escape(self.counterpart_href(root, page, anchor))}" '
+                f'hreflang="{lang}" aria-controls="{controls}" aria-expanded="false" '
+                f'title="{self.labels.html("counterpart_title")}">{self.labels.html("counterpart_mark")}</a>')
+
+    def counterpart_text(self, p: Paragraph) -> str:
+        """The counterpart's words, a paragraph each, hidden until the reader asks: under the paragraph
+        on a tap, beside it in the side-by-side view; in their language, and out of this edition's
+        search index (the other edition indexes them). Paragraphs with attributes (attr_list), not
+        raw HTML, so that they stay blocks inside a box too."""
+        out = ""
+        for k, (lang, root, page, anchor, text) in enumerate(self.paired.get(p.anchor) or []):
+            href = self.counterpart_href(root, page, anchor)
+            # the second of two paragraphs that are one there shows it again; side by side, once
+            again = " data-again" if (page, anchor) in self.cp_shown else ""
+            self.cp_shown.add((page, anchor))
+            out += (f'\n[¶]({href}){{: hreflang="{lang}" }} {escape(plain(text))}\n'
+                    f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude{again} }}\n')
         return out
 
     def crossref(self, c: CrossRef, page: str) -> str:

@@ -114,9 +114,107 @@
     }
   }
 
+  /* The other edition's paragraph (the builder writes it under each paragraph, hidden, in its
+     language): a tap on the small EN/JA link at a paragraph's end opens it under the paragraph,
+     a second tap closes it. A click with a modifier, or in the side-by-side view (where it is
+     already shown), follows the link to the other edition's page. */
+  function counterpartInPlace(event) {
+    var link = event.target.closest && event.target.closest("a.hk-cp-link");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    if (document.body.classList.contains("hk-bilingual")) return;
+    var shown = (link.getAttribute("aria-controls") || "").split(" ").map(function (id) {
+      return document.getElementById(id);
+    }).filter(Boolean);
+    if (!shown.length) return;
+    event.preventDefault();
+    var open = link.getAttribute("aria-expanded") !== "true";
+    shown.forEach(function (cp) { cp.hidden = !open; });
+    link.setAttribute("aria-expanded", String(open));
+  }
+
+  /* Side by side: each paragraph beside its counterpart, level with it, in a row of two
+     columns (one column on a phone, the counterpart under it). The reader's choice is kept
+     for the next page. */
+  var BILINGUAL = "hk-bilingual";
+  function setBilingual(on) {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article) return;
+    document.body.classList.toggle(BILINGUAL, on);
+    if (on) {
+      article.querySelectorAll("p.hk-cp").forEach(function (cp) {
+        if (cp.parentElement.classList.contains("hk-pair-other")) return;
+        var row = cp.previousElementSibling;      // its paragraph, or the row made for the one before
+        if (!row) return;
+        var pair = row.classList.contains("hk-pair") ? row : null;
+        if (!pair) {
+          pair = document.createElement("div");
+          pair.className = "hk-pair";
+          row.parentNode.insertBefore(pair, row);
+          pair.appendChild(row);
+          pair.appendChild(document.createElement("div")).className = "hk-pair-other";
+        }
+        pair.lastChild.appendChild(cp);
+        cp.hidden = false;
+      });
+    } else {
+      article.querySelectorAll(".hk-pair").forEach(function (pair) {
+        var parent = pair.parentNode;
+        parent.insertBefore(pair.firstChild, pair);
+        Array.prototype.slice.call(pair.lastChild.children).forEach(function (cp) {
+          cp.hidden = true;
+          parent.insertBefore(cp, pair);
+        });
+        pair.remove();
+      });
+      article.querySelectorAll("a.hk-cp-link").forEach(function (a) { a.setAttribute("aria-expanded", "false"); });
+    }
+    var button = document.querySelector(".hk-bilingual-toggle");
+    if (button) button.setAttribute("aria-pressed", String(on));
+    try { localStorage.setItem(BILINGUAL, on ? "1" : ""); } catch (e) { /* storage refused: this page only */ }
+  }
+
+  function addBilingualToggle() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || !article.querySelector("p.hk-cp") || article.querySelector(".hk-bilingual-toggle")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button hk-bilingual-toggle";
+    button.textContent = say("side_by_side", {});
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function () {
+      setBilingual(button.getAttribute("aria-pressed") !== "true");
+    });
+    var heading = article.querySelector("h1");
+    article.insertBefore(button, heading ? heading.nextSibling : article.firstChild);
+    var kept = "";
+    try { kept = localStorage.getItem(BILINGUAL); } catch (e) { /* none kept */ }
+    if (kept) setBilingual(true);
+  }
+
+  /* The language switch leads to the counterpart of the paragraph the reader is looking at,
+     not to the top of the page: at the moment of the click its link takes the href of that
+     paragraph's EN/JA link (the first paragraph whose text is below the header). At the top
+     of the page it leads to the top of the other page. */
+  function switchAtParagraph(event) {
+    var link = event.target.closest && event.target.closest("a.hk-edition");
+    if (!link || window.scrollY < 8) return;
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var paragraphs = document.querySelectorAll("article p[id^='p-']");
+    for (var i = 0; i < paragraphs.length; i++) {
+      var box = paragraphs[i].getBoundingClientRect();
+      if (box.bottom > top + 8 && box.height) {
+        var own = paragraphs[i].querySelector("a.hk-cp-link[hreflang='" + link.getAttribute("hreflang") + "']");
+        if (own) link.href = own.href;
+        return;
+      }
+    }
+  }
+
   function ready() {
     labelScrollingTables();
     highlightSearchWords();
+    addBilingualToggle();
   }
   /* Material wraps tables when it mounts a page; run after it, on every page
      (instant navigation included, should it be turned on). */
@@ -126,4 +224,6 @@
     document.addEventListener("DOMContentLoaded", ready);
   }
   document.addEventListener("click", noteInPlace);
+  document.addEventListener("click", counterpartInPlace);
+  document.addEventListener("click", switchAtParagraph, true);
 })();
