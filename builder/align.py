@@ -80,6 +80,7 @@ class Match:
 class Alignment:
     pairs: list[Pair] = field(default_factory=list)
     theirs_chapter: object = None       # the main edition's chapter
+    mine_chapter: object = None         # this edition's
     matches: list[Match] = field(default_factory=list)
     # each paragraph's evidence by its anchor, read once, in reading order (a date such as
     # 同年 is read against the one before it)
@@ -269,7 +270,7 @@ def align(theirs_ch, mine_ch, evidence_theirs, evidence_mine) -> Alignment:
     total_t = sum(len(plain(p.text)) for _, ps in ut for p in ps) or 1
     total_m = sum(len(plain(p.text)) for _, ps in um for p in ps if not p.beyond) or 1
     ratio = total_m / total_t
-    out = Alignment(theirs_chapter=theirs_ch, matches=match(theirs_ch, mine_ch))
+    out = Alignment(theirs_chapter=theirs_ch, mine_chapter=mine_ch, matches=match(theirs_ch, mine_ch))
     for (name, pt), (_, pm) in zip(ut, um):
         inside = [p for p in pm if not p.beyond]
         out.evidence_theirs.update((p.anchor, evidence_theirs(p.text)) for p in pt)

@@ -245,6 +245,7 @@ def browser():
 
 
 SEARCH_NONE = yaml.safe_load((REPO / "content" / "labels.yaml").read_text(encoding="utf-8"))["search_none"]
+SEARCH_NONE_EN = yaml.safe_load((REPO / "content" / "labels-en.yaml").read_text(encoding="utf-8"))["search_none"]
 
 
 def search(page, query):
@@ -255,7 +256,8 @@ def search(page, query):
     line above the results is emptied first and waited for, so that one page
     load serves any number of queries (Material writes it anew for each)."""
     box = page.locator("input.md-search__input")
-    done = "(meta => meta && /件見つかりました|" + SEARCH_NONE + "/.test(meta.textContent))"
+    # Material's count of results in Japanese or English, or our word for none
+    done = f"(meta => meta && /件見つかりました|matching document|{SEARCH_NONE}|{SEARCH_NONE_EN}/.test(meta.textContent))"
     meta = "document.querySelector('.md-search-result__meta')"
     if not box.evaluate("b => b === document.activeElement"):
         box.click()

@@ -157,3 +157,41 @@ def test_the_snippet_is_the_sentence_around_the_word():
     text = group[0]["text"]
     assert text.startswith("<p>…ここで<mark") and text.endswith("…</p>")
     assert len(text) < 200
+
+
+# -- English (issue 22): case and number folded, and a reader's own words --------------
+
+def test_an_english_word_finds_its_singular_and_plural_as_exact():
+    docs = site(doc("one.html#x", "<p>a joint exercise with the country</p>", title="One"),
+                doc("many.html#x", "<p>joint Exercises with other countries</p>", title="Many"))
+    exercises, country, countries = search(docs, "exercises", "Country", "COUNTRIES")
+    assert sorted(pages(exercises)) == ["many.html", "one.html"]
+    assert all(g[0]["terms"].get("exercise", g[0]["terms"].get("Exercises")) for g in exercises)
+    assert sorted(pages(country)) == sorted(pages(countries)) == ["many.html", "one.html"]
+    # the plural is marked whole, as printed
+    many = next(g for g in exercises if pages([g]) == ["many.html"])
+    assert "<mark data-md-highlight>Exercises</mark>" in many[0]["text"]
+
+
+def test_words_that_only_look_plural_are_not_cut():
+    docs = site(doc("a.html#x", "<p>a clas of its own; the statu quo; a basi</p>"))
+    found = search(docs, "class", "status", "basis")
+    # at most a near match (a typo's), never the word as written
+    assert [[g[0]["terms"].get(q) for g in groups] for q, groups in zip(("class", "status", "basis"), found)] == \
+           [[False], [False], [False]]
+
+
+def test_a_curly_apostrophe_is_an_apostrophe():
+    docs = site(doc("a.html#x", "<p>the Air Chiefs’ Dialogue in Japan</p>"))
+    [groups] = search(docs, "chiefs' dialogue")
+    assert groups and groups[0][0]["terms"] == {"Chiefs’": True, "Dialogue": True}
+
+
+def test_a_long_query_finds_the_section_holding_most_of_its_words_last():
+    docs = site(doc("all.html#x", "<p>female GSDF personnel were sent to NATO</p>"),
+                doc("most.html#x", "<p>female GSDF personnel were dispatched to NATO headquarters</p>"),
+                doc("few.html#x", "<p>GSDF personnel in Japan</p>"))
+    [groups, short] = search(docs, "female GSDF personnel sent to NATO", "personnel sent")
+    assert pages(groups) == ["all.html", "most.html"]          # few.html lacks three of six words
+    assert groups[1][0]["terms"]["sent"] is False               # Material strikes the missing word through
+    assert pages(short) == ["all.html"]                          # two words: both or nothing

@@ -41,7 +41,7 @@ class FigureKind:
     name: str
     read: Callable                  # (figure, spec, config, layout) -> data
     render: Callable                # (data, spec) -> Markdown of the figure's page
-    format: str                     # how the list of figures describes it
+    format: str                     # the label that names its form in the list of figures
     check: Callable = _no_check     # (spec, layout, error(key, message)) -> None; raises what error() returns
     events: Callable = _no_events   # (chapter, num, figure, registry, page_url) -> timeline events
     profile: ProfileRows | None = None

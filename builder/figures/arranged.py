@@ -12,7 +12,7 @@ from collections import Counter
 from ..errors import InputError
 
 NAME = "arranged"
-FORMAT = "表・リスト（原図の文字を配置）"
+FORMAT = "format_arranged"      # the label (content/labels.yaml) that names its form in the list of figures
 
 
 def printed_lines(figure) -> list[tuple[str, int]]:

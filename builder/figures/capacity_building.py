@@ -12,7 +12,7 @@ from ..escape import escape
 from ..timeline.event import Event, Source
 
 NAME = "capacity_building"
-FORMAT = "表（データ）"
+FORMAT = "format_data"      # the label (content/labels.yaml) that names its form in the list of figures
 
 NUM = re.compile(r"^(?P<n>[0-9０-９]{1,3})\u3000(?P<title>.+)$")
 FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")

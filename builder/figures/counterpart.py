@@ -20,7 +20,7 @@ import html
 from . import printed_text
 
 NAME = "counterpart"
-FORMAT = "the Japanese edition's data"
+FORMAT = "format_counterpart"      # the label (content/labels.yaml) that names its form in the list of figures
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 

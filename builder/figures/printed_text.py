@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-FORMAT = "原図の文字"
+FORMAT = "format_printed"      # the label (content/labels.yaml) that names its form in the list of figures
 PLACEHOLDER = re.compile(r"^(?:Col\d+|-+|:?-+:?)$")
 
 

@@ -15,7 +15,7 @@ from ..errors import InputError
 from .printed_text import read as read_groups
 
 NAME = "table"
-FORMAT = "表"
+FORMAT = "format_table"      # the label (content/labels.yaml) that names its form in the list of figures
 
 
 def _is_label(line: str) -> bool:

@@ -13,7 +13,7 @@ from ..escape import escape
 from ..timeline.event import Event, Source
 
 NAME = "visits"
-FORMAT = "表（データ）"
+FORMAT = "format_data"      # the label (content/labels.yaml) that names its form in the list of figures
 
 DATE = r"\d{1,2}\.\d{1,2}"
 

@@ -303,7 +303,7 @@ class ChapterRenderer:
                 body.append(f"\n**{lb.md('cited_in')}**{lb.md('after_heading')}" + lb.md("list_sep").join(cited) + "\n")
             pages.append(Page(path, title, "\n".join(body)))
             index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)})"
-                         f" | {handler.format} |")
+                         f" | {lb.md(handler.format)} |")
         pages.insert(0, Page(f"{self.cid}/figures/index.md", self.labels.figure_index, "\n".join(index) + "\n"))
         return pages
 

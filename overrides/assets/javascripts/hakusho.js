@@ -211,7 +211,61 @@
     }
   }
 
+  /* A search result offers the same place in the other edition: a small link beside it (not
+     inside it: Material's result is one link), to the counterpart page and heading, from the
+     builder's map (assets/javascripts/counterparts.js). Material writes the list anew for each
+     query; the links are added as it does. */
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* the page's folder */ }
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+
+  function counterpartOf(href) {
+    var map = window.HK_COUNTERPARTS;
+    if (!map) return null;
+    var root = siteRoot(), url = new URL(href, location.href);
+    if (url.href.indexOf(root.href) !== 0) return null;
+    var page = decodeURI(url.pathname.slice(root.pathname.length)), anchor = decodeURIComponent(url.hash.slice(1));
+    var up = new URL(map.root.replace(/[^/]+\//g, "../") || "./", root);       // the site's own root
+    for (var i = 0; i < map.editions.length; i++) {
+      var other = map.editions[i], anchors = other.pages[page];
+      if (!anchors) continue;
+      var there = anchor && anchors[anchor] ? "#" + encodeURIComponent(anchors[anchor]) : "";
+      return {lang: other.lang, href: new URL(other.root + page, up).href + there};
+    }
+    return null;
+  }
+
+  function offerCounterparts(list) {
+    list.querySelectorAll("li.md-search-result__item").forEach(function (li) {
+      // the page's result, then its best section's: the offer leads to that section's counterpart
+      var links = li.querySelectorAll(":scope > a.md-search-result__link");
+      if (!links.length || li.querySelector(":scope > a.hk-search-other")) return;
+      var other = counterpartOf((links[1] || links[0]).href) || counterpartOf(links[0].href);
+      if (!other) return;
+      var a = document.createElement("a");
+      a.className = "hk-search-other";
+      a.href = other.href;
+      a.hreflang = other.lang;
+      a.lang = other.lang;
+      a.textContent = say("counterpart_mark", {});
+      a.title = say("search_counterpart", {});
+      a.setAttribute("aria-label", a.textContent + " " + a.title);     // its name holds the words it shows
+      li.appendChild(a);
+    });
+  }
+
+  function watchSearchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || !window.MutationObserver || list.dataset.hkWatched) return;
+    list.dataset.hkWatched = "1";
+    new MutationObserver(function () { offerCounterparts(list); }).observe(list, {childList: true, subtree: true});
+  }
+
   function ready() {
+    watchSearchResults();
     labelScrollingTables();
     highlightSearchWords();
     addBilingualToggle();

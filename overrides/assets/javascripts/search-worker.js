@@ -11,24 +11,29 @@
      1 the section holds every word of the query as written;
      2 it holds each word within an edit or two (a typo: シャングリア会合);
      3 it holds every part of each word (a compound's words: 日豪｜物品｜役務…);
+     4 a query of three words or more: it holds all but a third of them (a
+       reader's own words, "female GSDF personnel sent to NATO", where the
+       text says "dispatched");
    within a tier, a word in the heading counts most, then how often the words
    occur for the section's length; an occurrence inside a longer word (国連 in
    アラブ首長国連邦, by the browser's word breaker) counts for less. Results
    below tier 1 are partial: the words they lack are listed as missing, which
    Material shows struck through.
 
-   Text is folded (NFKC, lower case, ・ dropped) on both sides, keeping each
-   folded character's place in the original, so that 2+2 finds 「2＋2」 and the
-   snippet and the page's highlight show the text as printed.
+   Text is folded (NFKC, lower case, ・ dropped, ’ as ') on both sides, keeping
+   each folded character's place in the original, so that 2+2 finds 「2＋2」 and
+   the snippet and the page's highlight show the text as printed. An English
+   word is matched in its singular and plural both (exercises: exercise;
+   countries: country), as tier 1.
 
    No network, no library: the same file runs in the offline bundle (through
    the iframe-worker shim) and under Node for the tests (module.exports). */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var PHRASE = 1, NEAR = 2, PARTS = 3;
+var PHRASE = 1, NEAR = 2, PARTS = 3, SOME = 4;
 // far apart: a tier always outranks the next, the chapter's own pages the quotes of it
-var TIER_WEIGHT = {1: 300000, 2: 200000, 3: 100000}, ORIGINAL = 50000;
+var TIER_WEIGHT = {1: 400000, 2: 300000, 3: 200000, 4: 100000}, ORIGINAL = 50000;
 var SNIPPET_BEFORE = 30, SNIPPET_AFTER = 70;
 
 /* Folding: NFKC (full-width Latin and digits, half-width kana), lower case;
@@ -37,6 +42,7 @@ var SNIPPET_BEFORE = 30, SNIPPET_AFTER = 70;
    comes from the original's [at[i], to[i]). */
 var STABLE = /[\u3040-\u309f\u30a1-\u30fa\u30fc\u4e00-\u9fff]/;
 var DROPPED = /[・･]/;
+var APOSTROPHE = /[\u2018\u2019]/;
 
 function fold(text) {
   var out = "", at = [], to = [];
@@ -47,6 +53,7 @@ function fold(text) {
     if (code < 0x80) n = ch.toLowerCase();
     else if (STABLE.test(ch)) n = ch;
     else if (DROPPED.test(ch)) n = "";
+    else if (APOSTROPHE.test(ch)) n = "'";
     else n = ch.normalize("NFKC").toLowerCase();
     if (/\s/.test(n)) n = " ";
     for (var k = 0; k < n.length; k++) { out += n[k]; at.push(i); to.push(i + ch.length); }
@@ -116,14 +123,34 @@ function Index(docs) {
     if (!this.docs[i].anchor) this.pages[this.docs[i].page] = this.docs[i];
 }
 
-/* The words of a query: split on spaces, folded; a word is matched whole. */
+/* The words of a query: split on spaces, folded; a word is matched whole,
+   an English one in its other number too. */
 function words(query) {
   var seen = {}, out = [];
   query.split(/[\s\u3000]+/).forEach(function (raw) {
     var folded = fold(raw).text;
-    if (folded && !seen[folded]) { seen[folded] = true; out.push({raw: raw, text: folded, parts: parts(folded)}); }
+    if (folded && !seen[folded]) {
+      seen[folded] = true;
+      out.push({raw: raw, text: folded, parts: parts(folded), forms: numberForms(folded)});
+    }
   });
   return out;
+}
+
+/* An English noun's singular and plural, as strings to find at a word's start:
+   the singular finds the plural too (exercise: exercises), so only the -ies
+   plural needs a form of its own (country, countries). Four letters at least,
+   and not -ss, -us, -is (class, status, basis are not plurals). */
+var LATIN_WORD = /^[a-z][a-z'-]*[a-z]$/;
+
+function numberForms(word) {
+  if (word.length < 4 || !LATIN_WORD.test(word)) return [word];
+  var singular = word;
+  if (/[^aeiou]ies$/.test(word)) singular = word.slice(0, -3) + "y";
+  else if (/(ss|x|z|ch|sh)es$/.test(word)) singular = word.slice(0, -2);
+  else if (/[^su']s$/.test(word) && !/is$/.test(word)) singular = word.slice(0, -1);
+  if (/[^aeiou]y$/.test(singular)) return [singular, singular.slice(0, -1) + "ies"];
+  return [singular];
 }
 
 var WORD = /[a-z0-9]/;
@@ -213,12 +240,26 @@ function weight(text, spans) {
   return sum;
 }
 
+/* [start, end) of each occurrence of any of the word's forms; an English
+   singular followed by a plural's -s or -es takes it in (exercise finds
+   "exercises" whole, and the highlight marks the whole word). */
+var PLURAL_END = /^(e?s|'s)(?![a-z])/;
+
+function spansOf(text, forms) {
+  var out = [];
+  forms.forEach(function (form) {
+    occurrences(text, form).forEach(function (i) {
+      var end = i + form.length, rest = LATIN_WORD.test(form) && PLURAL_END.exec(text.slice(end, end + 4));
+      if (rest) end += rest[0].length;
+      if (!out.some(function (s) { return s[0] === i; })) out.push([i, end]);
+    });
+  });
+  return out.sort(function (a, b) { return a[0] - b[0]; });
+}
+
 function matchWord(doc, word) {
-  var inTitle = occurrences(doc.title.text, word.text);
-  var inBody = occurrences(doc.body.text, word.text);
-  var n = word.text.length;
-  if (inTitle.length || inBody.length) {
-    var title = inTitle.map(function (i) { return [i, i + n]; }), body = inBody.map(function (i) { return [i, i + n]; });
+  var title = spansOf(doc.title.text, word.forms), body = spansOf(doc.body.text, word.forms);
+  if (title.length || body.length) {
     return {tier: PHRASE, title: title, body: body,
             titleWeight: weight(doc.title.text, title), bodyWeight: weight(doc.body.text, body)};
   }
@@ -240,16 +281,22 @@ function matchWord(doc, word) {
   return null;
 }
 
-/* A document's score for all the words: null unless it holds every one.
+/* A document's score for all the words: null unless it holds every one, or,
+   for a query of three words or more, all but a third of them (tier 4).
    Pages with a search boost below 1 (MkDocs front matter: the profiles, the
    timeline, the digests, which quote the chapter) come after the chapter's
    own pages within a tier, unless their heading holds a word: the quote's
    source is always among the results, and ranks first. */
 function scoreDoc(doc, query, averageLength) {
-  var tier = PHRASE, score = 0, matches = [], titled = false;
+  var tier = PHRASE, score = 0, matches = [], titled = false, missing = 0;
   for (var w = 0; w < query.length; w++) {
     var m = matchWord(doc, query[w]);
-    if (!m) return null;
+    if (!m) {
+      if (query.length < 3 || ++missing > Math.floor(query.length / 3)) return null;
+      matches.push({tier: SOME, title: [], body: [], missing: true});
+      tier = SOME;
+      continue;
+    }
     tier = Math.max(tier, m.tier);
     // a heading counts when it holds the word whole (not 国連 in アラブ首長国連邦,
     // which counts no more than a little)
@@ -303,7 +350,7 @@ function terms(doc, query, result) {
   for (var w = 0; w < query.length; w++) {
     var m = result.matches[w];
     if (m.tier !== PHRASE) out[query[w].raw] = false;
-    if (m.tier !== PARTS) {
+    if (m.tier === PHRASE || m.tier === NEAR) {
       var field = m.body.length ? doc.body : doc.title, span = field.span.apply(field, m.body[0] || m.title[0]);
       out[field.raw.slice(span[0], span[1])] = true;
     }
