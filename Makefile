@@ -3,6 +3,7 @@
 # make test Node (npm) as well, and installs Debian's chromium and fonts-noto-cjk when run as root.
 # `make site ENGINE=properdocs|zensical` builds with another engine (MkDocs is the default),
 # each installed from its own pinned requirements into its own virtualenv.
+# `make workflows` runs publish.yml and preview.yml with act against stand-ins for GitHub.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -30,9 +31,11 @@ ENGINE_STAMP := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),$(ENGINE_VENV)/.install
 EBIN := $(ENGINE_VENV)/bin
 
 TOOLS  := tests/tools/node_modules/.installed
+# act, which runs the GitHub workflows here (make workflows)
+ACT    := .venv-workflows/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser bench engines
+.PHONY: site docs test serve clean browser bench engines workflows runner-tools
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +94,19 @@ endif
 test:
 	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines
 	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
+
+# publish.yml and preview.yml, run by act (requirements-workflows.txt) on this machine with no
+# network, against stand-ins for GitHub: a bare origin in build/workflows/origin.git, an API that
+# logs what it was sent to build/workflows/api-log.json (README: Workflows, run here).
+workflows: $(STAMP) $(ACT) runner-tools
+	$(BIN)/python tests/workflows/run.py
+
+# What a GitHub runner has and this machine may lack: rsync, which github-pages-deploy-action
+# copies the site with. As root (as in CI), installed; after `browser`, one apt-get at a time.
+runner-tools:
+	@command -v rsync >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  apt-get install -y -qq rsync >/dev/null; } || \
+	  echo "note: rsync not found and not root; the workflow runs will fail (apt-get install rsync)"
 
 # The workflow linter, pinned by tests/tools/package-lock.json.
 $(TOOLS): tests/tools/package.json tests/tools/package-lock.json
