@@ -31,7 +31,7 @@ ENGINE_STAMP := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),$(ENGINE_VENV)/.install
 EBIN := $(ENGINE_VENV)/bin
 
 TOOLS  := tests/tools/node_modules/.installed
-# act, which runs the GitHub workflows here (make workflows)
+# act, which runs the GitHub workflows here (make workflows, and a test)
 ACT    := .venv-workflows/.installed
 CHROMIUM := /usr/bin/chromium
 
@@ -92,7 +92,8 @@ endif
 # The test files run on a worker a core (at most 4: each may hold a Chromium); tests/conftest.py
 # builds the real site once for all of them.
 test:
-	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines
+	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines $(ACT)
+	$(MAKE) --no-print-directory runner-tools
 	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
 
 # publish.yml and preview.yml, run by act (requirements-workflows.txt) on this machine with no
