@@ -49,8 +49,10 @@ def test_the_workflows_we_need_exist():
 
 RUN = REPO / "tests" / "workflows" / "run.py"
 PAGES = "https://example.github.io/hakusho/"         # the stand-in repository example/hakusho's Pages URL
-# The issue's sequence: publish, two previews, one closed, publish again.
-SEQUENCE = ["publish", "open7", "open8", "close7", "publish"]
+# Three builds where `make workflows` runs four (publish, open7, open8, close7, publish), and
+# every property of that sequence: a preview deployed (7), kept by publishing, the site kept by
+# deploying a preview (8), one preview removed and the other kept on close (7).
+SEQUENCE = ["open7", "publish", "open8", "close7"]
 
 
 @pytest.fixture(scope="module")
@@ -91,11 +93,10 @@ def test_every_run_passes_with_no_network(runs):
 def test_previews_are_deployed_kept_by_publishing_and_removed_on_close(runs):
     after = [(r["gh_pages"]["root_index"], r["gh_pages"]["previews"]) for r in runs["record"]["runs"]]
     assert after == [
-        (True, []),                      # publish: the site at the root
-        (True, ["pr-7"]),                # pull request 7 opened: its preview, the site kept
-        (True, ["pr-7", "pr-8"]),        # pull request 8 opened: both
+        (False, ["pr-7"]),               # pull request 7 opened: its preview, on a new gh-pages
+        (True, ["pr-7"]),                # publish: the site at the root, the preview kept (clean-exclude)
+        (True, ["pr-7", "pr-8"]),        # pull request 8 opened: its preview; the site and 7's kept
         (True, ["pr-8"]),                # pull request 7 closed: its preview alone removed
-        (True, ["pr-8"]),                # publish again: the preview kept (clean-exclude)
     ], runs["stdout"]
 
 
@@ -129,5 +130,5 @@ def test_setup_python_used_the_local_python_and_previews_keep_their_artifacts(ru
     out = runs["out"]
     log = (out / runs["record"]["runs"][0]["log"]).read_text(encoding="utf-8")
     assert "Successfully set up CPython (3.11" in log and "not found in the local cache" not in log
-    opened8 = out / runs["record"]["runs"][2]["artifacts"] / "hakusho-pr-8"
+    opened8 = out / runs["record"]["runs"][SEQUENCE.index("open8")]["artifacts"] / "hakusho-pr-8"
     assert (opened8 / "site" / "index.html").is_file() and (opened8 / "dist" / "hakusho-offline.zip").is_file()
