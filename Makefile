@@ -35,7 +35,7 @@ TOOLS  := tests/tools/node_modules/.installed
 ACT    := .venv-workflows/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser bench engines workflows runner-tools
+.PHONY: site docs test serve clean browser bench engines workflows workflows-ready runner-tools
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -92,7 +92,7 @@ endif
 # The test files run on a worker a core (at most 4: each may hold a Chromium); tests/conftest.py
 # builds the real site once for all of them. The longest file starts first (tests/workflows/first.py).
 test:
-	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines $(ACT)
+	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines workflows-ready
 	$(MAKE) --no-print-directory runner-tools
 	PYTHONPATH=tests/workflows $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile -p first
 
@@ -101,6 +101,12 @@ test:
 # logs what it was sent to build/workflows/api-log.json (README: Workflows, run here).
 workflows: $(STAMP) $(ACT) runner-tools
 	$(BIN)/python tests/workflows/run.py
+
+# What the workflow runs take from outside (the actions' files, the wheels of requirements.txt),
+# made ready beside the other installs. A failure here (no snapshot of an action on this
+# machine) is the workflow test's to report: it skips, saying why.
+workflows-ready: $(STAMP) $(ACT)
+	-$(BIN)/python tests/workflows/run.py --prepare
 
 # What a GitHub runner has and this machine may lack: rsync, which github-pages-deploy-action
 # copies the site with. As root (as in CI), installed; after `browser`, one apt-get at a time.

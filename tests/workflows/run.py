@@ -413,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(owner+name/repo or owner/name.git); default: $HAKUSHO_ACTIONS_FROM or " + DEFAULT_SNAPSHOTS)
     parser.add_argument("--steps", default=",".join(SEQUENCE),
                         help=f"the runs, in order, from {', '.join(STEPS)} (default: %(default)s)")
+    parser.add_argument("--prepare", action="store_true",
+                        help="only make ready what the runs take from outside (the actions' files, the wheels)")
     args = parser.parse_args(argv)
     names = args.steps.split(",")
     unknown = [n for n in names if n not in STEPS]
@@ -420,6 +422,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown step {', '.join(unknown)}; expected some of {', '.join(STEPS)}")
     try:
         prepared = prepare(args.actions_from)
+        if args.prepare:
+            print(f"ready: {len(prepared.actions)} actions, the wheels in {prepared.wheels}")
+            return 0
         if not os.environ.get(INSIDE) and (command := offline_command(argv)):
             return subprocess.run(command, env=dict(os.environ, **{INSIDE: "1"})).returncode
         out = args.out.resolve()
