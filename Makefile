@@ -90,11 +90,11 @@ endif
 
 # the virtualenvs, the node tools and the browser are independent: installed side by side.
 # The test files run on a worker a core (at most 4: each may hold a Chromium); tests/conftest.py
-# builds the real site once for all of them. The longest file starts first (tests/workflows/first.py).
+# builds the real site once for all of them. The longest file starts first (tests/workflows/plugin/).
 test:
 	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines workflows-ready
 	$(MAKE) --no-print-directory runner-tools
-	PYTHONPATH=tests/workflows $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile -p first
+	PYTHONPATH=tests/workflows/plugin $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile -p workflows_first
 
 # publish.yml and preview.yml, run by act (requirements-workflows.txt) on this machine with no
 # network, against stand-ins for GitHub: a bare origin in build/workflows/origin.git, an API that

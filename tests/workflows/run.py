@@ -319,6 +319,9 @@ def prepare(actions_from: list[str] | None = None) -> Prepared:
     requirements.txt. The only step that may use the network (the package index)."""
     if not ACT.exists():
         raise Unavailable(f"{ACT} is missing: `make workflows` installs act (requirements-workflows.txt)")
+    if not shutil.which("rsync", path=RUNNER_PATH):
+        raise Unavailable("rsync, which github-pages-deploy-action copies the site with (GitHub's runner has it), "
+                          "is missing: apt-get install rsync (make workflows does, as root)")
     roots = snapshot_roots(actions_from)
     actions = {a["uses"]: export_action(a, roots, CACHE / "actions") for a in load_actions()}
     preview = next(a for a in load_actions() if a["uses"].startswith("rossjrw/pr-preview-action@"))
