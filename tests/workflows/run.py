@@ -11,6 +11,7 @@ act's output of each run.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import hashlib
 import json
 import os
@@ -269,6 +270,34 @@ def gitconfig(path: Path, git_url: str) -> Path:
     return path
 
 
+# What GitHub reads of `on:` before it starts a run, and act does not (it runs a workflow
+# for any event it names, whatever its `types` or `branches`).
+DEFAULT_TYPES = {"pull_request": ["opened", "synchronize", "reopened"]}
+READ = {"types", "branches", "branches-ignore"}
+
+
+def triggered(workflow: Path, step: Step) -> bool:
+    """Whether GitHub would start the workflow for the step's event: the event
+    named under `on:`, its activity type among `types`, its branch (main, the
+    pull request's base) matched by `branches` and not by `branches-ignore`."""
+    doc = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    on = doc.get("on", doc.get(True))                # YAML 1.1 reads a bare `on` as true
+    on = {on: None} if isinstance(on, str) else {e: None for e in on} if isinstance(on, list) else on
+    if step.event not in on:
+        return False
+    spec = on[step.event] or {}
+    unread = set(spec) - READ
+    if unread:
+        raise RuntimeError(f"{workflow.name}: on.{step.event}: the stand-in for GitHub's dispatch does not "
+                           f"read {', '.join(sorted(unread))}")
+    if step.action and step.action not in spec.get("types", DEFAULT_TYPES.get(step.event, [step.action])):
+        return False
+    branch = "main"                                  # pushed to, or the pull request's base
+    if "branches" in spec and not any(fnmatch.fnmatchcase(branch, p) for p in spec["branches"]):
+        return False
+    return not any(fnmatch.fnmatchcase(branch, p) for p in spec.get("branches-ignore", []))
+
+
 def act_command(step: Step, work: Path, event: Path, out: Path, actions: dict[str, Path],
                 api_url: str) -> list[str]:
     command = [str(ACT), step.event, "-C", str(work), "-W", str(work / ".github" / "workflows" / f"{step.workflow}.yml"),
@@ -369,20 +398,25 @@ def run_sequence(out: Path, names: list[str], prepared: Prepared, echo=print) ->
             # artifacts belong to their run, as on GitHub (the upload-artifact stand-in's folder)
             artifacts = out / "artifacts" / f"{i}-{name}"
             start = time.monotonic()
-            with log.open("w") as f:
-                code = subprocess.run(act_command(step, work, event, out, prepared.actions, api_server.url),
-                                      stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                      env=dict(env, HAKUSHO_ARTIFACTS=str(artifacts)), timeout=900).returncode
+            started = triggered(work / ".github" / "workflows" / f"{step.workflow}.yml", step)
+            code = None                                  # GitHub would start no run: nor does act here
+            if started:
+                with log.open("w") as f:
+                    code = subprocess.run(act_command(step, work, event, out, prepared.actions, api_server.url),
+                                          stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                          env=dict(env, HAKUSHO_ARTIFACTS=str(artifacts)), timeout=900).returncode
             seconds = round(time.monotonic() - start, 1)
-            result = {"step": i, "name": step.name, "workflow": step.workflow, "seconds": seconds,
-                      "exit": code, "log": str(log.relative_to(out)), "artifacts": str(artifacts.relative_to(out)),
-                      "gh_pages": gh_pages(origin.path)}
+            result = {"step": i, "name": step.name, "workflow": step.workflow, "triggered": started,
+                      "seconds": seconds, "exit": code, "log": str(log.relative_to(out)),
+                      "artifacts": str(artifacts.relative_to(out)), "gh_pages": gh_pages(origin.path)}
             record["runs"].append(result)
             (out / "runs.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-            echo(f"{i}. {step.name}: {'ok' if code == 0 else f'failed ({code})'} in {seconds} s; "
+            outcome = "not started: its `on:` does not take this event" if not started else \
+                "ok" if code == 0 else f"failed ({code})"
+            echo(f"{i}. {step.name}: {outcome} in {seconds} s; "
                  f"gh-pages: {'the site' if result['gh_pages']['root_index'] else 'no site'} at its root, "
                  f"previews: {', '.join(result['gh_pages']['previews']) or 'none'}")
-            if code != 0:
+            if started and code != 0:
                 echo(f"   see {log}")
                 break
     return record["runs"]
@@ -439,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
     except RuntimeError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    failed = len(results) < len(names) or any(r["exit"] for r in results)
+    failed = len(results) < len(names) or any(r["exit"] != 0 for r in results)
     print(f"{'failed' if failed else 'done'} (network: {network()}): {out / 'origin.git'}, {out / 'api-log.json'}")
     return 1 if failed else 0
 
