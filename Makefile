@@ -99,21 +99,22 @@ test:
 # publish.yml and preview.yml, run by act (requirements-workflows.txt) on this machine with no
 # network, against stand-ins for GitHub: a bare origin in build/workflows/origin.git, an API that
 # logs what it was sent to build/workflows/api-log.json (README: Workflows, run here).
-workflows: $(STAMP) $(ACT) runner-tools
-	$(BIN)/python tests/workflows/run.py
+workflows: $(ACT) runner-tools
+	.venv-workflows/bin/python tests/workflows/run.py
 
 # What the workflow runs take from outside (the actions' files, the wheels of requirements.txt),
-# made ready beside the other installs. A failure here (no snapshot of an action on this
-# machine) is the workflow test's to report: it skips, saying why.
-workflows-ready: $(STAMP) $(ACT)
-	-$(BIN)/python tests/workflows/run.py --prepare
+# made ready beside the other installs (.venv's too: it needs .venv-workflows alone). A failure
+# here (no snapshot of an action on this machine) is the workflow test's to report: it skips,
+# saying why.
+workflows-ready: $(ACT)
+	-.venv-workflows/bin/python tests/workflows/run.py --prepare
 
 # What a GitHub runner has and this machine may lack: rsync, which github-pages-deploy-action
 # copies the site with. As root (as in CI), installed; after `browser`, one apt-get at a time.
 runner-tools:
 	@command -v rsync >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 	  apt-get install -y -qq rsync >/dev/null; } || \
-	  echo "note: rsync not found and not root; the workflow runs will fail (apt-get install rsync)"
+	  echo "note: rsync not found and not root; the workflow runs cannot start (apt-get install rsync)"
 
 # The workflow linter, pinned by tests/tools/package-lock.json.
 $(TOOLS): tests/tools/package.json tests/tools/package-lock.json
