@@ -3,6 +3,7 @@
 # make test Node (npm) as well, and installs Debian's chromium and fonts-noto-cjk when run as root.
 # `make site ENGINE=properdocs|zensical` builds with another engine (MkDocs is the default),
 # each installed from its own pinned requirements into its own virtualenv.
+# `make workflows` runs publish.yml and preview.yml with act against stand-ins for GitHub.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -30,9 +31,11 @@ ENGINE_STAMP := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),$(ENGINE_VENV)/.install
 EBIN := $(ENGINE_VENV)/bin
 
 TOOLS  := tests/tools/node_modules/.installed
+# act, which runs the GitHub workflows here (make workflows, and a test)
+ACT    := .venv-workflows/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser bench engines
+.PHONY: site docs test serve clean browser bench engines workflows workflows-ready runner-tools
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -99,10 +102,31 @@ endif
 
 # the virtualenvs, the node tools and the browser are independent: installed side by side.
 # The test files run on a worker a core (at most 4: each may hold a Chromium); tests/conftest.py
-# builds the real site once for all of them.
+# builds the real site once for all of them. The longest file starts first (tests/workflows/plugin/).
 test:
-	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines
-	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
+	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines workflows-ready
+	$(MAKE) --no-print-directory runner-tools
+	PYTHONPATH=tests/workflows/plugin $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile -p workflows_first
+
+# publish.yml and preview.yml, run by act (requirements-workflows.txt) on this machine with no
+# network, against stand-ins for GitHub: a bare origin in build/workflows/origin.git, an API that
+# logs what it was sent to build/workflows/api-log.json (README: Workflows, run here).
+workflows: $(ACT) runner-tools
+	.venv-workflows/bin/python tests/workflows/run.py
+
+# What the workflow runs take from outside (the actions' files, the wheels of requirements.txt),
+# made ready beside the other installs (.venv's too: it needs .venv-workflows alone). A failure
+# here (no snapshot of an action on this machine) is the workflow test's to report: it skips,
+# saying why.
+workflows-ready: $(ACT)
+	-.venv-workflows/bin/python tests/workflows/run.py --prepare
+
+# What a GitHub runner has and this machine may lack: rsync, which github-pages-deploy-action
+# copies the site with. As root (as in CI), installed; after `browser`, one apt-get at a time.
+runner-tools:
+	@command -v rsync >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  apt-get install -y -qq rsync >/dev/null; } || \
+	  echo "note: rsync not found and not root; the workflow runs cannot start (apt-get install rsync)"
 
 # The workflow linter, pinned by tests/tools/package-lock.json.
 $(TOOLS): tests/tools/package.json tests/tools/package-lock.json
