@@ -26,7 +26,7 @@ from .page import Page, page_url
 from .render.pages import ChapterRenderer
 from .timeline.chronology import place_events
 from .timeline.propose import chronology_report
-from .timeline.page import TimelinePage, export_csv, export_json
+from .timeline.page import TimelinePage
 
 
 @dataclass
@@ -129,8 +129,7 @@ def build_site(root: Path) -> SiteResult:
         pages = timeline.pages()
         for page in pages:
             files[page.path] = page.text
-        files["data/timeline.json"] = export_json(timeline.events)
-        files["data/timeline.csv"] = export_csv(timeline.events)
+        files.update(timeline.data_files())
         # the overview as the section's titled first page (its index, with navigation.indexes)
         nav.append({label(pages[0].title): pages[0].path if len(pages) == 1 else
                     [{label(pages[0].title): pages[0].path}] + [{label(p.nav_title): p.path} for p in pages[1:]]})

@@ -23,6 +23,7 @@ class Country:
     members_note: str = ""
     line: int = 0
     is_org: bool = False          # in the registry's organization_region
+    kana: str = ""                # the reading of a name in kanji, in hiragana (the timeline's filter finds by it)
 
     @property
     def slug(self) -> str:
@@ -81,7 +82,7 @@ def load_registry(path: Path) -> Registry:
         members = raw.get("members") or {}
         country = Country(cid, raw["name_ja"], raw["name_en"], raw["region"], list(raw["names"]),
                           list(raw.get("forms") or []), list(members.get("ids", [])), members.get("note", ""),
-                          line, is_org)
+                          line, is_org, raw.get("kana", ""))
         for k, name in enumerate(country.names):
             if name in seen_names:
                 other, other_line = seen_names[name]
