@@ -88,7 +88,7 @@ def test_the_figures_rows_are_told_as_the_chronology_tells(events, layout):
     assert not [e for e in alone if re.search(r"\d+\.\d+|（同\d+）", e["summary"] + e["title"])]
     assert all(e["era"].startswith("平成") for e in visits)
     project = next(e for e in alone if e["id"] == "dwp2015-3-3-capacity-building-12")
-    assert project["title"] == "ベトナムで潜水医学分野に関するセミナー（能力構築支援）"
+    assert project["title"] == "能力構築支援「潜水医学分野に関するセミナー」（ベトナム）"
     assert "派遣要員：海上自衛官×3、内局事務官×1" in project["summary"] and project["era"] == ""
 
 

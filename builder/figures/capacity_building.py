@@ -122,7 +122,7 @@ def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> l
         people = re.sub(r"([^\s、（）×]+)(?=×)", lambda m: legend.get(m.group(1), m.group(1)), p["personnel"])
         out.append(Event(
             page=page, chapter=ch.id, id=f"{ch.id}-capacity-building-{p['no']}", date=p["start"], precision="month",
-            title=f"{c.name_ja}で{p['title']}（能力構築支援）", end=end,
+            title=f"能力構築支援「{p['title']}」（{c.name_ja}）", end=end,
             text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
             summary=f"{range_label(p['start'], end)}、{p['target']}を対象に、能力構築支援事業「{p['title']}」を実施した"
                     f"（派遣要員：{people}）。",

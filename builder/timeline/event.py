@@ -42,10 +42,12 @@ class Event:
 
     @property
     def sort_key(self) -> tuple:
-        """A fiscal year (年度) sorts by its start, first in April; the rest by their date."""
+        """By date, a fiscal year (年度) by its start, first in April; on one date, the
+        chronology's in its file's order (the editor's), then the figures'."""
+        order = self.yaml_line if self.yaml_line is not None else 1 << 30
         if self.precision == "fiscal_year":
-            return f"{self.date}-04", 0, self.id
-        return self.date, 1, self.id
+            return f"{self.date}-04", 0, order, self.id
+        return self.date, 1, order, self.id
 
     def as_dict(self) -> dict:
         out = {k: getattr(self, k) for k in EXPORTED}

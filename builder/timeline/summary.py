@@ -25,7 +25,9 @@ DATES = re.compile(r"\d+(?:（[^）]*）)?年度?|\d+月|\d+日|(?:平成|昭和
 
 
 # a sentence's opening that ties it to the one before (また、さらに、): dropped from a summary
-LEAD = re.compile(r"^(?:また|さらに|なお|特に|加えて|このほか|一方)、")
+# (and the openings that name the part of a section it stands in: 訓練・演習では、)
+LEAD = re.compile(r"^(?:(?:また|さらに|なお|特に|加えて|このほか|一方)、)?"
+                  r"(?:(?:訓練・演習|演習・訓練|軍種間|運用面|政策面)では、)?")
 
 
 def absolute(text: str, dates: list, start: int, end: int, eras: dict[str, int]) -> str:
