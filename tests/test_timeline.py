@@ -268,6 +268,36 @@ def test_the_build_has_nothing_to_warn_of_in_the_chronology(site):
     assert [w for r in site.chapters for w in r.warnings.items if "events.yaml" in w] == []
 
 
+def test_the_build_warns_where_the_data_breaks_a_rule(tmp_path):
+    """Each rule of README-events.md the build checks, broken once in a copy of the chronology."""
+    content = copy_content(tmp_path)
+    path = content / "dwp2015-part3-ch3" / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [
+        ("visit-MYS-2014-06-海幕長-1, visit-LKA-2014-06-海幕長-1", "visit-MYS-2014-06-海幕長-1"),     # a trip in part
+        ("  place: 東京\n  quote: 同年6月、東京において", "  place: 大阪\n  quote: 同年6月、東京において"),    # no source's
+        ("  summary: 2014（平成26）年7月、防衛副大臣がミャンマーを訪問した。",
+         "  summary: 同年7月、防衛副大臣がミャンマーを訪問した。"),                                     # leans on
+        ("  summary: 2014（平成26）年4月、ラオスとの外務・防衛当局間の第1回安保対話を開催した。",
+         "  summary: 2014（平成26）年4月、ラオスとの第1回安保対話を晩餐会で開催した。"),                    # not the text's
+        ("headline: 防衛大臣政務官がシンガポール、インドネシアを訪問", "headline: 政務官がシンガポール、インドネシアを訪問"),
+        ("  countries: [VNM, PHL]\n  place: ベトナム、フィリピン", "  countries: [VNM]\n  place: ベトナム、フィリピン"),
+        ("not_events:\n", "not_events:\n- quote: 05（同17）年の第2回会議以降、毎回参加している\n  why: 継続\n"),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    text = text.replace("  quote: 05（同17）年の第2回会議以降、毎回参加している\n  summary:", "  quote: 05（同17）年の第2回会議以降\n  summary:")
+    path.write_text(text, encoding="utf-8")
+    warned = "\n".join(w for r in build_site(content).chapters for w in r.warnings.items)
+    for said in ["the trip's other rows (visit-LKA-2014-06-海幕長-1) stand alone", "place '大阪' is in none of its sources",
+                 "its summary leans on text the reader cannot see ('同年')", "words of its summary in none of its sources: 晩餐会",
+                 "'政務官': write the title in full", "figure row visit-PHL-2015-05-空幕長-1 is of PHL, not among its countries",
+                 "it dates the start of a series, which is an event"]:
+        assert said in warned, said
+    # and the trip's row gone, its country is no source's: its place and its summary are told too
+    assert warned.count("events.yaml:") == 9 and "place 'スリランカ' is in none of its sources" in warned
+
+
 @pytest.mark.parametrize("headline, problem", [
     ("14（同26）年2月、統幕長がタイを訪問", "a date or era year"),
     ("統幕長がタイを訪問し、コブラ・ゴールド14を視察するとともに…", "ends with …"),
