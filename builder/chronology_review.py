@@ -104,8 +104,13 @@ def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
     titles = spec.get("titles", {})
     posts = list(spec.get("posts", []))
     def named(post: str, words: str) -> bool:
-        return any(w in words for w in {post, titles.get(post, post)} if w not in ("副大臣", "政務官", "事務次官")
-                   or w in words.replace(titles.get(post, ""), ""))
+        """The post, as printed or in full, in the words: not inside another post's title
+        (防衛大臣 inside 防衛大臣政務官)."""
+        own = {post, titles.get(post, post)}
+        longer = {t for p in posts if p != post for t in (p, titles.get(p, p)) if any(o in t for o in own)}
+        for t in sorted(longer, key=len, reverse=True):
+            words = words.replace(t, "")
+        return any(o in words for o in own)
     merged = {f"{ch.id}-{fid}" for e in chron.events for fid in e.get("figure", [])}
     by_id = {r.id: r for r in rows}
     out = []
