@@ -3,14 +3,16 @@ its text, for an editor.
 
 Prints, for each chapter: the events whose quote the text no longer holds
 (changed: with the text as it now reads, when a stretch of it is close; gone:
-when none is) or holds twice; the dated clauses no event or not-event covers, as YAML to paste
-(a background clause as a not-event); the figure rows that look like an
-event's own happening (same month, same country, a visit) and are not merged;
+when none is) or holds twice; the dated clauses no event or not-event covers, in the text
+and its notes, as YAML to paste (a background clause as a not-event); the merges to
+consider: figure rows, and other events, that look like an event's own happening
+(same_happenings);
 and how many headlines the rules proposed that were kept, against those
 written by hand. `--init` writes a first events.yaml for a chapter that has
 none, from the proposals alone."""
 from __future__ import annotations
 
+import re
 import sys
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -21,7 +23,7 @@ from .export import dump_records
 from .figures import figure_events
 from .page import page_url
 from .pipeline import process_chapter
-from .timeline.chronology import occurrences, passages
+from .timeline.chronology import occurrences, passages, quotes_of
 from .timeline.propose import kept_headlines, propose
 from .timeline.style import headline_problems
 
@@ -50,15 +52,15 @@ def review(root: Path, init: bool = False, out=None) -> int:
         print(f"# {ch.id}: {path}", file=out)
         for section in ("events", "not_events"):
             for i, e in enumerate(getattr(chron, section)):
-                if "quote" not in e:
-                    continue
-                found = occurrences(where, e["quote"])
-                for p, at in found:
-                    covered.setdefault((p.page, p.anchor), []).append((at, at + len(e["quote"])))
-                if len(found) != 1:
+                for quote in quotes_of(e):
+                    found = occurrences(where, quote)
+                    for p, at in found:
+                        covered.setdefault((p.page, p.anchor), []).append((at, at + len(quote)))
+                    if len(found) == 1:
+                        continue
                     problems += 1
-                    what = f"{path}:{chron.line(section, i)}: {e.get('headline') or e['quote'][:30]}"
-                    near = closest(where, e["quote"]) if not found else None
+                    what = f"{path}:{chron.line(section, i)}: {e.get('headline') or quote[:30]}"
+                    near = closest(where, quote) if not found else None
                     if found:
                         print(f"doubled: {what}: quote found {len(found)} times; lengthen it", file=out)
                     elif near:
@@ -70,20 +72,9 @@ def review(root: Path, init: bool = False, out=None) -> int:
         if new:
             print(f"\n# {len(new)} dated clause(s) no entry covers:", file=out)
             out.write(draft(new, header=False))
-        # figure rows of the same happening as an event of the text
-        figure_rows = figure_events(ch, content.registry, page_url)
-        merged = {f"{ch.id}-{fid}" for e in chron.events for fid in e.get("figure", [])}
-        for i, e in enumerate(chron.events):
-            if e["kind"] != "visit":
-                continue
-            # a visit's row, same month and country, whose post the entry names (its
-            # headline starts with the post: figures/visits.py)
-            said = e.get("quote", "") + e["headline"]
-            same = [f.id.removeprefix(f"{ch.id}-") for f in figure_rows if f.kind == "visit" and f.id not in merged
-                    and f.date == e["date"] and set(f.countries) & set(e.get("countries", []))
-                    and f.title.split("が", 1)[0] in said]
-            if same:
-                print(f"merge?: {path}:{chron.line('events', i)}: {e['headline']}: figure: {same}", file=out)
+        # figure rows, and other events, that tell of the same happening as an event of the text
+        for line, what in same_happenings(chron, ch, figure_events(ch, content.registry, page_url), matcher):
+            print(f"merge?: {path}:{line}: {what}", file=out)
         kept = kept_headlines((e.get("quote", ""), e["headline"]) for e in chron.events)
         quoted = sum(1 for e in chron.events if "quote" in e)
         for i, e in enumerate(chron.events):
@@ -94,6 +85,69 @@ def review(root: Path, init: bool = False, out=None) -> int:
               f"{len(chron.not_events)} not-events; headlines: {kept} as the rules proposed, "
               f"{quoted - kept} written by hand; {len(new)} new clause(s)", file=out)
     return 1 if problems else 0
+
+
+HOSTED = re.compile(r"来日|訪日")
+
+
+def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
+    """Merges to propose (content/README-events.md, One event per happening):
+
+    - a figure's row whose month, country and post (or kind of work) agree with
+      an event of the text: a visit row whose post the event's clause names, of a
+      country the event is of or its clause names; a capacity-building project of
+      the event's country starting in its month;
+    - the other rows of a trip (a post's visits in one month) a visit already merges;
+    - two events of the text in the same month that name the same post and tell
+      of the same country, or are both visits: one happening told twice, or one trip."""
+    spec = next((s for s in ch.config.figures.values() if s.get("kind") == "visits"), {})
+    titles = spec.get("titles", {})
+    posts = list(spec.get("posts", []))
+    def named(post: str, words: str) -> bool:
+        """The post, as printed or in full, in the words: not inside another post's title
+        (防衛大臣 inside 防衛大臣政務官)."""
+        own = {post, titles.get(post, post)}
+        longer = {t for p in posts if p != post for t in (p, titles.get(p, p)) if any(o in t for o in own)}
+        for t in sorted(longer, key=len, reverse=True):
+            words = words.replace(t, "")
+        return any(o in words for o in own)
+    merged = {f"{ch.id}-{fid}" for e in chron.events for fid in e.get("figure", [])}
+    by_id = {r.id: r for r in rows}
+    out = []
+    said_of = []
+    for i, e in enumerate(chron.events):
+        line = chron.line("events", i)
+        words = " ".join(quotes_of(e)) + " " + e["headline"]
+        countries = set(e.get("countries", [])) | {m.id for q in quotes_of(e) for m in matcher.find(q)}
+        said_of.append((i, e, words, countries))
+        same = []
+        for r in rows:
+            if r.id in merged or r.date != e["date"][:7]:
+                continue
+            post = r.group.split("|")[2] if r.group else ""
+            if post and named(post, words) and set(r.countries) & countries:
+                same.append(r.id)
+            elif not post and r.kind == e["kind"] and set(r.countries) & countries:
+                same.append(r.id)
+        # the rest of a trip a visit merges part of
+        if e["kind"] == "visit":
+            groups = {by_id[f"{ch.id}-{fid}"].group for fid in e.get("figure", []) if f"{ch.id}-{fid}" in by_id}
+            same += [r.id for r in rows if r.group in groups and r.id not in merged and r.id not in same]
+        if same:
+            ids = [x.removeprefix(f"{ch.id}-") for x in same]
+            out.append((line, f"{e['headline']}: figure: {ids}"))
+    for a in range(len(said_of)):
+        i, e, words, countries = said_of[a]
+        for j, f, words2, countries2 in said_of[a + 1:]:
+            if e["date"][:7] != f["date"][:7]:
+                continue
+            both = [p for p in posts if named(p, words) and named(p, words2)]
+            # two visits by the post: not a visit to Japan (来日), which the post only received
+            abroad = e["kind"] == f["kind"] == "visit" and not HOSTED.search(e["headline"] + f["headline"])
+            if both and (countries & countries2 or abroad):
+                out.append((chron.line("events", j), f"{f['headline']}: the same happening as "
+                                                     f"'{e['headline']}' (line {chron.line('events', i)})?"))
+    return out
 
 
 def closest(where, quote: str, least: float = 0.8) -> str | None:

@@ -31,8 +31,7 @@ from .page import Page, page_url
 from .render.pages import ChapterRenderer, heading_ids
 from .timeline.chronology import place_events
 from .timeline.propose import chronology_report
-from .timeline.style import headline_problems
-from .timeline.page import TimelinePage, export_csv, export_json
+from .timeline.page import TimelinePage
 
 
 @dataclass
@@ -259,12 +258,15 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
                 gave |= {kind_of(ch.figures[s.figure]).name for e in from_figures for s in e.sources if s.figure}
                 chron = chronologies.get(ch.id)
                 if chron:
-                    from_text, from_figures = place_events(chron, ch, chapter_home, page_url, from_figures)
-                    events += from_text
-                    for e in from_text:      # the house style (content/README-events.md): warnings
-                        for problem in headline_problems(e.title, layout.eras):
-                            result.warnings.add(chron.path, e.yaml_line, f"headline '{e.title}': {problem}")
-                    timeline_report[ch.id] = chronology_report(from_text, len(from_figures))
+                    placed = place_events(chron, ch, chapter_home, page_url, from_figures, layout)
+                    events += placed.events
+                    for line, problem in placed.problems:      # the house style (content/README-events.md)
+                        result.warnings.add(chron.path, line, problem)
+                    from_figures = placed.alone
+                # the rows no event merges, as their figure tells them (a post's visits in a month: one trip)
+                from_figures = figure_events(ch, registry, page_url, alone={e.id for e in from_figures})
+                if chron:
+                    timeline_report[ch.id] = chronology_report(placed.events, len(from_figures))
                 events += from_figures
             timeline = TimelinePage(events, registry, content.kinds, labels,
                                     [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile])
@@ -320,8 +322,7 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         pages = timeline.pages()
         for page in pages:
             files[page.path] = page.text
-        files["data/timeline.json"] = export_json(timeline.events)
-        files["data/timeline.csv"] = export_csv(timeline.events)
+        files.update(timeline.data_files())
         # the overview as the section's titled first page (its index, with navigation.indexes)
         nav.append({label(pages[0].title): pages[0].path if len(pages) == 1 else
                     [{label(pages[0].title): pages[0].path}] + [{label(p.nav_title): p.path} for p in pages[1:]]})

@@ -28,6 +28,7 @@ class Country:
     members_note_en: str = ""
     shown: str = ""               # the name the edition's pages show (in_language), else name_ja
     region_shown: str = ""
+    kana: str = ""                # the reading of a name in kanji, in hiragana (the timeline's filter finds by it)
 
     @property
     def name(self) -> str:
@@ -118,7 +119,7 @@ def load_registry(path: Path) -> Registry:
         country = Country(cid, raw["name_ja"], raw["name_en"], raw["region"], list(raw["names"]),
                           list(raw.get("forms") or []), list(members.get("ids", [])), members.get("note", ""),
                           line, is_org, list(raw.get("names_en") or []), list(raw.get("forms_en") or []),
-                          members.get("note_en", members.get("note", "")))
+                          members.get("note_en", members.get("note", "")), kana=raw.get("kana", ""))
         for k, name in enumerate(country.names):
             if name in seen_names:
                 other, other_line = seen_names[name]

@@ -17,7 +17,7 @@ def _no_check(spec, layout, error) -> None:
     pass
 
 
-def _no_events(chapter, num, fig, registry, page_url) -> list:
+def _no_events(chapter, num, fig, registry, page_url, alone=None) -> list:
     return []
 
 
@@ -43,7 +43,9 @@ class FigureKind:
     render: Callable                # (data, spec) -> Markdown of the figure's page
     format: str                     # the label that names its form in the list of figures
     check: Callable = _no_check     # (spec, layout, error(key, message)) -> None; raises what error() returns
-    events: Callable = _no_events   # (chapter, num, figure, registry, page_url) -> timeline events
+    # (chapter, num, figure, registry, page_url, alone=None) -> timeline events: a row each, for the
+    # chronology to merge; with `alone` (the ids of the rows it left), those rows as the figure tells them
+    events: Callable = _no_events
     profile: ProfileRows | None = None
     data_file: bool = True          # its data as JSON beside the page
 
@@ -68,9 +70,10 @@ def kind_of(figure) -> FigureKind:
     return KINDS.get(figure.kind, TEXT)
 
 
-def figure_events(ch, registry, page_url) -> list:
-    """The timeline events a chapter's figures give, a row an event (visits, projects)."""
-    return [e for num, fig in ch.figures.items() for e in kind_of(fig).events(ch, num, fig, registry, page_url)]
+def figure_events(ch, registry, page_url, alone: set[str] | None = None) -> list:
+    """The timeline events a chapter's figures give: a row an event (visits, projects);
+    with `alone`, the rows the chronology left, as each kind tells them (a trip an event)."""
+    return [e for num, fig in ch.figures.items() for e in kind_of(fig).events(ch, num, fig, registry, page_url, alone)]
 
 
 def read_figure(figure, config, layout):

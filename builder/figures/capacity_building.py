@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..dates import time_html, western_dot_range
+from ..dates import range_label, time_html, western_dot_range
 from ..errors import InputError
 from ..escape import escape
 from ..timeline.event import Event, Source
@@ -95,7 +95,7 @@ def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
 
 
 def render(data: dict, spec: dict, labels=None) -> str:
-    rows = project_rows(data["projects"])
+    rows = project_rows(data["projects"], anchored=True)
     legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
     key = ["| 国 | 事業番号 |", "| --- | --- |"] + [
         f"| {escape(k['country'])} | {'、'.join(escape(label) for label in k['labels'])} |" for k in data["map_key"]]
@@ -105,26 +105,39 @@ def render(data: dict, spec: dict, labels=None) -> str:
             + "\n".join(key) + "\n")
 
 
-def events(ch, num, fig, registry, page_url) -> list[Event]:
-    """A project is an event over its period."""
+def anchor(p: dict) -> str:
+    """A project's anchor on the figure's page, by its printed number."""
+    return f"project-{p['no']}"
+
+
+def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> list[Event]:
+    """A project is an event over its period, each one alone."""
     out = []
     page = ch.figure_path(num)
+    legend = ch.config.figures[num]["personnel"]
     for p in fig.data["projects"]:
         c = registry.named_in_figure(p["recipient"], num, ch.config.raw, p["line"])
+        end = p["end"] if p["end"] != p["start"] else ""
+        # 陸×2 as the legend reads it: 陸上自衛官×2
+        people = re.sub(r"([^\s、（）×]+)(?=×)", lambda m: legend.get(m.group(1), m.group(1)), p["personnel"])
         out.append(Event(
             page=page, chapter=ch.id, id=f"{ch.id}-capacity-building-{p['no']}", date=p["start"], precision="month",
-            title=f"{p['title']}（{c.name_ja}）", end=p["end"] if p["end"] != p["start"] else "",
+            title=f"能力構築支援「{p['title']}」（{c.name_ja}）", end=end,
             text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
-            countries=[c.id], kind="capacity_building", url=page_url(page), source="figure", lines=[p["line"]],
-            sources=[Source(page, figure=num)]))
-    return out
+            summary=f"{range_label(p['start'], end)}、{p['target']}を対象に、能力構築支援事業「{p['title']}」を実施した"
+                    f"（派遣要員：{people}）。",
+            place=p["recipient"], countries=[c.id], kind="capacity_building", url=page_url(page) + f"#{anchor(p)}",
+            anchor=anchor(p), source="figure", lines=[p["line"]], sources=[Source(page, anchor(p), figure=num)]))
+    return [e for e in out if alone is None or e.id in alone]
 
 
-def project_rows(projects: list[dict]) -> list[str]:
+def project_rows(projects: list[dict], anchored: bool = False) -> list[str]:
+    """The projects as table rows; on the figure's page each with its anchor (the timeline links to it)."""
     rows = ["| No. | 事業 | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
     for p in projects:
         period = time_html(p["start"], p["end"])
-        rows.append(f"| {p['no']} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
+        no = f'<span id="{anchor(p)}">{p["no"]}</span>' if anchored else p["no"]
+        rows.append(f"| {no} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
     return rows
 
 

@@ -1,8 +1,14 @@
 """Fig. III-3-1-1, high-level visits: country lines, then one line a post with
 its dates as era year.month (平成: 26.9 = 2014-09). A post's dates can run on to the next
-line, and the next country's name can end a post's line."""
+line, and the next country's name can end a post's line.
+
+Each visit is a row of the timeline's data, with an anchor of its own on the
+figure's page. On the timeline a post's visits in one month are one trip and
+one event (content/README-events.md, Visits), its title of office written in
+full, as the text writes it (`titles`: 政務官 → 防衛大臣政務官)."""
 from __future__ import annotations
 
+import html
 import re
 
 from collections import OrderedDict
@@ -21,6 +27,10 @@ DATE = r"\d{1,2}\.\d{1,2}"
 def check(spec, layout, error) -> None:
     if spec["era"] not in layout.eras:
         raise error("era", f"era '{spec['era']}' is not in layout.yaml's eras ({', '.join(layout.eras)})")
+    for short in spec.get("titles", {}):
+        if short not in spec["posts"]:
+            raise error("titles", f"'{short}' is not one of the posts ({', '.join(spec['posts'])}); "
+                                           "expected a post as the figure prints it")
     lo, hi = spec["period"]
     if lo > hi:
         raise error("period", f"period {lo} to {hi} ends before it starts; expected [first month, last month]")
@@ -58,15 +68,28 @@ def read(figure, spec, config, layout) -> list[dict]:
     return visits
 
 
+def anchors(visits: list[dict]) -> list[str]:
+    """Each visit's anchor on the figure's page: its country and post as printed, its
+    month, and its number among the same (陸幕長 went to オーストラリア twice in 2014-09)."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for v in visits:
+        key = (v["country"], v["date"], v["post"])
+        seen[key] = seen.get(key, 0) + 1
+        out.append(f"visit-{v['country']}-{v['date']}-{v['post']}-{seen[key]}")
+    return out
+
+
 def render(visits: list[dict], spec, labels=None) -> str:
     by_country: OrderedDict = OrderedDict()
-    for v in visits:
-        by_country.setdefault(v["country"], OrderedDict()).setdefault(v["post"], []).append(v)
+    for v, anchor in zip(visits, anchors(visits)):
+        by_country.setdefault(v["country"], OrderedDict()).setdefault(v["post"], []).append((v, anchor))
     rows = ["| 国 | 訪問した者 | 時期 |", "| --- | --- | --- |"]
     for country, posts in by_country.items():
         first = True
         for post, vs in posts.items():
-            when = "、".join(f'<time datetime="{v["date"]}">{iso_label(v["date"])}</time>' for v in vs)
+            when = "、".join(f'<time id="{html.escape(a)}" datetime="{v["date"]}">{iso_label(v["date"])}</time>'
+                            for v, a in vs)
             rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
             first = False
     # how the figure's dates read, with its last visit as the example
@@ -77,20 +100,53 @@ def render(visits: list[dict], spec, labels=None) -> str:
             + "\n".join(rows) + "\n")
 
 
-def events(ch, num, fig, registry, page_url) -> list[Event]:
-    """A visit is an event; ids start with the chapter's, as the text's do."""
-    out, seen = [], {}
+def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> list[Event]:
+    """A visit is a row, for the chronology to merge (ids start with the chapter's,
+    as the text's do); of the rows `alone` (those it does not merge), a post's
+    visits in one month are one event, one trip."""
+    rows, names, seen = [], {}, {}
     page = ch.figure_path(num)
-    for v in fig.data:
+    spec = ch.config.figures[num]
+    titles = spec.get("titles", {})
+    for v, anchor in zip(fig.data, anchors(fig.data)):
         c = registry.named_in_figure(v["country"], num, ch.config.raw, v["line"])
         key = f"{ch.id}-visit-{c.id}-{v['date']}-{v['post']}"
         seen[key] = seen.get(key, 0) + 1
-        out.append(Event(
+        who = titles.get(v["post"], v["post"])
+        rows.append(Event(
             page=page, chapter=ch.id, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
-            title=f"{v['post']}が{c.name_ja}を訪問", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
-            countries=[c.id], kind="visit", url=page_url(page), source="figure", lines=[v["line"]],
-            sources=[Source(page, figure=num)]))
-    return out
+            title=f"{who}が{c.name_ja}を訪問", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
+            summary=f"{iso_label(v['date'])}、{who}が{c.name_ja}を訪問した。", place=v["country"],
+            era=f"{spec['era']}{v['printed'].split('.')[0]}年",
+            countries=[c.id], kind="visit", url=page_url(page) + f"#{anchor}", anchor=anchor,
+            source="figure", lines=[v["line"]], sources=[Source(page, anchor, figure=num)],
+            group=f"visit|{v['date']}|{v['post']}"))
+        names[rows[-1].id] = c.name_ja
+    if alone is None:
+        return rows
+    trips: dict[str, list[Event]] = {}
+    for r in rows:
+        if r.id in alone:
+            trips.setdefault(r.group, []).append(r)
+    return [t[0] if len(t) == 1 else trip(t, [names[r.id] for r in t], titles) for t in trips.values()]
+
+
+def trip(rows: list[Event], names: list[str], titles: dict) -> Event:
+    """A post's visits in one month, one event: every country (twice if twice),
+    each visit's row a source."""
+    first, post = rows[0], rows[0].group.split("|")[2]
+    who = titles.get(post, post)
+    times = {name: names.count(name) for name in names}
+    said = [f"{name}（{n}回）" if n > 1 else name for name, n in times.items()]
+    listed = said[0] if len(said) == 1 else "、".join(said[:-1]) + "および" + said[-1]
+    return Event(
+        page=first.page, chapter=first.chapter, id=f"{first.chapter}-visit-{first.date}-{post}", date=first.date,
+        precision="month", title=f"{who}が{'、'.join(said)}を訪問", text="\n".join(r.text for r in rows),
+        summary=f"{iso_label(first.date)}、{who}が{listed}を訪問した。",
+        place="、".join(dict.fromkeys(r.place for r in rows)), era=first.era,
+        countries=list(dict.fromkeys(c for r in rows for c in r.countries)), kind="visit", url=first.url,
+        anchor=first.anchor, source="figure", lines=[n for r in rows for n in r.lines],
+        sources=[s for r in rows for s in r.sources], group=first.group)
 
 
 def profile_table(visits: list[dict]) -> str:

@@ -1,42 +1,56 @@
 """The chronology: a chapter's events.yaml, the happenings an editor has
 reviewed, each with a headline and the clause of the text it comes from
-(`quote`), and the figure rows that tell of the same happening (`figure`).
+(`quote`, and `also` for the text's other accounts of the same happening),
+and the figure rows that tell of the same happening (`figure`).
 
-On every build each quote is looked up in the chapter's text: it must occur
-exactly once. Its paragraph is the event's source link, its sentence the
-summary a reader sees. A quote that no longer occurs, or occurs twice, stops
-the build naming the event: the text has changed, and the event needs
-review (`python -m builder events` shows what changed). `not_events` lists
-the dated clauses an editor has judged not to be happenings (background,
-a meeting that was skipped), so that the proposals stop offering them."""
+On every build each quote is looked up in the chapter's text and notes: it
+must occur exactly once. Its paragraph (or note) is the event's source link;
+its summary is the editor's `summary`, or else the quote's sentence with its
+dates written out in full (2014（平成26）年, never 同年). A quote that no
+longer occurs, or occurs twice, stops the build naming the event: the text
+has changed, and the event needs review (`python -m builder events` shows
+what changed). `not_events` lists the dated clauses an editor has judged not
+to be happenings (background, a meeting that was skipped), so that the
+proposals stop offering them."""
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..blocks.model import Box, Heading, Paragraph
+from ..blocks.model import Box, Caption, Heading, Paragraph
+from ..dates import DateReader
 from ..inputs.schema import did_you_mean, load_checked
-from ..text import plain
+from ..text import FN_RE, plain
+from .era import era_label
 from .event import Event, Source
+from .summary import absolute
 
 SENTENCE = re.compile(r"[^。]+。?")
 
 
 @dataclass
 class Passage:
-    """A paragraph of the text as a reader reads it, with where it is."""
+    """A paragraph or a note of the text as a reader reads it, with where it is."""
     page: str
     anchor: str
     text: str
     heading: str          # the nearest heading above it, as printed
     nos: list[int]
-    where: str = ""       # its place as the glossary writes it: 第1節4項 ¶45
+    where: str = ""       # the item it is in as the glossary writes it (第1節4項), with ¶45 for a paragraph
+    note: int = 0         # a footnote: its number
+    notes: list[tuple[int, int]] = field(default_factory=list)   # (where in text, number): its note markers
+
+
+def note_markers(raw: str) -> list[tuple[int, int]]:
+    """Where each note marker stands in the text as plain() gives it."""
+    return [(len(plain(raw[:m.start()])), int(m.group(1))) for m in FN_RE.finditer(raw)]
 
 
 def passages(ch, home: str) -> list[Passage]:
-    out = [Passage(home, p.anchor, plain(p.text), "", list(p.nos)) for p in ch.intro
+    """The chapter's paragraphs in reading order, each item's notes after its paragraphs."""
+    out = [Passage(home, p.anchor, plain(p.text), "", list(p.nos), notes=note_markers(p.text)) for p in ch.intro
            if isinstance(p, Paragraph) and p.anchor]
     for item in ch.items():
         heading = plain(item.heading.title)
@@ -45,8 +59,32 @@ def passages(ch, home: str) -> list[Passage]:
                 heading = plain(b.title)
             paragraphs = [b] if isinstance(b, Paragraph) else b.paragraphs if isinstance(b, Box) else []
             out += [Passage(item.path, p.anchor, plain(p.text), heading, list(p.nos),
-                            f"{item.place} ¶{p.anchor.rsplit('-', 1)[1]}")
+                            f"{item.place} ¶{p.anchor.rsplit('-', 1)[1]}", notes=note_markers(p.text))
                     for p in paragraphs if p.anchor]
+        out += [Passage(item.path, f"fn:{n.num}", plain(n.text), plain(item.heading.title), list(n.nos),
+                        item.place, note=n.num) for n in item.footnotes]
+    return out
+
+
+def captions(ch) -> dict[str, list[str]]:
+    """Each page's photo captions, as printed: a place an event's text leaves out may be there."""
+    out: dict[str, list[str]] = {}
+    for item in ch.items():
+        out[item.path] = [plain(b.text) for b in item.blocks if isinstance(b, Caption)]
+    return out
+
+
+def dates_of(where: list[Passage], layout) -> dict[tuple[str, str], list]:
+    """Every date of each passage, read in reading order: 同年 in a paragraph is
+    the year of the date before it, in that paragraph or an earlier one. A note
+    reads on its own."""
+    reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
+    out = {}
+    for p in where:
+        if p.note:
+            out[(p.page, p.anchor)] = DateReader(layout.eras, layout.value("two_digit_pivot")).read(p.text)
+        else:
+            out[(p.page, p.anchor)] = reader.read(p.text)
     return out
 
 
@@ -60,12 +98,22 @@ def occurrences(where: list[Passage], quote: str) -> list[tuple[Passage, int]]:
     return found
 
 
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence, or sentences, that hold text[start:end]."""
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence, or sentences, that hold text[start:end] start and end."""
     spans = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
     first = next((a for a, b in spans if a <= start < b), 0)
     last = next((b for a, b in spans if a < end <= b), len(text))
-    return text[first:last].strip()
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return first, last
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence, or sentences, that hold text[start:end]."""
+    a, b = sentence_span(text, start, end)
+    return text[a:b]
 
 
 def event_id(chapter: str, date: str, quote: str) -> str:
@@ -94,6 +142,11 @@ class Chronology:
         return self.doc.at(place)[0]
 
 
+def quotes_of(e: dict) -> list[str]:
+    """An entry's quotes: its own clause first, then the text's other accounts of it."""
+    return ([e["quote"]] if "quote" in e else []) + list(e.get("also", []))
+
+
 def load_chronology(path: Path, registry, kinds) -> Chronology:
     """The file, checked against its schema and against the registry and the kinds."""
     doc = load_checked(path, "chronology")
@@ -110,67 +163,135 @@ def load_chronology(path: Path, registry, kinds) -> Chronology:
         if e.get("end") and e["end"] <= e["date"]:
             raise doc.error(("events", i, "end"), f"end {e['end']} is not after the date {e['date']}; "
                                                   "expected a later end, or none")
-    quoting = [("events", i, e) for i, e in enumerate(chron.events) if "quote" in e]
-    quoting += [("not_events", i, e) for i, e in enumerate(chron.not_events)]
-    for section, i, e in quoting:
-        place = (section, i, "quote")
-        if e["quote"] in quotes:
-            raise doc.error(place, f"quote given twice (first at line {quotes[e['quote']]}); "
+        if "also" in e and "quote" not in e:
+            raise doc.error(("events", i, "also"), "other accounts of a happening whose own clause is not "
+                                                   "quoted; expected a quote first")
+    quoting = [(("events", i, "quote"), e["quote"]) for i, e in enumerate(chron.events) if "quote" in e]
+    quoting += [(("events", i, "also", k), q) for i, e in enumerate(chron.events)
+                for k, q in enumerate(e.get("also", []))]
+    quoting += [(("not_events", i, "quote"), e["quote"]) for i, e in enumerate(chron.not_events)]
+    for place, quote in sorted(quoting, key=lambda pq: doc.at(pq[0])[0] or 0):
+        if quote in quotes:
+            raise doc.error(place, f"quote given twice (first at line {quotes[quote]}); "
                                    "expected one entry for each clause")
-        quotes[e["quote"]] = doc.at(place)[0]
+        quotes[quote] = doc.at(place)[0]
     return chron
 
 
-def place_events(chron: Chronology, ch, home: str, page_url, figure_events: list[Event]) -> tuple[list, list]:
-    """The chronology's events, each found in the text; and the figure events
-    that no chronology event merges (they stand alone, as the figure gives them)."""
+@dataclass(eq=False)
+class Placed:
+    """What the text gave an event, for the checks of builder/timeline/review.py."""
+    event: Event
+    entry: dict
+    index: int
+    sentences: list[str]                  # the sentence of each quote, as printed
+    derived: bool                         # its summary was made from its sentence, not written
+    others: bool = False                  # its sentence tells of other events too
+    found_in: list[Passage] = field(default_factory=list)     # where each quote is
+    rows: list[Event] = field(default_factory=list)           # the figure rows it merges
+    notes: list[str] = field(default_factory=list)            # the notes its quotes' paragraphs point at
+    context: list[str] = field(default_factory=list)          # the paragraphs under its quotes' headings
+
+
+@dataclass
+class Placement:
+    events: list[Event]                   # the chronology's, each found in the text
+    alone: list[Event]                    # the figure rows no event merges: they stand alone
+    problems: list[tuple[int | None, str]]    # (line of events.yaml, what breaks the house style)
+
+
+def place_events(chron: Chronology, ch, home: str, page_url, figure_events: list[Event], layout) -> Placement:
+    """The chronology's events, each found in the text; the figure rows that no
+    event merges; and what the build warns of (builder/timeline/review.py)."""
+    from .review import problems
+    placed, alone = place(chron, ch, home, page_url, figure_events, layout)
+    titles = {short: full for spec in ch.config.figures.values() for short, full in spec.get("titles", {}).items()}
+    return Placement([p.event for p in placed], alone, problems(placed, alone, chron, ch, layout, titles))
+
+
+def place(chron: Chronology, ch, home: str, page_url, figure_events: list[Event], layout):
+    """place_events, with what the checks need to know of each event."""
     where = passages(ch, home)
+    dates = dates_of(where, layout)
+    note_text = {(p.page, p.note): p.text for p in where if p.note}
     by_id = {e.id: e for e in figure_events}
     merged: dict[str, int] = {}
-    out = []
+    spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}   # sentence spans of each event's quotes
+    out: list[Placed] = []
     for i, e in enumerate(chron.events):
-        sources, text, page, anchor, nos = [], "", "", "", []
-        if "quote" in e:
-            found = occurrences(where, e["quote"])
+        sources, text, page, anchor, nos, sentences, found_in = [], "", "", "", [], [], []
+        summary = ""
+        for k, quote in enumerate(quotes_of(e)):
+            found = occurrences(where, quote)
+            place_ = ("events", i, "quote") if k == 0 else ("events", i, "also", k - 1)
             if len(found) != 1:
-                raise chron.doc.error(("events", i, "quote"), quote_problem(e, found))
+                raise chron.doc.error(place_, quote_problem(e, found, quote))
             p, at = found[0]
-            text, page, anchor, nos = sentence_of(p.text, at, at + len(e["quote"])), p.page, p.anchor, p.nos
-            sources.append(Source(p.page, p.anchor, where=p.where))
+            a, b = sentence_span(p.text, at, at + len(quote))
+            spans.setdefault((p.page, p.anchor), []).append((a, b, i))
+            sentences.append(p.text[a:b])
+            found_in.append(p)
+            if k == 0:
+                page, anchor, nos = p.page, p.anchor, p.nos
+                summary = absolute(p.text, dates[(p.page, p.anchor)], a, b, layout.eras)
+            source = Source(p.page, p.anchor, where=p.where, note=p.note)
+            if source not in sources:
+                sources.append(source)
+        text = "\n".join(dict.fromkeys(sentences))
+        rows = []
         for k, fid in enumerate(e.get("figure", [])):
             fig = by_id.get(f"{ch.id}-{fid}")        # written without the chapter's id, which the file's place gives
             if fig is None:
-                rows = [r.removeprefix(f"{ch.id}-") for r in by_id]
+                rows_ = [r.removeprefix(f"{ch.id}-") for r in by_id]
                 raise chron.doc.error(("events", i, "figure", k), f"no figure row '{fid}'"
-                                      + did_you_mean(fid, rows) + "; expected the id of a figure's row, "
+                                      + did_you_mean(fid, rows_) + "; expected the id of a figure's row, "
                                       "as `python -m builder events` lists them")
             fid = fig.id
             if fid in merged:
                 raise chron.doc.error(("events", i, "figure", k), f"figure row '{fid}' is merged already "
                                       f"(line {merged[fid]}); expected each row in one event")
             merged[fid] = chron.line("events", i, "figure", k)
-            sources += fig.sources
+            rows.append(fig)
+            sources += [s for s in fig.sources if s not in sources]
             if not page:
-                text, page, anchor, nos = fig.text, fig.page, fig.anchor, fig.lines
-        out.append(Event(
+                text, page, anchor, nos, summary = fig.text, fig.page, fig.anchor, fig.lines, fig.summary
+        fiscal = e.get("fiscal_year", False)
+        precision = precision_of(e["date"], fiscal)
+        if "quote" in e:
+            era = era_label(e["date"], e.get("end", ""), precision, layout.eras)
+        else:                       # a figure's rows alone: the era its first row is printed in, if any
+            era = rows[0].era if rows else ""
+        event = Event(
             id=event_id(ch.id, e["date"], e.get("quote") or e["figure"][0]), date=e["date"],
-            precision=precision_of(e["date"], e.get("fiscal_year", False)), end=e.get("end", ""),
+            precision=precision, end=e.get("end", ""),
             title=e["headline"], text=text, countries=list(e.get("countries", [])), kind=e["kind"],
             url=page_url(page) + (f"#{anchor}" if anchor else ""), page=page, anchor=anchor, chapter=ch.id,
             source="text" if "quote" in e else "figure", lines=list(nos), sources=sources,
-            quote=e.get("quote", ""), yaml_line=chron.line("events", i)))
+            quote=e.get("quote", ""), yaml_line=chron.line("events", i),
+            summary=e.get("summary") or summary, place=e.get("place", ""), era=era)
+        notes = [note_text[(p.page, n)] for p in found_in for _, n in p.notes if (p.page, n) in note_text]
+        # the paragraphs under the same heading; for a note, those of the paragraph that points at it
+        context = [q.text for q in where if not q.note and any(
+            q.page == p.page and (q.heading == p.heading if not p.note else any(n == p.note for _, n in q.notes))
+            for p in found_in)]
+        out.append(Placed(event, e, i, sentences, derived="summary" not in e, found_in=found_in, rows=rows,
+                          notes=notes, context=context))
+    # a sentence that holds the quotes of two events tells of both: neither's summary can be the sentence
+    for key, held in spans.items():
+        for a, b, i in held:
+            if any(j != i and a < b2 and a2 < b for a2, b2, j in held):
+                out[i].others = True
     for i, e in enumerate(chron.not_events):
         found = occurrences(where, e["quote"])
         if len(found) != 1:
-            raise chron.doc.error(("not_events", i, "quote"), quote_problem(e, found))
+            raise chron.doc.error(("not_events", i, "quote"), quote_problem(e, found, e["quote"]))
     return out, [f for f in figure_events if f.id not in merged]
 
 
-def quote_problem(e: dict, found: list) -> str:
-    what = f"'{e.get('headline') or e['quote'][:30]}'"
+def quote_problem(e: dict, found: list, quote: str) -> str:
+    what = f"'{e.get('headline') or quote[:30]}'"
     if not found:
         return (f"event {what}: its quote occurs nowhere in the chapter's text; the text has changed: "
                 "review the event (python -m builder events)")
     where = ", ".join(sorted({f'{p.page}#{p.anchor}' for p, _ in found}))
     return f"event {what}: its quote occurs {len(found)} times ({where}); expected a quote found once: lengthen it"
-

@@ -8,11 +8,12 @@ from ..page import page_url
 
 @dataclass(frozen=True)
 class Source:
-    """Where an event comes from: a paragraph of the text, or a figure's row."""
+    """Where an event comes from: a paragraph or a note of the text, or a figure's row."""
     page: str
     anchor: str = ""
     figure: str = ""          # the figure's number (Ⅲ-3-1-1), for a figure's row
-    where: str = ""           # the paragraph's place as the glossary writes it (第1節4項 ¶45)
+    where: str = ""           # the place as the glossary writes it (第1節4項 ¶45; 第1節2項 for a note)
+    note: int = 0             # a footnote: its number
 
 
 @dataclass
@@ -21,7 +22,7 @@ class Event:
     date: str
     precision: str
     title: str
-    text: str
+    text: str                     # the source as printed: the sentence(s) of the quote, or the figure's row
     countries: list[str]
     kind: str
     url: str                      # site-relative, to the source paragraph
@@ -34,6 +35,19 @@ class Event:
     sources: list[Source] = field(default_factory=list)      # the text's paragraph, a figure's row
     quote: str = ""               # the clause of the text, as the chronology quotes it
     yaml_line: int | None = None  # where the chronology gives it
+    summary: str = ""             # one or two sentences that stand alone (no 同年, no （同26）)
+    place: str = ""               # where it happened, as the text, a note, a caption or a figure gives it
+    era: str = ""                 # the date in the era the source prints it in (平成26年5月), or ''
+    group: str = ""               # a figure's rows that tell one happening share it (a post's visits in a month)
+
+    @property
+    def sort_key(self) -> tuple:
+        """By date, a fiscal year (年度) by its start, first in April; on one date, the
+        chronology's in its file's order (the editor's), then the figures'."""
+        order = self.yaml_line if self.yaml_line is not None else 1 << 30
+        if self.precision == "fiscal_year":
+            return f"{self.date}-04", 0, order, self.id
+        return self.date, 1, order, self.id
 
     def as_dict(self) -> dict:
         out = {k: getattr(self, k) for k in EXPORTED}
@@ -41,4 +55,8 @@ class Event:
         return out
 
 
-EXPORTED = ("id", "date", "precision", "end", "title", "text", "quote", "countries", "kind", "url", "source")
+# The fields of data/timeline.json and data/timeline.csv, in this order in both
+# (README: The timeline). A list is a JSON array, and in the CSV its items
+# joined by spaces.
+EXPORTED = ("id", "date", "end", "precision", "era", "title", "summary", "place", "countries", "kind",
+            "url", "sources", "source", "quote", "text")

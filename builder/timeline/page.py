@@ -1,8 +1,9 @@
-"""The timeline page: events by year, each with its headline, the sentence it
-comes from, its countries and its sources; filters by country, kind and years
-that work offline and live in the URL (a few lines of inline script); and an
-events-per-year chart whose rows jump to their year and count what the
-filters show."""
+"""The timeline page: events by year, each with its headline, its summary,
+its countries and its sources; filters by country (grouped by region, found
+as one types), kind and years that work offline and live in the URL
+(overrides/assets/javascripts/timeline.js); and an events-per-year chart whose
+rows jump to their year and count what the filters show. Its data, in three
+files: timeline.json, timeline.csv and timeline.timelinejs.json (TimelineJS3)."""
 from __future__ import annotations
 
 import csv
@@ -15,73 +16,31 @@ from ..charts import Row, bar_chart
 from ..export import json_text
 from ..escape import escape
 from ..page import Page, href, page_url, rel
+from .event import EXPORTED
 
 # Events quote the chapter: keep them out of the search index, where they would
 # only repeat the chapter's own pages (and triple the index).
 NO_SEARCH = 'data-search-exclude="quotes"'
 
-# The filters: country, kind and a range of years, combined; their state is
-# the page's URL (#country=AUS&kind=meeting&from=2013&to=2015), so a view can
-# be shared; the chart's bars count what the filters show. No library, no
-# network: it runs the same from file:// in the offline bundle.
-FILTER_SCRIPT = """<script>
-(function () {
-  var form = document.getElementById("hk-tl-filters");
-  if (!form) return;
-  var fields = ["country", "kind", "from", "to"], count = document.getElementById("hk-tl-count");
-  function field(name) { return document.getElementById("hk-tl-" + name); }
-  function read() {
-    if (location.hash.indexOf("=") < 0) return;       // #y2014: a year's heading, not a view
-    var params = new URLSearchParams(location.hash.slice(1));
-    fields.forEach(function (f) {
-      var v = params.get(f), el = field(f);
-      if (v !== null && Array.prototype.some.call(el.options, function (o) { return o.value === v; })) el.value = v;
-    });
-  }
-  function apply(write) {
-    var c = field("country").value, k = field("kind").value;
-    var from = field("from").value, to = field("to").value, shown = 0, years = {};
-    if (from && to && from > to) { var t = from; from = to; to = t; }     // a range given backwards
-    document.querySelectorAll(".hk-tl-event").forEach(function (li) {
-      var y = li.dataset.year;
-      var ok = (!c || (" " + li.dataset.countries + " ").indexOf(" " + c + " ") >= 0) && (!k || li.dataset.kind === k)
-        && (!from || y >= from) && (!to || y <= to);
-      li.hidden = !ok;
-      if (ok) { shown++; years[y] = (years[y] || 0) + 1; }
-    });
-    document.querySelectorAll(".hk-tl-year").forEach(function (sec) {
-      sec.hidden = !sec.querySelector(".hk-tl-event:not([hidden])");
-    });
-    var top = Math.max.apply(null, [1].concat(Object.keys(years).map(function (y) { return years[y]; })));
-    document.querySelectorAll(".hk-bars-years li").forEach(function (row) {
-      var n = years[row.dataset.year] || 0, bar = row.querySelector(".hk-bar > span");
-      if (bar) bar.style.width = (100 * n / top).toFixed(2) + "%";
-      row.querySelector(".hk-bar-n").firstChild.textContent = n;
-      row.classList.toggle("hk-empty", !n);
-    });
-    count.textContent = count.dataset.words.replace("{n}", shown);
-    if (write) {
-      var params = new URLSearchParams();
-      fields.forEach(function (f) { if (field(f).value) params.set(f, field(f).value); });
-      var hash = params.toString();
-      history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
-    }
-  }
-  read();
-  form.addEventListener("change", function () { apply(true); });
-  window.addEventListener("hashchange", function () { read(); apply(false); });
-  apply(false);
-})();
-</script>"""
+# The filters' script: country, kind and a range of years, combined; their
+# state is the page's URL (#country=AUS&kind=meeting&from=2013&to=2015), so a
+# view can be shared. No library, no network: it runs the same from file://.
+SCRIPT = "assets/javascripts/timeline.js"
+DATA = {"json": "data/timeline.json", "csv": "data/timeline.csv", "timelinejs": "data/timeline.timelinejs.json"}
 
 
 def date_label(e) -> str:
     return range_label(e.date, e.end, e.precision == "fiscal_year")
 
 
+def era_html(e) -> str:
+    """The date's era year, where the source prints one: （平成26年）."""
+    return f'<span class="hk-era">（{html.escape(e.era)}）</span>' if e.era else ""
+
+
 class TimelinePage:
     def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = ()):
-        self.events = sorted(events, key=lambda e: (e.date, e.id))
+        self.events = sorted(events, key=lambda e: e.sort_key)
         self.figure_kinds = list(figure_kinds)     # the kinds of figure that gave events (ハイレベルの訪問…)
         self.registry = registry
         self.kinds = kinds
@@ -100,10 +59,10 @@ class TimelinePage:
                            for s in e.sources)
         return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
                 f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
-                f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}</time> '
+                f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}{era_html(e)}</time> '
                 f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
                 f'<strong class="hk-tl-title">{esc(e.title)}</strong></p>'
-                f'<p class="hk-tl-summary">{esc(e.text)}</p>'
+                f'<p class="hk-tl-summary">{esc(e.summary or e.text)}</p>'
                 f'<p class="hk-tl-meta">{chips}<span class="hk-tl-sources">{esc(self.labels.source)}：{sources}</span></p>'
                 "</li>")
 
@@ -111,7 +70,8 @@ class TimelinePage:
         """図表Ⅲ-3-1-1, or 本文（第1節4項 ¶45）: where a reader will land."""
         if s.figure:
             return self.labels.text("figure_number", num=s.figure)
-        return f"{self.labels.text_source}（{s.where}）" if s.where else self.labels.text_source
+        where = f"{s.where} {self.labels.text('note', n=s.note)}" if s.note else s.where
+        return f"{self.labels.text_source}（{where}）" if where else self.labels.text_source
 
     def chart(self, year_href) -> str:
         """Events a year, each row a link to that year's events (`year_href`: year -> URL)."""
@@ -122,14 +82,23 @@ class TimelinePage:
             return ""
         rows = [Row(f"{y}年", year_href(y), [(n, "m")], self.labels.text("count", n=n), year=str(y))
                 for y, n in sorted(years.items())]
-        return bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
+        # on a phone the script folds it, so that the first result is on the first screen
+        return (f'<details class="hk-tl-chart" open><summary>{html.escape(self.labels.timeline_chart)}</summary>'
+                + bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years") + "</details>")
 
     def filters(self, events) -> str:
-        """Country, kind, and the years from and to: a form the script reads and writes."""
+        """Country (by region, and a box that finds one as one types, in kana or
+        kanji), kind, and the years from and to: a form the script reads and writes."""
         esc = html.escape
-        used = sorted({c for e in events for c in e.countries},
-                      key=lambda c: (self.registry.regions.index(self.registry.entries[c].region), c))
-        countries = "".join(f'<option value="{esc(c)}">{esc(self.registry.entries[c].name_ja)}</option>' for c in used)
+        used = {c for e in events for c in e.countries}
+        groups = []
+        for region in self.registry.regions:
+            members = sorted((c for c in used if self.registry.entries[c].region == region),
+                             key=lambda c: list(self.registry.entries).index(c))
+            options = "".join(f'<option value="{esc(c)}" data-find="{esc(self.find_words(c))}">'
+                              f"{esc(self.registry.entries[c].name_ja)}</option>" for c in members)
+            if options:
+                groups.append(f'<optgroup label="{esc(region)}">{options}</optgroup>')
         kinds = sorted({e.kind for e in events}, key=lambda k: list(self.kinds.labels).index(k))
         kind_opts = "".join(f'<option value="{esc(k)}">{esc(self.kinds.labels[k])}</option>' for k in kinds)
         years = sorted({e.date[:4] for e in events})
@@ -138,12 +107,19 @@ class TimelinePage:
         every = f'<option value="">{esc(lb.all)}</option>'
         return ('<form id="hk-tl-filters" class="hk-tl-filters" role="group" '
                 f'aria-label="{lb.html("timeline_filters")}">'
-                f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{countries}</select></label> '
+                f'<label>{esc(lb.country_find)} <input type="search" id="hk-tl-find" autocomplete="off" '
+                f'aria-controls="hk-tl-country" data-none="{esc(lb.search_none)}"></label> '
+                f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{"".join(groups)}</select></label> '
                 f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
                 f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
                 f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
                 f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.template("count"))}">'
                 f'{lb.html("count", n=len(events))}</output></form>')
+
+    def find_words(self, cid: str) -> str:
+        """What the country box matches: its names, their reading, its English name and id."""
+        c = self.registry.entries[cid]
+        return " ".join(dict.fromkeys([c.name_ja, *c.names, c.kana, c.name_en, c.id]))
 
     def pages(self) -> list[Page]:
         """One page while the events fit; past PAGE_LIMIT, an overview and a
@@ -177,7 +153,7 @@ class TimelinePage:
         """A page of events. A period's page is kept out of the search index:
         its items are (they quote the chapter), and so only its headings would be."""
         # the filters before the chart: on a phone the chart is a screen long, and it counts what they show
-        out = [f"# {escape(title)}\n", lead + "\n", self.filters(events), "", chart, ""]
+        out = [f"# {escape(title)}\n", lead + "\n", self.exports(path) + "\n", self.filters(events), "", chart, ""]
         groups: dict[str, list] = {}
         for e in events:
             groups.setdefault(month_key(e) if by_month else e.date[:4], []).append(e)
@@ -185,8 +161,18 @@ class TimelinePage:
             label = month_label(key) if by_month else f"{int(key)}年"
             out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {label} {{ #y{key} }}\n')
             out.append(self.item_list(evs, path) + "\n</section>\n")
-        out.append(FILTER_SCRIPT + "\n")
+        out.append(f'<script src="{html.escape(rel(path, SCRIPT))}"></script>\n')
         return Page(path, title, "\n".join(out), search_boost=0.5, search_exclude=search_exclude, nav_title=nav_title)
+
+    def exports(self, path: str) -> str:
+        """The links to the timeline's data, from the page at `path`."""
+        links = "、".join(f"[{name}]({rel(path, DATA[key])})" for key, name in
+                         (("json", "JSON"), ("csv", "CSV"), ("timelinejs", "TimelineJS")))
+        return f"{self.labels.md('timeline_data')}：{links}"
+
+    def data_files(self) -> dict[str, str]:
+        return {DATA["json"]: export_json(self.events), DATA["csv"]: export_csv(self.events),
+                DATA["timelinejs"]: export_timelinejs(self.events, self.labels, self.kinds)}
 
     def events_of(self, cid: str, chapter: str | None) -> list:
         """A country's events in one chapter, or in all (chapter None)."""
@@ -289,15 +275,44 @@ def joinable(a: Period, b: Period) -> bool:
 
 
 def export_json(events) -> str:
-    return json_text([e.as_dict() for e in sorted(events, key=lambda e: (e.date, e.id))], 1)
+    return json_text([e.as_dict() for e in sorted(events, key=lambda e: e.sort_key)], 1)
 
 
 def export_csv(events) -> str:
+    """The fields of the JSON, in its order; a list's items joined by spaces."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "date", "end", "precision", "title", "text", "quote", "countries", "kind", "url", "sources"])
-    for e in sorted(events, key=lambda e: (e.date, e.id)):
+    w.writerow(EXPORTED)
+    for e in sorted(events, key=lambda e: e.sort_key):
         d = e.as_dict()
-        w.writerow([e.id, e.date, e.end, e.precision, e.title, e.text, e.quote, " ".join(e.countries), e.kind, e.url,
-                    " ".join(d["sources"])])
+        w.writerow([" ".join(d[k]) if isinstance(d[k], list) else d[k] for k in EXPORTED])
     return buf.getvalue()
+
+
+def tl_date(iso: str) -> dict:
+    parts = iso.split("-")
+    return {k: int(v) for k, v in zip(("year", "month", "day"), parts)}
+
+
+def export_timelinejs(events, labels, kinds) -> str:
+    """The events in TimelineJS3's JSON format (a slide each), its text escaped:
+    TimelineJS shows it as HTML. Links are relative to the site's root."""
+    esc = html.escape
+    slides = []
+    for e in sorted(events, key=lambda e: e.sort_key):
+        start = tl_date(e.date)
+        end = tl_date(e.end) if e.end else None
+        if e.precision == "fiscal_year":            # 2014年度: April 2014 to March 2015
+            start, end = {"year": start["year"], "month": 4}, {"year": start["year"] + 1, "month": 3}
+        links = " ".join(f'<a href="{esc(page_url(s.page) + ("#" + s.anchor if s.anchor else ""))}">'
+                         f"{esc(s.figure and labels.figures + s.figure or labels.text_source)}</a>" for s in e.sources)
+        slide = {"unique_id": e.id, "start_date": start,
+                 "display_date": date_label(e) + (f"（{e.era}）" if e.era else ""),
+                 "text": {"headline": esc(e.title),
+                          "text": f"<p>{esc(e.summary or e.text)}</p><p>{esc(labels.source)}：{links}</p>"},
+                 "group": kinds.labels.get(e.kind, e.kind)}
+        if end:
+            slide["end_date"] = end
+        slides.append(slide)
+    doc = {"title": {"text": {"headline": esc(labels.timeline), "text": ""}}, "events": slides}
+    return json_text(doc, 2)          # a slide a line

@@ -4,9 +4,11 @@ offers an editor. Not part of the site build, which reads events.yaml only.
 A dated clause runs from its date (or from the start of its sentence, when
 the date opens it) to the next date; a date whose clause is empty
 (13年5月および8月、…) shares the next one's, and 「AからBにかけて」 is one
-span. Its countries are those the clause names, and the country of the
-heading it sits under when the heading names one (（6）カンボジア); never
-those of the paragraph's other sentences. Clauses that event_kinds.yaml
+span. Its countries are those the clause names, those the notes its markers
+point at name (the note of 空軍参謀長等招へい行事 lists who came), and the
+country of the heading it sits under when the heading names one
+(（6）カンボジア); never those of the paragraph's other sentences. The notes
+are read too: a note's dated clause is proposed as the text's are. Clauses that event_kinds.yaml
 calls background (以来, を除き …) are offered as not-events. The headline is
 proposed by the rules of HEADLINE below, or left for the editor where they
 give nothing short."""
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 from ..dates import DateReader
 from .chronology import SENTENCE, passages
+from .series import dates_a_start
 from .style import CONNECTIVES, LIMIT, SUBJECTS
 
 EMPTY_CLAUSE = re.compile(r"^[、，\s]*(?:および|または|と|や|、|から|まで|には|では|に|は|の)*[、，\s]*$")
@@ -72,20 +75,30 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
     reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
     heading_countries: dict[str, list[str]] = {}
     out: list[Proposal] = []
-    for p in passages(ch, home):
+    where = passages(ch, home)
+    note_countries = {(p.page, p.note): {m.id for m in matcher.find(p.text)} for p in where if p.note}
+    for p in where:
         text = p.text
-        dates = reader.read(text)
+        # a note reads on its own: its 同 is its own era
+        dates = (DateReader(layout.eras, layout.value("two_digit_pivot")) if p.note else reader).read(text)
         if p.heading not in heading_countries:
             named = sorted({m.id for m in matcher.find(p.heading)})
             heading_countries[p.heading] = named if len(named) == 1 else []
         sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
-        skip = set()
+        skip, starts = set(), {}
         for i, d in enumerate(dates):
             if i in skip:
                 continue
             s0, s1 = next(((a, b) for a, b in sentences if a <= d.start < b), (0, len(text)))
             same = [x for x in dates if s0 <= x.start < s1]
             k = same.index(d)
+            # the sentence's first date takes the words before it (its subject); a later one starts
+            # at itself, unless it shares the clause of the date before it (5月および8月)
+            if k > 0 and EMPTY_CLAUSE.match(text[same[k - 1].end:d.start]):
+                start = starts.get(same[k - 1].start, d.start)
+            else:
+                start = s0 if k == 0 and d.start - s0 <= 25 else d.start
+            starts[d.start] = start
             end = d.range_end.iso if d.range_end else ""
             # AからBにかけて: one span
             if k + 1 < len(same) and SPAN.match(text[d.end:same[k + 1].start]) \
@@ -100,14 +113,18 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
             if j > k and same[k + 1].iso.startswith(d.iso + "-"):
                 continue
             stop = same[j + 1].start if j + 1 < len(same) else s1
-            start = s0 if d.start - s0 <= 25 else d.start
             clause = text[start:stop].strip().rstrip("、，")
             # under a bilateral heading every clause is about that country too
-            countries = sorted({m.id for m in matcher.find(clause)} | set(heading_countries[p.heading]))
+            at = text.find(clause, start)
+            noted = set().union(*[note_countries.get((p.page, n), set()) for pos, n in p.notes
+                                  if at <= pos <= at + len(clause)])
+            countries = sorted({m.id for m in matcher.find(clause)} | set(heading_countries[p.heading]) | noted)
+            # a series' start is a happening (content/README-events.md, Series), whatever its words
+            background = "" if dates_a_start(clause) else kinds.background(clause)
             out.append(Proposal(
-                date=d.iso, precision=d.precision, end=end, clause=clause, start=text.find(clause, start),
+                date=d.iso, precision=d.precision, end=end, clause=clause, start=at,
                 page=p.page, anchor=p.anchor, countries=countries, kind=kinds.of(clause),
-                headline=propose_headline(clause), background=kinds.background(clause)))
+                headline=propose_headline(clause), background=background))
     return out
 
 

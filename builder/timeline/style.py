@@ -26,8 +26,19 @@ def rules(eras: tuple[str, ...]) -> list:
     ]
 
 
-def headline_problems(headline: str, eras) -> list[str]:
+def headline_problems(headline: str, eras, titles: dict[str, str] | None = None) -> list[str]:
+    """What the headline breaks. `titles`: a post as a figure prints it -> its
+    title as the text writes it (政務官 -> 防衛大臣政務官): the title in full, everywhere."""
     found = [why for pattern, why in rules(tuple(eras)) if pattern.search(headline)]
     if len(headline) > LIMIT:
         found.append(f"{len(headline)} characters: at most {LIMIT}")
+    for short, full in (titles or {}).items():
+        if short != full and short in headline.replace(full, ""):
+            found.append(f"'{short}': write the title in full, as the text does ({full})")
+    if JAPANS_PM.search(headline):
+        found.append("'首相': the text names Japan's as 安倍内閣総理大臣")
     return found
+
+
+# 首相 alone, at the head of a clause, is Japan's: a foreign one has a name (モディ首相)
+JAPANS_PM = re.compile(r"(?:^|[、（])首相(?:が|と|の|、)")
