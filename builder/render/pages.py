@@ -145,10 +145,10 @@ class ChapterRenderer:
         for k, (lang, root, page, anchor, text) in enumerate(self.paired.get(p.anchor) or []):
             href = self.counterpart_href(root, page, anchor)
             # the second of two paragraphs that are one there shows it again; side by side, once
-            again = " data-again" if (page, anchor) in self.cp_shown else ""
+            again = " data-again=\"1\"" if (page, anchor) in self.cp_shown else ""
             self.cp_shown.add((page, anchor))
             out += (f'\n[¶]({href}){{: hreflang="{lang}" }} {escape(plain(text))}\n'
-                    f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude{again} }}\n')
+                    f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude="cp"{again} }}\n')
         return out
 
     def crossref(self, c: CrossRef, page: str) -> str:
