@@ -28,6 +28,7 @@ from .countries.matcher import Matcher
 from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
 from .page import Page, page_url
+from .render.counterparts import Counterparts
 from .render.pages import ChapterRenderer, heading_ids
 from .timeline.chronology import place_events
 from .timeline.propose import chronology_report
@@ -165,7 +166,9 @@ def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
 
 def paragraph_links(main_edition, others) -> dict:
     """lang -> chapter id -> paragraph anchor -> its counterparts in the other edition:
-    (lang, root, page, anchor, text) each, so that a page shows them and links to them."""
+    (lang, root, page, anchor, text) each, so that a page shows them and links to them; and
+    under lang -> "places", the same by (page, anchor), for the pages that point at paragraphs
+    (a profile's mentions, the timeline's sources)."""
     out: dict = {}
     for other in others:
         edition, pairs = other.edition, other.pairs
@@ -182,7 +185,13 @@ def paragraph_links(main_edition, others) -> dict:
                 for q in pair.theirs:
                     out.setdefault(main_edition.lang, {}).setdefault(cid, {}).setdefault(q.anchor, []).extend(
                         (edition.lang, edition.root, mine_at[p.anchor], p.anchor, p.text) for p in pair.mine)
+            for lang, at in ((edition.lang, mine_at), (main_edition.lang, theirs_at)):
+                places = out.setdefault(lang, {}).setdefault(PLACES, {})
+                places.update(((at[a], a), pairs_) for a, pairs_ in out[lang].get(cid, {}).items())
     return out
+
+
+PLACES = ("places",)      # a key no chapter id can be
 
 
 def anchor_pages(chapter, several: bool) -> dict[str, str]:
@@ -246,6 +255,8 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
     homes = [f"{ch.id}/index.md" if several else "index.md" for ch in chapters]
     registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
     timeline_report: dict[str, str] = {}
+    # the same paragraphs in the other editions, for the pages that point at paragraphs
+    others = Counterparts((links or {}).get(PLACES, {}), edition.root, labels)
     if registry:
         registry = registry.in_language(edition.lang)
         matcher = Matcher(registry)
@@ -269,15 +280,16 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
                     timeline_report[ch.id] = chronology_report(placed.events, len(from_figures))
                 events += from_figures
             timeline = TimelinePage(events, registry, content.kinds, labels,
-                                    [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile])
-        profiles = Profiles(registry, chapters, mentions, labels, timeline)
+                                    [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile],
+                                    others)
+        profiles = Profiles(registry, chapters, mentions, labels, timeline, others)
     link_path = (lambda cid: registry.entries[cid].path) if registry else None
     for result, chapter_home in zip(results, homes):
         box_styles = {name: k["style"] for name, k in result.chapter.config.layout.value("box_kinds").items()}
         counterpart = (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) \
             if counterparts else None
         renderer = ChapterRenderer(result.chapter, box_styles, labels, chapter_home, mentions.links, link_path,
-                                   counterpart, (links or {}).get(result.chapter.id, {}), edition.root)
+                                   counterpart, (links or {}).get(result.chapter.id, {}), others)
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text

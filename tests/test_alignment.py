@@ -201,3 +201,29 @@ def test_the_align_command_proposes_what_the_file_lacks(tmp_path, capsys):
     assert cli(["align", "--content", str(content)]) == 1
     out = capsys.readouterr().out
     assert "NOT LISTED; add under exceptions:\n  - {ja: ['ミャンマーとの間では、11（同23）年3'], en: ['Regarding Japan" in out
+
+
+def test_every_link_to_a_counterpart_lands_on_a_paragraph_of_the_other_edition(site):
+    """The small EN/JA links, at the paragraphs' ends, beside a profile's mentions and the
+    timeline's sources, and the ¶ links of the counterparts shown: each leads to an anchor
+    of a paragraph the other edition's page has."""
+    import posixpath
+    import re
+    editions = {e.root: e for e in [site] + site.editions}
+    anchors = {root: {(path.removesuffix(".md") + ".html", a) for path, text in e.files.items()
+                      if path.endswith(".md") for a in re.findall(r"\{: #(p-[\w-]+) \}", text)}
+               for root, e in editions.items()}
+    checked, kinds = 0, set()
+    for root, e in editions.items():
+        for path, text in e.files.items():
+            if not path.endswith(".md"):
+                continue
+            for href in re.findall(r'class="hk-cp-link" href="([^"]+)"', text) + \
+                    re.findall(r'\[¶\]\(([^)]+)\)\{: hreflang', text):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(root + path), href))
+                page, anchor = target.split("#")
+                other = next(r for r in editions if r != root and (r == "" or page.startswith(r)))
+                assert (page.removeprefix(other), anchor) in anchors[other], (path, href)
+                checked += 1
+                kinds.add(path.split("/")[0] if "/" in path else path)
+    assert checked > 1000 and {"countries", "timeline.md", "dwp2015-3-3"} <= kinds

@@ -13,6 +13,7 @@ from ..charts import Row, bar_chart
 from ..export import json_text
 from ..figures import KINDS, kind_of
 from ..escape import escape
+from ..render.counterparts import NONE
 from ..page import Page, href, page_url, rel
 from ..text import plain
 from ..timeline.page import NO_SEARCH
@@ -48,8 +49,9 @@ class Profiles:
     """The profiles of every registry entry, from the mentions (a stage of
     its own), the chapters' figures and the timeline."""
 
-    def __init__(self, registry, chapters, mentions, labels, timeline=None):
+    def __init__(self, registry, chapters, mentions, labels, timeline=None, others=NONE):
         self.registry = registry
+        self.others = others        # each mentioning paragraph's counterpart in the other editions
         self.labels = labels
         self.chapters = chapters
         self.timeline = timeline
@@ -72,10 +74,9 @@ class Profiles:
                     prof.parts.setdefault(row["chapter"], ChapterPart()).figure_rows.setdefault(kind, []).append(row)
 
     def other_name(self, c) -> str:
-        """The country's name in the registry's other language, marked with that language where it
-        is Japanese on another edition's page (screen readers and fonts switch with it)."""
-        name = html.escape(c.other_name)
-        return f'<span lang="ja">{name}</span>' if self.registry.lang != "ja" else name
+        """The country's name in the registry's other language, marked with that language (screen
+        readers and fonts switch with it)."""
+        return f'<span lang="{self.registry.other_lang}">{html.escape(c.other_name)}</span>'
 
     def path(self, cid: str) -> str:
         return self.registry.entries[cid].path
@@ -234,7 +235,7 @@ class Profiles:
             out.append(f'<ul class="hk-mentions" {NO_SEARCH}>\n' + "\n".join(
                 f'<li><a href="{href(path, m.item.path, m.anchor)}">{html.escape(m.excerpt)}</a>'
                 + (self.labels.html("in_note", n=html.escape(m.anchor[3:])) if m.anchor.startswith("fn:") else "")
-                + "</li>"
+                + self.others.link(path, m.item.path, m.anchor) + "</li>"
                 for m in ms) + "\n</ul>\n")
         return "\n".join(out)
 

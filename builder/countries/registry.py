@@ -64,6 +64,12 @@ class Registry:
     places: list[str] = field(default_factory=list)     # phrases that hold a name but mention no one
     lang: str = "ja"
 
+    @property
+    def other_lang(self) -> str:
+        """The language of the names the pages show beside the edition's own (the registry holds
+        two: name_ja and name_en)."""
+        return "en" if self.lang == "ja" else "ja"
+
     def in_language(self, lang: str) -> "Registry":
         """The registry as an edition in another language sees it: its names to find and link, the
         names and regions its pages show. The main edition's (ja) is the registry as read."""

@@ -14,6 +14,7 @@ from ..structure.chapter import figure_slug
 from ..figures import kind_of
 from ..escape import attr, escape, to_markdown
 from ..page import Page, page_url, rel
+from .counterparts import NONE, Counterparts
 
 
 def heading_text(h: Heading) -> str:
@@ -81,7 +82,7 @@ def japanese_names(chapter) -> dict[str, str]:
 
 class ChapterRenderer:
     def __init__(self, chapter, box_styles: dict, labels, home: str = "index.md", links: dict | None = None,
-                 link_path=None, counterpart=None, paired: dict | None = None, root: str = ""):
+                 link_path=None, counterpart=None, paired: dict | None = None, others: Counterparts = NONE):
         self.ch = chapter
         self.cid = chapter.id
         self.home = home           # the page with the chapter's overview and its intro
@@ -95,7 +96,7 @@ class ChapterRenderer:
         self.counterpart = counterpart     # (the main edition's chapter, "../" to its root, its lang) for another
         self.beyond_said = False
         self.paired = paired or {}     # paragraph anchor -> its counterparts: (lang, root, page, anchor, text)
-        self.root = root               # this edition's folder in the site: "" or "en/"
+        self.others = others           # the counterparts' places, and how to link to them
         self.cp_shown: set = set()     # the counterparts already shown, by (page, anchor)
 
     # -- places -----------------------------------------------------------
@@ -121,8 +122,7 @@ class ChapterRenderer:
 
     def counterpart_href(self, lang_root: str, page: str, anchor: str) -> str:
         """From this page to a paragraph of another edition (each edition has its root: "" or "en/")."""
-        up = "../" * self.page.count("/") + "../" * self.root.count("/")
-        return up + lang_root + page_url(page) + f"#{anchor}"
+        return self.others.href(self.page, lang_root, page, anchor)
 
     def counterpart_link(self, p: Paragraph) -> str:
         """A small link at the paragraph's end to its counterpart in the other edition (the first of
@@ -378,11 +378,12 @@ class ChapterRenderer:
                 links = " ".join(f"[{lb.md('note', n=a[3:]) if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
                                  f"({rel(path, item.path)}#{a})" for a in anchors)
                 uses.append(f"{item.place} {links}")
+            # each name column in its language, whatever the page's (screen readers and fonts switch)
             ja = escape(japanese.get(acronym, ""))
-            if ja and self.counterpart:
-                ja = f'<span lang="{html.escape(self.counterpart[2])}">{ja}</span>'
-            rows.append(f"| {escape(acronym)} | {ja} | "
-                        f"{escape(' / '.join(sorted(names[acronym])))} | {'<br>'.join(uses)} |")
+            ja = f'<span lang="ja">{ja}</span>' if ja else ""
+            en = escape(" / ".join(sorted(names[acronym])))
+            en = f'<span lang="en">{en}</span>' if en else ""
+            rows.append(f"| {escape(acronym)} | {ja} | {en} | {'<br>'.join(uses)} |")
         return Page(path, self.labels.glossary, "\n".join(rows) + "\n")
 
     def placements(self):

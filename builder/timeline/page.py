@@ -16,6 +16,7 @@ from ..charts import Row, bar_chart
 from ..export import json_text
 from ..escape import escape
 from ..page import Page, href, page_url, rel
+from ..render.counterparts import NONE
 from .event import EXPORTED
 
 # Events quote the chapter: keep them out of the search index, where they would
@@ -39,8 +40,9 @@ def era_html(e) -> str:
 
 
 class TimelinePage:
-    def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = ()):
+    def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = (), others=NONE):
         self.events = sorted(events, key=lambda e: e.sort_key)
+        self.others = others       # each source paragraph's counterpart in the other editions
         self.figure_kinds = list(figure_kinds)     # the kinds of figure that gave events (ハイレベルの訪問…)
         self.registry = registry
         self.kinds = kinds
@@ -56,7 +58,7 @@ class TimelinePage:
         chips = "".join(f'<a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
                         f"{esc(self.registry.entries[c].name_ja)}</a> " for c in e.countries if c != own)
         sources = " ".join(f'<a href="{href(page, s.page, s.anchor)}">{esc(self.source_label(s))}</a>'
-                           for s in e.sources)
+                           + self.others.link(page, s.page, s.anchor) for s in e.sources)
         return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
                 f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
                 f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}{era_html(e)}</time> '
