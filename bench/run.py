@@ -10,7 +10,7 @@ Measures, with several runs and their median:
   MkDocs' peak memory, and where MkDocs spends its time;
 - a rebuild after one edit to a YAML file, as `make serve` does it;
 - the three engines side by side (make site, and the engine's build alone);
-- Japanese search on each engine, served and from the offline build.
+- search in each edition on each engine, served and from the offline build.
 """
 from __future__ import annotations
 
@@ -239,11 +239,12 @@ def main():
     for engine, make_t, alone_t in engines:
         print(f"| {engine} | {make_t:.2f} s | {alone_t:.2f} s | {alone_t / engines[0][2]:.2f}× |")
 
-    # Japanese search: the query set, served and from the offline build (bench/search.py), on each engine
+    # search: each edition's query set, served and from the offline build (bench/search.py), on each engine
     from bench import search
     for engine in ENGINES:
-        print(f"\n## search on {engine}")
-        search.main(tmp / f"site-{engine}", tmp / f"offline-{engine}")
+        for lang in search.EDITIONS:
+            print(f"\n## search on {engine}, {lang}")
+            search.main(tmp / f"site-{engine}", tmp / f"offline-{engine}", lang)
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -1,10 +1,12 @@
-"""Japanese search, measured (issue 12): the query set of tests/search_queries.yaml
-typed into the site's search box in Chromium, served over HTTP and from the
-offline bundle by file://. Prints precision at 1 and at 5 for each kind of
-query, the time from the keystroke to the results, and the index's size on
-the wire. Figures, not pass/fail.
+"""Search, measured (issues 12 and 22): each edition's query set (the Japanese
+tests/search_queries.yaml; the English tests/search_queries.en.yaml, its parts
+reported apart: tune, held-out, unseen-2) typed into the site's search box in
+Chromium, served over HTTP and from the offline bundle by file://. Prints
+precision at 1 and at 5 for each kind of query (and each part), the time from
+the keystroke to the results, and the index's size on the wire. Figures, not
+pass/fail.
 
-    .venv/bin/python bench/search.py SITE_DIR BUNDLE_DIR
+    .venv/bin/python bench/search.py SITE_DIR BUNDLE_DIR [en]
 """
 from __future__ import annotations
 
@@ -22,11 +24,29 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
 CHAPTER = "dwp2015-3-3/"
-NONE = yaml.safe_load((REPO / "content" / "labels.yaml").read_text(encoding="utf-8"))["search_none"]
-DONE = ("見つかりました", NONE)           # Material's ja result counts, or our word for none
-WAIT = "(meta) => /見つかり|" + NONE + "/.test(meta.textContent)"
+# each edition: its query set, its words for none, Material's words for a count of results
+EDITIONS = {
+    "ja": ("search_queries.yaml", "labels.yaml", "見つかり", "訓練"),
+    "en": ("search_queries.en.yaml", "labels-en.yaml", "matching document", "training"),
+}
+
+
+def edition(lang: str):
+    """(the queries, the words that say a search is done, the first query) of an edition; the
+    English set names its pages with the chapter's folder, the Japanese without."""
+    queries, labels, count, warm = EDITIONS[lang]
+    qs = yaml.safe_load((REPO / "tests" / queries).read_text(encoding="utf-8"))
+    for q in qs:
+        q["about"] = [a.removeprefix(CHAPTER) for a in q["about"]]
+    none = yaml.safe_load((REPO / "content" / labels).read_text(encoding="utf-8"))["search_none"]
+    return qs, (count, none), warm
+
+
+QUERIES, DONE, WARM = edition("ja")
+WAIT = "(meta) => /見つかり|matching document|" + "|".join(
+    yaml.safe_load((REPO / "content" / f).read_text(encoding="utf-8"))["search_none"]
+    for f in ("labels.yaml", "labels-en.yaml")) + "/.test(meta.textContent)"
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -114,7 +134,7 @@ def run(root_url: str, browser) -> dict:
     page.goto(root_url + "/dwp2015-3-3/figures/index.html")
     search = driver(page)
     search.open(page)
-    search.ask(page, "訓練")                      # the index is built in a worker: wait for it once
+    search.ask(page, WARM)                      # the index is built in a worker: wait for it once
     out = []
     for q in QUERIES:
         links, ms = search.ask(page, q["q"])
@@ -129,7 +149,7 @@ def run(root_url: str, browser) -> dict:
 
 
 def report(name: str, results, root: Path) -> list:
-    by_kind = defaultdict(list)
+    by_kind, by_part = defaultdict(list), defaultdict(list)
     for q, pages, ms in results:
         if q["kind"] == "none":
             at1 = at5 = not pages
@@ -137,6 +157,15 @@ def report(name: str, results, root: Path) -> list:
             at1 = bool(pages) and pages[0] in q["about"]
             at5 = any(p in q["about"] for p in pages[:5])
         by_kind[q["kind"]].append((at1, at5, ms, q["q"], pages[:3]))
+        if "part" in q:
+            by_part[q["part"]].append((at1, at5))
+    if by_part:
+        print(f"\n{name}: precision at 1 / at 5, by part of the set (tune: worked on; held-out: kept aside, "
+              "seen once before and once after the work; unseen-2: written after it)")
+        print("| part | queries | P@1 | P@5 |\n|---|---:|---:|---:|")
+        for part, rows in by_part.items():
+            print(f"| {part} | {len(rows)} | {sum(r[0] for r in rows)}/{len(rows)} = {sum(r[0] for r in rows) / len(rows):.0%} | "
+                  f"{sum(r[1] for r in rows) / len(rows):.0%} |")
     print(f"\n{name}: precision at 1 / at 5, by kind of query")
     print("| kind | queries | P@1 | P@5 |\n|---|---:|---:|---:|")
     total = [r for rows in by_kind.values() for r in rows]
@@ -150,12 +179,17 @@ def report(name: str, results, root: Path) -> list:
     # issue 12's measure for compounds: does the first result hold the whole phrase?
     compounds = [(q, pages) for q, pages, _ in results if q["kind"] == "compound"]
     held = [q["q"] for q, pages in compounds if pages and q["q"] in article_text(root, pages[0])]
-    print(f"compounds whose first result holds the whole phrase: {len(held)}/{len(compounds)} "
-          f"({len(held) / len(compounds):.0%})")
+    if compounds:
+        print(f"compounds whose first result holds the whole phrase: {len(held)}/{len(compounds)} "
+              f"({len(held) / len(compounds):.0%})")
     return [(q["q"], pages) for q, pages, _ in results]
 
 
-def main(site: Path, bundle: Path) -> None:
+def main(site: Path, bundle: Path, lang: str = "ja") -> None:
+    global QUERIES, DONE, WARM
+    QUERIES, DONE, WARM = edition(lang)
+    if lang != "ja":             # another edition's site is a folder of the site
+        site, bundle = site / lang, bundle / lang
     from playwright.sync_api import sync_playwright
     index = site / "search" / "search_index.json"
     if index.exists():           # MkDocs or ProperDocs: MkDocs' index, our worker
@@ -183,4 +217,4 @@ def main(site: Path, bundle: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:4])
