@@ -28,7 +28,7 @@ from .countries.matcher import Matcher
 from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
 from .page import Page, page_url
-from .render.counterparts import Counterparts
+from .counterparts import Counterparts
 from .render.pages import ChapterRenderer, heading_ids
 from .timeline.chronology import place_events
 from .timeline.propose import chronology_report

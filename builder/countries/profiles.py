@@ -13,7 +13,7 @@ from ..charts import Row, bar_chart
 from ..export import json_text
 from ..figures import KINDS, kind_of
 from ..escape import escape
-from ..render.counterparts import NONE
+from ..counterparts import NONE
 from ..page import Page, href, page_url, rel
 from ..text import plain
 from ..timeline.page import NO_SEARCH

@@ -14,7 +14,7 @@ from ..structure.chapter import figure_slug
 from ..figures import kind_of
 from ..escape import attr, escape, to_markdown
 from ..page import Page, page_url, rel
-from .counterparts import NONE, Counterparts
+from ..counterparts import NONE, Counterparts
 
 
 def heading_text(h: Heading) -> str:

@@ -16,7 +16,7 @@ from ..charts import Row, bar_chart
 from ..export import json_text
 from ..escape import escape
 from ..page import Page, href, page_url, rel
-from ..render.counterparts import NONE
+from ..counterparts import NONE
 from .event import EXPORTED
 
 # Events quote the chapter: keep them out of the search index, where they would

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..page import page_url
+from .page import page_url
 
 
 class Counterparts:
