@@ -53,9 +53,10 @@ def test_switch_from_every_paragraph_leads_to_its_counterpart(page, site_url, la
     assert alone == (["p-2-1-6"] if (lang, item) == ("en", "section-2/item-1") else [])
     paired = [(pid, href) for pid, href in found if href]
     assert page.evaluate(SWITCH_HREFS, [[pid for pid, _ in paired], OTHER[lang]]) == dict(paired)
-    # and followed for real, from the last paragraph: the counterpart is in view (served; from
-    # file:// the href above is the same, and the browser's landing on an anchor is its own)
-    for pid, href in paired[-1:] if site_url("").startswith("http") else []:
+    # and followed for real, from the last paragraph of item 1-4, the longest: the counterpart is
+    # in view (served; elsewhere the hrefs above are checked, and the landing on an anchor is the
+    # browser's own)
+    for pid, href in paired[-1:] if site_url("").startswith("http") and item.endswith("item-4") else []:
         page.goto(site_url(EDITIONS[lang] + "dwp2015-3-3/" + item))
         page.evaluate(SCROLL_TO, pid)
         with page.expect_navigation():
