@@ -64,7 +64,7 @@ def align_report(content: Path) -> int:
     and what alignment.yaml must say of it (1: something to add)."""
     from .align import align, report
     from .content import load_content
-    from .site import evidencers, process_editions
+    from .site import alignment_file, evidencers, process_editions
     loaded = load_content(content)
     main_results, others = process_editions(loaded, content)
     counterparts = {r.chapter.id: r.chapter for r in main_results}
@@ -75,9 +75,8 @@ def align_report(content: Path) -> int:
             config = r.chapter.config
             theirs, mine = evidencers(loaded, config, other.registry)
             alignment = align(counterparts[r.chapter.id], r.chapter, theirs, mine)
-            spec = (config.alignment.data if config.alignment else None) or {}
+            spec, where = alignment_file(config)
             lines, fine = report(alignment, spec, (main_lang, other.edition.lang))
-            where = config.alignment.path if config.alignment else config.dir / "alignment.yaml"
             print(f"{r.chapter.id}-{other.edition.lang} against {r.chapter.id} ({where}):")
             print("\n".join(lines))
             ok &= fine

@@ -384,6 +384,11 @@ def disagreements(alignment: Alignment) -> list[tuple[Pair, str]]:
     return [(pair, why) for pair in alignment.pairs for v, why in [verdict(alignment, pair)] if v == "flagged"]
 
 
+def _explains(entry, pair, langs) -> bool:
+    """Whether a `disagreements` entry names the pair: its paragraphs' first words in each edition."""
+    return plain(pair.theirs[0].text).startswith(entry[langs[0]]) and plain(pair.mine[0].text).startswith(entry[langs[1]])
+
+
 def unexplained(alignment: Alignment, spec, doc, langs=("ja", "en")) -> list:
     """The disagreeing pairs alignment.yaml does not explain (under `disagreements`, by their first
     words); the explained ones take its reason. A listed pair the check no longer flags is an error,
@@ -391,8 +396,7 @@ def unexplained(alignment: Alignment, spec, doc, langs=("ja", "en")) -> list:
     listed = list(enumerate(spec.get("disagreements") or []))
     used, out = set(), []
     for pair, why in disagreements(alignment):
-        k = next((k for k, d in listed if plain(pair.theirs[0].text).startswith(d[langs[0]])
-                  and plain(pair.mine[0].text).startswith(d[langs[1]])), None)
+        k = next((k for k, d in listed if _explains(d, pair, langs)), None)
         if k is None:
             out.append((pair, why))
         else:
@@ -448,8 +452,7 @@ def report(alignment: Alignment, spec, langs=("ja", "en")) -> tuple[list[str], b
         v, why = verdicts[k]
         if v != "flagged":
             continue
-        reason = next((d["why"] for d in explained if plain(pair.theirs[0].text).startswith(d[langs[0]])
-                       and plain(pair.mine[0].text).startswith(d[langs[1]])), None)
+        reason = next((d["why"] for d in explained if _explains(d, pair, langs)), None)
         out.append(f"    flagged {', '.join(p.anchor for p in pair.theirs)} / {', '.join(p.anchor for p in pair.mine)} "
                    f"({pair.unit}): {why}: " + (" ".join(reason.split()) if reason else
                                                 "read both; if they are right, add under disagreements:\n"

@@ -146,13 +146,18 @@ def aligned(content, counterpart, result, registry, langs) -> Alignment:
     a one-to-one pair whose evidence disagrees, and that the file does not explain, is a warning."""
     config = result.chapter.config
     theirs, mine = evidencers(content, config, registry)
-    spec = (config.alignment.data if config.alignment else None) or {}
-    where = config.alignment.path if config.alignment else config.dir / "alignment.yaml"
+    spec, where = alignment_file(config)
     alignment = check(align(counterpart, result.chapter, theirs, mine), spec, config.alignment, where, langs)
     for pair, why in unexplained(alignment, spec, config.alignment, langs):
         result.warnings.add(where, None, f"paragraphs {pair.theirs[0].anchor} and {pair.mine[0].anchor} "
                                          f"({pair.unit}) are paired but their evidence differs: {why}")
     return alignment
+
+
+def alignment_file(config) -> tuple[dict, Path]:
+    """The chapter's alignment.yaml, as data ({} where it has none), and its path."""
+    spec = (config.alignment.data if config.alignment else None) or {}
+    return spec, config.alignment.path if config.alignment else config.dir / "alignment.yaml"
 
 
 def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
@@ -165,33 +170,25 @@ def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
 
 
 def paragraph_links(main_edition, others) -> dict:
-    """lang -> chapter id -> paragraph anchor -> its counterparts in the other edition:
-    (lang, root, page, anchor, text) each, so that a page shows them and links to them; and
-    under lang -> "places", the same by (page, anchor), for the pages that point at paragraphs
-    (a profile's mentions, the timeline's sources)."""
+    """lang -> (page, paragraph anchor) -> its counterparts in the other edition: (lang, root, page,
+    anchor, text) each, for the pages that show them or point at them (the chapter's pages, a
+    profile's mentions, the timeline's sources)."""
     out: dict = {}
     for other in others:
         edition, pairs = other.edition, other.pairs
         for r in other.results:
             cid = r.chapter.id
-            many = len(edition.chapters) > 1
             theirs_at = anchor_pages(pairs[cid].theirs_chapter, len(main_edition.chapters) > 1)
-            mine_at = anchor_pages(r.chapter, many)
+            mine_at = anchor_pages(r.chapter, len(edition.chapters) > 1)
             for pair in pairs[cid].pairs:
                 for p in pair.mine:
-                    out.setdefault(edition.lang, {}).setdefault(cid, {})[p.anchor] = [
+                    out.setdefault(edition.lang, {})[(mine_at[p.anchor], p.anchor)] = [
                         (main_edition.lang, main_edition.root, theirs_at[q.anchor], q.anchor, q.text)
                         for q in pair.theirs]
                 for q in pair.theirs:
-                    out.setdefault(main_edition.lang, {}).setdefault(cid, {}).setdefault(q.anchor, []).extend(
+                    out.setdefault(main_edition.lang, {}).setdefault((theirs_at[q.anchor], q.anchor), []).extend(
                         (edition.lang, edition.root, mine_at[p.anchor], p.anchor, p.text) for p in pair.mine)
-            for lang, at in ((edition.lang, mine_at), (main_edition.lang, theirs_at)):
-                places = out.setdefault(lang, {}).setdefault(PLACES, {})
-                places.update(((at[a], a), pairs_) for a, pairs_ in out[lang].get(cid, {}).items())
     return out
-
-
-PLACES = ("places",)      # a key no chapter id can be
 
 
 def anchor_pages(chapter, several: bool) -> dict[str, str]:
@@ -241,8 +238,8 @@ def _roman(num: str) -> str:
 def build_edition(content, edition, labels, results, chronologies, links=None, counterparts=None,
                   main_lang="") -> SiteResult:
     """One edition's pages, data files and navigation from its chapters' results; `chronologies`
-    (the main edition's events.yaml files) give it a timeline; `links` give each paragraph its
-    counterparts in the other editions; `counterparts` (the main edition's chapters by id) are
+    (the main edition's events.yaml files) give it a timeline; `links` give each paragraph, by its
+    page and anchor, its counterparts in the other editions; `counterparts` (the main edition's chapters by id) are
     what another edition's notes point at where its own text falls short."""
     files: dict[str, str] = {}
     nav: list = [{label(labels.home): "index.md"}]
@@ -256,7 +253,7 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
     registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
     timeline_report: dict[str, str] = {}
     # the same paragraphs in the other editions, for the pages that point at paragraphs
-    others = Counterparts((links or {}).get(PLACES, {}), edition.root, labels)
+    others = Counterparts(links or {}, edition.root, labels)
     if registry:
         registry = registry.in_language(edition.lang)
         matcher = Matcher(registry)
@@ -289,7 +286,7 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         counterpart = (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) \
             if counterparts else None
         renderer = ChapterRenderer(result.chapter, box_styles, labels, chapter_home, mentions.links, link_path,
-                                   counterpart, (links or {}).get(result.chapter.id, {}), others)
+                                   counterpart, others)
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text

@@ -82,7 +82,7 @@ def japanese_names(chapter) -> dict[str, str]:
 
 class ChapterRenderer:
     def __init__(self, chapter, box_styles: dict, labels, home: str = "index.md", links: dict | None = None,
-                 link_path=None, counterpart=None, paired: dict | None = None, others: Counterparts = NONE):
+                 link_path=None, counterpart=None, others: Counterparts = NONE):
         self.ch = chapter
         self.cid = chapter.id
         self.home = home           # the page with the chapter's overview and its intro
@@ -95,8 +95,7 @@ class ChapterRenderer:
         self.layout = chapter.config.layout
         self.counterpart = counterpart     # (the main edition's chapter, "../" to its root, its lang) for another
         self.beyond_said = False
-        self.paired = paired or {}     # paragraph anchor -> its counterparts: (lang, root, page, anchor, text)
-        self.others = others           # the counterparts' places, and how to link to them
+        self.others = others           # each paragraph's counterparts, and how to link to them
         self.cp_shown: set = set()     # the counterparts already shown, by (page, anchor)
 
     # -- places -----------------------------------------------------------
@@ -127,14 +126,9 @@ class ChapterRenderer:
     def counterpart_link(self, p: Paragraph) -> str:
         """A small link at the paragraph's end to its counterpart in the other edition (the first of
         two, where one is two there); the reader's script opens the counterpart under it on a tap."""
-        pairs = self.paired.get(p.anchor)
-        if not pairs:
-            return ""
-        lang, root, page, anchor, _ = pairs[0]
-        controls = " ".join(cp_id(p.anchor, k) for k in range(len(pairs)))
-        return (f' <a class="hk-cp-link" href="{html.escape(self.counterpart_href(root, page, anchor))}" '
-                f'hreflang="{lang}" aria-controls="{controls}" aria-expanded="false" '
-                f'title="{self.labels.html("counterpart_title")}">{self.labels.html("counterpart_mark")}</a>')
+        controls = " ".join(cp_id(p.anchor, k) for k in range(len(self.others.of(self.page, p.anchor))))
+        return self.others.link(self.page, self.page, p.anchor,
+                                f' aria-controls="{controls}" aria-expanded="false"')
 
     def counterpart_text(self, p: Paragraph) -> str:
         """The counterpart's words, a paragraph each, hidden until the reader asks: under the paragraph
@@ -142,7 +136,7 @@ class ChapterRenderer:
         search index (the other edition indexes them). Paragraphs with attributes (attr_list), not
         raw HTML, so that they stay blocks inside a box too."""
         out = ""
-        for k, (lang, root, page, anchor, text) in enumerate(self.paired.get(p.anchor) or []):
+        for k, (lang, root, page, anchor, text) in enumerate(self.others.of(self.page, p.anchor)):
             href = self.counterpart_href(root, page, anchor)
             # the second of two paragraphs that are one there shows it again; side by side, once
             again = " data-again=\"1\"" if (page, anchor) in self.cp_shown else ""
