@@ -115,11 +115,24 @@ def test_boxes(chapter):
     assert kaisetsu.paragraphs[-1].text.endswith("防衛協力・交流を継続していくことが重要である。")
     assert voice.paragraphs[0].text == "防衛政策局国際政策課\u3000タラ・ボイド（Tara Boyd）"
     assert voice.paragraphs[-1].text.endswith("この地域における日本の能力構築支援事業に携われることを楽しみにしています。")
-    # the running text around the 解説 box joins up: PACS's paragraph goes on after it
+    # the column narrows beside the photo: 「…思っています。」 (29 of 42) ends the first
+    # paragraph, and the narrow column's first line (22 of 23, indented) starts the second,
+    # which goes on past the blank line beside the photo: 「幸運なことに、…」 is full, no first line
+    assert [plain(p.text)[:12] for p in voice.paragraphs[1:]] == ["オーストラリア国防省から", "私は防衛省での経験を非常"]
+    assert voice.paragraphs[1].text.endswith("両国が連携して努力していける機会を見つけていきたいと思っています。")
+    assert "楽しんでおります。幸運なことに、中谷防衛大臣を始め" in voice.paragraphs[2].text
+    # in the 解説 box, the line after 「…（ACDJ）を実施した。」 (full) is indented: a new paragraph
+    starts = ["14（平成26）年10月", "空幕長は訪日した", "同行事最大の", "続いて、首相官邸", "このように、多数"]
+    assert len(kaisetsu.paragraphs) == len(starts)
+    assert all(plain(p.text).startswith(w) for p, w in zip(kaisetsu.paragraphs, starts))
+    # the running text around the 解説 box joins up: 「PACSは、…開催されている。」 ends at the
+    # column's edge, and the blank line after it is the box's; PACS's paragraph goes on after it
     item2 = chapter.sections[0].items[1]
     texts = [plain(p.text) for p in item2.blocks if isinstance(p, Paragraph)]
-    assert "空自は、89（同01）年の第1回以来、13（同25）年の第13回を除き、継続的に参加しており、" \
-           "14（同26）年3月はワシントンD.C.などで開催され、空幕長が参加した。" in texts
+    assert "理解を促進するとともに、安全保障上の関係を強化することを目的として隔年で開催されている。" \
+           "空自は、89（同01）年の第1回以来、13（同25）年の第13回を除き、継続的に参加しており、" \
+           "14（同26）年3月はワシントンD.C.などで開催され、空幕長が参加した。" in "".join(texts)
+    assert not any(t.startswith("空自は、89（同01）年") for t in texts)
 
 
 def test_crossrefs(chapter):
@@ -327,7 +340,7 @@ def test_a_box_stands_after_the_unit_it_interrupts(chapter):
                 assert not isinstance(after, Paragraph), (item.path, b.title, after.text[:20])
     item2 = chapter.sections[0].items[1]
     texts = [(type(b).__name__, getattr(b, "text", getattr(b, "kind", ""))) for b in item2.blocks]
-    pacs = next(i for i, (_, t) in enumerate(texts) if t.startswith("空自は、89（同01）年の第1回以来"))
+    pacs = next(i for i, (_, t) in enumerate(texts) if "開催されている。空自は、89（同01）年の第1回以来" in t)
     box = next(i for i, (kind, t) in enumerate(texts) if kind == "Box" and t == "解説")
     assert pacs < box
 
