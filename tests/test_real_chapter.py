@@ -329,6 +329,28 @@ def test_dialogue_to_cooperation_figure_is_a_grid_and_pairs_no_year_wrongly(chap
     assert "supplied" in unpaired["title"][0]          # the page says why these stand apart
 
 
+def test_a_supplied_label_says_where_it_comes_from(chapter):
+    """Fig. III-3-1-4's third stage, 「共同対処」, is in the printed figure and lost from the text
+    layer; Fig. III-3-1-3's two headings are the editor's (the printed figure has none): those
+    are marked 〔…〕, and the note says so (it said 原図にある of all three)."""
+    from builder.figures import arranged
+    from builder.inputs.schema import load_checked
+    from builder.labels import Labels
+    from conftest import CONTENT
+    labels = Labels(load_checked(CONTENT / "labels.yaml", "labels"))
+    pages = {num: arranged.render(chapter.figures[num].data, chapter.config.figures[num], labels)
+             for num in ("Ⅲ-3-1-3", "Ⅲ-3-1-4")}
+    assert [(n["text"], n["from"]) for n in arranged.supplied(chapter.figures["Ⅲ-3-1-3"].data)] == [
+        ("多国間の主な出来事", "editor"), ("出来事との対応が原文のテキストから読み取れない年", "editor")]
+    three = pages["Ⅲ-3-1-3"]
+    assert ">〔多国間の主な出来事〕</span></h2>" in three
+    assert ">〔出来事との対応が原文のテキストから読み取れない年〕</span></h2>" in three
+    assert "原図にある" not in three and three.count("は原図にない見出しで、説明のために編者が付けた（") == 2
+    four = pages["Ⅲ-3-1-4"]
+    assert "「共同対処」は原図にあるが原文のテキストにない見出しで、補った（原図の三つ目の段階の見出し）。" in four
+    assert ">共同対処</span>" in four and "〔" not in four
+
+
 def test_a_box_stands_after_the_unit_it_interrupts(chapter):
     """The 解説 box came between 「PACSは…隔年で開催されている。」 and the sentence that
     goes on with it, 「空自は、89（同01）年の第1回以来…」, so 「第1回」 read as the box's.
