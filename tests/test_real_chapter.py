@@ -87,13 +87,22 @@ def test_no_furniture_leaks_into_text(chapter):
 
 
 def test_no_justification_space_left_between_japanese(chapter):
+    """Every space between Japanese characters the site shows, in the text, its notes, its
+    captions and its boxes' titles: a justification space is gone, and the text layer's space
+    for a lost character is shown as missing (「右：齊〓空幕長」)."""
+    texts = list(all_text(chapter))
+    for item in chapter.items():
+        texts += [n.text for n in item.footnotes]
+        texts += [b.text for b in item.blocks if isinstance(b, Caption)]
+        texts += [b.title for b in item.blocks if isinstance(b, Box)]
     spaces = []
-    for t in all_text(chapter):
+    for t in texts:
         p = plain(t)
         spaces += [p[i - 6:i + 7] for i, c in enumerate(p) if c == " " and 0 < i < len(p) - 1
                    and is_wide(p[i - 1]) and is_wide(p[i + 1])]
     # the two real spaces between a name and a title, as printed
     assert spaces == ["ハーグルンド フィンランド", "は、モレネス スペイン国防"]
+    assert sum(t.count("〓") for t in texts) == 1 and any("右：齊〓空幕長）" in t for t in texts)
 
 
 def test_only_the_last_paragraph_ends_mid_sentence(chapter):
