@@ -42,6 +42,7 @@ class Ledger:
         self.hints: Counter = Counter()   # hint -> how often a rule followed it
         self.repairs: Counter = Counter()  # kind -> how many words a rule repaired
         self.repair_log: list[Repair] = []
+        self.lost: list[Repair] = []      # characters the text layer lost, shown as missing
         self.moves: list[Move] = []
 
     def mark(self, nos, category: str, detail: str = "", page: str = "") -> None:
@@ -51,6 +52,10 @@ class Ledger:
     def repair(self, kind: str, before: str, after: str, line: int) -> None:
         self.repairs[kind] += 1
         self.repair_log.append(Repair(kind, before, after, line))
+
+    def lose_glyph(self, before: str, after: str, line: int) -> None:
+        """A character the text layer lost, marked as missing where it stood (nothing guessed)."""
+        self.lost.append(Repair("lost glyph", before, after, line))
 
     def move(self, nos, evidence: str) -> None:
         self.moves.append(Move(tuple(nos), evidence))
@@ -79,8 +84,9 @@ class Ledger:
         return Counter(e.detail for e in self.entries.values() if e.category == "furniture")
 
     def report(self, raw_lines) -> str:
-        """Every raw line and where it went; then every word a rule repaired and every run of
-        lines a rule moved, each with what it followed (two more tables, after a blank line)."""
+        """Every raw line and where it went; then every word a rule repaired, every character the
+        text layer lost and every run of lines a rule moved, each with what it followed (more
+        tables, each after a blank line)."""
         rows = ["line\tcategory\twhere\ttext"]
         for r in raw_lines:
             e = self.entries.get(r.no)
@@ -88,6 +94,9 @@ class Ledger:
         if self.repair_log:
             rows += ["", "line\trepair\tbefore\tafter"]
             rows += [f"{r.line}\t{r.kind}\t{r.before}\t{r.after}" for r in self.repair_log]
+        if self.lost:
+            rows += ["", "line\tglyph lost from the text layer\tthe text layer\tthe page"]
+            rows += [f"{r.line}\t{r.kind}\t{r.before}\t{r.after}" for r in self.lost]
         if self.moves:
             rows += ["", "lines\tmoved on the evidence"]
             rows += [f"{m.nos[0]}-{m.nos[-1]}\t{m.evidence}" for m in self.moves]

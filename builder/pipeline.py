@@ -16,6 +16,7 @@ from .ledger import Ledger
 from .lines import line_of
 from .source import read_raw
 from .state import LineState
+from .structure.acronyms import japanese_names
 from .structure.chapter import Chapter, build_chapter
 
 
@@ -55,5 +56,6 @@ def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
                     config.hints_of("counterpart_end"), state.raw)
     figures = [read_figure(f, config, layout) for f in state.figures]
     chapter = build_chapter(flow, figures, config, layout)
+    chapter.acronym_names = japanese_names(chapter, config.hints_of("acronym_name"), ledger)
     check_hints_used(config, ledger)
     return ChapterResult(chapter, raw_lines, ledger, state.warnings)

@@ -23,15 +23,16 @@ def test_tap_opens_the_counterpart_under_its_paragraph(browser, site_url):
     below = phone.evaluate("""() => document.getElementById('cp-p-1-2-18').getBoundingClientRect().top -
                                     document.getElementById('p-1-2-18').getBoundingClientRect().bottom""")
     assert 0 <= below < 30
-    # the English joins two Japanese paragraphs: the Japanese PACS paragraph opens both parts
-    phone.goto(site_url("dwp2015-3-3/section-1/item-2"))
-    pacs = phone.locator("p[id^='p-']", has_text="PACSは、米国の主催により").locator("a.hk-cp-link")
-    pacs.tap()
-    ids = pacs.get_attribute("aria-controls").split()
-    assert len(ids) == 1 and phone.locator(f"#{ids[0]}").inner_text().startswith("¶ The PACS")
-    nxt = phone.locator("p[id^='p-']", has_text="空自は、89（同01）年").locator("a.hk-cp-link")
-    assert nxt.get_attribute("href") == pacs.get_attribute("href")
-    pacs.tap()
+    # the English cuts one Japanese paragraph in two: each English part opens the same one
+    phone.goto(site_url("en/dwp2015-3-3/section-1/item-4"))
+    july = phone.locator("p[id^='p-']", has_text="At the Japan-Australia Summit Meeting in July 2014")
+    july = july.locator("a.hk-cp-link")
+    july.tap()
+    ids = july.get_attribute("aria-controls").split()
+    assert len(ids) == 1 and phone.locator(f"#{ids[0]}").inner_text().startswith("¶ 14（同26）年7月、安倍内閣総理大臣は")
+    october = phone.locator("p[id^='p-']", has_text="At the Japan-Australia Ministers Meeting in October")
+    assert october.locator("a.hk-cp-link").get_attribute("href") == july.get_attribute("href")
+    july.tap()
     assert phone.locator(f"#{ids[0]}").is_hidden()
     context.close()
 

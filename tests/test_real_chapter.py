@@ -87,13 +87,22 @@ def test_no_furniture_leaks_into_text(chapter):
 
 
 def test_no_justification_space_left_between_japanese(chapter):
+    """Every space between Japanese characters the site shows, in the text, its notes, its
+    captions and its boxes' titles: a justification space is gone, and the text layer's space
+    for a lost character is shown as missing (「右：齊〓空幕長」)."""
+    texts = list(all_text(chapter))
+    for item in chapter.items():
+        texts += [n.text for n in item.footnotes]
+        texts += [b.text for b in item.blocks if isinstance(b, Caption)]
+        texts += [b.title for b in item.blocks if isinstance(b, Box)]
     spaces = []
-    for t in all_text(chapter):
+    for t in texts:
         p = plain(t)
         spaces += [p[i - 6:i + 7] for i, c in enumerate(p) if c == " " and 0 < i < len(p) - 1
                    and is_wide(p[i - 1]) and is_wide(p[i + 1])]
     # the two real spaces between a name and a title, as printed
     assert spaces == ["ハーグルンド フィンランド", "は、モレネス スペイン国防"]
+    assert sum(t.count("〓") for t in texts) == 1 and any("右：齊〓空幕長）" in t for t in texts)
 
 
 def test_only_the_last_paragraph_ends_mid_sentence(chapter):
@@ -115,11 +124,24 @@ def test_boxes(chapter):
     assert kaisetsu.paragraphs[-1].text.endswith("防衛協力・交流を継続していくことが重要である。")
     assert voice.paragraphs[0].text == "防衛政策局国際政策課\u3000タラ・ボイド（Tara Boyd）"
     assert voice.paragraphs[-1].text.endswith("この地域における日本の能力構築支援事業に携われることを楽しみにしています。")
-    # the running text around the 解説 box joins up: PACS's paragraph goes on after it
+    # the column narrows beside the photo: 「…思っています。」 (29 of 42) ends the first
+    # paragraph, and the narrow column's first line (22 of 23, indented) starts the second,
+    # which goes on past the blank line beside the photo: 「幸運なことに、…」 is full, no first line
+    assert [plain(p.text)[:12] for p in voice.paragraphs[1:]] == ["オーストラリア国防省から", "私は防衛省での経験を非常"]
+    assert voice.paragraphs[1].text.endswith("両国が連携して努力していける機会を見つけていきたいと思っています。")
+    assert "楽しんでおります。幸運なことに、中谷防衛大臣を始め" in voice.paragraphs[2].text
+    # in the 解説 box, the line after 「…（ACDJ）を実施した。」 (full) is indented: a new paragraph
+    starts = ["14（平成26）年10月", "空幕長は訪日した", "同行事最大の", "続いて、首相官邸", "このように、多数"]
+    assert len(kaisetsu.paragraphs) == len(starts)
+    assert all(plain(p.text).startswith(w) for p, w in zip(kaisetsu.paragraphs, starts))
+    # the running text around the 解説 box joins up: 「PACSは、…開催されている。」 ends at the
+    # column's edge, and the blank line after it is the box's; PACS's paragraph goes on after it
     item2 = chapter.sections[0].items[1]
     texts = [plain(p.text) for p in item2.blocks if isinstance(p, Paragraph)]
-    assert "空自は、89（同01）年の第1回以来、13（同25）年の第13回を除き、継続的に参加しており、" \
-           "14（同26）年3月はワシントンD.C.などで開催され、空幕長が参加した。" in texts
+    assert "理解を促進するとともに、安全保障上の関係を強化することを目的として隔年で開催されている。" \
+           "空自は、89（同01）年の第1回以来、13（同25）年の第13回を除き、継続的に参加しており、" \
+           "14（同26）年3月はワシントンD.C.などで開催され、空幕長が参加した。" in "".join(texts)
+    assert not any(t.startswith("空自は、89（同01）年") for t in texts)
 
 
 def test_crossrefs(chapter):
@@ -316,6 +338,28 @@ def test_dialogue_to_cooperation_figure_is_a_grid_and_pairs_no_year_wrongly(chap
     assert "supplied" in unpaired["title"][0]          # the page says why these stand apart
 
 
+def test_a_supplied_label_says_where_it_comes_from(chapter):
+    """Fig. III-3-1-4's third stage, 「共同対処」, is in the printed figure and lost from the text
+    layer; Fig. III-3-1-3's two headings are the editor's (the printed figure has none): those
+    are marked 〔…〕, and the note says so (it said 原図にある of all three)."""
+    from builder.figures import arranged
+    from builder.inputs.schema import load_checked
+    from builder.labels import Labels
+    from conftest import CONTENT
+    labels = Labels(load_checked(CONTENT / "labels.yaml", "labels"))
+    pages = {num: arranged.render(chapter.figures[num].data, chapter.config.figures[num], labels)
+             for num in ("Ⅲ-3-1-3", "Ⅲ-3-1-4")}
+    assert [(n["text"], n["from"]) for n in arranged.supplied(chapter.figures["Ⅲ-3-1-3"].data)] == [
+        ("多国間の主な出来事", "editor"), ("出来事との対応が原文のテキストから読み取れない年", "editor")]
+    three = pages["Ⅲ-3-1-3"]
+    assert ">〔多国間の主な出来事〕</span></h2>" in three
+    assert ">〔出来事との対応が原文のテキストから読み取れない年〕</span></h2>" in three
+    assert "原図にある" not in three and three.count("は原図にない見出しで、説明のために編者が付けた（") == 2
+    four = pages["Ⅲ-3-1-4"]
+    assert "「共同対処」は原図にあるが原文のテキストにない見出しで、補った（原図の三つ目の段階の見出し）。" in four
+    assert ">共同対処</span>" in four and "〔" not in four
+
+
 def test_a_box_stands_after_the_unit_it_interrupts(chapter):
     """The 解説 box came between 「PACSは…隔年で開催されている。」 and the sentence that
     goes on with it, 「空自は、89（同01）年の第1回以来…」, so 「第1回」 read as the box's.
@@ -327,7 +371,7 @@ def test_a_box_stands_after_the_unit_it_interrupts(chapter):
                 assert not isinstance(after, Paragraph), (item.path, b.title, after.text[:20])
     item2 = chapter.sections[0].items[1]
     texts = [(type(b).__name__, getattr(b, "text", getattr(b, "kind", ""))) for b in item2.blocks]
-    pacs = next(i for i, (_, t) in enumerate(texts) if t.startswith("空自は、89（同01）年の第1回以来"))
+    pacs = next(i for i, (_, t) in enumerate(texts) if "開催されている。空自は、89（同01）年の第1回以来" in t)
     box = next(i for i, (kind, t) in enumerate(texts) if kind == "Box" and t == "解説")
     assert pacs < box
 

@@ -150,6 +150,8 @@ def show_state(state: LineState) -> str:
         out.append(f"moved {m.nos[0]}-{m.nos[-1]}: {m.evidence}")
     for r in state.ledger.repair_log:
         out.append(f"{r.kind} {r.line}: {r.before} → {r.after}")
+    for r in state.ledger.lost:
+        out.append(f"glyph lost {r.line}: {r.before} → {r.after}")
     return "\n".join(x for x in out if x)
 
 

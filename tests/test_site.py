@@ -220,6 +220,30 @@ def test_glossary_gives_each_acronym_its_japanese_name_as_the_chapter_writes_it(
     assert rows["UNOCHA"][0] == "国連人道問題調整部" and rows["HA/DR"][0] == "人道支援・災害救援"
     assert rows["NATO"][0] == ""                  # the text writes no Japanese name before it
     assert not any(re.search(r"\d", k) for k in rows if k not in ("略語", "---", "G7"))   # no event names
+    # the name of the acronym itself, not of one use: ACSA names the agreements with Korea, the
+    # UK, New Zealand and Canada too (日豪物品役務相互提供協定 is one); the whole name where it holds
+    # kana (hints: acronym_name); a name in 「」, and one after its acronym
+    assert rows["ACSA"][0] == "物品役務相互提供協定"
+    assert rows["ISM-MS"][0] == "海洋安全保障に関する会期間会合" and rows["ISM"][0] == "会期間会合"
+    assert rows["ACDJ"][0] == "空軍参謀長等招へい行事"
+    assert rows["ISG on CBM/PD"][0] == "信頼醸成措置および予防外交に関する会期間支援グループ"
+    assert rows["SDD"][0] == "ソウル安保対話" and rows["IISS"][0] == "英国国際戦略研究所"
+
+
+def test_a_glossary_name_is_the_acronyms_own_as_the_text_gives_it(small):
+    """On a small input: the longest form that every use ends with (日豪… names one agreement),
+    a name in 「」 before its acronym, one in brackets after it; a name that holds kana is cut
+    at the kana, unless a hint quotes it whole."""
+    raw = ["第1節\u3000節", "\t1\t 項", "",
+           "日豪物品役務相互提供協定（ACSA）に署名した。",
+           "英国と物品役務相互提供協定（ACSA）を結ぶ。",
+           "海洋安全保障に関する会期間会合（ISM-MS）がある。",
+           "国際会議「ソウル安保対話」（SDD）に出席した。",
+           "IISS（英国国際戦略研究所）の会議である。"]
+    assert small(raw).chapter.acronym_names == {"ACSA": "物品役務相互提供協定", "ISM-MS": "会期間会合",
+                                                "SDD": "ソウル安保対話", "IISS": "英国国際戦略研究所"}
+    hint = "- kind: acronym_name\n  quote: 海洋安全保障に関する会期間会合（ISM-MS\n  reason: its name holds kana\n"
+    assert small(raw, hint).chapter.acronym_names["ISM-MS"] == "海洋安全保障に関する会期間会合"
 
 
 def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):

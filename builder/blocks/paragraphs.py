@@ -138,22 +138,47 @@ def _hinted(line, hints, ledger, raw=()) -> str | None:
     return None
 
 
-def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragraph]:
-    """Box text: beside a photo the lines are set narrower, so the text is cut
-    into runs of one measure; within a run, a sentence end short of the
-    measure (or before a blank line) ends a paragraph, and so does a one-line run before wider text (a byline)."""
+def box_columns(lines, layout) -> list[list]:
+    """A box's text lines cut into runs of one measure: beside a photo the column is
+    narrower. A line is of the wide measure when it is at least box_line_width wide;
+    but a wide paragraph's last line can be shorter than that, and it is not of the
+    narrow column when it is wider than that column holds: it stays with the wide run."""
     wide = float(layout.value("box_line_width"))
     runs, run = [], []
-    before_blank = {id(a) for a, b in zip(lines, lines[1:]) if b.blank}
     for line in lines:
-        if line.kind != "text":
-            continue
         if run and (layout.width(line.text) >= wide) != (layout.width(run[-1].text) >= wide):
             runs.append(run)
             run = []
         run.append(line)
     if run:
         runs.append(run)
+    for k in range(1, len(runs)):
+        before, here = runs[k - 1], runs[k]
+        if layout.width(before[-1].text) < wide:
+            continue
+        # print may set a sentence's last line a character past the measure (compressed punctuation)
+        while (len(here) > 1 and layout.ends_sentence(here[0].text.strip())
+               and layout.width(here[0].text) > measure(here[1:], layout) + 1):
+            before.append(here.pop(0))
+    return runs
+
+
+def measure(run, layout) -> float:
+    """A column's width: its widest line that runs on to the next (a sentence's last line
+    may be set a little wider, or be short); where every line ends a sentence, the widest."""
+    on = [layout.width(l.text) for l in run if not layout.ends_sentence(l.text.strip())]
+    return max(on or [layout.width(l.text) for l in run])
+
+
+def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragraph]:
+    """Box text, column by column (box_columns): within a column, a sentence's end short
+    of its measure ends a paragraph, and so does one at the measure before a line one
+    indent narrower (box_indent: the first line's indent, which the text layer loses), as
+    does a one-line run before wider text (a byline). A blank line is no evidence: the
+    text layer puts one beside a photo, in the middle of a paragraph as often as not."""
+    runs = box_columns([l for l in lines if l.kind == "text"], layout)
+    wide = float(layout.value("box_line_width"))
+    indent = float(layout.data.get("box_indent", 0))
     paragraphs, current = [], []
 
     def close():
@@ -163,20 +188,23 @@ def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragra
         current = []
 
     for k, run in enumerate(runs):
-        full = max(layout.width(l.text) for l in run)
+        full = measure(run, layout)
         byline = (len(run) == 1 and layout.width(run[0].text) < wide and k + 1 < len(runs)
                   and layout.width(runs[k + 1][0].text) >= wide)
-        for line in run:
+        for j, line in enumerate(run):
             if "bold" in line.flags:        # a byline set in bold is a paragraph of its own
                 close()
                 current.append(line)
                 close()
                 continue
             current.append(line)
+            nxt = run[j + 1].text.strip() if j + 1 < len(run) else None
             stop = layout.ends_sentence(line.text.strip())
             hinted = _hinted(line, hints, ledger, raw) if ledger else None
             if hinted == "paragraph_break" or hinted is None and stop and (
-                    layout.width(line.text) < full - 1 or id(line) in before_blank):
+                    layout.width(line.text) < full - 1
+                    or indent and nxt is not None and not layout.ends_sentence(nxt)
+                    and layout.width(nxt) <= full - indent):
                 close()
                 continue
             if hinted == "paragraph_join":

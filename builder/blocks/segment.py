@@ -126,12 +126,21 @@ class Segmenter:
                 i = self.captions(i, j, blocks)
                 continue
             blocks.append(TextBlock(nos=[n for l in run for n in l.nos], lines=run,
-                                    before_blank=j < len(lines) and lines[j].blank))
+                                    before_blank=self.own_blank(j, boxes)))
             for l in run:
                 self.ledger.mark(l.nos, "text")
             para_open = not run[-1].text.endswith(FULL_STOPS)
             i = j
         return blocks
+
+    def own_blank(self, j, boxes) -> bool:
+        """Whether a blank line at j follows the text before it: one that a box brings (the
+        next line is where a box starts) says nothing of where the text's paragraph ends."""
+        lines = self.lines
+        k = j
+        while k < len(lines) and lines[k].blank:
+            k += 1
+        return k > j and k not in boxes
 
     def heading(self, i, hm, blocks):
         kind, m = hm

@@ -1,9 +1,10 @@
 """A figure whose printed lines an editor arranges into tables and lists, in
 chapter.yaml: for a diagram whose layout the text layer scrambles (a grid of
 stages, an organization chart). Nothing is lost or invented: every printed
-line of the figure is quoted exactly once, and a label the printed figure has
-but the text layer lacks is marked as supplied, with the reason, and shown so
-on the page."""
+line of the figure is quoted exactly once, and a label the text layer lacks is
+supplied, with where it comes from and the reason, and the page says so: the
+printed figure has it (the text layer lost it), or the editor adds it to
+explain, and then the page marks it as the editor's words."""
 from __future__ import annotations
 
 import html
@@ -30,7 +31,7 @@ def read(figure, spec, config, layout) -> dict:
 
     def quote(q, place):
         if isinstance(q, dict) and "supplied" in q:
-            return {"text": q["supplied"], "supplied": q["why"]}
+            return {"text": q["supplied"], "supplied": q["why"], "from": q["from"]}
         if isinstance(q, dict):
             if not pieces.get(q["of"]):
                 quote(q["of"], place)          # the whole line is used once, by its first piece
@@ -99,13 +100,19 @@ ENTRY_MARKS = "○●・★【①②③④⑤⑥⑦⑧⑨⑩"
 WIDE_SPACE = "\u3000"
 
 
-def _cell(c: list[dict], between: str = "<br>", join: str = "") -> str:
+def _label(q: dict, labels) -> str:
+    """A supplied label as the page shows it: the editor's own words marked as such."""
+    text = html.escape(q["text"])
+    return labels.html("editor_words", words=text) if q["from"] == "editor" else text
+
+
+def _cell(c: list[dict], labels, between: str = "<br>", join: str = "") -> str:
     """A cell's quotes as one text: `between` before each entry after the first
     (a line break in a table; a wide space in a list item, a milestone and its year),
     `join` between the lines of one entry."""
     out = []
     for q in c:
-        text = (f'<span class="hk-supplied" title="{html.escape(q["supplied"])}">{html.escape(q["text"])}</span>'
+        text = (f'<span class="hk-supplied" title="{html.escape(q["supplied"])}">{_label(q, labels)}</span>'
                 if "supplied" in q else html.escape(q["text"]))
         if out and q.get("entry"):
             out.append(between)
@@ -117,9 +124,9 @@ def _cell(c: list[dict], between: str = "<br>", join: str = "") -> str:
     return "".join(out)
 
 
-def _items(items: list[dict], join: str = "") -> str:
-    return "<ul>" + "".join(f"<li>{_cell(it['cell'], WIDE_SPACE, join)}{_items(it['items'], join) if it['items'] else ''}"
-                            "</li>" for it in items) + "</ul>"
+def _items(items: list[dict], labels, join: str = "") -> str:
+    return "<ul>" + "".join(f"<li>{_cell(it['cell'], labels, WIDE_SPACE, join)}"
+                            f"{_items(it['items'], labels, join) if it['items'] else ''}</li>" for it in items) + "</ul>"
 
 
 def supplied(data: dict) -> list[dict]:
@@ -138,26 +145,27 @@ def supplied(data: dict) -> list[dict]:
     return out
 
 
-def render(data: dict, spec: dict, labels=None) -> str:
+def render(data: dict, spec: dict, labels) -> str:
     out = ['<div class="hk-arranged" markdown="0">']
     j = data.get("join", "")
     for part in data["parts"]:
         if "title" in part:
-            out.append(f"<h2>{_cell(part['title'], join=j)}</h2>")
+            out.append(f"<h2>{_cell(part['title'], labels, join=j)}</h2>")
         if "table" in part:
             t = part["table"]
-            head = "".join(f'<th scope="col">{_cell(c, join=j)}</th>' for c in t["header"])
-            rows = "".join("<tr>" + "".join((f'<th scope="row">{_cell(c, join=j)}</th>' if k == 0 else
-                                             f"<td>{_cell(c, join=j)}</td>") for k, c in enumerate(row)) + "</tr>"
+            head = "".join(f'<th scope="col">{_cell(c, labels, join=j)}</th>' for c in t["header"])
+            rows = "".join("<tr>" + "".join((f'<th scope="row">{_cell(c, labels, join=j)}</th>' if k == 0 else
+                                             f"<td>{_cell(c, labels, join=j)}</td>") for k, c in enumerate(row)) + "</tr>"
                            for row in t["rows"])
             out.append(f'<table class="hk-figtable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
         if "items" in part:
-            out.append(_items(part["items"], j))
+            out.append(_items(part["items"], labels, j))
     out.append("</div>\n")
     notes = supplied(data)
     if notes:
-        out.append("<small>" + "　".join(f"「{html.escape(n['text'])}」は原図にあるが原文のテキストにない見出しで、"
-                                         f"補った（{html.escape(n['supplied'])}）。" for n in notes) + "</small>\n")
+        # where each supplied label comes from: the printed figure, or the editor
+        out.append("<small>" + "　".join(labels.html(f"supplied_{n['from']}", label=_label(n, labels),
+                                                     why=html.escape(n["supplied"])) for n in notes) + "</small>\n")
     if spec.get("note"):
         out.append(f"<small>{html.escape(spec['note'])}</small>\n")
     return "\n".join(out)

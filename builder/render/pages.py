@@ -21,14 +21,6 @@ def heading_text(h: Heading) -> str:
     return escape(h.label) + to_markdown(h.title)
 
 
-# 「ASEAN地域フォーラム（ARF）」: a name (kanji, katakana, Latin, ・, with no kana
-# particle in it) right before its acronym in brackets; the acronym is Latin
-# capitals, perhaps with プラス (ADMMプラス)
-NAMED_ACRONYM = re.compile(r"(?P<name>[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*[\u30a1-\u30fa\u4e00-\u9fff々]"
-                           r"[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*)"
-                           r"（(?P<acronym>[A-Z][A-Za-z0-9\-/]*[A-Za-z0-9](?:プラス)?)[）：]")
-
-
 def first_sentence(text: str, layout) -> str:
     """Up to and with the first sentence's end, as the layout knows one (the whole text if it has none)."""
     for m in re.finditer(r"[。.?!][」）”’\")]?(?=\s|$)|。", text):
@@ -67,17 +59,6 @@ def heading_ids(blocks) -> dict:
 def cp_id(anchor: str, k: int) -> str:
     """The id of a paragraph's k-th counterpart shown under it: cp-p-1-2-3, cp-p-1-2-3-2."""
     return f"cp-{anchor}" + (f"-{k + 1}" if k else "")
-
-
-def japanese_names(chapter) -> dict[str, str]:
-    """acronym -> its Japanese name, as a Japanese chapter's text first writes it before the acronym."""
-    out: dict[str, str] = {}
-    for item in chapter.items():
-        for p in item.paragraphs():
-            for m in NAMED_ACRONYM.finditer(plain(p.text)):
-                if len(m.group("name")) >= 3:
-                    out.setdefault(m.group("acronym"), m.group("name"))
-    return out
 
 
 class ChapterRenderer:
@@ -336,15 +317,12 @@ class ChapterRenderer:
             for n in item.footnotes:
                 texts.append((item, n.text, f"fn:{n.num}"))
         shown = [plain(text) for _, text, _ in texts]
-        japanese: dict[str, str] = {}     # acronym -> its Japanese name, as the text first writes it
+        japanese = self.ch.acronym_names      # acronym -> its Japanese name (builder/structure/acronyms.py)
         for (_, text, _), seen in zip(texts, shown):
             for m in ABBR_RE.finditer(text):
                 names.setdefault(m.group(1), set()).add(m.group(2))
             for m in re.finditer(r"（([A-Z][A-Za-z/ ]*?)：([A-Z][^（）：]+)）", seen):
                 names.setdefault(m.group(1).strip(), set()).add(m.group(2).strip())
-            for m in NAMED_ACRONYM.finditer(seen):
-                if len(m.group("name")) >= 3:       # 「…招へい行事（ACDJ）」: the run stops short of a name
-                    japanese.setdefault(m.group("acronym"), m.group("name"))
         # an acronym the text gives only a Japanese name (拡大ASEAN国防相会議（ADMMプラス）) is listed
         # too; one with digits names an event (PHIBLEX15), not a body
         for acronym in japanese:
@@ -352,7 +330,7 @@ class ChapterRenderer:
                 names.setdefault(acronym, set())
         if self.counterpart:
             # another edition: the Japanese name the main edition's text gives the same acronym
-            theirs = japanese_names(self.counterpart[0])
+            theirs = self.counterpart[0].acronym_names
             japanese = {a: theirs[a] for a in names if a in theirs}
         for acronym in names:
             pat = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")

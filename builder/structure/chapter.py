@@ -75,6 +75,7 @@ class Chapter:
     intro: list = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
+    acronym_names: dict = field(default_factory=dict)   # acronym -> the Japanese name the text gives it
 
     @property
     def id(self) -> str:
