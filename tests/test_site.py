@@ -242,3 +242,19 @@ def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):
                 assert q["q"] in text, (q["q"], about)
         if q["kind"] == "none":
             assert not any(q["q"] in p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html"))
+
+
+def test_a_broken_link_stops_the_strict_build(tmp_path):
+    """--strict stops on a warning only if MkDocs logs it: with --quiet it logs none, and for a
+    while every build passed 138 warnings (links into the other edition's folder) unseen."""
+    from builder.site import build_site, write_docs
+    from conftest import CONTENT, mkdocs_build
+    plan = subprocess.run(["make", "-n", "--no-print-directory", "site"], cwd=REPO, capture_output=True,
+                          text=True, env=dict(os.environ, MAKEFLAGS="")).stdout
+    builds = [line for line in re.split(r"[;&|\n]+", plan) if re.search(r"-m mkdocs build", line)]
+    assert builds and all("--strict" in b and "--quiet" not in b and " -q " not in b for b in builds), builds
+    write_docs(build_site(CONTENT), tmp_path / "build", REPO)
+    page = tmp_path / "build" / "docs" / "dwp2015-3-3" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="no-such-page.md"):
+        mkdocs_build(tmp_path / "build", tmp_path / "site")
