@@ -152,7 +152,7 @@ ifeq ($(ENGINE),mkdocs)
 	$(BIN)/python -m builder serve
 else ifeq ($(ENGINE),zensical)
 	$(BIN)/python -m builder watch --engine zensical & trap "kill $$!" EXIT; \
-	$(EBIN)/zensical serve -f zensical.yml
+	$(EBIN)/python -m zensical serve -f zensical.yml
 else
 	$(BIN)/python -m builder watch & trap "kill $$!" EXIT; \
 	$(EBIN)/python -m $(ENGINE) serve --livereload -f build/mkdocs.yml
