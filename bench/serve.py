@@ -16,7 +16,6 @@ Then the builder's process as `make site` runs it after the same edit
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -136,54 +135,48 @@ def process_times(root: Path, trials: int) -> tuple[list[float], list[float]]:
     return builder, mkdocs
 
 
-def spread(times: list[float]) -> dict:
-    return {"min": min(times), "median": statistics.median(times), "max": max(times), "n": len(times)}
-
-
-def main(argv=None) -> dict:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--trials", type=int, default=10)
-    ap.add_argument("--json", type=Path, help="also write the figures here")
-    args = ap.parse_args(argv)
+def measure(trials: int = 10) -> dict[str, list[float]]:
+    """Each way's save → page, then the builder's process and MkDocs' build after the same edit."""
     tmp = Path(tempfile.mkdtemp(prefix="hakusho-serve-bench-"))
-    figures: dict = {}
     ways = {
-        "make serve (python -m builder serve)": lambda root, port: [
+        "save → page: `make serve` (python -m builder serve)": lambda port: [
             [PY, "-m", "builder", "serve", "--address", f"127.0.0.1:{port}"]],
-        "mkdocs serve + python -m builder watch": lambda root, port: [
+        "save → page: `mkdocs serve` beside python -m builder watch": lambda port: [
             [PY, "-m", "builder", "watch"],
             [PY, "-m", "mkdocs", "serve", "--livereload", "-f", "build/mkdocs.yml", "-a", f"127.0.0.1:{port}"]],
     }
     if ZENSICAL.exists():
-        ways["zensical serve + python -m builder watch --engine zensical"] = lambda root, port: [
+        ways["save → page: `zensical serve` beside python -m builder watch --engine zensical"] = lambda port: [
             [PY, "-m", "builder", "watch", "--engine", "zensical"],
             [str(ZENSICAL), "-m", "zensical", "serve", "-f", "zensical.yml", "-a", f"127.0.0.1:{port}"]]
+    figures = {}
     for n, (name, commands) in enumerate(ways.items()):
         root = copy_project(tmp / f"way-{n}")
         # as `make serve` does: the docs and the engine's config first (its server reads it at start)
         subprocess.run([PY, "-m", "builder", "build", "--engine", "zensical" if "zensical" in name else "mkdocs"],
                        cwd=root, env=ENV, check=True, capture_output=True)
         port = free_port()
-        figures[name] = spread(serving(name, root, commands(root, port),
-                                       f"http://127.0.0.1:{port}/timeline.html", args.trials))
-    builder, mkdocs = process_times(copy_project(tmp / "process"), args.trials)
-    figures["python -m builder build after the edit"] = spread(builder)
-    figures["mkdocs build of the same docs"] = spread(mkdocs)
+        figures[name] = serving(name, root, commands(port), f"http://127.0.0.1:{port}/timeline.html", trials)
+    builder, mkdocs = process_times(copy_project(tmp / "process"), trials)
+    figures["`python -m builder build` after the same edit"] = builder
+    figures["`mkdocs build` of the docs it wrote"] = mkdocs
     shutil.rmtree(tmp, ignore_errors=True)
-
-    engine = figures["mkdocs serve + python -m builder watch"]["median"]
-    own_build = figures["mkdocs build of the same docs"]["median"]
-    print(f"save → page, {args.trials} edits of one headline each; {os.cpu_count()} cores, "
-          f"{time.strftime('%Y-%m-%d')}")
-    print("| measure | min | median | max | vs MkDocs' own |")
-    print("|---|---:|---:|---:|---:|")
-    for name, f in figures.items():
-        base = engine if name in ways else own_build
-        print(f"| {name} | {f['min']:.2f} s | {f['median']:.2f} s | {f['max']:.2f} s | {f['median'] / base:.2f}× |")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return figures
 
 
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--trials", type=int, default=10)
+    args = ap.parse_args(argv)
+    figures = measure(args.trials)
+    base = statistics.median(figures["`mkdocs build` of the docs it wrote"])
+    print(f"{args.trials} edits of one headline each; {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
+    print("| measure | min | median | max | vs `mkdocs build` |")
+    print("|---|---:|---:|---:|---:|")
+    for name, ts in figures.items():
+        med = statistics.median(ts)
+        print(f"| {name} | {min(ts):.2f} s | {med:.2f} s | {max(ts):.2f} s | {med / base:.2f}× |")
+
+
 if __name__ == "__main__":
-    sys.exit(main() and 0)
+    main()

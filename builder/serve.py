@@ -12,6 +12,7 @@ an edit pays neither process start-up nor imports nor a second watcher.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -37,12 +38,38 @@ def _restart(argv: list[str], changed: set[Path]) -> None:
 
 def _log_warnings(name: str) -> None:
     """MkDocs' warnings (a broken link) on the terminal, as its own command line shows them."""
-    import logging
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     logger = logging.getLogger(name)
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
+
+
+def shape(out: Path) -> tuple:
+    """What every page shows or is built from besides its own Markdown: the nav and the set of pages."""
+    return ((out / "mkdocs.yml").read_text(encoding="utf-8"),
+            sorted(p.relative_to(out).as_posix() for p in out.glob("docs*/**/*") if p.is_file()))
+
+
+def merged_index(whole: str, part: str) -> str:
+    """MkDocs' search index after a build of the changed pages only (it indexes those alone):
+    the last whole index with each rebuilt page's entries in place of its old ones."""
+    import json
+    old, new = json.loads(whole), json.loads(part)
+    page = lambda entry: entry["location"].split("#", 1)[0]  # noqa: E731
+    fresh: dict[str, list] = {}
+    for entry in new["docs"]:
+        fresh.setdefault(page(entry), []).append(entry)
+    docs, placed = [], set()
+    for entry in old["docs"]:
+        where = page(entry)
+        if where not in fresh:
+            docs.append(entry)
+        elif where not in placed:
+            docs += fresh[where]
+            placed.add(where)
+    docs += [e for where, entries in fresh.items() if where not in placed for e in entries]
+    return json.dumps({**new, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
 
 
 class Changes:
@@ -144,6 +171,10 @@ def serve(content: Path, out: Path, address: str) -> None:
 
     from .__main__ import build
     _log_warnings("mkdocs")
+    # a build of the changed pages warns that it is one; here that is the point, and strict
+    # (mkdocs.yml) would stop on it
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build"))
     host, _, port = address.rpartition(":")
     site_dir = tempfile.mkdtemp(prefix="hakusho-serve-")
     url = f"http://{host}:{port}/"
@@ -153,16 +184,21 @@ def serve(content: Path, out: Path, address: str) -> None:
     docs_ok = True
     changes = Changes()
 
-    def site() -> bool:
+    def site(dirty: bool) -> bool:
         config = load_config(str(out / "mkdocs.yml"), site_dir=site_dir)
         config.site_url = url
         start = time.perf_counter()
+        index = Path(site_dir) / "search" / "search_index.json"
+        whole = index.read_text(encoding="utf-8") if dirty and index.exists() else None
         try:
-            mkdocs_build(config, serve_url=url)
+            mkdocs_build(config, serve_url=url, dirty=dirty)
         except Abort as e:              # strict (mkdocs.yml): a warning above stopped it; the last site stays
             print(f"error: {e}", file=sys.stderr, flush=True)
             return False
-        print(f"mkdocs: site rebuilt in {time.perf_counter() - start:.2f} s", flush=True)
+        if whole:
+            index.write_text(merged_index(whole, index.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"mkdocs: site rebuilt{' (the changed pages)' if dirty else ''} in "
+              f"{time.perf_counter() - start:.2f} s", flush=True)
         return True
 
     def rebuild() -> None:
@@ -170,10 +206,13 @@ def serve(content: Path, out: Path, address: str) -> None:
         changed = changes.take_now()
         if any(is_code(p) for p in changed):
             _restart(argv, changed)
+        before = shape(out)
         if not changed or any(content in p.parents for p in changed):
             docs_ok = rebuild_docs(content, out, "mkdocs", build)
         if docs_ok:                     # else the last site stays, and the error is on the terminal
-            site()
+            # only the pages the builder rewrote, unless the nav, the set of pages or the theme
+            # changed, which every page shows
+            site(dirty=bool(changed) and all(content in p.parents for p in changed) and shape(out) == before)
 
     server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=site_dir)
     # MkDocs' server polls (every 0.5 s) and waits 0.1 s for a burst to end: told by
@@ -183,7 +222,7 @@ def serve(content: Path, out: Path, address: str) -> None:
     for path in (content, CODE, REPO / "overrides", REPO / "mkdocs.yml"):
         server.watch(str(path))
         server.observer.schedule(changes, str(path if path.is_dir() else path.parent), recursive=path.is_dir())
-    if not site():
+    if not site(dirty=False):
         raise InputError("MkDocs stopped on the warnings above: fix them and run `make serve` again")
     print(f"serving the site at {url}", flush=True)
     try:

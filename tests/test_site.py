@@ -217,15 +217,21 @@ def test_serve_reloads_the_page_an_edit_changed_and_keeps_it_through_a_slip(tmp_
                 time.sleep(0.05)
         raise AssertionError("the server never answered")
 
+    def pages_indexed() -> set[str]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json", timeout=10) as r:
+            return {d["location"].split("#")[0] for d in json.loads(r.read())["docs"]}
+
     events = content / "dwp2015-part3-ch3" / "events.yaml"
     text = events.read_text(encoding="utf-8")
     try:
         until("serving the site at")
         assert "第1回拡大ASEAN国防相会議（ハノイ）" in timeline()
+        indexed = pages_indexed()
         events.write_text(text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"),
                           encoding="utf-8")
-        until("mkdocs: site rebuilt")
+        assert "(the changed pages)" in until("mkdocs: site rebuilt")[-1]
         assert "改題した出来事" in timeline()
+        assert pages_indexed() == indexed         # a build of the changed pages alone indexes them alone
         events.write_text(text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: [改題"),
                           encoding="utf-8")
         said = "".join(until("error:"))
