@@ -158,9 +158,9 @@ else
 	$(EBIN)/python -m $(ENGINE) serve --livereload -f build/mkdocs.yml
 endif
 
-# Figures, not pass/fail: see README's Performance section.
+# Measures, and writes the figures into README.md's Performance section (bench/run.py --readme).
 bench: $(STAMP) engines
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --readme
 
 clean:
 	rm -rf build site dist zensical.yml zensical-offline.yml .cache
