@@ -68,7 +68,8 @@ docs: $(DOCS_MARK)
 # The offline build has no site URL: its pages live at file://, and name no other.
 # The two builds run side by side, one a core: they share nothing but what they read,
 # give the same files as one after the other, and take half the time; either failing
-# fails. $(call side_by_side,ARGS OF THE SITE'S BUILD,ARGS OF THE OFFLINE BUILD):
+# fails. Never with --quiet: MkDocs then counts no warnings, and --strict stops on none.
+# $(call side_by_side,ARGS OF THE SITE'S BUILD,ARGS OF THE OFFLINE BUILD):
 side_by_side = $(EBIN)/python -m $(ENGINE) build --strict $(1) & served=$$!; \
 	env -u HAKUSHO_SITE_URL HAKUSHO_OFFLINE=true $(EBIN)/python -m $(ENGINE) build --strict $(2); \
 	offline=$$?; wait $$served && [ $$offline = 0 ]
@@ -77,7 +78,7 @@ side_by_side = $(EBIN)/python -m $(ENGINE) build --strict $(1) & served=$$!; \
 # $(call editions,CONFIG PREFIX,SITE FOLDER,OFFLINE FOLDER)
 editions = for cfg in $(1)-*.yml; do [ -f "$$cfg" ] || continue; lang=$${cfg\#$(1)-}; lang=$${lang%.yml}; \
 	HAKUSHO_SITE_URL=$${HAKUSHO_SITE_URL:+$${HAKUSHO_SITE_URL%/}/$$lang/} \
-	$(call side_by_side,--quiet -f $$cfg -d $(2)/$$lang,--quiet -f $$cfg -d $(3)/$$lang) || exit 1; done
+	$(call side_by_side,-f $$cfg -d $(2)/$$lang,-f $$cfg -d $(3)/$$lang) || exit 1; done
 
 site: docs $(ENGINE_STAMP)
 ifeq ($(ENGINE),zensical)
@@ -94,7 +95,7 @@ ifeq ($(ENGINE),zensical)
 	@echo "site: $(CURDIR)/site/index.html"
 else
 	rm -rf dist/offline
-	$(call side_by_side,--quiet -f build/mkdocs.yml,--quiet -f build/mkdocs.yml -d $(CURDIR)/dist/offline)
+	$(call side_by_side,-f build/mkdocs.yml,-f build/mkdocs.yml -d $(CURDIR)/dist/offline)
 	$(call editions,build/mkdocs,$(CURDIR)/site,$(CURDIR)/dist/offline)
 	@echo "site: $(CURDIR)/site/index.html"
 endif
@@ -142,14 +143,24 @@ browser:
 	  apt-get install -y -qq chromium fonts-noto-cjk >/dev/null); } || \
 	  echo "note: $(CHROMIUM) or $(FONT) not found and not root; the browser tests will be skipped or may fail (apt-get install chromium fonts-noto-cjk)"
 
-# Rebuilds the docs folder on edits to content/ or builder/; MkDocs reloads the page.
-serve: docs
+# Serves the site at http://127.0.0.1:8000/ and reloads the page on every save to content/,
+# builder/, overrides/ or mkdocs.yml. With MkDocs, one process (python -m builder serve:
+# the builder and MkDocs' build in memory); with another engine, the builder's watch
+# beside the engine's own server.
+serve: docs $(ENGINE_STAMP)
+ifeq ($(ENGINE),mkdocs)
+	$(BIN)/python -m builder serve
+else ifeq ($(ENGINE),zensical)
+	$(BIN)/python -m builder watch --engine zensical & trap "kill $$!" EXIT; \
+	$(EBIN)/python -m zensical serve -f zensical.yml
+else
 	$(BIN)/python -m builder watch & trap "kill $$!" EXIT; \
-	$(BIN)/python -m mkdocs serve --livereload -f build/mkdocs.yml
+	$(EBIN)/python -m $(ENGINE) serve --livereload -f build/mkdocs.yml
+endif
 
-# Figures, not pass/fail: see README's Performance section.
+# Measures, and writes the figures into README.md's Performance section (bench/run.py --readme).
 bench: $(STAMP) engines
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --readme
 
 clean:
 	rm -rf build site dist zensical.yml zensical-offline.yml .cache

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -39,13 +40,14 @@ ENGINES = ("mkdocs", "properdocs", "zensical")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1430000000")
 
 
-def median_time(fn, runs):
+def samples(fn, runs) -> list[float]:
+    """fn's wall time, `runs` times."""
     times = []
     for _ in range(runs):
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return times
 
 
 def mkdocs(build_dir: Path, site: Path, offline=False):
@@ -87,47 +89,99 @@ def baseline_bytes(tmp: Path, page_md: Path) -> dict:
     return page_bytes(root / "site", root / "site" / "index.html")
 
 
+class Report:
+    """The figures of one run, as the README shows them: each time with its min, median and
+    max and its ratio to MkDocs' own build of the site in the same run; sizes as they are."""
+
+    def __init__(self):
+        self.tables: list[tuple[str, list[str], list[list[str]]]] = []
+        self.base: float | None = None
+
+    def times(self, title: str, rows: list[tuple[str, list[float]]]) -> None:
+        out = []
+        for measure, ts in rows:
+            med = statistics.median(ts)
+            out.append([measure, f"{min(ts):.2f} s", f"{med:.2f} s", f"{max(ts):.2f} s", str(len(ts)),
+                        f"{med / self.base:.2f}×"])
+        self.tables.append((title, ["measure", "min", "median", "max", "runs", "vs `mkdocs build`"], out))
+
+    def values(self, title: str, columns: list[str], rows: list[list[str]]) -> None:
+        self.tables.append((title, columns, rows))
+
+    def markdown(self) -> str:
+        out = []
+        for title, columns, rows in self.tables:
+            out += [f"**{title}**", "", "| " + " | ".join(columns) + " |",
+                    "|" + "|".join("---" if i == 0 else "---:" for i in range(len(columns))) + "|"]
+            out += ["| " + " | ".join(r) + " |" for r in rows]
+            out.append("")
+        return "\n".join(out)
+
+
+def fingerprint() -> str:
+    """The code the figures describe: builder/ and bench/, by content."""
+    h = hashlib.sha256()
+    for f in sorted([*(REPO / "builder").rglob("*.py"), *(REPO / "builder").rglob("*.yaml"),
+                     *(REPO / "bench").glob("*.py")]):
+        h.update(f.relative_to(REPO).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+BEGIN = "<!-- make bench writes what follows, to the end marker; do not edit it by hand -->"
+END = "<!-- end of make bench's figures -->"
+
+
+def write_readme(report: Report) -> None:
+    readme = REPO / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"README.md has no block between {BEGIN!r} and {END!r}")
+    load = os.getloadavg()[0]
+    block = (f"{BEGIN}\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')}, on {os.cpu_count()} cores "
+             f"(load average {load:.1f} when it began), with the code of fingerprint `{fingerprint()}` "
+             f"(builder/ and bench/; a test fails when the code no longer matches).\n\n{report.markdown()}\n")
+    head, rest = text.split(BEGIN, 1)
+    readme.write_text(head + block + END + rest.split(END, 1)[1], encoding="utf-8")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="fewer runs, corpus sizes 1 and 10")
+    ap.add_argument("--readme", action="store_true", help="write the figures into README.md's Performance")
     args = ap.parse_args()
     runs = 3 if args.quick else 5
     sizes = (1, 10) if args.quick else (1, 10, 50)
     tmp = Path(tempfile.mkdtemp(prefix="hakusho-bench-"))
-    rows = []
+    load = os.getloadavg()[0]
+    report = Report()
 
-    # builder alone, in memory (raw text to Markdown and data)
-    builder_s = median_time(lambda: build_site(REPO / "content"), runs)
-
-    # full build: builder writing the docs folder, then MkDocs; and the offline build
-    build = tmp / "build"
-
-    def full():
-        write_docs(build_site(REPO / "content"), build, REPO)
-        mkdocs(build, tmp / "site")
-
-    full_s = median_time(full, runs)
-    offline_s = median_time(lambda: mkdocs(build, tmp / "offline", offline=True), max(1, runs - 2))
-    from builder.bundle import make_zip
-    make_zip(tmp / "offline", tmp / "bundle.zip", 1430000000)
-    # `make site` as a user runs it, warm (the virtualenv and compiled modules in place):
-    # after an edit to content/ (the builder runs), and with nothing changed (make skips it)
     def process(*cmd, before=None):
         def run():
             if before:
                 before()
-            subprocess.run(cmd, cwd=REPO, check=True, capture_output=True)
+            subprocess.run(cmd, cwd=REPO, check=True, capture_output=True, env=ENV)
         return run
 
-    process("make", "site")()     # warm: compiled modules in build/pycache
-    make_s = median_time(process("make", "site", before=lambda: os.utime(REPO / "content" / "hakusho.yaml")), runs)
-    unchanged_s = median_time(process("make", "site"), runs)
-    proc_s = median_time(process(PY, "-m", "builder", "build", "--out", str(tmp / "build-proc")), runs)
+    # MkDocs' own build of the site (the main edition, from the docs the builder wrote): every
+    # time below is a ratio of its median
+    build = tmp / "build"
+    write_docs(build_site(REPO / "content"), build, REPO)
+    mkdocs(build, tmp / "site")
+    base = samples(lambda: mkdocs(build, tmp / "site"), runs)
+    report.base = statistics.median(base)
+    offline = samples(lambda: mkdocs(build, tmp / "offline", offline=True), runs)
+
+    # `make site` as a user runs it, warm (the virtualenv and compiled modules in place): after an
+    # edit to content/ (the builder runs), and with nothing changed (make skips it)
+    touch = lambda: os.utime(REPO / "content" / "hakusho.yaml")  # noqa: E731
+    process("make", "site")()
+    make_edit = samples(process("make", "site", before=touch), runs)
+    make_same = samples(process("make", "site"), runs)
+    proc = samples(process(PY, "-m", "builder", "build", "--out", str(tmp / "build-proc")), runs)
     # with nothing remembered (builder/memo.py): every page and input checked, as on a first build
-    cold_s = median_time(process(PY, "-m", "builder", "build", "--out", str(tmp / "build-proc"),
-                                 before=lambda: shutil.rmtree(tmp / "build-proc" / "cache", ignore_errors=True)), runs)
-    # a real edit, on a copy of content/: one event's headline changed (its file's schema check,
-    # and the pages it is on, run again; the other checks are remembered)
+    cold = samples(process(PY, "-m", "builder", "build", "--out", str(tmp / "build-proc"),
+                           before=lambda: shutil.rmtree(tmp / "build-proc" / "cache", ignore_errors=True)), runs)
+    # a real edit, on a copy of content/: one event's headline changed
     edited = tmp / "content-edited"
     shutil.copytree(REPO / "content", edited)
     events = next(edited.glob("*/events.yaml"))
@@ -139,105 +193,92 @@ def main():
                           else text.replace(headline + "（改）\n", headline + "\n", 1), encoding="utf-8")
     edit_cmd = (PY, "-m", "builder", "build", "--content", str(edited), "--out", str(tmp / "build-edited"))
     process(*edit_cmd)()
-    edit_s = median_time(process(*edit_cmd, before=edit), runs)
-    rows += [("make site after an edit to content/ (site + offline bundle)", f"{make_s:.2f} s"),
-             ("the builder's process in it (python -m builder build)", f"{proc_s:.2f} s = {100 * proc_s / make_s:.1f} %"),
-             ("the same after a real edit (a headline in events.yaml)", f"{edit_s:.2f} s = {100 * edit_s / make_s:.1f} %"),
-             ("the same with no check remembered (a first build)", f"{cold_s:.2f} s = {100 * cold_s / make_s:.1f} %"),
-             ("make site with content/ and builder/ unchanged (no builder)", f"{unchanged_s:.2f} s")]
-    rows += [("builder alone (chapter → Markdown + data)", f"{builder_s * 1000:.0f} ms"),
-             ("full site build (builder + MkDocs)", f"{full_s:.2f} s"),
-             ("builder's share of the full build", f"{100 * builder_s / full_s:.1f} %"),
-             ("offline build (MkDocs, offline plugin)", f"{offline_s:.2f} s")]
+    after_edit = samples(process(*edit_cmd, before=edit), runs)
+    in_memory = samples(lambda: build_site(REPO / "content"), runs)
+    report.times("Building the site", [
+        ("`mkdocs build` of the site (the main edition): the base", base),
+        ("the same, offline (Material's offline plugin)", offline),
+        ("`make site` after an edit to content/ (both editions, site and offline, the zip)", make_edit),
+        ("`make site` with content/ and builder/ unchanged (make skips the builder)", make_same),
+        ("the builder's process in it (`python -m builder build`)", proc),
+        ("the same after a real edit (a headline in events.yaml)", after_edit),
+        ("the same with nothing remembered (a first build, every check run)", cold),
+        ("the builder in memory (both editions → Markdown + data)", in_memory)])
 
-    item = page_bytes(tmp / "site", tmp / "site" / "dwp2015-3-3" / "section-1" / "item-4.html")
-    base = baseline_bytes(tmp, build / "docs" / "dwp2015-3-3" / "section-1" / "item-4.md")
-    index_path = tmp / "site" / "search" / "search_index.json"
-    index = index_path.stat().st_size
-    index_text = sum(len(d["text"].encode()) + len(d["title"].encode())
-                     for d in json.loads(index_path.read_text(encoding="utf-8"))["docs"])
-    text_bytes = (REPO / "content" / "dwp2015-part3-ch3" / "dwp2015-part3-ch3.raw.txt").stat().st_size
-    rows += [("item page (1-4): HTML / CSS / JS bytes", f"{item['html']:,} ({item['html_gz']:,} gzipped) / "
-                                                        f"{item['css']:,} / {item['js']:,}"),
-             ("the same Markdown in a bare Material site", f"{base['html']:,} ({base['html_gz']:,} gzipped) / "
-                                                           f"{base['css']:,} / {base['js']:,}"),
-             ("search index", f"{index:,} bytes ({index / text_bytes:.1f}× the raw text's {text_bytes:,}), "
-                              f"{gz(index_path):,} gzipped; its text and titles: {index_text:,} bytes of UTF-8"),
-             ("offline zip", f"{(tmp / 'bundle.zip').stat().st_size:,} bytes")]
+    # the author's wait (bench/serve.py): save → page
+    from bench import serve
+    waits = serve.measure(trials=10 if not args.quick else 3)
+    report.times("Save → page (an event's headline edited; the served timeline polled until it shows it)",
+                 list(waits.items()))
 
-    # scale: the builder in memory, then MkDocs in a process of its own (its phases and peak memory)
-    scale = []
-    for n in sizes:
-        content = synthetic_content(tmp / "corpus", n)
-        b = median_time(lambda c=content: build_site(c), 1 if n > 10 else runs)
-        out = tmp / f"build-{n}"
-        result = build_site(content)
-        write_docs(result, out, REPO)
-        pages = sum(1 for p in result.files if p.endswith(".md"))
-        run = subprocess.run([PY, "-m", "bench.mkdocs_phases", str(out / "mkdocs.yml"),
-                              str(tmp / f"site-{n}")], cwd=REPO, env=dict(ENV, HAKUSHO_OFFLINE="false"),
-                             check=True, capture_output=True, text=True)
-        m = json.loads(run.stdout)
-        scale.append((n, pages, b, m, m["peak_kib"]))
-        shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
-
-    # a rebuild after one YAML edit, as `make serve` does it (builder, then a full MkDocs build),
-    # on a copy of the content: an event of the chronology retitled
-    content = tmp / "content-edit"
-    shutil.copytree(REPO / "content", content)
-    events = content / "dwp2015-part3-ch3" / "events.yaml"
-    original = events.read_text(encoding="utf-8")
-    edited = original.replace("headline: ", "headline: 改題 ", 1)
-    assert edited != original
-
-    def rebuild():
-        events.write_text(edited if events.read_text(encoding="utf-8") == original else original, encoding="utf-8")
-        write_docs(build_site(content), build, REPO)
-        mkdocs(build, tmp / "site")
-
-    r = median_time(rebuild, max(1, runs - 2))
-    rows.append(("rebuild after one YAML edit (builder + MkDocs)", f"{r:.2f} s"))
-
-    width = max(len(a) for a, _ in rows)
-    print(f"hakusho benchmark ({runs} runs, median; {os.cpu_count()} cores)")
-    for a, b in rows:
-        print(f"  {a:<{width}}  {b}")
-    print("\nscale (synthetic corpus; MkDocs in its own process, peak RSS of that process)")
-    print("| chapters | pages | builder | MkDocs | per chapter | per page | peak RSS |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for n, pages, b, m, rss in scale:
-        total = b + m["total"]
-        print(f"| {n} | {pages} | {b:.2f} s | {m['total']:.1f} s | {total / n:.2f} s | "
-              f"{1000 * total / pages:.0f} ms | {rss // 1024} MiB |")
-    print("\nwhere MkDocs spends it (share of its time)")
-    print("| chapters | Markdown → HTML | templates and plugins, per page | the rest | "
-          "chapter pages | profiles | timeline |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for n, _, _, m, _ in scale:
-        ph, kinds, total = m["phases"], m["by_folder"], m["total"]
-        chapters = sum(v for k, v in kinds.items() if k not in ("countries", "timeline", "index"))
-        pct = [100 * x / total for x in (ph["markdown"], ph["templates"], ph["rest"], chapters,
-                                         kinds.get("countries", 0), kinds.get("timeline", 0))]
-        print(f"| {n} | " + " | ".join(f"{x:.0f} %" for x in pct) + " |")
-
-    # the three engines side by side (issue 15), each from its own virtualenv, warm:
-    # `make site ENGINE=…` after an edit to content/, and the engine's build of the site alone
-    touch = lambda: os.utime(REPO / "content" / "hakusho.yaml")  # noqa: E731
-    engines = []
+    # the three engines side by side, each from its own virtualenv: `make site ENGINE=…` after an
+    # edit to content/, and the engine's build of the site alone (Zensical also from an empty cache)
+    rows = []
     for engine in ENGINES:
         make = process("make", "site", f"ENGINE={engine}", before=touch)
         make()
         python = str(REPO / (".venv" if engine == "mkdocs" else f".venv-{engine}") / "bin" / "python")
         alone = ([python, "-m", "zensical", "build", "-f", "zensical.yml"] if engine == "zensical" else
                  [python, "-m", engine, "build", "-q", "-f", "build/mkdocs.yml", "-d", str(tmp / f"alone-{engine}")])
-        engines.append((engine, median_time(make, runs), median_time(process(*alone), runs)))
+        rows += [(f"`make site ENGINE={engine}` after an edit", samples(make, runs)),
+                 (f"{engine}'s build of the site alone", samples(process(*alone), runs))]
+        if engine == "zensical":
+            rows.append(("zensical's build of the site alone, from an empty cache",
+                         samples(process(*alone, before=lambda: shutil.rmtree(REPO / ".cache", ignore_errors=True)),
+                                 runs)))
         shutil.copytree(REPO / "site", tmp / f"site-{engine}")
         shutil.copytree(REPO / "dist" / "offline", tmp / f"offline-{engine}")
     process("make", "site")()
-    print("\nengines (make site ENGINE=…, after an edit to content/; the engine's site build alone)")
-    print("| engine | make site | site build alone | vs MkDocs |\n|---|---:|---:|---:|")
-    for engine, make_t, alone_t in engines:
-        print(f"| {engine} | {make_t:.2f} s | {alone_t:.2f} s | {alone_t / engines[0][2]:.2f}× |")
+    report.times("The engines (each in its own virtualenv)", rows)
+
+    # scale: the synthetic corpus (bench/corpus.py); the builder in memory, then MkDocs in a
+    # process of its own (its peak memory)
+    rows, phases = [], []
+    for n in sizes:
+        content = synthetic_content(tmp / "corpus", n)
+        b = samples(lambda c=content: build_site(c), 1 if n > 10 else runs)
+        out = tmp / f"build-{n}"
+        result = build_site(content)
+        write_docs(result, out, REPO)
+        pages = sum(1 for p in result.files if p.endswith(".md"))
+        ms, peak = [], 0
+        for _ in range(1 if n > 10 else runs):
+            run = subprocess.run([PY, "-m", "bench.mkdocs_phases", str(out / "mkdocs.yml"), str(tmp / f"site-{n}")],
+                                 cwd=REPO, env=dict(ENV, HAKUSHO_OFFLINE="false"), check=True,
+                                 capture_output=True, text=True)
+            m = json.loads(run.stdout)
+            ms.append(m["total"])
+            peak = max(peak, m["peak_kib"])
+        rows.append((f"{n} chapter{'s' if n > 1 else ''} ({pages} pages): the builder", b))
+        rows.append((f"{n} chapter{'s' if n > 1 else ''}: MkDocs (peak memory {peak // 1024} MiB)", ms))
+        ph, kinds, total = m["phases"], m["by_folder"], m["total"]
+        chapters = sum(v for k, v in kinds.items() if k not in ("countries", "timeline", "index"))
+        phases.append([str(n)] + [f"{100 * x / total:.0f} %" for x in (
+            ph["markdown"], ph["templates"], ph["rest"], chapters, kinds.get("countries", 0),
+            kinds.get("timeline", 0))])
+        shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
+    report.times("Scale (a synthetic corpus of the chapter copied: bench/corpus.py)", rows)
+    report.values("Where MkDocs spends its time (share of its build, the last run of each size)",
+                  ["chapters", "Markdown → HTML", "templates and plugins", "the rest", "chapter pages",
+                   "profiles", "timeline"], phases)
+
+    # bytes: what a reader downloads
+    item = page_bytes(tmp / "site", tmp / "site" / "dwp2015-3-3" / "section-1" / "item-4.html")
+    bare = baseline_bytes(tmp, build / "docs" / "dwp2015-3-3" / "section-1" / "item-4.md")
+    index_path = tmp / "site" / "search" / "search_index.json"
+    zip_path = REPO / "dist" / "hakusho-offline.zip"
+    report.values("What a reader downloads", ["what", "bytes", "gzipped"], [
+        ["item page 1-4: HTML", f"{item['html']:,}", f"{item['html_gz']:,}"],
+        ["the same Markdown in a bare Material site: HTML", f"{bare['html']:,}", f"{bare['html_gz']:,}"],
+        ["item page 1-4: CSS / JS it loads", f"{item['css']:,} / {item['js']:,}", ""],
+        ["the search index", f"{index_path.stat().st_size:,}", f"{gz(index_path):,}"],
+        ["the offline zip", f"{zip_path.stat().st_size:,}", ""]])
+
+    print(f"hakusho benchmark: {os.cpu_count()} cores, load average {load:.1f} when it began\n")
+    print(report.markdown())
+    if args.readme:
+        write_readme(report)
+        print("README.md: Performance written")
 
     # search: each edition's query set, served and from the offline build (bench/search.py), on each engine
     from bench import search

@@ -1,10 +1,8 @@
-"""Command line: `python -m builder build | account | watch | events | align`."""
+"""Command line: `python -m builder build | account | watch | serve | events | align`."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
 from pathlib import Path
 
 from .errors import InputError
@@ -87,39 +85,15 @@ def align_report(content: Path) -> int:
     return 0 if ok else 1
 
 
-def stamp(*dirs: Path) -> float:
-    return max((p.stat().st_mtime for d in dirs for p in d.rglob("*") if p.is_file()), default=0)
-
-
-def watch(content: Path, out: Path) -> None:
-    """Rebuild the docs folder when content/ changes, and start afresh when the
-    builder's own code does (a running process keeps the modules it imported)."""
-    code = stamp(REPO / "builder")
-    last = None
-    while True:
-        if stamp(REPO / "builder") != code:
-            print("builder: code changed, restarting", flush=True)
-            os.execv(sys.executable, [sys.executable, "-m", "builder", "watch", "--content", str(content),
-                                      "--out", str(out)])
-        now = stamp(content)
-        if now != last:
-            last = now
-            try:
-                build(content, out, quiet=True)
-                print("builder: docs rebuilt", flush=True)
-            except InputError as e:
-                print(f"error: {e}", file=sys.stderr, flush=True)
-        time.sleep(0.5)
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
-    ap.add_argument("command", choices=["build", "account", "watch", "events", "align"])
+    ap.add_argument("command", choices=["build", "account", "watch", "serve", "events", "align"])
     ap.add_argument("--init", action="store_true", help="events: write a first events.yaml where a chapter has none")
     ap.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
                     help="build: the site generator the config is written for (zensical needs its own)")
     ap.add_argument("--content", type=Path, default=REPO / "content")
     ap.add_argument("--out", type=Path, default=REPO / "build")
+    ap.add_argument("--address", default="127.0.0.1:8000", help="serve: where to serve the site")
     args = ap.parse_args(argv)
     try:
         if args.command == "build":
@@ -134,8 +108,12 @@ def main(argv=None) -> int:
         elif args.command == "events":
             from .chronology_review import review
             return review(args.content, init=args.init)
+        elif args.command == "serve":
+            from .serve import serve
+            serve(args.content, args.out, args.address)
         else:
-            watch(args.content, args.out)
+            from .serve import watch
+            watch(args.content, args.out, args.engine)
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

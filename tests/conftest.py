@@ -136,7 +136,7 @@ def mkdocs_start(build_dir: Path, site_dir: Path, offline: bool = False, epoch: 
     """MkDocs on a docs folder the builder wrote, as `make site` runs it, started."""
     import subprocess
     import sys
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                              str(build_dir / config), "-d", str(site_dir)],
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=engine_env(offline, epoch, site_url))

@@ -47,10 +47,10 @@ def properdocs(built, tmp_path_factory):
     root = tmp_path_factory.mktemp("properdocs")
     build = built["site"].parent / "build"
     for name, offline in (("site", False), ("offline", True)):
-        run([python, "-m", "properdocs", "build", "--strict", "-q", "-f", build / "mkdocs.yml",
+        run([python, "-m", "properdocs", "build", "--strict", "-f", build / "mkdocs.yml",
              "-d", root / name], cwd=REPO, offline=offline)
         for lang in EDITIONS:
-            run([python, "-m", "properdocs", "build", "--strict", "-q", "-f", build / f"mkdocs-{lang}.yml",
+            run([python, "-m", "properdocs", "build", "--strict", "-f", build / f"mkdocs-{lang}.yml",
                  "-d", root / name / lang], cwd=REPO, offline=offline, site_url=f"{SITE_URL}{lang}/")
     return {"site": root / "site", "offline": root / "offline"}
 

@@ -164,15 +164,79 @@ def test_watch_rebuilds_the_docs_when_the_content_changes(tmp_path):
     timer = threading.Timer(60, proc.kill)      # a watch that never answers fails the test, not CI
     timer.start()
     try:
-        assert proc.stdout.readline().strip() == "builder: docs rebuilt"
+        assert proc.stdout.readline().startswith("builder: docs rebuilt")
         events = content / "dwp2015-part3-ch3" / "events.yaml"
         events.write_text(events.read_text(encoding="utf-8").replace(
             "headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"), encoding="utf-8")
-        assert proc.stdout.readline().strip() == "builder: docs rebuilt"
+        assert proc.stdout.readline().startswith("builder: docs rebuilt")
         deadline = time.monotonic() + 10
         while "改題した出来事" not in (out / "docs" / "timeline.md").read_text(encoding="utf-8"):
             assert time.monotonic() < deadline
             time.sleep(0.1)
+    finally:
+        timer.cancel()
+        proc.kill()
+        proc.wait()
+
+
+def test_serve_reloads_the_page_an_edit_changed_and_keeps_it_through_a_slip(tmp_path):
+    """`make serve` is one process (`python -m builder serve`): a saved headline reaches the
+    served timeline; a broken file leaves the last page served and says where it is broken."""
+    import socket
+    import threading
+    import time
+    import urllib.error
+    import urllib.request
+    content = copy_content(tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "builder", "serve", "--content", str(content),
+                             "--out", str(tmp_path / "build"), "--address", f"127.0.0.1:{port}"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    timer = threading.Timer(90, proc.kill)      # a server that never answers fails the test, not CI
+    timer.start()
+
+    def until(line: str) -> list[str]:
+        seen = []
+        while not seen or not seen[-1].startswith(line):
+            seen.append(proc.stdout.readline())
+            assert seen[-1], seen                   # the process ended
+        return seen
+
+    def timeline() -> str:
+        for _ in range(100):                 # the server binds its port just after it says so
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/timeline.html", timeout=10) as r:
+                    return r.read().decode("utf-8")
+            except ConnectionRefusedError:
+                time.sleep(0.05)
+            except urllib.error.URLError as e:
+                if not isinstance(e.reason, ConnectionRefusedError):
+                    raise
+                time.sleep(0.05)
+        raise AssertionError("the server never answered")
+
+    def pages_indexed() -> set[str]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json", timeout=10) as r:
+            return {d["location"].split("#")[0] for d in json.loads(r.read())["docs"]}
+
+    events = content / "dwp2015-part3-ch3" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    try:
+        until("serving the site at")
+        assert "第1回拡大ASEAN国防相会議（ハノイ）" in timeline()
+        indexed = pages_indexed()
+        events.write_text(text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"),
+                          encoding="utf-8")
+        assert "(the changed pages)" in until("mkdocs: site rebuilt")[-1]
+        assert "改題した出来事" in timeline()
+        assert pages_indexed() == indexed         # a build of the changed pages alone indexes them alone
+        events.write_text(text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: [改題"),
+                          encoding="utf-8")
+        said = "".join(until("error:"))
+        assert f"{events}:" in said and "mkdocs: site rebuilt" not in said
+        assert "改題した出来事" in timeline()
     finally:
         timer.cancel()
         proc.kill()
@@ -266,3 +330,19 @@ def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):
                 assert q["q"] in text, (q["q"], about)
         if q["kind"] == "none":
             assert not any(q["q"] in p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html"))
+
+
+def test_a_broken_link_stops_the_strict_build(tmp_path):
+    """--strict stops on a warning only if MkDocs logs it: with --quiet it logs none, and for a
+    while every build passed 138 warnings (links into the other edition's folder) unseen."""
+    from builder.site import build_site, write_docs
+    from conftest import CONTENT, mkdocs_build
+    plan = subprocess.run(["make", "-n", "--no-print-directory", "site"], cwd=REPO, capture_output=True,
+                          text=True, env=dict(os.environ, MAKEFLAGS="")).stdout
+    builds = [line for line in re.split(r"[;&|\n]+", plan) if re.search(r"-m mkdocs build", line)]
+    assert builds and all("--strict" in b and "--quiet" not in b and " -q " not in b for b in builds), builds
+    write_docs(build_site(CONTENT), tmp_path / "build", REPO)
+    page = tmp_path / "build" / "docs" / "dwp2015-3-3" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="no-such-page.md"):
+        mkdocs_build(tmp_path / "build", tmp_path / "site")

@@ -122,7 +122,9 @@ class ChapterRenderer:
             # the second of two paragraphs that are one there shows it again; side by side, once
             again = " data-again=\"1\"" if (page, anchor) in self.cp_shown else ""
             self.cp_shown.add((page, anchor))
-            out += (f'\n[¶]({href}){{: hreflang="{lang}" }} {escape(plain(text))}\n'
+            # raw HTML, not a Markdown link: MkDocs checks a Markdown link against this edition's
+            # pages, and warns of every link into another edition's folder
+            out += (f'\n<a href="{html.escape(href)}" hreflang="{html.escape(lang)}">¶</a> {escape(plain(text))}\n'
                     f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude="cp"{again} }}\n')
         return out
 
