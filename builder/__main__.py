@@ -110,10 +110,10 @@ def main(argv=None) -> int:
             return review(args.content, init=args.init)
         elif args.command == "serve":
             from .serve import serve
-            serve(args.content, args.out, args.address)
+            serve(args.content, args.out, build, args.address)
         else:
             from .serve import watch
-            watch(args.content, args.out, args.engine)
+            watch(args.content, args.out, build, args.engine)
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

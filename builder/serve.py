@@ -132,9 +132,8 @@ def is_code(path: Path) -> bool:
     return path.suffix in (".py", ".yaml") and CODE in path.parents and "__pycache__" not in path.parts
 
 
-def watch(content: Path, out: Path, engine: str = "mkdocs") -> None:
+def watch(content: Path, out: Path, build, engine: str = "mkdocs") -> None:
     """Rebuild the docs folder (and the engine's config) on every change to content/."""
-    from .__main__ import build
     changes = Changes()
     observe(changes, content, CODE)
     argv = ["watch", "--content", str(content), "--out", str(out), "--engine", engine]
@@ -159,7 +158,7 @@ def rebuild_docs(content: Path, out: Path, engine: str, build) -> bool:
     return True
 
 
-def serve(content: Path, out: Path, address: str) -> None:
+def serve(content: Path, out: Path, build, address: str) -> None:
     """MkDocs' livereload server, fed by this process: on a change to content/, the
     builder's docs and then MkDocs' build of the main edition, in memory; on a change to
     the theme (overrides/, mkdocs.yml), MkDocs' build alone; on the builder's code, a
@@ -169,7 +168,6 @@ def serve(content: Path, out: Path, address: str) -> None:
     from mkdocs.exceptions import Abort
     from mkdocs.livereload import LiveReloadServer
 
-    from .__main__ import build
     _log_warnings("mkdocs")
     # a build of the changed pages warns that it is one; here that is the point, and strict
     # (mkdocs.yml) would stop on it
