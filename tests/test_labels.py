@@ -87,8 +87,12 @@ def marked(tmp_path_factory):
     root = tmp_path_factory.mktemp("labels")
     one = copy_content(root / "one")
     two = synthetic_content(root / "two", 2)
-    stops = ["第1節\u3000節の題", "\t1\t 項の題", "", "原文の最後の文は、途中で切", "れている"]
-    cut = make_content(root / "cut", make_chapter(root / "cut", stops))
+    stops = ["第1節\u3000節の題", "\t1\t 項の題", "", "原文の最後の文は、途中で切", "れている", "",
+             "段階の図　図表Ⅲ-3-9-9", "○例"]
+    # and a figure whose heading the chapter's inputs show print has, though its text layer lost it
+    arranged = ("figures:\n  Ⅲ-3-9-9:\n    kind: arranged\n    parts:\n"
+                "      - title: [{supplied: 段階, from: print, why: 印刷された図にある}]\n        items: [[○例]]\n")
+    cut = make_content(root / "cut", make_chapter(root / "cut", stops, extra_yaml=arranged))
     for content in (one, two, cut):
         (content / "labels.yaml").write_text(text, encoding="utf-8")
     # the English edition's words too: some labels only another edition's pages show (a note its text lacks)

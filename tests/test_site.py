@@ -292,6 +292,17 @@ def test_glossary_gives_each_acronym_its_japanese_name_as_the_chapter_writes_it(
     assert rows["ACDJ"][0] == "空軍参謀長等招へい行事"
     assert rows["ISG on CBM/PD"][0] == "信頼醸成措置および予防外交に関する会期間支援グループ"
     assert rows["SDD"][0] == "ソウル安保対話" and rows["IISS"][0] == "英国国際戦略研究所"
+    # ARF災害救援実動演習（ARF-DiREx）: print sets DiREx's English name over DiREx alone (raw 530-534)
+    assert rows["DiREx"][0] == "災害救援実動演習"
+    # 「アジア太平洋諸国参謀総長等（CHOD）会議」: the bracket closes before 会議 and print sets
+    # "Chief of Defense" over CHOD, so CHOD names the chiefs; 「CHODは、…開催されている」 is one use
+    assert rows["CHOD"][0] == "アジア太平洋諸国参謀総長等"
+    # an acronym's uses are its own: 「ADMMプラス」 is not a use of ADMM (raw 57-60 is its one),
+    # 「ISM-MS」 not one of ISM (note 3 is), 「ARF-DiREx」 not one of DiREx
+    uses = {r.split(" | ")[0].lstrip("| "): r.split(" | ")[3] for r in page.splitlines() if r.startswith("| ")}
+    assert re.findall(r"\[(.*?)\]", uses["ADMM"]) == ["¶1"] and "item-2.md#p-1-2-1)" in uses["ADMM"]
+    assert re.findall(r"\[(.*?)\]", uses["ISM"]) == ["注3"]
+    assert uses["DiREx"] == "ARF-DiRExの一部としてのみ |"
 
 
 def test_a_glossary_name_is_the_acronyms_own_as_the_text_gives_it(small):
@@ -306,8 +317,23 @@ def test_a_glossary_name_is_the_acronyms_own_as_the_text_gives_it(small):
            "IISS（英国国際戦略研究所）の会議である。"]
     assert small(raw).chapter.acronym_names == {"ACSA": "物品役務相互提供協定", "ISM-MS": "会期間会合",
                                                 "SDD": "ソウル安保対話", "IISS": "英国国際戦略研究所"}
+    # an acronym of two whose name starts with the first (an acronym the text names) names the second by the rest
+    raw2 = raw[:3] + ["ASEAN地域フォーラム（ARF）では、ARF災害救援実動演習（ARF-DiREx）を行う。"]
+    assert small(raw2).chapter.acronym_names == {"ARF": "ASEAN地域フォーラム", "ARF-DiREx": "ARF災害救援実動演習",
+                                                 "DiREx": "災害救援実動演習"}
     hint = "- kind: acronym_name\n  quote: 海洋安全保障に関する会期間会合（ISM-MS\n  reason: its name holds kana\n"
     assert small(raw, hint).chapter.acronym_names["ISM-MS"] == "海洋安全保障に関する会期間会合"
+
+
+def test_an_acronyms_uses_are_its_own_not_a_longer_acronyms():
+    """ADMM in ADMMプラス, ISM in ISM-MS and DiREx in ARF-DiREx are the longer one's; SOM in
+    ADSOM is no acronym at all; an acronym held only inside longer ones says which."""
+    from builder.structure.acronyms import uses
+    acronyms = ["ADMM", "ADMMプラス", "ISM", "ISM-MS", "ARF", "ARF-DiREx", "DiREx", "SOM"]
+    assert uses(acronyms, "ADMMプラスとISM-MSとADSOM") == ({"ADMMプラス", "ISM-MS"}, {"ADMM": {"ADMMプラス"},
+                                                                                  "ISM": {"ISM-MS"}})
+    assert uses(acronyms, "ADMMとADMMプラス") == ({"ADMM", "ADMMプラス"}, {})
+    assert uses(acronyms, "ARFでARF-DiREx2015を行う") == ({"ARF", "ARF-DiREx"}, {"DiREx": {"ARF-DiREx"}})
 
 
 def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):

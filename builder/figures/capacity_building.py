@@ -10,6 +10,7 @@ from ..dates import range_label, time_html, western_dot_range
 from ..errors import InputError
 from ..escape import escape
 from ..timeline.event import Event, Source
+from . import supplied
 
 NAME = "capacity_building"
 FORMAT = "format_data"      # the label (content/labels.yaml) that names its form in the list of figures
@@ -94,15 +95,28 @@ def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
     return [{"country": c, "labels": ls} for c, ls in by_country.items()]
 
 
-def render(data: dict, spec: dict, labels=None) -> str:
-    rows = project_rows(data["projects"], anchored=True)
+# the editor's heads: a project's number and title are printed without one (１　車両整備技術に関する…),
+# its 期間：, 対象：, 派遣要員： with theirs; the map's names and numbers are printed apart
+HEADS_WHY = "原文のテキストでは事業の番号と名称に見出しがない。期間・対象・派遣要員は原文の見出し"
+KEY = "地図上の表記"
+KEY_WHY = ("原文のテキストでは地図上の国名と事業番号の範囲が別々に並ぶ。"
+           "各範囲の事業の対象国から、国とその国の事業の番号を対応づけた")
+KEY_HEADS = ["国", "事業番号"]
+
+
+def render(data: dict, spec: dict, labels) -> str:
+    heads, heads_said = supplied.heads(["No.", "事業"], HEADS_WHY, labels)
+    rows = project_rows(data["projects"], anchored=True, heads=heads)
     legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
-    key = ["| 国 | 事業番号 |", "| --- | --- |"] + [
+    note = supplied.sentence(spec["note"], labels) if spec.get("note") else ""
+    (heading, *key_heads), key_said = supplied.heads([KEY] + KEY_HEADS, KEY_WHY, labels)
+    key = ["| " + " | ".join(key_heads) + " |", "| --- | --- |"] + [
         f"| {escape(k['country'])} | {'、'.join(escape(label) for label in k['labels'])} |" for k in data["map_key"]]
     return ("\n".join(rows) + "\n\n"
-            + f"**凡例**　{legend}。{escape(spec.get('note', ''))}\n\n"
-            + "**地図上の表記**（国名と、その国の事業の番号。原図の地図上の配置は事業の一覧から対応づけた）\n\n"
-            + "\n".join(key) + "\n")
+            + f"**凡例**　{legend}。{note}\n\n"
+            + f"**{heading}**\n\n"
+            + "\n".join(key) + "\n\n"
+            + supplied.note([heads_said, key_said]))
 
 
 def anchor(p: dict) -> str:
@@ -131,9 +145,10 @@ def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> l
     return [e for e in out if alone is None or e.id in alone]
 
 
-def project_rows(projects: list[dict], anchored: bool = False) -> list[str]:
-    """The projects as table rows; on the figure's page each with its anchor (the timeline links to it)."""
-    rows = ["| No. | 事業 | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
+def project_rows(projects: list[dict], anchored: bool = False, heads=("No.", "事業")) -> list[str]:
+    """The projects as table rows; on the figure's page each with its anchor (the timeline links to it),
+    and its first two heads marked as the editor's."""
+    rows = [f"| {' | '.join(heads)} | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
     for p in projects:
         period = time_html(p["start"], p["end"])
         no = f'<span id="{anchor(p)}">{p["no"]}</span>' if anchored else p["no"]

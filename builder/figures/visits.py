@@ -17,6 +17,7 @@ from ..dates import era_dot, iso_label
 from ..errors import InputError
 from ..escape import escape
 from ..timeline.event import Event, Source
+from . import supplied
 
 NAME = "visits"
 FORMAT = "format_data"      # the label (content/labels.yaml) that names its form in the list of figures
@@ -80,11 +81,17 @@ def anchors(visits: list[dict]) -> list[str]:
     return out
 
 
-def render(visits: list[dict], spec, labels=None) -> str:
+# the table's heads are the editor's: the figure's text has a country's name, then its posts with dates
+HEADS = ["国", "訪問した者", "時期"]
+HEADS_WHY = "原文のテキストには国名の行と肩書・日付の行だけがあり、表の見出しはない"
+
+
+def render(visits: list[dict], spec, labels) -> str:
     by_country: OrderedDict = OrderedDict()
     for v, anchor in zip(visits, anchors(visits)):
         by_country.setdefault(v["country"], OrderedDict()).setdefault(v["post"], []).append((v, anchor))
-    rows = ["| 国 | 訪問した者 | 時期 |", "| --- | --- | --- |"]
+    heads, said = supplied.heads(HEADS, HEADS_WHY, labels)
+    rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- |"]
     for country, posts in by_country.items():
         first = True
         for post, vs in posts.items():
@@ -93,11 +100,11 @@ def render(visits: list[dict], spec, labels=None) -> str:
             rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
             first = False
     # how the figure's dates read, with its last visit as the example
-    era, last = escape(spec["era"]), visits[-1] if visits else None
+    era, last = spec["era"], visits[-1] if visits else None
     example = (f"（{last['printed']} は{era}{last['printed'].replace('.', '年')}月 = {iso_label(last['date'])}）"
                if last else "")
-    return (f"{len(by_country)}か国・地域への訪問 {len(visits)} 件。原図の日付は{era}年.月{example}。\n\n"
-            + "\n".join(rows) + "\n")
+    intro = f"{len(by_country)}か国・地域への訪問 {len(visits)} 件。原図の日付は{era}年.月{example}。"
+    return (supplied.sentence(intro, labels) + "\n\n" + "\n".join(rows) + "\n\n" + supplied.note([said]))
 
 
 def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> list[Event]:

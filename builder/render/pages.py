@@ -10,6 +10,7 @@ from pymdownx.slugs import slugify
 from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
 from ..export import json_text
 from ..text import ABBR_RE, insert_links, plain
+from ..structure.acronyms import uses as acronym_uses
 from ..structure.chapter import figure_slug
 from ..figures import kind_of
 from ..escape import attr, escape, to_markdown
@@ -334,11 +335,14 @@ class ChapterRenderer:
             # another edition: the Japanese name the main edition's text gives the same acronym
             theirs = self.counterpart[0].acronym_names
             japanese = {a: theirs[a] for a in names if a in theirs}
-        for acronym in names:
-            pat = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
-            for (item, _, anchor), seen in zip(texts, shown):
-                if anchor and acronym in seen and pat.search(seen):
+        within: dict[str, set] = {}     # an acronym the text holds only inside longer ones -> those
+        for (item, _, anchor), seen in zip(texts, shown):
+            if anchor:
+                own, inside = acronym_uses([a for a in names if a in seen], seen)
+                for acronym in sorted(own):
                     places.setdefault(acronym, []).append((item, anchor))
+                for acronym, longer in inside.items():
+                    within.setdefault(acronym, set()).update(longer)
         lb = self.labels
         rows = [f"# {lb.md('glossary')}\n", lb.md("glossary_intro") + "\n",
                 f"| {lb.md('acronym')} | {lb.md('name_ja')} | {lb.md('name_en')} | {lb.md('examples')} |",
@@ -352,6 +356,8 @@ class ChapterRenderer:
                 links = " ".join(f"[{lb.md('note', n=a[3:]) if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
                                  f"({rel(path, item.path)}#{a})" for a in anchors)
                 uses.append(f"{item.place} {links}")
+            if not uses and acronym in within:
+                uses.append(lb.md("only_within", acronyms=lb.md("list_sep").join(escape(a) for a in sorted(within[acronym]))))
             # each name column in its language, whatever the page's (screen readers and fonts switch)
             ja = escape(japanese.get(acronym, ""))
             ja = f'<span lang="ja">{ja}</span>' if ja else ""

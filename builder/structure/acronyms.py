@@ -8,7 +8,14 @@ a hint (acronym_name) quotes the name with its acronym as the text writes them.
 
 A glossary names the acronym itself, not one use of it: where the text gives several
 forms (日豪物品役務相互提供協定 once, 物品役務相互提供協定 for the other countries'
-agreements), the name is the longest form that every form ends with."""
+agreements), the name is the longest form that every form ends with.
+
+An acronym made of two, its first part an acronym the text names (ARF-DiREx), whose name
+starts with that part as written (ARF災害救援実動演習), names its second part by the rest:
+DiREx is 災害救援実動演習 (print sets DiREx's English name over DiREx alone).
+
+An acronym's uses are its own: inside a longer acronym (ADMM in ADMMプラス, ISM in ISM-MS,
+DiREx in ARF-DiREx) it names that one, not itself."""
 from __future__ import annotations
 
 import re
@@ -61,7 +68,12 @@ def forms(chapter, hints=(), ledger=None) -> dict[str, list[str]]:
                     ledger.use_hint(h)
         for _, (acronym, name) in sorted(found.items()):
             out.setdefault(acronym, []).append(name)
-    return out
+    for acronym, names in list(out.items()):
+        first, dash, rest = acronym.partition("-")
+        if dash and first in out and re.fullmatch(ACRONYM, rest):
+            out.setdefault(rest, []).extend(n[len(first):] for n in names
+                                            if n.startswith(first) and len(n) - len(first) >= SHORTEST)
+    return {a: names for a, names in out.items() if names}
 
 
 def name_of(names: list[str]) -> str:
@@ -74,3 +86,20 @@ def name_of(names: list[str]) -> str:
 def japanese_names(chapter, hints=(), ledger=None) -> dict[str, str]:
     """acronym -> its Japanese name, as the chapter's text gives it (hints: acronym_name)."""
     return {acronym: name_of(names) for acronym, names in forms(chapter, hints, ledger).items()}
+
+
+def uses(acronyms, text: str) -> tuple[set[str], dict[str, set[str]]]:
+    """The acronyms the text uses on their own, and for each one it holds only inside
+    longer ones, those (DiREx: {ARF-DiREx}). A use stands apart from Latin letters (SOM is
+    not in ADSOM); inside a longer acronym's use it is that one's (ADMM in ADMMプラス)."""
+    spans = [(m.start(), m.end(), a) for a in acronyms
+             for m in re.finditer(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", text)]
+    own: set[str] = set()
+    inside: dict[str, set[str]] = {}
+    for s, e, a in spans:
+        longer = {b for s2, e2, b in spans if s2 <= s and e <= e2 and (s2, e2) != (s, e)}
+        if longer:
+            inside.setdefault(a, set()).update(longer)
+        else:
+            own.add(a)
+    return own, {a: bs for a, bs in inside.items() if a not in own}
