@@ -66,7 +66,9 @@ def test_country_mention_to_profile_and_back_to_the_paragraph(page, server):
     page.locator("a[href$='countries/aus.html']").first.click()
     page.wait_for_load_state()
     assert page.url.endswith("/countries/aus.html")
-    link = page.locator("a[href*='item-4.html#p-1-4-']").nth(2)
+    # item 1-4's 17 mentions are folded under their heading: opened, a mention's link to its paragraph
+    page.locator("details.hk-fold", has=page.locator("a[href*='item-4.html#p-1-4-']")).last.locator("summary").click()
+    link = page.locator("a.hk-mention-link[href*='item-4.html#p-1-4-']").nth(2)
     anchor = link.get_attribute("href").split("#")[1]
     link.click()
     page.wait_for_load_state()
