@@ -25,7 +25,8 @@ def test_every_chapter_page_in_order_by_next_links(page, site_url):
             errors[path] = list(page.console_errors)
             page.console_errors.clear()
         nxt = page.locator("a.md-footer__link--next")
-        if nxt.count() == 0:
+        # the chapter ends at the country index: its profiles follow it in the nav, then the timeline
+        if nxt.count() == 0 or path.endswith("countries/index.html"):
             break
         nxt.first.click()
         page.wait_for_load_state()

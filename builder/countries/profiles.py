@@ -273,6 +273,12 @@ class Profiles:
                             sorted(members, key=lambda p: (-len(p.mentions), p.country.id))))
         return out
 
+    def nav(self) -> list:
+        """The navigation's 国・機関: the index, then each region's profiles (titles as plain text)."""
+        return [{self.labels.countries: "countries/index.md"}] + [
+            {region: [{p.country.name: self.path(p.country.id)} for p in members]}
+            for region, members in self.by_region()]
+
     def index_page(self) -> Page:
         path = "countries/index.md"
         lb = self.labels
