@@ -194,6 +194,20 @@ def axe_violations(page, colours_only: bool = False) -> list[str]:
         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
 
 
+
+def palettes_pass_axe(page) -> dict:
+    """axe in the light palette, then the dark one (slate, the rules a palette can change), on the
+    page as it stands: {palette: violations}."""
+    # Material's colours change with a transition: measured mid-way, contrast is neither palette's
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = {}
+    for scheme, background in (("default", "rgb(255, 255, 255)"), ("slate", "rgb(30, 33, 41)")):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
+        found[scheme] = axe_violations(page, colours_only=scheme == "slate")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    return found
+
 # as a published site has one (canonical links, the sitemap)
 SITE_URL = "https://example.github.io/hakusho/"
 
