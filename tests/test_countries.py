@@ -5,11 +5,11 @@ import re
 import pytest
 
 from builder.countries.matcher import Matcher
-from builder.countries.mentions import EXCERPT_WIDTH
+from builder.countries.mentions import EXCERPT_WIDTH, excerpt, words_of
 from builder.countries.registry import load_registry
 from builder.errors import InputError
 from builder.site import build_site
-from builder.text import abbr, ruby
+from builder.text import abbr, fnref, ruby
 
 from conftest import CONTENT, copy_content
 
@@ -145,6 +145,26 @@ def test_each_mention_is_a_short_excerpt_around_its_name(site, edition):
     # note 1 lists the ARF's members with their years in brackets in brackets: cut between members
     rus = next(m for m in result.profiles.profiles["RUS"].mentions if m.anchor == "fn:1")
     assert re.search(r"（以上98（同10）年から）|\(since 1998\)", rus.excerpt), rus.excerpt
+
+
+def test_an_excerpt_takes_in_the_brackets_around_a_name_and_more_than_a_clause(layout):
+    """Hand-made: a name inside brackets gets the brackets and words around them (it was 「…UNMISS…」);
+    a sentence whose first clause is short gives more than that clause (it was 「India, …」); a word
+    is cut where kana give way to kanji, not inside it; a note the text references is kept, in place."""
+    text = ("わが国は、国連南スーダン共和国ミッション（UNMISS）に司令部要員を派遣しており、"
+            "現地で施設部隊による道路の補修や給水などの活動を続けている。")
+    pieces = excerpt(text, "UNMISS", layout)
+    assert words_of(pieces) == "…国連南スーダン共和国ミッション（UNMISS）に司令部要員を派遣しており、…"
+    assert ("name", "UNMISS") in pieces
+    text = "マレーシアとの間では、14（平成26）年5月に防衛相会談" + fnref(7) + \
+           "を行い、防衛協力の強化で一致するとともに、海洋安全保障分野での協力を進めることで合意した。"
+    pieces = excerpt(text, "マレーシア", layout)
+    assert words_of(pieces) == "マレーシアとの間では、14（平成26）年5月に防衛相会談を行い、…"
+    assert pieces[:3] == [("name", "マレーシア"), ("text", "との間では、14（平成26）年5月に防衛相会談"), ("note", "7")]
+    # a clause too long to show whole is cut where kana give way to kanji (after として), not in a word
+    text = "同年には、" + "国際緊急援助隊として航空自衛隊の輸送機が被災地へ物資を輸送し" * 2 + "た。"
+    assert words_of(excerpt(text, "航空自衛隊", layout)) == \
+        "…国際緊急援助隊として航空自衛隊の輸送機が被災地へ物資を輸送し国際緊急援助隊として…"
 
 
 def test_a_profile_marks_the_name_links_each_mention_and_folds_long_lists(site):

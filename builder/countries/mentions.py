@@ -47,6 +47,7 @@ EXCERPT_WIDTH = 40
 # sentence's end; failing that, after a space (between words)
 CLAUSE = re.compile(r"[、，。；]|[,;:]\s+|[.?!][”’\")]?\s+")
 OPEN, CLOSE = "（「『(“[〔【", "）」』)”]〕】"
+KANA = re.compile("[\u3041-\u309f]")         # hiragana
 ELLIPSIS = "…"
 
 
@@ -88,20 +89,39 @@ def excerpt(text: str, surface: str, layout=None, width: float = EXCERPT_WIDTH) 
         depth.append(d)
         d += (ch in OPEN) - (ch in CLOSE)
     depth.append(d)
-    level = depth[at]
-    # how good a place to cut: a clause's end (2), a word's (1), elsewhere (0); never inside brackets
-    grade = {i: 1 for i in range(lo + 1, hi) if shown[i - 1].isspace()}
+    # how good a place to cut: a clause's end (2), a word's (1: after a space, or where kana give way
+    # to kanji or katakana, after a particle: 「…および豪州で|実施された」), elsewhere (0)
+    grade = {i: 1 for i in range(lo + 1, hi) if shown[i - 1].isspace() or (KANA.match(shown[i - 1])
+                                                                           and not KANA.match(shown[i]))}
     grade.update({m.end(): 2 for m in CLAUSE.finditer(shown, lo, hi)})
     grade.update({lo: 2, hi: 2})
-    firsts = [i for i in range(at, lo - 1, -1) if widths[end - lo] - widths[i - lo] <= width]
-    lasts = [j for j in range(end, hi + 1) if widths[j - lo] - widths[at - lo] <= width]
+
     def whole(i: int) -> bool:                  # not inside a Latin word or a number (EWG, 2014)
         return not (lo < i < hi and shown[i - 1].isascii() and shown[i - 1].isalnum()
                     and shown[i].isascii() and shown[i].isalnum())
-    firsts = [i for i in firsts if depth[i] == level and min(depth[i:at + 1]) >= level and whole(i)]
-    lasts = [j for j in lasts if depth[j] == level and min(depth[end:j + 1]) >= level and whole(j)]
-    best = max(((grade.get(i, 0) + grade.get(j, 0), j - i, i, j) for i in firsts for j in lasts
-                if widths[j - lo] - widths[i - lo] <= width), default=None)
+
+    # Brackets stay whole: a cut pair (i, j) stands at one depth, and nothing between goes below
+    # it; a name inside brackets may take them in whole (「…派遣団（UNMISS）に…」, not 「…UNMISS…」).
+    firsts, low = [], min(depth[at:end + 1])
+    for i in range(at, lo - 1, -1):
+        low = min(low, depth[i])
+        if widths[end - lo] - widths[i - lo] > width:
+            break
+        if depth[i] == low and whole(i):
+            firsts.append(i)
+    lasts, low = [], min(depth[at:end + 1])
+    for j in range(end, hi + 1):
+        low = min(low, depth[j])
+        if widths[j - lo] - widths[at - lo] > width:
+            break
+        if depth[j] == low and whole(j):
+            lasts.append(j)
+    # the best cuts (a clause's end before a word's; at the start above all, where a word cut short
+    # reads worst), then the widest; at least half the width where the sentence has it (a clause's
+    # end alone made 「India, …」)
+    pairs = [(2 * grade.get(i, 0) + grade.get(j, 0), widths[j - lo] - widths[i - lo], i, j)
+             for i in firsts for j in lasts if depth[i] == depth[j] and widths[j - lo] - widths[i - lo] <= width]
+    best = max([p for p in pairs if p[1] >= width / 2] or pairs, default=None)
     a, b = best[2:] if best else (at, end)
     pieces = [("text", ELLIPSIS)] if a > lo else []
     cuts = sorted({a, at, end, b} | {n for n in notes if a < n <= b})
