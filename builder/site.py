@@ -52,6 +52,7 @@ class SiteResult:
     site_description: str = ""
     dark_mode: str = ""          # the palette toggles' names (labels dark_mode, light_mode)
     light_mode: str = ""
+    permalink: str = ""          # the title of the link after each heading (label permalink)
     editions: list["SiteResult"] = field(default_factory=list)    # the other editions, in hakusho.yaml's order
     alignments: dict = field(default_factory=dict)   # another edition's: chapter id -> its Alignment (align.py)
 
@@ -325,7 +326,8 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         for page in pages:
             files[page.path] = page.text
         files["data/countries.json"] = profiles.export()
-        nav.append({label(pages[0].title): pages[0].path})
+        # each profile under 国・機関, by region: a profile's trail and nav lead back to the index
+        nav.append({label(pages[0].title): nested_labels(profiles.nav())})
         home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
     if timeline:
         pages = timeline.pages()
@@ -345,10 +347,11 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
     theme_words = {key: labels.template(key) for key in ("search_none", "search_inexact", "table_region", "note",
                                                          "to_note", "side_by_side", "counterpart_mark",
                                                          "search_counterpart")}
+    theme_words |= {key: labels.template(key) for key in ("trail",)}      # the trail (overrides/partials/path.html)
     return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report,
                       lang=edition.lang, root=edition.root, site_name=edition.site_name,
                       site_description=edition.site_description, dark_mode=labels.dark_mode,
-                      light_mode=labels.light_mode)
+                      light_mode=labels.light_mode, permalink=labels.permalink)
 
 
 def grouped_nav(books: dict) -> list:
@@ -362,6 +365,11 @@ def grouped_nav(books: dict) -> list:
     if len(books) == 1:
         return parts(next(iter(books.values())))
     return [{label(book): parts(by_part)} for book, by_part in books.items()]
+
+
+def nested_labels(nav: list) -> list:
+    """A part of the nav with every title escaped (label)."""
+    return [{label(k): nested_labels(v) if isinstance(v, list) else v for k, v in entry.items()} for entry in nav]
 
 
 def label(title: str) -> str:
@@ -425,6 +433,7 @@ def _mkdocs_config(edition: SiteResult, main: SiteResult, docs: Path, site: Path
         "theme": {"custom_dir": str((repo / "overrides").resolve())},
         "nav": edition.nav,
         "extra": {"hakusho": edition.theme_words},
+        "markdown_extensions": markdown_extensions(edition),
     }
     for key, value in edition_settings(edition, main).items():
         config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
@@ -456,13 +465,40 @@ def edition_settings(edition: SiteResult, main: SiteResult) -> dict:
 @functools.cache
 def repo_config() -> dict:
     """The repository's mkdocs.yml, for the lists an edition's config extends: a list in a config
-    replaces the inherited one whole, so it is read there and written again."""
+    replaces the inherited one whole, so it is read there and written again (a Python object the
+    engine makes, the toc's slugify, as its tag: PythonTag)."""
     class Loader(yaml.SafeLoader):
         pass
-    # !ENV and the slugify object: not needed here
+    # !ENV: not needed here
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: PythonTag(
+        node.tag, loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else None))
     return yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+
+
+@dataclass(frozen=True)
+class PythonTag:
+    """A YAML node the engine reads as a Python object (!!python/object/apply:…), kept to be written again."""
+    tag: str
+    value: dict | None
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(PythonTag, lambda dumper, t: dumper.represent_mapping(t.tag, t.value or {}))
+
+
+def markdown_extensions(edition: SiteResult) -> list:
+    """The repository's Markdown extensions, with the title of the link after each heading in the
+    edition's words (label permalink; the toc extension's own is English)."""
+    out = []
+    for ext in repo_config()["markdown_extensions"]:
+        if isinstance(ext, dict) and "toc" in ext:
+            ext = {"toc": {**ext["toc"], "permalink_title": edition.permalink}}
+        out.append(ext)
+    return out
 
 
 def palette(dark: str, light: str) -> list:
@@ -498,6 +534,7 @@ def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> di
                 "theme": {"custom_dir": "overrides", "variant": "classic"},     # classic: Material's look
                 "nav": edition.nav,
                 "extra": {"hakusho": edition.theme_words},
+                "markdown_extensions": markdown_extensions(edition),
             }
             for key, value in edition_settings(edition, result).items():
                 config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
@@ -511,6 +548,6 @@ def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> di
 
 def write_config(target: Path, config: dict) -> None:
     text = ("# Generated by `python -m builder build`; edit the repository's mkdocs.yml instead.\n"
-            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+            + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False))
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import sys
@@ -182,16 +183,35 @@ AXE = REPO / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def axe_violations(page, colours_only: bool = False) -> list[str]:
+def axe_violations(page, colours_only: bool = False, within: list[str] | None = None) -> list[str]:
     """axe-core's serious and critical violations on the page as it stands, WCAG 2.2's
     target size (24 × 24 px; axe leaves it off by default) included. colours_only runs
-    just the rules a palette can change, for a page already checked in another palette."""
+    just the rules a palette can change, for a page already checked in another palette;
+    within, the selectors of the parts to check (a state that changes one part of a page
+    whose whole is checked elsewhere), else the whole page."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     options = f"{{runOnly: {COLOUR_RULES}}}" if colours_only else "{rules: {'target-size': {enabled: true}}}"
-    return page.evaluate(f"""async () => (await axe.run({options})).violations
+    context = json.dumps({"include": [[s] for s in within]}) if within else "document"
+    return page.evaluate(f"""async () => (await axe.run({context}, {options})).violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
+
+
+def palettes_pass_axe(page, within: list[str] | None = None, dark_within: list[str] | None = None) -> dict:
+    """axe in the light palette, then the dark one (slate, the rules a palette can change), on the
+    page as it stands (or the parts `within` names; in the dark palette, `dark_within` if given):
+    {palette: violations}."""
+    # Material's colours change with a transition: measured mid-way, contrast is neither palette's
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = {}
+    for scheme, background in (("default", "rgb(255, 255, 255)"), ("slate", "rgb(30, 33, 41)")):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
+        found[scheme] = axe_violations(page, colours_only=scheme == "slate",
+                                       within=(dark_within or within) if scheme == "slate" else within)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    return found
 
 
 # as a published site has one (canonical links, the sitemap)

@@ -5,10 +5,11 @@ import re
 import pytest
 
 from builder.countries.matcher import Matcher
+from builder.countries.mentions import EXCERPT_WIDTH, excerpt, words_of
 from builder.countries.registry import load_registry
 from builder.errors import InputError
 from builder.site import build_site
-from builder.text import abbr, ruby
+from builder.text import abbr, fnref, ruby
 
 from conftest import CONTENT, copy_content
 
@@ -118,6 +119,70 @@ def test_countries_json(site):
     assert all(m["url"].startswith("dwp2015-3-3/section-") and "#" in m["url"] for m in aus["mentions"])
     vnm = next(c for c in data if c["id"] == "VNM")
     assert [p["no"] for p in vnm["capacity_building"]] == list(range(12, 19))
+
+
+BRACKETS = ["（）", "「」", "()", "“”"]
+
+
+@pytest.mark.parametrize("edition", ["ja", "en"])
+def test_each_mention_is_a_short_excerpt_around_its_name(site, edition):
+    """A profile lists mentions, not the paragraphs they are in: the words around the name (the
+    name once, whole), at most EXCERPT_WIDTH full-width characters, cut where a clause or a word
+    ends, never inside brackets (the cut that left 「（96（同…」)."""
+    result = site if edition == "ja" else site.editions[0]
+    layout = result.chapters[0].chapter.config.layout
+    excerpts = [m for prof in result.profiles.profiles.values() for m in prof.mentions]
+    assert len(excerpts) > 250
+    for m in excerpts:
+        names = [words for kind, words in m.pieces if kind == "name"]
+        assert len(names) == 1 and names[0] == m.surfaces[0], m.pieces
+        words = m.excerpt.strip("…")
+        assert layout.width(words) <= EXCERPT_WIDTH + 1e-9, m.excerpt
+        assert all(words.count(o) == words.count(c) for o, c in BRACKETS), m.excerpt
+    # some were whole paragraphs, up to 90 characters of a sentence before
+    longest = max(len(m.excerpt) for m in excerpts)
+    assert longest <= (60 if edition == "ja" else 110), longest
+    # note 1 lists the ARF's members with their years in brackets in brackets: cut between members
+    rus = next(m for m in result.profiles.profiles["RUS"].mentions if m.anchor == "fn:1")
+    assert re.search(r"（以上98（同10）年から）|\(since 1998\)", rus.excerpt), rus.excerpt
+
+
+def test_an_excerpt_takes_in_the_brackets_around_a_name_and_more_than_a_clause(layout):
+    """Hand-made: a name inside brackets gets the brackets and words around them (it was 「…UNMISS…」);
+    a sentence whose first clause is short gives more than that clause (it was 「India, …」); a word
+    is cut where kana give way to kanji, not inside it; a note the text references is kept, in place."""
+    text = ("わが国は、国連南スーダン共和国ミッション（UNMISS）に司令部要員を派遣しており、"
+            "現地で施設部隊による道路の補修や給水などの活動を続けている。")
+    pieces = excerpt(text, "UNMISS", layout)
+    assert words_of(pieces) == "…国連南スーダン共和国ミッション（UNMISS）に司令部要員を派遣しており、…"
+    assert ("name", "UNMISS") in pieces
+    text = "マレーシアとの間では、14（平成26）年5月に防衛相会談" + fnref(7) + \
+           "を行い、防衛協力の強化で一致するとともに、海洋安全保障分野での協力を進めることで合意した。"
+    pieces = excerpt(text, "マレーシア", layout)
+    assert words_of(pieces) == "マレーシアとの間では、14（平成26）年5月に防衛相会談を行い、…"
+    assert pieces[:3] == [("name", "マレーシア"), ("text", "との間では、14（平成26）年5月に防衛相会談"), ("note", "7")]
+    # a clause too long to show whole is cut where kana give way to kanji (after として), not in a word
+    text = "同年には、" + "国際緊急援助隊として航空自衛隊の輸送機が被災地へ物資を輸送し" * 2 + "た。"
+    assert words_of(excerpt(text, "航空自衛隊", layout)) == \
+        "…国際緊急援助隊として航空自衛隊の輸送機が被災地へ物資を輸送し国際緊急援助隊として…"
+
+
+def test_a_profile_marks_the_name_links_each_mention_and_folds_long_lists(site):
+    aus = site.files["countries/aus.md"]
+    assert "<mark>オーストラリア</mark>は、わが国にとってアジア太平洋地域の重要なパートナーであり、…" in aus
+    # the link to the place is apart from the words: ¶ and the paragraph's number, or the note's
+    assert '<a class="hk-mention-link" href="../dwp2015-3-3/section-1/item-4.html#p-1-4-2">¶2</a>' in aus
+    assert '<a class="hk-mention-link" href="../dwp2015-3-3/section-1/item-2.html#fn:1">脚注1</a>' in aus
+    # a note the text references inside the excerpt is a link to it (the English: ACSA's note 9)
+    en = site.editions[0].files["countries/aus.md"]
+    assert ('(ACSA)<sup><a class="hk-note-ref" href="../dwp2015-3-3/section-1/item-4.html#fn:9">9</a></sup>'
+            in en)
+    # lists of more than FOLD_AFTER entries fold under their headings: the visits (9), the timeline's
+    # events (40) and item 1-4's mentions (17); item 1-3's one mention stays open
+    assert aus.count('<details class="hk-fold"') == 3
+    assert [int(n) for n in re.findall(r"<summary>(\d+)件を表示</summary>", aus)] == [9, 40, 17]
+    one = aus.split("### 第1節3項", 1)[1].split("###", 1)[0]
+    assert "<details" not in one and one.count("<li>") == 1
 
 
 def edited_registry(tmp_path, old, new):

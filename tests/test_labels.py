@@ -13,7 +13,7 @@ from bench.corpus import synthetic_content
 from builder.errors import InputError
 from builder.inputs.yamldoc import load
 from builder.labels import Labels
-from builder.site import build_site, edition_settings
+from builder.site import build_site, edition_settings, markdown_extensions
 from builder.countries import profiles as profiles_mod
 from builder.timeline import page as timeline_mod
 
@@ -106,8 +106,9 @@ def marked(tmp_path_factory):
         results = [build_site(one), build_site(two), build_site(cut)]
     settings = [edition_settings(e, r) for r in results for e in r.editions]     # the engine's config: the palette
     results += [e for r in results for e in r.editions]
+    settings += [markdown_extensions(r) for r in results]         # and every edition's: the heading links' title
     out = "\n".join(t for r in results for t in r.files.values())
-    out += json.dumps(settings, ensure_ascii=False)
+    out += json.dumps(settings, ensure_ascii=False, default=repr)
     out += json.dumps([r.theme_words for r in results] + [r.nav for r in results], ensure_ascii=False)
     return words, english, out
 

@@ -110,8 +110,9 @@ def test_country_link_works_offline(bundle, page):
     p.wait_for_load_state()
     assert p.url.endswith("countries/aus.html")
     assert p.locator("h1").first.inner_text().rstrip("¶") == "オーストラリア"
-    # and back: the profile's mention link lands on the paragraph
-    mention = p.locator("a[href*='section-1/item-4.html#p-1-4-']").first
+    # and back: the profile's mention link lands on the paragraph (item 1-4's, folded: opened first)
+    p.locator("details.hk-fold").last.locator("summary").click()
+    mention = p.locator("a.hk-mention-link[href*='section-1/item-4.html#p-1-4-']").first
     target = mention.get_attribute("href").split("#")[1]
     mention.click()
     p.wait_for_load_state()

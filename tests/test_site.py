@@ -111,6 +111,47 @@ def test_item_pages_and_nav(site):
     assert "The international community today is facing" in home and "Active Promotion of Security" in home
 
 
+TRAIL = re.compile(r'<nav class="hk-trail" aria-label="([^"]*)">(.*?)</nav>', re.S)
+
+
+def trail_of(html: str) -> tuple[str, list[tuple[str | None, str]]] | None:
+    """The trail's name and its steps, (href or None, words), or None where the page has none."""
+    m = TRAIL.search(html)
+    if not m:
+        return None
+    steps = re.findall(r'<li(?: aria-current="page")?>(?:<a href="([^"]*)">)?([^<]*)', m.group(2))
+    return m.group(1), [(href or None, words.strip()) for href, words in steps]
+
+
+def test_every_page_says_where_it_is_in_its_editions_words(site):
+    """A trail above every page but the home pages (節 › 項 on a chapter's, 国・機関 on a profile's), named in
+    the edition's words, its last step the page itself; and the link after each heading is titled in the
+    edition's words, not the toc extension's "Permanent link"."""
+    site_dir, pages = site
+    words = {"": ("現在位置", "この見出しへのリンク", "ホーム"), "en": ("You are here", "Link to this heading", "Home")}
+    without = []
+    for path in pages:
+        rel = path.relative_to(site_dir).as_posix()
+        html = path.read_text(encoding="utf-8")
+        name, permalink, home = words["en" if rel.startswith("en/") else ""]
+        assert "Permanent link" not in html and ('class="headerlink"' not in html
+                                                 or f'title="{permalink}"' in html), rel
+        found = trail_of(html)
+        if found is None:
+            without.append(rel)
+            continue
+        assert found[0] == name and found[1][0][1] == home and found[1][-1][0] is None, (rel, found)
+    assert sorted(without) == ["404.html", "en/404.html", "en/index.html", "index.html"]
+    item = trail_of((site_dir / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8"))[1]
+    assert item == [("../../index.html", "ホーム"), ("index.html", "第1節\u3000各国等との防衛協力・交流"),
+                    (None, "4\u3000各国との防衛協力・交流の推進")]
+    figure = trail_of((site_dir / "dwp2015-3-3" / "figures" / "fig-iii-3-1-6.html").read_text(encoding="utf-8"))[1]
+    assert figure[1] == ("index.html", "図表")
+    for edition, index in (("", "国・機関"), ("en/", "Countries and organizations")):
+        profile = trail_of((site_dir / f"{edition}countries" / "aus.html").read_text(encoding="utf-8"))[1]
+        assert profile[1:] == [("index.html", index), (None, "オーストラリア" if not edition else "Australia")]
+
+
 def test_abbr_and_ruby_in_html(site):
     site_dir, _ = site
     html = (site_dir / "dwp2015-3-3" / "section-1" / "item-2.html").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..blocks.model import Box, Heading, Paragraph
 from ..render.pages import heading_ids, heading_plain
-from ..text import plain
+from ..text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
 
 RANK = {"sub": 1, "paren": 2, "kana": 3}
 
@@ -22,8 +22,11 @@ class MentionRecord:
     chapter: str
     item: object
     anchor: str
-    excerpt: str
+    excerpt: str                  # the words around the name, as a reader sees them
     surfaces: list[str] = field(default_factory=list)
+    # the excerpt in pieces, for a profile to show: ("text", words), ("name", the name as
+    # written, marked), ("note", a note's number: the reference the text places there)
+    pieces: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -37,21 +40,113 @@ class Mentions:
 
 # a sentence ends at 。, or at a full stop (?, !) followed by a space and a capital (English)
 SENTENCE = re.compile(r"[^。]*?(?:。|[.?!][”’\")]?(?=\s+[A-Z“(])|$)\s*")
+# An excerpt's width, in full-width characters (a Latin letter is about half of one): two
+# lines on a phone, so that a profile lists mentions, not the paragraphs they are in.
+EXCERPT_WIDTH = 40
+# where an excerpt may start or end: after a clause's mark (、 or a comma and its space) or a
+# sentence's end; failing that, after a space (between words)
+CLAUSE = re.compile(r"[、，。；]|[,;:]\s+|[.?!][”’\")]?\s+")
+OPEN, CLOSE = "（「『(“[〔【", "）」』)”]〕】"
+KANA = re.compile("[\u3041-\u309f]")         # hiragana
+ELLIPSIS = "…"
 
 
-def excerpt(text: str, surface: str, limit: int = 90) -> str:
-    p = plain(text)
-    sentences = [s.strip() for s in SENTENCE.findall(p) if s.strip()]
-    hit = next((s for s in sentences if surface in s), p)
-    if len(hit) <= limit:
-        return hit
-    at = hit.find(surface)
-    if at + len(surface) <= limit - 1:
-        return hit[:limit - 1] + "…"
-    # the name stands past the cut: a window that holds it
-    start = max(0, at + len(surface) - (limit - 2) // 2)
-    window = hit[start:start + limit - 2]
-    return "…" + window + ("…" if start + len(window) < len(hit) else "")
+def reader_text(text: str) -> tuple[str, dict[int, list[str]]]:
+    """The text as a reader sees it (builder/text.py, plain), and the notes its references
+    place: offset in that text -> the numbers of the notes referenced there."""
+    text = LINK_RE.sub(lambda m: m.group(2), text)
+    text = ABBR_RE.sub(lambda m: m.group(1), text)
+    text = RUBY_RE.sub(lambda m: m.group(1), text)
+    out, notes, pos = [], {}, 0
+    for m in FN_RE.finditer(text):
+        out.append(text[pos:m.start()])
+        notes.setdefault(sum(map(len, out)), []).append(m.group(1))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), notes
+
+
+def excerpt(text: str, surface: str, layout=None, width: float = EXCERPT_WIDTH) -> list[tuple[str, str]]:
+    """The words around the first mention of `surface`, in pieces (MentionRecord.pieces): the
+    clauses of its sentence around it, as many as fit in `width`, cut where a clause or a word
+    ends where it can (else where a word does, else anywhere), never inside brackets (a cut there
+    left 「（96（同…」), with … where words are left out."""
+    shown, notes = reader_text(text)
+    starts = [0] + [m.end() for m in SENTENCE.finditer(shown) if m.end()]
+    at = shown.find(surface)
+    if at < 0:                                   # the name is split by markup: the sentence whole
+        at, surface = 0, ""
+    lo = max(s for s in starts if s <= at)
+    hi = min([s for s in starts if s > at] + [len(shown)])
+    while hi > lo and shown[hi - 1].isspace():
+        hi -= 1
+    end = at + len(surface)
+    widths = [0.0]                               # the width of shown[lo:i], for each i
+    for ch in shown[lo:hi]:
+        widths.append(widths[-1] + (layout.width(ch) if layout else 1))
+    depth, d = [], 0                             # brackets open before each offset
+    for ch in shown[:hi + 1]:
+        depth.append(d)
+        d += (ch in OPEN) - (ch in CLOSE)
+    depth.append(d)
+    # how good a place to cut: a clause's end (2), a word's (1: after a space, or where kana give way
+    # to kanji or katakana, after a particle: 「…および豪州で|実施された」), elsewhere (0)
+    grade = {i: 1 for i in range(lo + 1, hi) if shown[i - 1].isspace() or (KANA.match(shown[i - 1])
+                                                                           and not KANA.match(shown[i]))}
+    grade.update({m.end(): 2 for m in CLAUSE.finditer(shown, lo, hi)})
+    grade.update({lo: 2, hi: 2})
+
+    def whole(i: int) -> bool:                  # not inside a Latin word or a number (EWG, 2014)
+        return not (lo < i < hi and shown[i - 1].isascii() and shown[i - 1].isalnum()
+                    and shown[i].isascii() and shown[i].isalnum())
+
+    # Brackets stay whole: a cut pair (i, j) stands at one depth, and nothing between goes below
+    # it; a name inside brackets may take them in whole (「…派遣団（UNMISS）に…」, not 「…UNMISS…」).
+    firsts, low = [], min(depth[at:end + 1])
+    for i in range(at, lo - 1, -1):
+        low = min(low, depth[i])
+        if widths[end - lo] - widths[i - lo] > width:
+            break
+        if depth[i] == low and whole(i):
+            firsts.append(i)
+    lasts, low = [], min(depth[at:end + 1])
+    for j in range(end, hi + 1):
+        low = min(low, depth[j])
+        if widths[j - lo] - widths[at - lo] > width:
+            break
+        if depth[j] == low and whole(j):
+            lasts.append(j)
+    # the best cuts (a clause's end before a word's; at the start above all, where a word cut short
+    # reads worst), then the widest; at least half the width where the sentence has it (a clause's
+    # end alone made 「India, …」)
+    pairs = [(2 * grade.get(i, 0) + grade.get(j, 0), widths[j - lo] - widths[i - lo], i, j)
+             for i in firsts for j in lasts if depth[i] == depth[j] and widths[j - lo] - widths[i - lo] <= width]
+    best = max([p for p in pairs if p[1] >= width / 2] or pairs, default=None)
+    a, b = best[2:] if best else (at, end)
+    pieces = [("text", ELLIPSIS)] if a > lo else []
+    cuts = sorted({a, at, end, b} | {n for n in notes if a < n <= b})
+    for x, y in zip(cuts, cuts[1:]):
+        if y > x:
+            pieces.append(("name" if (x, y) == (at, end) else "text", shown[x:y]))
+        pieces += [("note", n) for n in notes.get(y, [])]
+    if b < hi:
+        pieces.append(("text", ELLIPSIS))
+    return _merged(pieces)
+
+
+def _merged(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for kind, words in pieces:
+        if out and kind == out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + words)
+        elif kind != "text" or words:
+            out.append((kind, words))
+    return out
+
+
+def words_of(pieces: list[tuple[str, str]]) -> str:
+    """An excerpt's words, without its note references (the export's text)."""
+    return "".join(words for kind, words in pieces if kind != "note")
 
 
 def find_mentions(chapters, matcher) -> Mentions:
@@ -70,18 +165,18 @@ def find_mentions(chapters, matcher) -> Mentions:
                 if isinstance(b, Heading):
                     linked = set()
                 elif isinstance(b, Paragraph):
-                    _text(out, matcher, ch.id, item, b.text, b.anchor, linked)
+                    _text(out, matcher, ch, item, b.text, b.anchor, linked)
                 elif isinstance(b, Box):
                     in_box: set[str] = set()
                     for p in b.paragraphs:
-                        _text(out, matcher, ch.id, item, p.text, p.anchor, in_box)
+                        _text(out, matcher, ch, item, p.text, p.anchor, in_box)
             for n in item.footnotes:
-                _text(out, matcher, ch.id, item, n.text, f"fn:{n.num}", None)
+                _text(out, matcher, ch, item, n.text, f"fn:{n.num}", None)
     return out
 
 
-def _text(out: Mentions, matcher, chapter, item, text, anchor, linked: set | None) -> None:
-    """Record the mentions in one text; link the first of each id not yet in
+def _text(out: Mentions, matcher, ch, item, text, anchor, linked: set | None) -> None:
+    """Record the mentions in one text of chapter `ch`; link the first of each id not yet in
     `linked` (None: link nothing), and add it there."""
     by_id: dict[str, list] = {}
     for m in matcher.find(text):
@@ -90,7 +185,8 @@ def _text(out: Mentions, matcher, chapter, item, text, anchor, linked: set | Non
         counts[m.surface] = counts.get(m.surface, 0) + 1
     for cid, ms in by_id.items():
         out.records.setdefault(cid, []).append(
-            MentionRecord(chapter, item, anchor, excerpt(text, ms[0].surface), [m.surface for m in ms]))
+            MentionRecord(ch.id, item, anchor, words_of(pieces := excerpt(text, ms[0].surface, ch.config.layout)),
+                          [m.surface for m in ms], pieces))
     if linked is not None:
         firsts = [next((m for m in ms if m.linkable), None) for cid, ms in by_id.items() if cid not in linked]
         spans = [(m.start, m.end, m.id) for m in firsts if m]

@@ -14,7 +14,8 @@ from ..export import json_text
 from ..figures import KINDS, kind_of
 from ..escape import escape
 from ..counterparts import NONE
-from ..page import Page, href, page_url, rel
+from ..markup import render, safe
+from ..page import Page, page_url, rel
 from ..text import plain
 from ..timeline.page import NO_SEARCH
 from .mentions import MentionRecord
@@ -24,6 +25,10 @@ from .mentions import MentionRecord
 # a profile is cut into pages by chapters, so that no page grows with the corpus.
 PROFILE_LIMIT = 300
 
+
+# A list on a profile longer than this is folded under its heading (the heading and its count
+# stay): a long profile is its headings first, on a phone as on a wide screen.
+FOLD_AFTER = 5
 
 # the figure kinds that add rows to a profile (visits, projects), in their order
 PROFILE_KINDS = [k for k in KINDS.values() if k.profile]
@@ -219,10 +224,14 @@ class Profiles:
             if rows:
                 figure = self.labels.md("figure_number", num=escape(rows[0]["figure"]))
                 out += [f"{h} {escape(kind.profile.heading)}{self.labels.md('in_brackets', text=figure)}\n",
-                        kind.profile.table(rows), ""]
+                        self.fold(kind.profile.table(rows), len(rows)), ""]
         if self.timeline:
             # one chapter: its slice is the whole timeline's, events added outside the chapter included
-            out.append(self.timeline.slice_md(c.id, path, chapter if len(self.chapters) > 1 else None, h))
+            events = self.timeline.events_of(c.id, chapter if len(self.chapters) > 1 else None)
+            if events:
+                # on the country's own page, its chip would link the page to itself
+                out += [f"{h} {self.labels.md('from_timeline')}\n",
+                        self.fold(self.timeline.item_list(events, path, own=c.id), len(events))]
         out.append(f"{h} {self.labels.md('text_mentions', n=len(mentions))}\n")
         if not mentions:
             out.append(self.labels.md("figures_only") + "\n")
@@ -231,13 +240,44 @@ class Profiles:
             groups.setdefault(m.item, []).append(m)
         for item, ms in groups.items():
             out.append(f"\n{h2} {item.place}{self.labels.md('after_heading')}{escape(plain(item.title))}\n")
-            # the excerpts quote the chapter: out of the search index, which has the chapter itself
-            out.append(f'<ul class="hk-mentions" {NO_SEARCH}>\n' + "\n".join(
-                f'<li><a href="{href(path, m.item.path, m.anchor)}">{html.escape(m.excerpt)}</a>'
-                + (self.labels.html("in_note", n=html.escape(m.anchor[3:])) if m.anchor.startswith("fn:") else "")
-                + self.others.link(path, m.item.path, m.anchor) + "</li>"
-                for m in ms) + "\n</ul>\n")
+            out.append(self.fold(self.mention_list(ms, path), len(ms)) + "\n")
         return "\n".join(out)
+
+    def fold(self, body: str, n: int) -> str:
+        """A list of n entries as it is, or folded under its heading where it is long."""
+        if n <= FOLD_AFTER:
+            return body
+        return render("fold.html", summary=self.labels.text("fold", n=n), body=safe(body))
+
+    def mention_list(self, mentions: list[MentionRecord], path: str) -> str:
+        """Mentions as a list: each the words around the name (the name marked), linked to its place."""
+        lb = self.labels
+
+        def to(m, anchor):
+            return page_url(rel(path, m.item.path)) + f"#{anchor}"
+        entries = [{"pieces": [(kind, words, to(m, f"fn:{words}") if kind == "note" else None)
+                               for kind, words in m.pieces],
+                    "href": to(m, m.anchor),
+                    "label": (lb.text("in_note", n=m.anchor[3:]) if m.anchor.startswith("fn:")
+                              else lb.text("paragraph", n=m.anchor.rsplit("-", 1)[1])),
+                    "counterpart": safe(self.others.link(path, m.item.path, m.anchor))} for m in mentions]
+        return render("mentions.html", mentions=entries, no_search=safe(NO_SEARCH))
+
+    def by_region(self) -> list[tuple[str, list[Profile]]]:
+        """The profiles by the registry's regions, in its order; in each, the most mentioned first."""
+        out = []
+        for region in self.registry.regions:
+            members = [p for p in self.profiles.values() if p.country.region == region]
+            if members:
+                out.append((members[0].country.region_name,
+                            sorted(members, key=lambda p: (-len(p.mentions), p.country.id))))
+        return out
+
+    def nav(self) -> list:
+        """The navigation's 国・機関: the index, then each region's profiles (titles as plain text)."""
+        return [{self.labels.countries: "countries/index.md"}] + [
+            {region: [{p.country.name: self.path(p.country.id)} for p in members]}
+            for region, members in self.by_region()]
 
     def index_page(self) -> Page:
         path = "countries/index.md"
@@ -246,15 +286,12 @@ class Profiles:
                lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.profile.heading) for k in self.kinds))
                + "\n",
                self.chart(path), ""]
-        for region in self.registry.regions:
-            members = [p for p in self.profiles.values() if p.country.region == region]
-            if not members:
-                continue
-            out.append(f"## {escape(members[0].country.region_name)}\n")
+        for region, members in self.by_region():
+            out.append(f"## {escape(region)}\n")
             columns = self.count_columns()
             out.append(f"| {lb.md('name')} | {lb.md('other_name')} | " + " | ".join(map(escape, columns))
                        + " |\n| --- | --- |" + " ---: |" * len(columns))
-            for p in sorted(members, key=lambda p: (-len(p.mentions), p.country.id)):
+            for p in members:
                 c = p.country
                 events = [len(self.timeline.events_of(c.id, None))] if self.timeline else []
                 counts = [len(p.mentions), *self.figure_counts(p.figure_rows), *events]

@@ -186,13 +186,6 @@ class TimelinePage:
                     self._by_country.setdefault((c, None), []).append(e)
         return self._by_country.get((cid, chapter), [])
 
-    def slice_md(self, cid: str, page: str, chapter: str | None = None, h: str = "##") -> str:
-        evs = self.events_of(cid, chapter)
-        if not evs:
-            return ""
-        # on the country's own page, its chip would link the page to itself
-        return f"{h} {self.labels.md('from_timeline')}\n\n" + self.item_list(evs, page, own=cid)
-
     def intro(self) -> str:
         """What the timeline is made from, and what its links are."""
         kinds = f"（{'、'.join(map(escape, self.figure_kinds))}）" if self.figure_kinds else ""

@@ -264,8 +264,99 @@
     new MutationObserver(function () { offerCounterparts(list); }).observe(list, {childList: true, subtree: true});
   }
 
+  /* -- The phone (issue 24) ------------------------------------------------------------ */
+
+  /* Material's tooltip of a footnote is a dialog without a name (axe: aria-dialog-name): named
+     after its note (注8) as it appears. On a phone it is not shown at all (hakusho.css): the note
+     opens in place, once (noteInPlace). */
+  function nameNoteTooltips() {
+    if (!window.MutationObserver || document.body.dataset.hkTooltips) return;
+    document.body.dataset.hkTooltips = "1";
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        Array.prototype.forEach.call(change.addedNodes, function (tip) {
+          if (tip.nodeType !== 1 || !tip.matches(".md-tooltip2[role='dialog']") || !tip.id) return;
+          var ref = document.querySelector("a.footnote-ref[aria-controls='" + tip.id + "']");
+          tip.setAttribute("aria-label", say("note", {n: ref ? ref.textContent : ""}));
+        });
+      });
+    }).observe(document.body, {childList: true});
+  }
+
+  /* Tables: every table of the article scrolls inside a region of its own (Material wraps only
+     tables without a class; a figure's table has one), its first column stays in view as it
+     scrolls (the cells that start in it, rowspans counted), and the region shows which way there
+     is more: a fade at the edge with more to the right, a shadow on the first column when
+     scrolled (hakusho.css, .hk-scroll). */
+  function fitTables() {
+    document.querySelectorAll("article.md-content__inner table").forEach(function (table) {
+      if (!table.closest(".md-typeset__scrollwrap")) {
+        var wrap = document.createElement("div"), inner = document.createElement("div");
+        wrap.className = "md-typeset__scrollwrap";
+        inner.className = "md-typeset__table";
+        table.parentNode.insertBefore(wrap, table);
+        wrap.appendChild(inner).appendChild(table);
+      }
+      var scroller = table.closest(".md-typeset__scrollwrap");
+      if (scroller.parentElement.classList.contains("hk-scroll")) return;
+      var frame = document.createElement("div");
+      frame.className = "hk-scroll";
+      scroller.parentNode.insertBefore(frame, scroller);
+      frame.appendChild(scroller);
+      markFirstColumn(table);
+      var update = function () {
+        var more = [];
+        if (scroller.scrollLeft > 1) more.push("left");
+        if (scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1) more.push("right");
+        frame.setAttribute("data-more", more.join(" "));
+      };
+      scroller.addEventListener("scroll", update, {passive: true});
+      window.addEventListener("resize", update);
+      update();
+    });
+  }
+
+  function markFirstColumn(table) {
+    var taken = [];                       // per row of the table: the columns rowspans above fill
+    Array.prototype.forEach.call(table.rows, function (row, r) {
+      var col = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        while (taken[r] && taken[r][col]) col++;
+        if (col === 0) cell.classList.add("hk-col1");
+        for (var k = 1; k < cell.rowSpan; k++) {
+          taken[r + k] = taken[r + k] || [];
+          for (var c = 0; c < cell.colSpan; c++) taken[r + k][col + c] = true;
+        }
+        col += cell.colSpan;
+      });
+    });
+  }
+
+  /* An abbreviation's expansion on a tap (a touch screen has no hover for its title): shown after
+     it, in brackets' place, until a second tap. One inside a link leaves the tap to the link. */
+  function abbrOnTap(event) {
+    var abbr = event.target.closest && event.target.closest("article abbr[title]");
+    if (!abbr || abbr.closest("a")) return;
+    var open = abbr.nextElementSibling;
+    if (open && open.classList.contains("hk-abbr-open")) {
+      open.remove();
+      abbr.removeAttribute("aria-describedby");
+      return;
+    }
+    var shown = document.createElement("span");
+    shown.className = "hk-abbr-open";
+    shown.id = "hk-abbr-" + Math.random().toString(36).slice(2);
+    shown.textContent = abbr.getAttribute("title");
+    // the expansions are the names the text gives in Latin letters: English, on a page in another language
+    if (document.documentElement.lang !== "en" && /^[\x20-\x7e\u2010-\u2019\u2013\u2014]+$/.test(shown.textContent)) shown.lang = "en";
+    abbr.parentNode.insertBefore(shown, abbr.nextSibling);
+    abbr.setAttribute("aria-describedby", shown.id);
+  }
+
   function ready() {
     watchSearchResults();
+    nameNoteTooltips();
+    fitTables();
     labelScrollingTables();
     highlightSearchWords();
     addBilingualToggle();
@@ -278,6 +369,7 @@
     document.addEventListener("DOMContentLoaded", ready);
   }
   document.addEventListener("click", noteInPlace);
+  document.addEventListener("click", abbrOnTap);
   document.addEventListener("click", counterpartInPlace);
   document.addEventListener("click", switchAtParagraph, true);
 })();
