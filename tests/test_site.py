@@ -402,14 +402,19 @@ def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):
 def test_a_broken_link_stops_the_strict_build(tmp_path):
     """--strict stops on a warning only if MkDocs logs it: with --quiet it logs none, and for a
     while every build passed 138 warnings (links into the other edition's folder) unseen."""
-    from builder.site import build_site, write_docs
-    from conftest import CONTENT, mkdocs_build
+    from conftest import mkdocs_build
     plan = subprocess.run(["make", "-n", "--no-print-directory", "site"], cwd=REPO, capture_output=True,
                           text=True, env=dict(os.environ, MAKEFLAGS="")).stdout
     builds = [line for line in re.split(r"[;&|\n]+", plan) if re.search(r"-m mkdocs build", line)]
     assert builds and all("--strict" in b and "--quiet" not in b and " -q " not in b for b in builds), builds
-    write_docs(build_site(CONTENT), tmp_path / "build", REPO)
-    page = tmp_path / "build" / "docs" / "dwp2015-3-3" / "glossary.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    # the project's config (its strict and its validation) over one page with a broken link
+    docs = tmp_path / "build" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# 頁\n\n[gone](no-such-page.md)\n", encoding="utf-8")
+    (tmp_path / "build" / "mkdocs.yml").write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\ntheme:\n  custom_dir: {REPO / 'overrides'}\n",
+        encoding="utf-8")
     with pytest.raises(AssertionError, match="no-such-page.md"):
         mkdocs_build(tmp_path / "build", tmp_path / "site")
+    (docs / "index.md").write_text("# 頁\n", encoding="utf-8")
+    mkdocs_build(tmp_path / "build", tmp_path / "site")        # and the same page mended builds
