@@ -56,8 +56,15 @@ engines: .venv-properdocs/.installed .venv-zensical/.installed
 # into site/. It runs again only when its inputs or its own code changed, or
 # the engine did (the mark lives in build/docs, so that a removed docs folder
 # is built again).
+# A deleted input leaves no file to be newer than the mark, so the list of the inputs is a
+# prerequisite too: build/inputs.list is rewritten (and so newer) only when a file was added
+# or deleted since the last run.
 DOCS_MARK := build/docs/.built-$(ENGINE)
-$(DOCS_MARK): $(STAMP) $(shell find content builder -type f -not -path '*/__pycache__/*' 2>/dev/null)
+INPUTS := $(shell find content builder -type f -not -path '*/__pycache__/*' 2>/dev/null | LC_ALL=C sort)
+INPUTS_LIST := build/inputs.list
+$(shell mkdir -p build && printf '%s\n' $(INPUTS) > $(INPUTS_LIST).new && \
+  { cmp -s $(INPUTS_LIST).new $(INPUTS_LIST) && rm $(INPUTS_LIST).new || mv $(INPUTS_LIST).new $(INPUTS_LIST); })
+$(DOCS_MARK): $(STAMP) $(INPUTS_LIST) $(INPUTS)
 	$(BIN)/python -m builder build --engine $(ENGINE)
 	rm -f build/docs/.built-*
 	touch $@

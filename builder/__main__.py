@@ -23,6 +23,8 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs")
         write_zensical_config(result, out, REPO)
     for edition in [result] + result.editions:
         report_edition(edition, result, out, quiet)
+    for notice in result.notices:
+        print(f"note: {notice}", file=sys.stderr)
     if not quiet:
         print(f"wrote {sum(len(e.files) for e in [result] + result.editions)} files to {docs}"
               + "".join(f" and {docs}-{e.lang}" for e in result.editions))
@@ -84,8 +86,15 @@ def align_report(content: Path) -> int:
     return 0 if ok else 1
 
 
-def stamp(*dirs: Path) -> float:
-    return max((p.stat().st_mtime for d in dirs for p in d.rglob("*") if p.is_file()), default=0)
+def stamp(*dirs: Path) -> list:
+    """Each file and its time: a deleted or added file changes it, as an edited one does."""
+    out = []
+    for p in (p for d in dirs for p in d.rglob("*") if "__pycache__" not in p.parts):
+        try:
+            out.append((str(p), p.stat().st_mtime))
+        except FileNotFoundError:      # deleted as we looked: the next look sees it gone
+            continue
+    return sorted(out)
 
 
 def watch(content: Path, out: Path) -> None:

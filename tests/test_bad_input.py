@@ -78,8 +78,11 @@ def test_malformed_yaml(tmp_path, layout):
     assert e.value.path.name == "chapter.yaml" and e.value.line == 3 and "malformed YAML" in e.value.message
 
 
-def test_hints_file_of_comments_alone(small):
-    assert small(GOOD, "# no hints yet\n").chapter.config.hints == []
+def test_a_hints_file_of_comments_alone_is_refused(small):
+    """Emptied by a slip, it would drop every hint without a word (issue 25); no hints is no file."""
+    e = error_of(small, GOOD, "# no hints yet\n")
+    assert (e.path.name, e.line) == ("hints.yaml", 1)
+    assert "holds nothing" in e.message and "delete the file" in e.message
 
 
 def test_unknown_hint_kind(small):
