@@ -24,7 +24,7 @@ Path_ = tuple   # a place in the data: keys and list indices, outermost first
 
 MAX_BYTES = 1 << 20         # the largest input, a chapter's chronology, is about a tenth of this
 MAX_STRING = 10_000         # characters; the longest string of the inputs has a few hundred
-MAX_DEPTH = 32              # the deepest input nests 6 levels
+MAX_DEPTH = 32              # the deepest input, a chapter.yaml, nests 10 levels
 
 # bidirectional embeddings, overrides and isolates; zero-width and other invisible format characters
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
