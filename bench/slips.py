@@ -224,6 +224,25 @@ def attacks() -> list[tuple[str, str, object]]:
     ]
 
 
+def shape(data):
+    """The data with every string's words taken out: two files of one shape differ only in words."""
+    if isinstance(data, dict):
+        return {k: shape(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [shape(v) for v in data]
+    return "str" if isinstance(data, str) else data
+
+
+def words_only(before: bytes, after) -> bool:
+    """Whether a YAML slip changed only the words of string values (an edit no check can tell from a
+    meant one: a headline or a name reworded), keys, lists, numbers and the rest as they were."""
+    import yaml
+    try:
+        return after is not None and shape(yaml.safe_load(before)) == shape(yaml.safe_load(after))
+    except yaml.YAMLError:
+        return False
+
+
 def report_of(result) -> tuple:
     """What a build tells the editor, warnings without their line numbers (see above)."""
     said = []
@@ -356,6 +375,7 @@ def main() -> None:
     examples: dict[str, list] = {}
     leaked: Counter = Counter()
     leak_examples: list[str] = []
+    words: Counter = Counter()      # silent changes of YAML: True where only a string's words changed
     raw_files = sorted(CONTENT.rglob("*.raw.txt"))
     yaml_files = sorted(CONTENT.rglob("*.yaml"))
     cases = attacks() if args.attacks else range(args.runs)
@@ -403,10 +423,16 @@ def main() -> None:
         result, detail = outcome(answer, baseline)
         group = kind.split(":")[0] if args.fuzz else ("attacks" if args.attacks else "slips")
         counts.setdefault(group, Counter())[result] += 1
+        if result == "silent change" and source.suffix == ".yaml":
+            only = words_only(source.read_bytes(), new)
+            words[only] += 1
+            detail += " (only words)" if only else " (not only words)"
         if answer[0] == "built" and answer[1][2]:
             leaked[group] += 1
             leak_examples.append(f"{kind}: {answer[1][2][0]}")
         examples.setdefault(result, []).append(f"{rel}: {kind}: {what}: {detail}")
+        if result == "silent change" and "(not only words)" in detail:
+            print(f"silent, not only words: {examples[result][-1]}", flush=True)
         if args.attacks:
             print(f"  {kind:42} {result:18} {detail[:150]}", flush=True)
     elapsed = time.monotonic() - started
@@ -418,6 +444,9 @@ def main() -> None:
     overall = sum(counts.values(), Counter())
     for o in OUTCOMES:
         print(f"  {o:20} {overall[o]:5}")
+        if o == "silent change" and words:
+            print(f"    of which only the words of a string value changed (a headline, a name: an edit the\n"
+                  f"    build cannot tell from a meant one) {words[True]:5}; anything else {words[False]:5}")
     if args.fuzz:
         print(f"  {'control character in a page or export':38} {sum(leaked.values()):5}")
         print("by kind (" + ", ".join(OUTCOMES) + "; leaks):")
