@@ -35,18 +35,24 @@ TOOLS  := tests/tools/node_modules/.installed
 ACT    := .venv-workflows/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser bench engines workflows workflows-ready runner-tools
+.PHONY: site docs test serve clean browser bench engines workflows workflows-ready runner-tools lock
+
+# Each virtualenv holds exactly its lock: requirements*.txt is every package, dependencies too, at
+# one version with the hashes of its files (made from requirements*.in by `make lock`); pip refuses
+# a file whose hash differs, and a virtualenv is made afresh when its lock changes, so that nothing
+# of an older lock stays (tests/test_locks.py holds pip freeze to the lock).
+PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --no-compile --require-hashes
 
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
+	$(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/python $(PIP_INSTALL) -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 # Another engine's virtualenv, from its own pinned requirements.
 .venv-%/.installed: requirements-%.txt
-	$(PYTHON) -m venv .venv-$*
-	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-compile -r $<
+	$(PYTHON) -m venv --clear .venv-$*
+	.venv-$*/bin/python $(PIP_INSTALL) -r $<
 	touch $@
 
 # The other engines, for the tests that build the site with each (tests/test_engines.py).
@@ -56,8 +62,15 @@ engines: .venv-properdocs/.installed .venv-zensical/.installed
 # into site/. It runs again only when its inputs or its own code changed, or
 # the engine did (the mark lives in build/docs, so that a removed docs folder
 # is built again).
+# A deleted input leaves no file to be newer than the mark, so the list of the inputs is a
+# prerequisite too: build/inputs.list is rewritten (and so newer) only when a file was added
+# or deleted since the last run.
 DOCS_MARK := build/docs/.built-$(ENGINE)
-$(DOCS_MARK): $(STAMP) $(shell find content builder -type f -not -path '*/__pycache__/*' 2>/dev/null)
+INPUTS := $(shell find content builder -type f -not -path '*/__pycache__/*' 2>/dev/null | LC_ALL=C sort)
+INPUTS_LIST := build/inputs.list
+$(shell mkdir -p build && printf '%s\n' $(INPUTS) > $(INPUTS_LIST).new && \
+  { cmp -s $(INPUTS_LIST).new $(INPUTS_LIST) && rm $(INPUTS_LIST).new || mv $(INPUTS_LIST).new $(INPUTS_LIST); })
+$(DOCS_MARK): $(STAMP) $(INPUTS_LIST) $(INPUTS)
 	$(BIN)/python -m builder build --engine $(ENGINE)
 	rm -f build/docs/.built-*
 	touch $@
@@ -161,6 +174,14 @@ endif
 # Measures, and writes the figures into README.md's Performance section (bench/run.py --readme).
 bench: $(STAMP) engines
 	$(BIN)/python bench/run.py --readme
+
+# The locks, after a change to a requirements*.in: uv (in .venv-lock) resolves each for this Python
+# and writes every package with its hashes. A version already in a lock is kept.
+LOCKS := requirements requirements-properdocs requirements-zensical requirements-workflows
+lock:
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	for f in $(LOCKS); do .venv-lock/bin/uv pip compile $$f.in --generate-hashes --python-version 3.11.7 \
+	  --no-header --quiet -o $$f.txt || exit 1; done
 
 clean:
 	rm -rf build site dist zensical.yml zensical-offline.yml .cache

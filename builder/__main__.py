@@ -21,6 +21,8 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs")
         write_zensical_config(result, out, REPO)
     for edition in [result] + result.editions:
         report_edition(edition, result, out, quiet)
+    for notice in result.notices:
+        print(f"note: {notice}", file=sys.stderr)
     if not quiet:
         print(f"wrote {sum(len(e.files) for e in [result] + result.editions)} files to {docs}"
               + "".join(f" and {docs}-{e.lang}" for e in result.editions))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
-from . import ruler
+from . import patterns, ruler
 from .inputs.schema import did_you_mean, load_checked, validate
 from .inputs.yamldoc import Doc
 from .rules_inline.justification import remove_justification
@@ -26,13 +26,13 @@ class Layout:
         self.path = path
         self.doc = load_checked(path, "layout")
         self.data = self.doc.data
-        self._compiled: dict[str, re.Pattern] = {}
+        self._compiled: dict = {}
         kinds = self.data["box_kinds"]
         # box_title names the kinds by a placeholder, so that box_kinds is their one list
         printed = "|".join(re.escape(k["printed"]) for k in kinds.values())
         self._sources = {"box_title": self.data["box_title"].replace("{box_kinds}", printed)}
         self.box_kind = {re.sub(r"\s", "", k["printed"]): name for name, k in kinds.items()}
-        self._classes = [(re.compile(f"[{c['chars']}]"), float(c["width"])) for c in self.data["char_widths"]]
+        self._classes = [(patterns.compile(f"[{c['chars']}]"), float(c["width"])) for c in self.data["char_widths"]]
         self._char_width = functools.lru_cache(maxsize=None)(self._one_width)
         self.rules = self._check_rules()
 
@@ -60,9 +60,9 @@ class Layout:
         by character class, without the spaces justification added, markup as shown."""
         return sum(map(self._char_width, plain(remove_justification(text))))
 
-    def re(self, name: str) -> re.Pattern:
+    def re(self, name: str):
         if name not in self._compiled:
-            self._compiled[name] = re.compile(self._sources.get(name, self.data[name]))
+            self._compiled[name] = patterns.compile(self._sources.get(name, self.data[name]))
         return self._compiled[name]
 
     def value(self, name: str):
@@ -175,10 +175,10 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
         figure_lines=data.get("figure_lines") or {},
     )
     if (chapter_dir / "alignment.yaml").exists():
-        cfg.alignment = load_checked(chapter_dir / "alignment.yaml", "alignment")
+        cfg.alignment = load_checked(chapter_dir / "alignment.yaml", "alignment", optional=True)
     hints_path = chapter_dir / "hints.yaml"
     if hints_path.exists():
-        hints = load_checked(hints_path, "hints")
+        hints = load_checked(hints_path, "hints", optional=True)
         cfg.hints_path = hints_path
         cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0],
                           h.get("after", ""), h.get("num", 0), h.get("as", ""))
@@ -192,7 +192,7 @@ def unused_furniture(cfg: ChapterConfig, raw_lines) -> list[tuple[int | None, st
     out = []
     for group in ("running_heads", "page_numbers"):
         for i, rule in enumerate(cfg.furniture.get(group, [])):
-            pattern = re.compile(rule["pattern"])
+            pattern = patterns.compile(rule["pattern"])
             if not any(pattern.search(r.text) for r in raw_lines):
                 out.append((cfg.doc.at(("furniture", group, i, "pattern"))[0] if cfg.doc else None,
                             f"furniture.{group}[{i}].pattern '{rule['pattern']}' matches no line of {cfg.raw.name}"))

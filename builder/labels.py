@@ -25,10 +25,11 @@ class Labels:
     def __init__(self, doc: Doc):
         self._words: dict[str, str] = dict(doc.data)
         fields_of = _fields_of(schema("labels"))
-        # the labels another may name: those without fields of their own, whose words are whole
-        plain = [k for k, v in self._words.items() if "{" not in v]
-        self._parts = {key: _parts(doc, key, text, fields_of.get(key, set()), [k for k in plain if k != key])
-                       for key, text in self._words.items()}
+        parsed = {key: _parse(doc, key, text) for key, text in self._words.items()}
+        # the labels another may name: those without fields, whose words are whole ({{ and }} are a brace)
+        plain = [k for k, parts in parsed.items() if all(field is None for _, field, _, _ in parts)]
+        self._parts = {key: _parts(doc, key, parsed[key], fields_of.get(key, set()), [k for k in plain if k != key])
+                       for key in self._words}
 
     def _fill(self, key: str, quote, fields: dict | None) -> str:
         """The label's words quoted, another label's words quoted in its place, and each
@@ -39,7 +40,7 @@ class Labels:
             if field is None:
                 continue
             if not own:
-                out.append(quote(self._words[field]))
+                out.append(quote(self.text(field)))
             else:
                 out.append(f"{{{field}}}" if fields is None else str(fields[field]))
         return "".join(out)
@@ -79,14 +80,18 @@ def _fields_of(spec: dict) -> dict[str, set[str]]:
     return out
 
 
-def _parts(doc: Doc, key: str, text: str, own: set[str], others: list[str]) -> list[tuple[str, str | None, bool]]:
-    """(words, field or None, whether the field is the label's own) pieces of one label, each field
-    checked: one of its own (which wins over a label of the same name), or another label."""
+def _parse(doc: Doc, key: str, text: str) -> list[tuple]:
+    """A label's words as (literal, field, spec, conversion) pieces, {{ and }} a brace of the literal's."""
     try:
-        parsed = list(string.Formatter().parse(text))
+        return list(string.Formatter().parse(text))
     except ValueError as e:
         raise doc.error((key,), f"'{text}' is not a label's words ({e}); expected {{field}} where a value "
                                 "goes, and {{ or }} for a brace of its own") from None
+
+
+def _parts(doc: Doc, key: str, parsed: list, own: set[str], others: list[str]) -> list[tuple[str, str | None, bool]]:
+    """(words, field or None, whether the field is the label's own) pieces of one label, each field
+    checked: one of its own (which wins over a label of the same name), or another label."""
     parts = []
     for literal, field, spec, conversion in parsed:
         if field is not None:

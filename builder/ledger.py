@@ -5,6 +5,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .rules_furniture.controls import ANY
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -90,7 +92,9 @@ class Ledger:
         rows = ["line\tcategory\twhere\ttext"]
         for r in raw_lines:
             e = self.entries.get(r.no)
-            rows.append(f"{r.no}\t{e.category}\t{e.describe()}\t{r.text}" if e else f"{r.no}\tUNACCOUNTED\t\t{r.text}")
+            # what no reader sees (controls.py) is shown by its code: a CR would cut the row
+            text = ANY.sub(lambda m: f"<U+{ord(m.group()):04X}>", r.text)
+            rows.append(f"{r.no}\t{e.category}\t{e.describe()}\t{text}" if e else f"{r.no}\tUNACCOUNTED\t\t{text}")
         if self.repair_log:
             rows += ["", "line\trepair\tbefore\tafter"]
             rows += [f"{r.line}\t{r.kind}\t{r.before}\t{r.after}" for r in self.repair_log]

@@ -14,7 +14,8 @@ from .errors import Warnings
 from .figures import read_figure
 from .ledger import Ledger
 from .lines import line_of
-from .source import read_raw
+from .rules_furniture.controls import clean
+from .source import RawLine, read_raw
 from .state import LineState
 from .structure.acronyms import japanese_names
 from .structure.chapter import Chapter, build_chapter
@@ -33,7 +34,8 @@ def line_state(config: ChapterConfig, layout: Layout) -> tuple[list, LineState]:
     raw_lines = read_raw(config.raw)
     ledger = Ledger(config.raw, len(raw_lines))
     warnings = Warnings()
-    for line, message in unused_furniture(config, raw_lines):
+    # the patterns are matched as the rules will see the lines, without what `controls` drops
+    for line, message in unused_furniture(config, [RawLine(r.no, clean(r.text)) for r in raw_lines]):
         warnings.add(config.dir / "chapter.yaml", line, message)
     lines = tuple(line_of(r.no, r.text) for r in raw_lines)
     for line in lines:

@@ -55,6 +55,7 @@ class SiteResult:
     permalink: str = ""          # the title of the link after each heading (label permalink)
     editions: list["SiteResult"] = field(default_factory=list)    # the other editions, in hakusho.yaml's order
     alignments: dict = field(default_factory=dict)   # another edition's: chapter id -> its Alignment (align.py)
+    notices: list = field(default_factory=list)     # what an absent input turned off (content.py), every build
 
 
 @dataclass
@@ -86,6 +87,7 @@ def build_site(root: Path) -> SiteResult:
         main.editions.append(build_edition(content, other.edition, other.labels, other.results, None,
                                            links.get(other.edition.lang, {}), counterparts, main_lang))
         main.editions[-1].alignments = other.pairs
+    main.notices = list(content.notices)
     for edition in [main] + main.editions:
         if main.editions:
             edition.files[COUNTERPARTS] = counterparts_script(edition, main)

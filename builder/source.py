@@ -27,14 +27,13 @@ def read_raw(path: Path) -> list[RawLine]:
         line = data[: e.start].count(b"\n") + 1
         raise InputError(path, line, f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded; "
                                      "expected UTF-8 text") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    # a BOM, a CR (of CRLF or alone) and the other characters that are not text stay in the raw
+    # lines, as delivered: the rule `controls` drops them, each counted (rules_furniture/controls.py)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     out = []
     for no, line in enumerate(lines, 1):
-        line = line.rstrip("\r")
         bad = MARKUP_CHARS.intersection(line)
         if bad:
             raise InputError(path, no, "private-use character U+%04X in the text; expected printed text" % ord(min(bad)))

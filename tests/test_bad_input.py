@@ -78,14 +78,55 @@ def test_malformed_yaml(tmp_path, layout):
     assert e.value.path.name == "chapter.yaml" and e.value.line == 3 and "malformed YAML" in e.value.message
 
 
-def test_hints_file_of_comments_alone(small):
-    assert small(GOOD, "# no hints yet\n").chapter.config.hints == []
+def test_a_hints_file_of_comments_alone_is_refused(small):
+    """Emptied by a slip, it would drop every hint without a word (issue 25); no hints is no file."""
+    e = error_of(small, GOOD, "# no hints yet\n")
+    assert (e.path.name, e.line) == ("hints.yaml", 1)
+    assert "holds nothing" in e.message and "delete the file" in e.message
 
 
 def test_unknown_hint_kind(small):
     e = error_of(small, GOOD, "- kind: guess\n  quote: x\n  reason: y\n")
     assert (e.path.name, e.line, e.column, e.key) == ("hints.yaml", 1, 9, "[0].kind")
     assert "'guess' is not one of: ruby_base, box_start, paragraph_break" in e.message
+
+
+def test_a_yaml_file_not_in_utf8_names_its_byte_and_line(tmp_path, capsys):
+    """A hints.yaml saved as Shift_JIS: the byte, its line and column (issue 25: it had no line), through the
+    command line, and the previous build's docs as they were."""
+    from builder.__main__ import main
+    hints = "- kind: box_start\n  quote: 取組\n  reason: 解説の始まり\n"
+    content = make_content(tmp_path, make_chapter(tmp_path, GOOD, hints))
+    (content / "ch" / "hints.yaml").write_bytes(hints.encode("shift_jis"))
+    previous = tmp_path / "out" / "docs" / "index.md"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("before", encoding="utf-8")
+    assert main(["build", "--content", str(content), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {content / 'ch' / 'hints.yaml'}:2:10: not UTF-8: byte 0x8e ") and "Traceback" not in err
+    assert [p for p in previous.parent.rglob("*")] == [previous] and previous.read_text(encoding="utf-8") == "before"
+
+
+def test_characters_that_are_not_text_reach_no_page_and_are_counted(tmp_path):
+    """Issue 25: a lone CR cut a heading; BEL, U+202E, U+200B and a BOM reached the pages. Each is
+    dropped by the rule `controls` and counted (tests/fixtures/controls.txt has each class); here, a
+    whole small site: no page and no data file holds one, the override is a warning with its line,
+    and the files a small site lacks are told, not silent."""
+    from builder.rules_furniture.controls import ANY
+    raw = ["\ufeff" + GOOD[0], "\t1\r\t 項の題\r", "", "アジア太平洋\u202e地域の安全保障環境を改善する取組1\u200b",
+           "が進\x07められている。\x0c", "", "1\t 注の本文。"]
+    result = build_site(make_content(tmp_path, make_chapter(tmp_path, raw)))
+    ch = result.chapters[0]
+    assert ch.chapter.sections[0].items[0].title == "項の題"
+    assert dict(ch.ledger.chars) == {"byte order mark": 1, "CR inside a line": 1, "CR of a CRLF line end": 1,
+                                     "bidirectional control": 1, "zero-width character": 1, "control character": 2}
+    assert [w for w in ch.warnings.items if "bidirectional" in w] == [
+        f"{tmp_path / 'content' / 'ch' / 'raw.txt'}:4: a bidirectional control character, dropped: it can make a line read in "
+        "another order than the source's"]
+    leaks = {path: ANY.search(text).group() for path, text in result.files.items() if ANY.search(text)}
+    assert leaks == {} and any("環境を改善する取組" in t for t in result.files.values())
+    assert [n.split(": ", 1)[0] for n in result.notices] == [
+        str(tmp_path / "content" / "data" / "countries.yaml"), str(tmp_path / "content" / "ch" / "hints.yaml")]
 
 
 def test_no_half_written_site(tmp_path):

@@ -150,3 +150,37 @@ def test_hostile_chapter_titles_are_text_in_every_nav(tmp_path):
         assert not [t for t, _ in parser.elements if t == "img"], page
         shown += "&lt;script&gt;alert(&quot;chapter&quot;)&lt;/script&gt;" in html
     assert shown > 100      # the title is on every page's nav, as text
+
+
+def test_a_pattern_from_the_inputs_cannot_hang_the_build():
+    """Issue 25: a country's form `(?:.+)+米国` hung make site (killed at 180 s). Without a lookaround it
+    runs on RE2, in linear time; with one, where Python's re would backtrack, it is refused (the case in
+    tests/mistakes.yaml names its file, line and key)."""
+    import time
+
+    from builder import patterns
+    form = patterns.compile("(?:.+)+米国")
+    assert isinstance(form, patterns.Pattern)      # RE2's
+    start = time.perf_counter()
+    assert form.search("米" * 200_000) is None
+    assert time.perf_counter() - start < 1
+    with pytest.raises(patterns.PatternError, match="a repetition inside a repetition"):
+        patterns.compile("(?:.+)+米国(?=海軍)")
+    with pytest.raises(patterns.PatternError, match="back-reference"):
+        patterns.compile(r"(a)\1")
+
+
+@pytest.mark.parametrize("pattern, text, found", [
+    (r"^第(?P<a>\d+)節\u3000(?P<b>.+)$", "第１２節\u3000題", ("１２", "題")),   # \d: any digit, as Python's
+    (r"(?P<a>\s)(?P<b>\w+)", "x\u3000題名", ("\u3000", "題名")),                # \s and \w: Unicode's
+    (r"[^\u3000\d](?P<a>.)(?P<b>.)", "１\u3000ab", None),
+    (r"[]x](?P<a>a)(?P<b>b)", "]ab", ("a", "b")),                                   # ] first in a class
+])
+def test_a_pattern_means_on_re2_what_it_means_in_python(pattern, text, found):
+    from builder import patterns
+    ours, python = patterns.compile(pattern), re.compile(pattern)
+    assert isinstance(ours, patterns.Pattern)
+    m, p = ours.search(text), python.search(text)
+    assert (m and (m.group("a"), m.group("b"))) == (p and (p.group("a"), p.group("b"))) == found
+    if m:
+        assert (m.start("b"), m.span("a")) == (p.start("b"), p.span("a"))

@@ -39,6 +39,18 @@ def test_a_label_fills_its_fields_and_other_labels_words(tmp_path):
     assert labels_from(tmp_path, "count: '{{{n}}}件'\n").text("count", n=2) == "{2}件"
 
 
+def test_a_label_with_braces_of_its_own_is_words_another_label_may_name(tmp_path):
+    """README's way to write a brace: '年表{{x}}' stopped the build, and the error named the label
+    that used it (issue 25)."""
+    lb = labels_from(tmp_path, "timeline: '年表{{x}}'\ntimeline_list: '{timeline}の一覧'\n")
+    assert lb.timeline == "年表{x}" and lb.timeline_list == "年表{x}の一覧"
+    assert lb.md("timeline_list") == r"年表\{x\}の一覧"
+    # a slip in the braced label is told at its own line, with its key
+    with pytest.raises(InputError) as e:
+        labels_from(tmp_path, "timeline: '年表{{x}'\ntimeline_list: '{timeline}の一覧'\n")
+    assert (e.value.line, e.value.key) == (1, "timeline")
+
+
 @pytest.mark.parametrize("text, says", [
     ("count: '{m}件'\n", "'{m}' is neither a field of this label nor another label's name; expected {n} or"),
     ("count: '{n件'\n", "is not a label's words"),

@@ -1,6 +1,7 @@
 """Editing mistakes in every input file (tests/mistakes.yaml): each stops the
 build with `file:line:column: key: what was expected`, through the command
-line as a user runs it, with no traceback and no docs folder written."""
+line as a user runs it, with no traceback, and the docs folder of the build
+before left as it was."""
 from __future__ import annotations
 
 import shutil
@@ -30,13 +31,16 @@ def test_mistake_gives_a_clear_error(case, pristine, tmp_path, capsys):
     target = content / case["file"]
     text = target.read_text(encoding="utf-8")
     assert case["old"] in text, "the corpus no longer matches the content"
-    edited = text.replace(case["old"], case["new"], 1)
+    edited = text.replace(case["old"], case["new"].replace("LONG", "長" * case.get("long", 0)), 1)
     target.write_text(edited, encoding="utf-8")
     # the error may name another file than the one edited (a raw line the edit left unplaced)
     if "error_in" in case:
         target = content / case["error_in"]
     lines = [i for i, t in enumerate(target.read_text(encoding="utf-8").splitlines(), 1) if case["at"] in t]
     line = lines[case.get("nth", 1) - 1]
+    previous = tmp_path / "out" / "docs" / "index.md"       # what the last good build left
+    previous.parent.mkdir(parents=True)
+    previous.write_text("# the site as it was\n", encoding="utf-8")
 
     assert main(["build", "--content", str(content), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
@@ -47,7 +51,8 @@ def test_mistake_gives_a_clear_error(case, pristine, tmp_path, capsys):
         assert f": {case['key']}: " in err, err
     for phrase in case["says"]:
         assert phrase in err, err
-    assert not (tmp_path / "out" / "docs").exists()
+    assert [p for p in (tmp_path / "out" / "docs").rglob("*")] == [previous]
+    assert previous.read_text(encoding="utf-8") == "# the site as it was\n"
 
 
 def test_the_corpus_covers_every_input_file():
@@ -78,14 +83,24 @@ def test_the_schemas_are_json_schemas_and_say_what_they_mean():
         assert list(nulls(schema(name))) == [], name
 
 
-def test_a_data_file_of_comments_alone_is_no_mistake(tmp_path):
-    """An editor who empties a chapter's chronology leaves a file of comments: that builds."""
+def test_a_data_file_emptied_stops_and_one_deleted_is_told(tmp_path, capsys):
+    """A chronology emptied to comments alone would lose its 238 events without a word (issue 25):
+    it stops the build. Deleted, it turns the events from the text off, and every build says so."""
+    from builder.errors import InputError
     from builder.site import build_site
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    (content / "dwp2015-part3-ch3" / "events.yaml").write_text("# no events reviewed yet\n", encoding="utf-8")
-    events = build_site(content).timeline.events
+    events_yaml = content / "dwp2015-part3-ch3" / "events.yaml"
+    events_yaml.write_text("# no events reviewed yet\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        build_site(content)
+    assert (e.value.path, e.value.line) == (events_yaml, 1) and "holds nothing" in e.value.message
+    events_yaml.unlink()
+    result = build_site(content)
+    events = result.timeline.events
     assert events and {e.source for e in events} == {"figure"}       # the figures' rows stand alone
+    assert result.notices == [f"{events_yaml}: no such file, so the timeline has no events from the text of "
+                              "dwp2015-3-3 (its figures' rows alone)"]
 
 
 def test_a_furniture_pattern_that_matches_nothing_is_told(pristine, tmp_path, capsys):

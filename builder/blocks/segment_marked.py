@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import patterns
 from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
 from .model import Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
@@ -46,7 +47,7 @@ class Segmenter:
         self.crossref_re = layout.re("crossref_start")
         self.box_re = layout.re("box_title")
         marker = layout.data.get("footnote_marker", r"\[{n}\]")
-        self.marker_re = re.compile(marker.replace("{n}", r"(?P<n>\d+)"))
+        self.marker_re = patterns.compile(marker.replace("{n}", r"(?P<n>\d+)"))
         self.number_hints = chapter.hints_of("footnote_number")
 
     # -- what a line is ---------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import patterns
 from ..text import HAS_MARKUP, MARKUP_CHARS
 
 KATAKANA = "ァ-ヺー"
@@ -67,17 +68,18 @@ class Matcher:
     def __init__(self, registry):
         self.registry = registry
         # (the literal a match must contain or None, pattern, id or None for compounds, linkable)
+        # a name's pattern is made here from its escaped words; a form's is the registry's (builder/patterns.py)
         rules = []
         for c in registry.entries.values():
             for name in c.names:
-                rules.append((name, _name_pattern(name), c.id, True))
+                rules.append((name, re.compile(_name_pattern(name)), c.id, True))
             for form in c.forms:
-                rules.append((None, form, c.id, False))
+                rules.append((None, patterns.compile(form), c.id, False))
         if registry.compound_pattern:
-            rules.append((None, registry.compound_pattern, None, False))
+            rules.append((None, patterns.compile(registry.compound_pattern), None, False))
         for place in registry.places:      # a place named after a country mentions no one: it shadows the name
-            rules.append((place, _name_pattern(place), "", False))
-        self.rules = [(literal, re.compile(p), cid, link) for literal, p, cid, link in rules]
+            rules.append((place, re.compile(_name_pattern(place)), "", False))
+        self.rules = rules
 
     def find(self, text: str) -> list[Mention]:
         masked, spans = mask(text) if HAS_MARKUP(text) else (text, [])

@@ -101,7 +101,7 @@ class Registry:
 
 
 def load_registry(path: Path) -> Registry:
-    doc = load_checked(path, "countries")
+    doc = load_checked(path, "countries", optional=True)
     data = doc.data
     regions = data["regions"]
     org_region = data["organization_region"]

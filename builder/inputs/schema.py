@@ -8,19 +8,22 @@ where in the data; this module turns that into `file:line:column: key:
 what was expected`, with "did you mean" for a misspelt key or value.
 
 One keyword of our own: `regex` (with optional `groups`) checks that a
-string compiles as a Python regular expression with the named groups the
-rule that reads it needs. `expected` is an annotation: the phrase an error
+string compiles as a Python regular expression that runs in bounded time
+(builder/patterns.py), with the named groups the rule that reads it needs
+(`fill` replaces a placeholder such as {n} first). `date` checks that a date is one the calendar has. `expected` is an annotation: the phrase an error
 uses for what a value should be.
 """
 from __future__ import annotations
 
+import calendar
 import difflib
 import functools
 import os
 import re
 from pathlib import Path
 
-from .. import memo
+from .. import memo, patterns
+from ..errors import InputError
 from .yamldoc import Doc, load
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -30,19 +33,34 @@ def _regex(validator, spec, instance, schema):
     from jsonschema import ValidationError
     if not isinstance(instance, str):
         return
-    if not instance:
-        yield ValidationError("an empty pattern matches every line; expected a Python regex")
-        return
+    spec = spec if isinstance(spec, dict) else {}
+    for placeholder, value in spec.get("fill", {}).items():
+        instance = instance.replace(placeholder, value)
     try:
-        compiled = re.compile(instance)
-    except re.error as e:
-        yield ValidationError(f"'{instance}' is not a valid regular expression ({e}); expected a Python regex")
+        compiled = patterns.compile(instance)
+    except patterns.PatternError as e:
+        yield ValidationError(str(e))
         return
-    groups = spec.get("groups", []) if isinstance(spec, dict) else []
+    groups = spec.get("groups", [])
     missing = [g for g in groups if g not in compiled.groupindex]
     if missing:
         yield ValidationError(f"the pattern '{instance}' lacks the named group(s) "
                               f"{', '.join(f'(?P<{g}>…)' for g in missing)}; the rule that reads it needs them")
+
+
+def _date(validator, spec, instance, schema):
+    """A date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' names a month and a day that exist."""
+    from jsonschema import ValidationError
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", instance) if isinstance(instance, str) else None
+    if not m:
+        return      # its shape is the `pattern`'s to check
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        yield ValidationError(f"'{instance}' has no month {month}; expected a month from 01 to 12")
+    elif day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            yield ValidationError(f"'{instance}': {year}-{month:02d} has no day {day}; expected a day from 01 to {last}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -55,7 +73,7 @@ def schema(name: str) -> dict:
 def validator(name: str):
     # imported here: a rebuild whose inputs all passed before (memo) never needs it
     from jsonschema import Draft202012Validator, validators
-    return validators.extend(Draft202012Validator, {"regex": _regex})(schema(name))
+    return validators.extend(Draft202012Validator, {"regex": _regex, "date": _date})(schema(name))
 
 
 TYPES = {"string": "a string", "integer": "a whole number", "number": "a number", "object": "a mapping (key: value)",
@@ -130,7 +148,7 @@ def _problems(e, at: tuple):
         yield place, False, (f"{describe(inst)} is not one of: {', '.join(map(str, e.validator_value))}"
                              + did_you_mean(inst, e.validator_value))
         return
-    if kind == "regex":
+    if kind in ("regex", "date"):
         yield place, False, e.message
         return
     if "expected" in sch:
@@ -165,8 +183,13 @@ def _validate(doc: Doc, name: str, at: tuple, data) -> None:
     raise doc.error(place, message, on_key=on_key)
 
 
-def load_checked(path: Path, name: str) -> Doc:
-    """Read a YAML input and check it against schema `name`."""
+def load_checked(path: Path, name: str, optional: bool = False) -> Doc:
+    """Read a YAML input and check it against schema `name`. A file that holds nothing is refused:
+    emptied by a slip, it would lose what it gave without a word. An optional file whose feature
+    is to be off is deleted instead, and the build report says so."""
     doc = load(path)
+    if doc.data is None:
+        raise InputError(path, 1, "the file holds nothing (it is empty, or comments alone); expected its data"
+                         + ("; to turn off what it gives, delete the file" if optional else ""))
     validate(doc, name)
     return doc

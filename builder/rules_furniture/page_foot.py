@@ -1,13 +1,13 @@
 """Page feet: the page number with the book's or part's title."""
 from __future__ import annotations
 
-import re
+from .. import patterns
 
 from .running_head import drop_matching
 
 
 def apply(state):
-    rules = [(re.compile(r["pattern"]), r["reason"]) for r in state.chapter.furniture.get("page_numbers", [])]
+    rules = [(patterns.compile(r["pattern"]), r["reason"]) for r in state.chapter.furniture.get("page_numbers", [])]
     ledger = state.ledger
 
     def note_page(match, line):

@@ -1,13 +1,12 @@
 """Running heads: the part's and the section's titles at the top of a page."""
 from __future__ import annotations
 
-import re
-
+from .. import patterns
 from . import drop_page_lines
 
 
 def apply(state):
-    rules = [(re.compile(r["pattern"]), r["reason"]) for r in state.chapter.furniture.get("running_heads", [])]
+    rules = [(patterns.compile(r["pattern"]), r["reason"]) for r in state.chapter.furniture.get("running_heads", [])]
     return state.with_lines(drop_matching(state.lines, rules, state.ledger))
 
 

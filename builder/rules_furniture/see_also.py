@@ -5,12 +5,13 @@ line: it tells the segmenter that the page's running text has ended.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
+
+from .. import patterns
 
 
 def apply(state):
-    pattern = re.compile(state.chapter.furniture["see_also_marker"])
+    pattern = patterns.compile(state.chapter.furniture["see_also_marker"])
     out = []
     for line in state.lines:
         if line.kind == "text" and pattern.match(line.text.strip()):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import patterns
 from ..text import FN_CLOSE, FN_OPEN, MARKUP_CHARS, fnref
 
 NOT_BEFORE = "0-9０-９第約（\\-＋.．・"
@@ -72,7 +73,7 @@ class Finder:
         if self.pattern is None:
             return find_marker(text, number, self.eras, start)
         spans = _markup_spans(text)
-        for m in re.finditer(self.pattern.replace("{n}", str(number)), text[start:]):
+        for m in patterns.compile(self.pattern.replace("{n}", str(number))).finditer(text[start:]):
             if not any(a <= start + m.start() < b for a, b in spans):
                 return start + m.start(), start + m.end()
         return None

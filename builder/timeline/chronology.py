@@ -149,7 +149,7 @@ def quotes_of(e: dict) -> list[str]:
 
 def load_chronology(path: Path, registry, kinds) -> Chronology:
     """The file, checked against its schema and against the registry and the kinds."""
-    doc = load_checked(path, "chronology")
+    doc = load_checked(path, "chronology", optional=True)
     chron = Chronology(path, doc)
     quotes: dict[str, int] = {}
     for i, e in enumerate(chron.events):

@@ -2,19 +2,20 @@
 keywords, and the clauses that tell of background rather than a happening."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+from .. import patterns
 
 from ..inputs.schema import load_checked
 
 
 class Kinds:
     def __init__(self, path: Path):
-        doc = load_checked(path, "event_kinds")
+        doc = load_checked(path, "event_kinds", optional=True)
         data = doc.data
         self.table = [(k["kind"], k["label"], list(k["keywords"])) for k in data["kinds"]]
         self.default = (data["default"]["kind"], data["default"]["label"])
-        self.backgrounds = [(re.compile(b["pattern"]), b["why"]) for b in data.get("background", [])]
+        self.backgrounds = [(patterns.compile(b["pattern"]), b["why"]) for b in data.get("background", [])]
         self.labels, first = {}, {}
         for i, (kind, label, _) in enumerate(self.table + [(*self.default, [])]):
             place = ("kinds", i, "kind") if i < len(self.table) else ("default", "kind")

@@ -1,0 +1,198 @@
+"""Regular expressions written in the inputs, run in time that no input can blow up.
+
+A pattern from content/ (a layout's headings, a running head, a country's
+forms, an event kind's background clauses…) is compiled here and nowhere
+else. Python's `re` backtracks: `(?:.+)+米国` takes longer than the age of the
+universe on one line of text. So a pattern runs on RE2 (google-re2), whose time
+is linear in the text, with Python's meaning of its escapes kept: `\\d` any
+decimal digit (`\\p{Nd}`), `\\s` any space, the ideographic one too, `\\w` any
+letter or digit, `\\uXXXX` a character. RE2 has no lookaround; a pattern that
+needs one (`米(?=海軍|…)`, the English `sentence_end`) runs on Python's `re`, and
+only if it cannot backtrack far: no repetition in a lookaround, none inside
+another, and at most one without an upper bound. Such a pattern's work is at
+most quadratic in a line's length. Anything else RE2 refuses (a
+back-reference, a pattern that compiles in neither) is a PatternError, which
+the schema check turns into `file:line:column: key: …` as the file is read.
+
+(RE2's `\\b` is ASCII's word boundary: after a digit a Japanese character is one.)
+"""
+from __future__ import annotations
+
+import functools
+import re
+from re import _constants as _sre, _parser as sre_parse  # the parser `re` itself uses (3.11)
+
+import re2
+
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False      # a refused pattern is our error to report, not RE2's log line
+
+# Python's \s in a str pattern (str.isspace), as the inside of a class
+_SPACE = r"\t-\r\x1c-\x20\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+_WORD = r"\p{L}\p{N}_"
+_INSIDE = {"d": r"\p{Nd}", "s": _SPACE, "w": _WORD}
+_NEGATED = {"D": "d", "S": "s", "W": "w"}
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be run safely; the message says why and what is expected."""
+
+
+def _to_re2(source: str) -> str:
+    """Python's escapes in RE2's words (see above)."""
+    out, i, in_class = [], 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\" and i + 1 < len(source):
+            e = source[i + 1]
+            if e == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", source[i + 2:i + 6]):
+                out.append(r"\x{" + source[i + 2:i + 6] + "}")
+                i += 6
+                continue
+            if e == "U" and re.fullmatch(r"[0-9a-fA-F]{8}", source[i + 2:i + 10]):
+                out.append(r"\x{" + source[i + 2:i + 10] + "}")
+                i += 10
+                continue
+            if e in _INSIDE:
+                out.append(_INSIDE[e] if in_class else f"[{_INSIDE[e]}]")
+            elif e in _NEGATED:
+                if in_class and e != "D":
+                    raise PatternError(f"\\{e} inside a character class; expected it outside one")
+                out.append(r"\P{Nd}" if e == "D" else f"[^{_INSIDE[_NEGATED[e]]}]")
+            else:
+                out.append(source[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+            out.append(c)
+            i += 1
+            # a ] first in a class (after an optional ^) is a character of it
+            if source[i:i + 1] == "^":
+                out.append("^")
+                i += 1
+            if source[i:i + 1] == "]":
+                out.append(r"\]")
+                i += 1
+            continue
+        if c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+class Match:
+    """A match, as `re`'s: RE2's binding takes no group name in start(), end() or span()."""
+    __slots__ = ("_m",)
+
+    def __init__(self, m):
+        self._m = m
+
+    def _index(self, group):
+        return group if isinstance(group, int) else self._m.re.groupindex[group]
+
+    def group(self, *groups):
+        return self._m.group(*groups)
+
+    def __getitem__(self, group):
+        return self._m[group]
+
+    def groups(self, default=None):
+        return self._m.groups(default)
+
+    def groupdict(self, default=None):
+        return self._m.groupdict(default)
+
+    def start(self, group=0):
+        return self._m.start(self._index(group))
+
+    def end(self, group=0):
+        return self._m.end(self._index(group))
+
+    def span(self, group=0):
+        return self._m.span(self._index(group))
+
+    @property
+    def string(self):
+        return self._m.string
+
+
+class Pattern:
+    """An RE2 pattern with `re`'s methods, and its source as written."""
+
+    def __init__(self, source: str, compiled):
+        self.pattern = source
+        self._re = compiled
+        self.groupindex = dict(compiled.groupindex)
+        self.groups = compiled.groups
+
+    def search(self, text, pos=0, endpos=None):
+        m = self._re.search(text, pos, endpos)
+        return m and Match(m)
+
+    def match(self, text, pos=0, endpos=None):
+        m = self._re.match(text, pos, endpos)
+        return m and Match(m)
+
+    def fullmatch(self, text, pos=0, endpos=None):
+        m = self._re.fullmatch(text, pos, endpos)
+        return m and Match(m)
+
+    def finditer(self, text, pos=0, endpos=None):
+        return map(Match, self._re.finditer(text, pos, endpos))
+
+    def __repr__(self):
+        return f"patterns.compile({self.pattern!r})"
+
+
+def _repeats(items, inside: bool, found: list) -> None:
+    """Walk a parsed pattern: refuse a repetition inside a repetition or a lookaround, collect the
+    unbounded ones."""
+    for op, av in items:
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            lo, hi, body = av
+            if hi > 1:
+                if inside:
+                    raise PatternError("a repetition inside a repetition or a lookaround, which backtracks; "
+                                       "expected none (without a lookaround, RE2 runs any pattern)")
+                if hi == _sre.MAXREPEAT:
+                    found.append(op)
+            _repeats(body, inside or hi > 1, found)
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            _repeats(av[1], True, found)
+        elif op == _sre.SUBPATTERN:
+            _repeats(av[-1], inside, found)
+        elif op == _sre.BRANCH:
+            for branch in av[1]:
+                _repeats(branch, inside, found)
+        elif op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS, _sre.ATOMIC_GROUP):
+            raise PatternError("a back-reference or a conditional group; expected a pattern RE2 can run")
+
+
+@functools.lru_cache(maxsize=None)
+def compile(source: str):  # noqa: A001 (the name `re` gives it)
+    """The pattern, compiled to run in linear time (or, with a lookaround, bounded: see above);
+    PatternError if it cannot be."""
+    if not source:
+        raise PatternError("an empty pattern matches every line; expected a pattern")
+    try:
+        python = re.compile(source)      # its meaning, and its syntax errors, as Python's
+    except re.error as e:
+        raise PatternError(f"'{source}' is not a valid regular expression ({e}); expected a Python regex") from None
+    try:
+        return Pattern(source, re2.compile(_to_re2(source), _OPTIONS))
+    except re2.error:
+        pass
+    if not re.search(r"\(\?<?[=!]", source):
+        raise PatternError(f"'{source}' uses what RE2 cannot run in linear time (a back-reference?); "
+                           "expected a pattern without one")
+    found: list = []
+    try:
+        _repeats(sre_parse.parse(source), False, found)
+    except PatternError as e:
+        raise PatternError(f"'{source}': {e}") from None
+    if len(found) > 1:
+        raise PatternError(f"'{source}' has a lookaround and {len(found)} repetitions without a bound; expected "
+                           "at most one (a pattern with a lookaround runs on Python's re, which backtracks)")
+    return python
