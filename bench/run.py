@@ -181,16 +181,11 @@ def main():
     # with nothing remembered (builder/memo.py): every page and input checked, as on a first build
     cold = samples(process(PY, "-m", "builder", "build", "--out", str(tmp / "build-proc"),
                            before=lambda: shutil.rmtree(tmp / "build-proc" / "cache", ignore_errors=True)), runs)
-    # a real edit, on a copy of content/: one event's headline changed
-    edited = tmp / "content-edited"
+    # a real edit, on a copy of content/: one event's headline changed (as bench/serve.py does it)
+    from bench.serve import Headline
+    edited = tmp / "edited" / "content"
     shutil.copytree(REPO / "content", edited)
-    events = next(edited.glob("*/events.yaml"))
-    headline = re.search(r"^  headline: (.+)$", events.read_text(encoding="utf-8"), re.M).group(1)
-
-    def edit():
-        text = events.read_text(encoding="utf-8")
-        events.write_text(text.replace(headline + "\n", headline + "（改）\n", 1) if headline + "\n" in text
-                          else text.replace(headline + "（改）\n", headline + "\n", 1), encoding="utf-8")
+    edit = Headline(edited.parent).change
     edit_cmd = (PY, "-m", "builder", "build", "--content", str(edited), "--out", str(tmp / "build-edited"))
     process(*edit_cmd)()
     after_edit = samples(process(*edit_cmd, before=edit), runs)
