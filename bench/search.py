@@ -158,7 +158,8 @@ def report(name: str, results, root: Path) -> list:
             at5 = any(p in q["about"] for p in pages[:5])
         by_kind[q["kind"]].append((at1, at5, ms, q["q"], pages[:3]))
         if "part" in q:
-            by_part[q["part"]].append((at1, at5))
+            # the Japanese set's parts by who wrote them: issue 12's own, issue 24's reader, the project
+            by_part[q["part"] + (f" ({q['from']})" if "from" in q else "")].append((at1, at5))
     if by_part:
         print(f"\n{name}: precision at 1 / at 5, by part of the set (tune: worked on; held-out: kept aside, "
               "seen once before and once after the work; unseen-2: written after it)")
