@@ -11,6 +11,7 @@ from .config import Layout, SiteConfig, load_site
 from .inputs.schema import load_checked
 from .labels import Labels
 from .countries.registry import Registry, load_registry
+from .search_words import Variants, load_variants
 from .timeline.chronology import Chronology, load_chronology
 from .timeline.kinds import Kinds
 
@@ -24,6 +25,7 @@ class Content:
     registry: Registry | None = None
     kinds: Kinds | None = None
     chronologies: dict[str, Chronology] | None = None    # chapter id -> its events.yaml
+    variants: Variants | None = None     # words a reader may type for the text's (data/variants.yaml)
 
 
 def load_content(root: Path) -> Content:
@@ -38,4 +40,6 @@ def load_content(root: Path) -> Content:
             content.chronologies = {
                 ch.id: load_chronology(ch.dir / "events.yaml", content.registry, content.kinds)
                 for ch in content.site.chapters if (ch.dir / "events.yaml").exists()}
+    if (data / "variants.yaml").exists():
+        content.variants = load_variants(data / "variants.yaml", content.registry)
     return content

@@ -4,6 +4,7 @@ and what it tells Material to show. The real chapter's query set runs in the
 browser (test_e2e, bench/search.py)."""
 import json
 import re
+from urllib.parse import quote
 import shutil
 import subprocess
 
@@ -49,17 +50,20 @@ def site(*sections: dict) -> list[dict]:
     return out
 
 
-def test_the_section_holding_the_phrase_comes_before_one_holding_its_parts():
-    docs = site(doc("parts.html#a", "<p>シャングリラ地方で開かれた会合について。</p>"),
-                doc("phrase.html#a", "<p>第14回シャングリラ会合に際して会談した。</p>"))
+def test_a_compound_s_parts_are_found_only_where_no_section_holds_it_whole():
+    """A page that shares a piece of the phrase is noise where another holds the phrase, and
+    the best there is where none does."""
+    parts = doc("parts.html#a", "<p>シャングリラ地方で開かれた会合について。</p>")
+    docs = site(parts, doc("phrase.html#a", "<p>第14回シャングリラ会合に際して会談した。</p>"))
     [groups] = search(docs, "シャングリラ会合")
-    assert pages(groups) == ["phrase.html", "parts.html"]
-    phrase, parts = groups[0][0], groups[1][0]
+    assert pages(groups) == ["phrase.html"]
+    phrase = groups[0][0]
     assert phrase["terms"] == {"シャングリラ会合": True}
     assert "<mark data-md-highlight>シャングリラ会合</mark>" in phrase["text"]
+    [alone] = search(site(parts), "シャングリラ会合")
+    assert pages(alone) == ["parts.html"]
     # the partial match says what it lacks (Material strikes it through)
-    assert parts["terms"] == {"シャングリラ会合": False}
-    assert phrase["score"] > parts["score"]
+    assert alone[0][0]["terms"] == {"シャングリラ会合": False}
 
 
 def test_a_typo_finds_the_phrase_marked_as_not_exact():
@@ -138,7 +142,10 @@ def test_each_group_has_its_page_and_its_best_section_first():
     docs = site(doc("a.html#one", "<p>訓練</p>"), doc("a.html#two", "<p>訓練と訓練と訓練</p>"))
     [[group]] = search(docs, "訓練")
     assert [re.sub(r"\?h=[^#]*", "", d["location"]) for d in group] == ["a.html#two", "a.html#one", "a.html"]
-    assert group[-1]["score"] == 0 and group[-1]["terms"] == {}
+    # the page's own line (Material's title line) comes last in score, and opens the page with
+    # the words marked, as its best section does (the reader's script scrolls to the first)
+    assert group[-1]["score"] < group[1]["score"] < group[0]["score"] and group[-1]["terms"] == {}
+    assert group[-1]["location"] == "a.html?h=" + quote("訓練")
 
 
 def test_data_is_escaped_in_titles_and_snippets():

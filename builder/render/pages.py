@@ -322,8 +322,10 @@ class ChapterRenderer:
         return links
 
     # -- glossary ---------------------------------------------------------
-    def glossary(self) -> Page:
-        path = f"{self.cid}/glossary.md"
+    def glossary_entries(self) -> tuple[dict[str, set], dict[str, str], dict[str, list]]:
+        """The acronyms the text and notes name: each one's English names, its Japanese name (as the
+        text first writes it, or the main edition's text where this is another edition), and where
+        it is used ((item, anchor) each). The glossary shows them; the search finds one by another."""
         names: dict[str, set] = {}
         places: dict[str, list] = {}
         texts = []
@@ -359,6 +361,11 @@ class ChapterRenderer:
             for (item, _, anchor), seen in zip(texts, shown):
                 if anchor and acronym in seen and pat.search(seen):
                     places.setdefault(acronym, []).append((item, anchor))
+        return names, japanese, places
+
+    def glossary(self) -> Page:
+        path = f"{self.cid}/glossary.md"
+        names, japanese, places = self.glossary_entries()
         lb = self.labels
         rows = [f"# {lb.md('glossary')}\n", lb.md("glossary_intro") + "\n",
                 f"| {lb.md('acronym')} | {lb.md('name_ja')} | {lb.md('name_en')} | {lb.md('examples')} |",
@@ -378,7 +385,8 @@ class ChapterRenderer:
             en = escape(" / ".join(sorted(names[acronym])))
             en = f'<span lang="en">{en}</span>' if en else ""
             rows.append(f"| {escape(acronym)} | {ja} | {en} | {'<br>'.join(uses)} |")
-        return Page(path, self.labels.glossary, "\n".join(rows) + "\n")
+        # a list of what the chapter's pages say: search ranks it below them (its heading still counts)
+        return Page(path, self.labels.glossary, "\n".join(rows) + "\n", search_boost=0.5)
 
     def placements(self):
         """(raw line numbers, where they went) for every block, for the ledger."""
