@@ -10,6 +10,7 @@ Measures, with several runs and their median:
   MkDocs' peak memory, and where MkDocs spends its time;
 - a rebuild after one edit to a YAML file, as `make serve` does it;
 - the three engines side by side (make site, and the engine's build alone);
+- the search worker on the real chapter and on the largest corpus: P@1, time per query, heap;
 - search in each edition on each engine, served and from the offline build.
 """
 from __future__ import annotations
@@ -179,7 +180,8 @@ def main():
                              check=True, capture_output=True, text=True)
         m = json.loads(run.stdout)
         scale.append((n, pages, b, m, m["peak_kib"]))
-        shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
+        if n != max(sizes):          # the largest is kept for the search worker's figures
+            shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
 
     # a rebuild after one YAML edit, as `make serve` does it (builder, then a full MkDocs build),
     # on a copy of the content: an event of the chronology retitled
@@ -238,6 +240,11 @@ def main():
     print("| engine | make site | site build alone | vs MkDocs |\n|---|---:|---:|---:|")
     for engine, make_t, alone_t in engines:
         print(f"| {engine} | {make_t:.2f} s | {alone_t:.2f} s | {alone_t / engines[0][2]:.2f}× |")
+
+    # the search worker alone, on the real chapter and on the largest corpus (bench/search_worker.py)
+    from bench import search_worker
+    print()
+    search_worker.main([("real chapter", tmp / "site"), (f"{max(sizes)} chapters", tmp / f"site-{max(sizes)}")])
 
     # search: each edition's query set, served and from the offline build (bench/search.py), on each engine
     from bench import search

@@ -195,9 +195,12 @@ def main(site: Path, bundle: Path, lang: str = "ja") -> None:
     index = site / "search" / "search_index.json"
     if index.exists():           # MkDocs or ProperDocs: MkDocs' index, our worker
         worker = site / "assets" / "javascripts" / "search-worker.js"
-        print(f"search index: {index.stat().st_size:,} bytes, {len(gzip.compress(index.read_bytes(), 9)):,} gzipped; "
-              f"search worker {len(gzip.compress(worker.read_bytes(), 9)):,} bytes gzipped "
-              "(served: fetched with every page, then from the browser's cache; file://: when search opens)")
+        data = site / "search" / "hakusho_search.json"
+        print(f"search index (Material fetches it with every page): {index.stat().st_size:,} bytes, "
+              f"{len(gzip.compress(index.read_bytes(), 9)):,} gzipped; search worker "
+              f"{len(gzip.compress(worker.read_bytes(), 9)):,} bytes gzipped"
+              + (f"; the worker's data (fetched when the search box is first focused): {data.stat().st_size:,} "
+                 f"bytes, {len(gzip.compress(data.read_bytes(), 9)):,} gzipped" if data.exists() else ""))
     else:                        # Zensical: its own index and search
         index = site / "search.json"
         print(f"search index (Zensical's): {index.stat().st_size:,} bytes, "

@@ -63,9 +63,10 @@ def plain(markup: str) -> str:
 
 
 def lead(markup: str) -> int:
-    """Where the section's first paragraph (or first block of any kind) ends, in its plain text."""
+    """Where the section's first paragraph ends, in its plain text: 0 where it opens with
+    something else (a list, a table: a figure's bullet is not a paragraph about its subject)."""
     m = BLOCK_END.search(markup)
-    return len(plain(markup[:m.start()])) if m else len(plain(markup))
+    return len(plain(markup[:m.start()])) if m and m.group() == "</p>" else 0
 
 
 # posting lists: each document number as its distance from the one before, in base 32, the

@@ -798,14 +798,17 @@ function reachable(spans) {
   return spans.filter(function (s) { return s[0] < reach; });
 }
 
+var SENTENCE_END = /[a-z0-9)”’"][.?!](?= +[A-Z“"(])/g;
+
 /* The text around the first of the spans, with each of them marked. */
 function snippet(field, spans, at) {
   if (!spans.length) return "";
   var ranges = spans.map(at), start = ranges[0][0], end = ranges[0][1];
   var from = Math.max(0, start - SNIPPET_BEFORE), to = Math.min(field.raw.length, end + SNIPPET_AFTER);
-  // start at the sentence, where it is near (。, or a full stop and a space)
-  var dot = field.raw.lastIndexOf(". ", start - 2);
-  var stop = Math.max(field.raw.lastIndexOf("。", start - 1), dot === -1 ? -1 : dot + 1);
+  // start at the sentence, where it is near: after a 。, or a full stop after a small letter
+  // (not U.S.) and before a capital
+  var stop = field.raw.lastIndexOf("。", start - 1), before = field.raw.slice(from, start), m;
+  for (SENTENCE_END.lastIndex = 0; (m = SENTENCE_END.exec(before));) stop = Math.max(stop, from + m.index + 1);
   if (stop >= from) from = stop + 1;
   while (field.raw[from] === " ") from++;
   return (from > 0 ? "…" : "") + markedRanges(field, ranges, from, to) + (to < field.raw.length ? "…" : "");
@@ -882,7 +885,9 @@ Index.prototype.item = function (f, query, score) {
       }
     }
   });
-  var highlight = Object.keys(terms).filter(function (t) { return terms[t]; }).join(" ");
+  var highlight = Object.keys(terms).filter(function (t, i, all) {     // the page's highlight ignores case
+    return terms[t] && all.findIndex(function (u) { return u.toLowerCase() === t.toLowerCase(); }) === i;
+  }).join(" ");
   var text = shownBody.length ? "<p>" + snippet(doc.body, shownBody, inBody) + "</p>" : "";
   if (shownOther.length)
     text += "<p lang=\"" + escapeHTML(this.otherLang) + "\">" + snippet(doc.other, shownOther, inOther) + "</p>";
