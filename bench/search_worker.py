@@ -108,7 +108,7 @@ def report(name: str, m: dict) -> None:
             for q, p in zip(QUERIES, m["pages"])]
     parts: dict = {}
     for q, hit in zip(QUERIES, hits):
-        parts.setdefault(q.get("part", "tune") + (f" ({q['from']})" if "from" in q else ""), []).append(hit)
+        parts.setdefault(q.get("part", "held-out") + (f" ({q['from']})" if "from" in q else ""), []).append(hit)
     print(f"| {name} | {len(QUERIES)} | " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in parts.items())
           + f" | {m['load']:.0f} ms | {statistics.median(m['first']):.1f} / {p95(m['first']):.1f} ms | "
           f"{statistics.median(times):.1f} / {p95(times):.1f} ms | {max(m['first']):.0f} ms | "

@@ -31,14 +31,16 @@ def test_japanese_search(page, site_url, request):
     parts, table = {}, []
     for q in QUERY_SET:
         found = search(page, q["q"])
-        wanted = {site_url(a if a.startswith("countries/") else f"dwp2015-3-3/{a}") for a in q["about"]}
+        wanted = {site_url(a if a.startswith("countries/") else f"dwp2015-3-3/{a.removeprefix('dwp2015-3-3/')}")
+                  for a in q["about"]}
+        part = q.get("part", "held-out")               # the lead adds the held-out half as its reader wrote it
         first = found == [] if q["kind"] == "none" else bool(found) and found[0] in wanted
         if q["kind"] in ISSUE_12:
             group = q["kind"] if q["kind"] in rows else "other"
             rows[group].append(first if group != "other" else any(f in wanted for f in found[:5]))
         else:
-            parts.setdefault(q["part"], []).append(first)
-        table.append(f"{'hit ' if first else 'MISS'} {q['part']:8} {q['kind']:12} {q['q']} -> "
+            parts.setdefault(part, []).append(first)
+        table.append(f"{'hit ' if first else 'MISS'} {part:8} {q['kind']:12} {q['q']} -> "
                      f"{', '.join(f.rsplit('/', 2)[-1] for f in found[:3])}")
     assert [u for u in fetched if u.endswith("search/hakusho_search.json")], "the search data was never fetched"
     summary = {part: f"{sum(v)}/{len(v)}" for part, v in parts.items()}
