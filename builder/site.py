@@ -121,7 +121,8 @@ def search_words(content, main: SiteResult, main_results, others) -> None:
         edition.search = {"lang": edition.lang, "other_lang": other, "groups": found, "headings": headings,
                           "kana": [list(p) for p in variants.kana] if variants else [],
                           "words": {"variant": labels[edition.lang].template("search_variant"),
-                                    "other": labels[edition.lang].text("search_other")}}
+                                    "other": labels[edition.lang].text("search_other"),
+                                    "list_sep": labels[edition.lang].text("list_sep")}}
 
 
 COUNTERPARTS = "assets/javascripts/counterparts.js"

@@ -213,7 +213,7 @@ const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const narrowed = Index.fromData(input.data), whole = Index.fromData(Object.assign({}, input.data, {grams: null}));
 console.log(JSON.stringify(input.queries.map(q => [narrowed.search(q).items, whole.search(q).items])));
 """
-WORDS = {"variant": "「{found}」で一致（「{typed}」の別の表記）", "other": "英語版の本文で一致"}
+WORDS = {"variant": "「{found}」で一致（「{typed}」の別の表記）", "other": "英語版の本文で一致", "list_sep": "、"}
 
 
 def search_data(docs: list[dict], *queries: str, other: dict | None = None, groups=(), kana=(), headings=None):

@@ -873,7 +873,7 @@ Index.prototype.item = function (f, query, score) {
         .filter(function (t, i, all) { return all.indexOf(t) === i; });
       shown.forEach(function (t) { terms[t] = true; });
       if (words.variant && shown.length)
-        lines.push(fill(words.variant, {typed: raw, found: shown.join("、")}));
+        lines.push(fill(words.variant, {typed: raw, found: shown.join(words.list_sep || ", ")}));
     } else if (m.tier === OTHER) {
       (m.other.length ? printed(doc.other, m.other, inOther) : printed(doc.otherTitle, m.otherTitle, inOtherTitle))
         .forEach(function (t) { terms[t] = true; });
