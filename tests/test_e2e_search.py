@@ -93,6 +93,8 @@ def test_a_search_result_opens_its_section_with_the_phrase_marked_whole(page, si
     first = page.locator(".md-search-result__item").first
     assert first.locator("mark").first.inner_text() == "シャングリラ会合"
     assert first.locator(".md-search-result__terms del").first.inner_text() == "シャングリア会合"
+    if site_url("").startswith("http"):
+        return          # what follows is the same served: from the bundle alone (the test-time budget)
     # another name: the result says which word it found; the title line of item 1-4 (the second
     # result, after the profile of 英国) opens the page where the first of them is, in view
     search(page, "イギリス")
