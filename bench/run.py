@@ -10,6 +10,7 @@ Measures, with several runs and their median:
   MkDocs' peak memory, and where MkDocs spends its time;
 - a rebuild after one edit to a YAML file, as `make serve` does it;
 - the three engines side by side (make site, and the engine's build alone);
+- the search worker on the real chapter and on the largest corpus: P@1, time per query, heap;
 - search in each edition on each engine, served and from the offline build.
 """
 from __future__ import annotations
@@ -251,7 +252,8 @@ def main():
         phases.append([str(n)] + [f"{100 * x / total:.0f} %" for x in (
             ph["markdown"], ph["templates"], ph["rest"], chapters, kinds.get("countries", 0),
             kinds.get("timeline", 0))])
-        shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
+        if n != max(sizes):          # the largest is kept for the search worker's figures
+            shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
     report.times("Scale (a synthetic corpus of the chapter copied: bench/corpus.py)", rows)
     report.values("Where MkDocs spends its time (share of its build, the last run of each size)",
                   ["chapters", "Markdown → HTML", "templates and plugins", "the rest", "chapter pages",
@@ -268,6 +270,11 @@ def main():
         ["item page 1-4: CSS / JS it loads", f"{item['css']:,} / {item['js']:,}", ""],
         ["the search index", f"{index_path.stat().st_size:,}", f"{gz(index_path):,}"],
         ["the offline zip", f"{zip_path.stat().st_size:,}", ""]])
+
+    # the search worker alone, on the real chapter and on the largest corpus (bench/search_worker.py)
+    from bench import search_worker
+    report.values(search_worker.TITLE, search_worker.COLUMNS, search_worker.rows(
+        [("real chapter", tmp / "site"), (f"{max(sizes)} chapters", tmp / f"site-{max(sizes)}")]))
 
     print(f"hakusho benchmark: {os.cpu_count()} cores, load average {load:.1f} when it began\n")
     print(report.markdown())

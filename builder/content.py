@@ -13,6 +13,7 @@ from .config import Layout, SiteConfig, load_site
 from .inputs.schema import load_checked
 from .labels import Labels
 from .countries.registry import Registry, load_registry
+from .search_words import Variants, load_variants
 from .timeline.chronology import Chronology, load_chronology
 from .timeline.kinds import Kinds
 
@@ -27,6 +28,7 @@ class Content:
     kinds: Kinds | None = None
     chronologies: dict[str, Chronology] | None = None    # chapter id -> its events.yaml
     notices: list[str] = field(default_factory=list)    # what an absent file turned off
+    variants: Variants | None = None     # words a reader may type for the text's (data/variants.yaml)
 
 
 def load_content(root: Path) -> Content:
@@ -53,4 +55,6 @@ def load_content(root: Path) -> Content:
     for edition in content.site.editions:
         for ch in edition.chapters:
             absent(ch.dir / "hints.yaml", f"{ch.dir.name} follows no hints")
+    if not absent(data / "variants.yaml", "search finds the text's words only as written, by no other name"):
+        content.variants = load_variants(data / "variants.yaml", content.registry)
     return content

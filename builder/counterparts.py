@@ -31,9 +31,10 @@ class Counterparts:
         if not pairs:
             return ""
         lang, root, there, there_anchor, _ = pairs[0]
+        # out of the search index: its mark (EN) is no word of the text
         return (f' <a class="hk-cp-link" href="{html.escape(self.href(src, root, there, there_anchor))}" '
-                f'hreflang="{html.escape(lang)}"{extra} title="{self.labels.html("counterpart_title")}">'
-                f'{self.labels.html("counterpart_mark")}</a>')
+                f'hreflang="{html.escape(lang)}"{extra} title="{self.labels.html("counterpart_title")}" '
+                f'data-search-exclude="mark">{self.labels.html("counterpart_mark")}</a>')
 
 
 NONE = Counterparts({}, "", None)

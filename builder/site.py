@@ -29,7 +29,8 @@ from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
 from .page import Page, page_url
 from .counterparts import Counterparts
-from .render.pages import ChapterRenderer, heading_ids
+from .search_words import chapter_texts, groups, unused_group
+from .render.pages import ChapterRenderer, heading_ids, heading_plain
 from .timeline.chronology import place_events
 from .timeline.propose import chronology_report
 from .timeline.page import TimelinePage
@@ -56,6 +57,8 @@ class SiteResult:
     editions: list["SiteResult"] = field(default_factory=list)    # the other editions, in hakusho.yaml's order
     alignments: dict = field(default_factory=dict)   # another edition's: chapter id -> its Alignment (align.py)
     notices: list = field(default_factory=list)     # what an absent input turned off (content.py), every build
+    glossary: dict = field(default_factory=dict)     # acronym -> (its Japanese name, its English names)
+    search: dict = field(default_factory=dict)       # the search worker's words (builder/search_words.py)
 
 
 @dataclass
@@ -91,7 +94,38 @@ def build_site(root: Path) -> SiteResult:
     for edition in [main] + main.editions:
         if main.editions:
             edition.files[COUNTERPARTS] = counterparts_script(edition, main)
+    search_words(content, main, main_results, others)
     return main
+
+
+def search_words(content, main: SiteResult, main_results, others) -> None:
+    """Each edition's words for the search worker: the same groups for every edition (a reader may
+    type either language's name), its own language, the other edition's, and its labels."""
+    texts = [t for r in main_results for t in chapter_texts(r.chapter)]
+    every = texts + [t for other in others for r in other.results for t in chapter_texts(r.chapter)]
+    variants = content.variants
+    if variants:
+        unused = unused_group(variants, every)
+        if unused:
+            raise InputError(variants.path, unused.line, f"none of the words {', '.join(unused.words)} is in a "
+                                                         "chapter's text; expected at least one the text writes")
+    glossary: dict = {}
+    for edition in [main] + main.editions:
+        for acronym, (ja, en) in edition.glossary.items():
+            had = glossary.get(acronym, ("", []))
+            glossary[acronym] = (had[0] or ja, sorted(set(had[1]) | set(en)))
+    found = groups(content.registry, variants, glossary, texts)
+    labels = {main.lang: content.labels, **{o.edition.lang: o.labels for o in others}}
+    for edition in [main] + main.editions:
+        other = next((e.lang for e in [main] + main.editions if e is not edition), "")
+        headings = {}
+        for alignment in (edition.alignments or next((e.alignments for e in main.editions), {})).values():
+            headings.update(counterpart_headings(alignment, edition is main))
+        edition.search = {"lang": edition.lang, "other_lang": other, "groups": found, "headings": headings,
+                          "kana": [list(p) for p in variants.kana] if variants else [],
+                          "words": {"variant": labels[edition.lang].template("search_variant"),
+                                    "other": labels[edition.lang].text("search_other"),
+                                    "list_sep": labels[edition.lang].text("list_sep")}}
 
 
 COUNTERPARTS = "assets/javascripts/counterparts.js"
@@ -115,6 +149,23 @@ def counterparts_script(edition: SiteResult, main: SiteResult) -> str:
             "others. */\nwindow.HK_COUNTERPARTS = " + json.dumps({"root": edition.root, "editions": others},
                                                                   ensure_ascii=False, sort_keys=True)
             .replace("</", "<\\/") + ";\n")
+
+
+def counterpart_headings(alignment, from_main: bool) -> dict[str, str]:
+    """Each item page's and heading's place (page.html, page.html#anchor) -> the other edition's
+    title there, for the search (the other edition's paragraphs under it are on the page, hidden)."""
+    out = {}
+    for t_item, m_item in zip(alignment.theirs_chapter.items(), alignment.mine_chapter.items()):
+        ids_t, ids_m = heading_ids(t_item.blocks), heading_ids(m_item.blocks)
+        mine, other = (t_item, m_item) if from_main else (m_item, t_item)
+        out[page_url(mine.path)] = heading_plain(other.heading)
+        for m in alignment.matches:
+            if m.kind == "heading" and id(m.theirs) in ids_t and m.mine is not None and id(m.mine) in ids_m:
+                if from_main:
+                    out[f"{page_url(t_item.path)}#{ids_t[id(m.theirs)]}"] = heading_plain(m.mine)
+                else:
+                    out[f"{page_url(m_item.path)}#{ids_m[id(m.mine)]}"] = heading_plain(m.theirs)
+    return out
 
 
 def heading_anchor_pairs(alignment, from_main: bool):
@@ -255,6 +306,7 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
     homes = [f"{ch.id}/index.md" if several else "index.md" for ch in chapters]
     registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
     timeline_report: dict[str, str] = {}
+    acronyms: dict = {}      # the glossaries' entries, for the search
     # the same paragraphs in the other editions, for the pages that point at paragraphs
     others = Counterparts(links or {}, edition.root, labels)
     if registry:
@@ -293,6 +345,9 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text
+        names, japanese, _, _ = renderer.glossary_entries()
+        for acronym, english in names.items():
+            acronyms.setdefault(acronym, (japanese.get(acronym, ""), sorted(english)))
         files.update(renderer.data_files())
         for nos, where in renderer.placements():
             result.ledger.place(nos, where)
@@ -353,7 +408,7 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
     return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report,
                       lang=edition.lang, root=edition.root, site_name=edition.site_name,
                       site_description=edition.site_description, dark_mode=labels.dark_mode,
-                      light_mode=labels.light_mode, permalink=labels.permalink)
+                      light_mode=labels.light_mode, permalink=labels.permalink, glossary=acronyms)
 
 
 def grouped_nav(books: dict) -> list:
@@ -434,8 +489,10 @@ def _mkdocs_config(edition: SiteResult, main: SiteResult, docs: Path, site: Path
         "site_dir": str(site.resolve()),
         "theme": {"custom_dir": str((repo / "overrides").resolve())},
         "nav": edition.nav,
-        "extra": {"hakusho": edition.theme_words},
+        "extra": {"hakusho": edition.theme_words, "hakusho_search": edition.search},
         "markdown_extensions": markdown_extensions(edition),
+        # the search worker's data, from the index the search plugin writes (builder/search_hook.py)
+        "hooks": [str((repo / "builder" / "search_hook.py").resolve())],
     }
     for key, value in edition_settings(edition, main).items():
         config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value

@@ -126,7 +126,8 @@ def test_characters_that_are_not_text_reach_no_page_and_are_counted(tmp_path):
     leaks = {path: ANY.search(text).group() for path, text in result.files.items() if ANY.search(text)}
     assert leaks == {} and any("環境を改善する取組" in t for t in result.files.values())
     assert [n.split(": ", 1)[0] for n in result.notices] == [
-        str(tmp_path / "content" / "data" / "countries.yaml"), str(tmp_path / "content" / "ch" / "hints.yaml")]
+        str(tmp_path / "content" / "data" / "countries.yaml"), str(tmp_path / "content" / "ch" / "hints.yaml"),
+        str(tmp_path / "content" / "data" / "variants.yaml")]
 
 
 def test_no_half_written_site(tmp_path):

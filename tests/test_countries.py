@@ -237,6 +237,8 @@ def test_country_in_a_figure_the_registry_lacks(tmp_path):
     reg.write_text(reg.read_text(encoding="utf-8").replace(
         "  - {id: UGA, name_ja: ウガンダ, name_en: Uganda, region: アフリカ, names: [ウガンダ], names_en: [Uganda]}\n", ""),
         encoding="utf-8")
+    variants = content / "data" / "variants.yaml"       # its other names go with it
+    variants.write_text(variants.read_text(encoding="utf-8").replace("  UGA: [ウガンダ共和国]\n", ""), encoding="utf-8")
     with pytest.raises(InputError) as e:
         build_site(content)
     assert e.value.path.name.endswith(".raw.txt") and e.value.line == 110

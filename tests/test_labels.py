@@ -121,7 +121,9 @@ def marked(tmp_path_factory):
     settings += [markdown_extensions(r) for r in results]         # and every edition's: the heading links' title
     out = "\n".join(t for r in results for t in r.files.values())
     out += json.dumps(settings, ensure_ascii=False, default=repr)
-    out += json.dumps([r.theme_words for r in results] + [r.nav for r in results], ensure_ascii=False)
+    # the theme's words, the nav, and the search worker's (the builder's hook writes them into its data)
+    out += json.dumps([r.theme_words for r in results] + [r.nav for r in results] + [r.search for r in results],
+                      ensure_ascii=False)
     return words, english, out
 
 

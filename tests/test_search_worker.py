@@ -4,6 +4,7 @@ and what it tells Material to show. The real chapter's query set runs in the
 browser (test_e2e, bench/search.py)."""
 import json
 import re
+from urllib.parse import quote
 import shutil
 import subprocess
 
@@ -49,17 +50,20 @@ def site(*sections: dict) -> list[dict]:
     return out
 
 
-def test_the_section_holding_the_phrase_comes_before_one_holding_its_parts():
-    docs = site(doc("parts.html#a", "<p>シャングリラ地方で開かれた会合について。</p>"),
-                doc("phrase.html#a", "<p>第14回シャングリラ会合に際して会談した。</p>"))
+def test_a_compound_s_parts_are_found_only_where_no_section_holds_it_whole():
+    """A page that shares a piece of the phrase is noise where another holds the phrase, and
+    the best there is where none does."""
+    parts = doc("parts.html#a", "<p>シャングリラ地方で開かれた会合について。</p>")
+    docs = site(parts, doc("phrase.html#a", "<p>第14回シャングリラ会合に際して会談した。</p>"))
     [groups] = search(docs, "シャングリラ会合")
-    assert pages(groups) == ["phrase.html", "parts.html"]
-    phrase, parts = groups[0][0], groups[1][0]
+    assert pages(groups) == ["phrase.html"]
+    phrase = groups[0][0]
     assert phrase["terms"] == {"シャングリラ会合": True}
     assert "<mark data-md-highlight>シャングリラ会合</mark>" in phrase["text"]
+    [alone] = search(site(parts), "シャングリラ会合")
+    assert pages(alone) == ["parts.html"]
     # the partial match says what it lacks (Material strikes it through)
-    assert parts["terms"] == {"シャングリラ会合": False}
-    assert phrase["score"] > parts["score"]
+    assert alone[0][0]["terms"] == {"シャングリラ会合": False}
 
 
 def test_a_typo_finds_the_phrase_marked_as_not_exact():
@@ -138,7 +142,10 @@ def test_each_group_has_its_page_and_its_best_section_first():
     docs = site(doc("a.html#one", "<p>訓練</p>"), doc("a.html#two", "<p>訓練と訓練と訓練</p>"))
     [[group]] = search(docs, "訓練")
     assert [re.sub(r"\?h=[^#]*", "", d["location"]) for d in group] == ["a.html#two", "a.html#one", "a.html"]
-    assert group[-1]["score"] == 0 and group[-1]["terms"] == {}
+    # the page's own line (Material's title line) comes last in score, and opens the page with
+    # the words marked, as its best section does (the reader's script scrolls to the first)
+    assert group[-1]["score"] < group[1]["score"] < group[0]["score"] and group[-1]["terms"] == {}
+    assert group[-1]["location"] == "a.html?h=" + quote("訓練")
 
 
 def test_data_is_escaped_in_titles_and_snippets():
@@ -195,3 +202,122 @@ def test_a_long_query_finds_the_section_holding_most_of_its_words_last():
     assert pages(groups) == ["all.html", "most.html"]          # few.html lacks three of six words
     assert groups[1][0]["terms"]["sent"] is False               # Material strikes the missing word through
     assert pages(short) == ["all.html"]                          # two words: both or nothing
+
+
+# -- issue 24: the builder's data (builder/search_data.py): words by other names, the other
+#    edition's text, the page about the subject; the candidate index changes no result ----------
+
+RUN_DATA = """
+const {Index} = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const narrowed = Index.fromData(input.data), whole = Index.fromData(Object.assign({}, input.data, {grams: null}));
+console.log(JSON.stringify(input.queries.map(q => [narrowed.search(q).items, whole.search(q).items])));
+"""
+WORDS = {"variant": "「{found}」で一致（「{typed}」の別の表記）", "other": "英語版の本文で一致", "list_sep": "、"}
+
+
+def search_data(docs: list[dict], *queries: str, other: dict | None = None, groups=(), kana=(), headings=None):
+    """Each query's result groups, from the data the builder writes for these MkDocs documents;
+    the same as without the candidate index, or the index would have lost something."""
+    from builder.search_data import search_data as write
+    data = write({"docs": docs}, other or {}, {"groups": [list(g) for g in groups], "kana": list(kana),
+                                              "headings": headings or {}, "lang": "ja", "other_lang": "en"}, WORDS)
+    run = subprocess.run([NODE, "-e", RUN_DATA, str(WORKER)], input=json.dumps({"data": data, "queries": queries}),
+                         capture_output=True, text=True, check=True)
+    out = []
+    for narrowed, whole in json.loads(run.stdout):
+        assert narrowed == whole
+        out.append(narrowed)
+    return out
+
+
+def found_line(item) -> str:
+    return re.sub(r"<[^>]+>", "", "".join(re.findall(r'<p class="hk-search-found">.*?</p>', item["text"])))
+
+
+def test_a_word_by_another_name_ranks_below_it_as_typed_and_says_which_word_it_found():
+    groups = [[["海自", "海上自衛隊", "MSDF"], []]]
+    docs = site(doc("short.html#x", "<p>海自が訓練を主催した。</p>"),
+                doc("full.html#x", "<p>海上自衛隊の艦艇が寄港した。</p>"),
+                doc("inside.html#x", "<p>海自の訓練に参加した。</p>"))
+    typed, inside = search_data(docs, "海上自衛隊", "海上自衛隊の訓練", groups=groups)
+    assert pages(typed)[0] == "full.html" and set(pages(typed)[1:]) == {"short.html", "inside.html"}
+    short = next(g[0] for g in typed if pages([g]) == ["short.html"])
+    assert found_line(short) == "「海自」で一致（「海上自衛隊」の別の表記）"
+    assert short["terms"] == {"海自": True} and "<mark data-md-highlight>海自</mark>" in short["text"]
+    assert short["location"].startswith("short.html?h=" + quote("海自"))
+    # a name inside a longer query word is replaced there (陸上自衛隊の訓練 → 陸自の訓練)
+    assert pages(inside) == ["inside.html"]
+
+
+def test_a_country_typed_whole_finds_the_compounds_that_name_it_and_a_latin_name_is_a_whole_word():
+    groups = [[["オーストラリア", "豪州", "australia"], ["日豪"]], [["英国", "uk"], []]]
+    docs = site(doc("aus.html#x", "<p>日豪防衛相会談を行った。</p>"), doc("ukr.html#x", "<p>Ukraine and Japan</p>"),
+                doc("gbr.html#x", "<p>the UK and Japan</p>"))
+    whole, longer, britain = search_data(docs, "オーストラリア", "オーストラリア軍", "英国", groups=groups)
+    assert pages(whole) == ["aus.html"] and found_line(whole[0][0]) == "「日豪」で一致（「オーストラリア」の別の表記）"
+    assert longer == []                                  # not 日豪軍: a compound is found by the name alone
+    assert pages(britain) == ["gbr.html"]                # UK is not in Ukraine
+
+
+def test_katakana_written_two_ways_meet_one_tier_below_the_spelling_typed():
+    kana = [["ティ", "チ"], ["ー", ""]]
+    docs = site(doc("long.html#x", "<p>首都ネーピードーで協議を開催し、東ティモールを訪れた。</p>"),
+                doc("typed.html#x", "<p>ネピドーの空港</p>"))
+    short, timor = search_data(docs, "ネピドー", "東チモール", kana=kana)
+    assert pages(short) == ["typed.html", "long.html"]
+    assert "<mark data-md-highlight>ネーピードー</mark>" in short[1][0]["text"]       # the whole word, as printed
+    assert pages(timor) == ["long.html"] and timor[0][0]["terms"] == {"東ティモール": True}
+
+
+def test_a_word_only_the_other_edition_writes_finds_its_place_there_and_says_so():
+    docs = site(doc("item4.html#india", "<p>印米海上共同訓練（マラバール）への日本の継続参加</p>"),
+                doc("item4.html#europe", "<p>海賊対処を含む協力の継続</p>"),
+                doc("item1.html#piracy", "<p>海賊行為の発生状況</p>"))
+    other = {"item4.html#india": "Indo-U.S. Naval Exercises (Malabar)",
+             "item4.html#europe": "cooperation including anti-piracy operations; piracy off Somalia",
+             "item1.html#piracy": "piracy continued to occur"}
+    headings = {"item1.html": "Ensuring Maritime Security", "item1.html#piracy": "Initiatives against Piracy"}
+    malabar, piracy = search_data(docs, "Malabar", "piracy", other=other, headings=headings)
+    item = malabar[0][0]
+    assert pages(malabar) == ["item4.html"] and item["location"] == "item4.html?h=Malabar#india"
+    assert '<p lang="en">Indo-U.S. Naval Exercises (<mark data-md-highlight>Malabar</mark>)</p>' in item["text"]
+    assert found_line(item) == "英語版の本文で一致"
+    # the section whose heading, in the other edition, names the word is the place for it
+    assert pages(piracy) == ["item1.html", "item4.html"]
+
+
+def test_the_page_about_a_subject_comes_before_a_short_one_that_mentions_it_once():
+    """Issue 24's length bias: a figure page holding the phrase once, in one bullet, ranked above
+    the item that treats the subject four times."""
+    long = "。".join(["前後の文" * 20] * 3)
+    docs = site(doc("figure.html", "<ul><li>地雷処理</li></ul>"),
+                doc("item.html#a", f"<p>{long}。地雷処理の人材育成を行った。</p><p>{long}。地雷処理の教官を派遣した。</p>"),
+                doc("item.html#b", f"<p>{long}。地雷処理の機材。{long}。地雷処理の課程。</p>"),
+                doc("head.html#c", f"<p>{long}</p>", title="地雷処理"),
+                doc("lead.html#d", f"<p>地雷処理の協力。</p><p>{long}</p>"))
+    [groups] = search_data(docs, "地雷処理")
+    # a heading that names it first, then the page that holds it most, then the first paragraph
+    assert pages(groups) == ["head.html", "item.html", "lead.html", "figure.html"]
+
+
+def test_a_page_named_by_another_name_of_the_word_is_the_place_for_it_unless_a_heading_has_the_word():
+    groups = [[["米国", "アメリカ合衆国", "united states"], ["日米"]]]
+    item = [doc("item.html#a", "<p>" + "米国との協力。日米の会談。" * 8 + "</p>"),
+            doc("item.html#note", "<p>日本国防衛省及びアメリカ合衆国国防省の間の取決め</p>")]
+    profile = [doc("countries/usa.html", "<p>United States · 北米</p>", title="米国", boost=0.5),
+               doc("countries/usa.html#visits", "<p>防衛大臣 2014年7月</p>", title="ハイレベルの訪問", boost=0.5)]
+    [named] = search_data(site(*item, *profile), "アメリカ合衆国", groups=groups)
+    assert pages(named)[0] == "countries/usa.html"
+    assert found_line(named[0][0]) == "「United States、米国」で一致（「アメリカ合衆国」の別の表記）"
+    headed = doc("item2.html#h", "<p>会談を行った。</p>", title="アメリカ合衆国との協力")
+    [chapter] = search_data(site(*item, headed, *profile), "アメリカ合衆国", groups=groups)
+    assert pages(chapter).index("item2.html") < pages(chapter).index("countries/usa.html")
+
+
+def test_where_no_section_holds_every_word_the_one_holding_the_rarer_comes_first():
+    docs = site(doc("seminar.html#x", "<p>飛行安全分野に関するセミナー</p>"),
+                *[doc(f"asdf{k}.html#x", "<p>空自が参加した。</p>") for k in range(4)])
+    both, nowhere = search_data(docs, "空自 飛行安全", "台湾 飛行安全")
+    assert pages(both)[0] == "seminar.html" and both[0][0]["terms"]["空自"] is False
+    assert nowhere == []                      # a word the site never writes: nothing, rather than noise

@@ -163,10 +163,13 @@ def test_abbr_and_ruby_in_html(site):
 
 
 def test_search_index_exists_in_japanese(site):
+    """Material's index holds the search box's settings; the worker's data (builder/search_hook.py)
+    the text."""
     site_dir, _ = site
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["ja"]
-    hits = [d["location"] for d in index["docs"] if "ハノイ" in d["text"]]
+    assert index["config"]["lang"] == ["ja"] and index["docs"] == []
+    data = json.loads((site_dir / "search" / "hakusho_search.json").read_text(encoding="utf-8"))
+    hits = [row[0] for row in data["docs"] if "ハノイ" in row[2]]
     assert any(h.startswith("dwp2015-3-3/section-1/item-2.html") for h in hits)
 
 
@@ -387,6 +390,7 @@ def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):
         "compound", "single", "katakana", "acronym", "mixed", "none", "typo"}
     for q in queries:
         for about in q["about"]:
+            about = about.removeprefix("dwp2015-3-3/")
             folder = "" if about.startswith("countries/") else "dwp2015-3-3/"
             path = site_dir / f"{folder}{about}.html"
             if not path.exists():

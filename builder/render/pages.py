@@ -306,8 +306,11 @@ class ChapterRenderer:
         return links
 
     # -- glossary ---------------------------------------------------------
-    def glossary(self) -> Page:
-        path = f"{self.cid}/glossary.md"
+    def glossary_entries(self) -> tuple[dict[str, set], dict[str, str], dict[str, list], dict[str, set]]:
+        """The acronyms the text and notes name: each one's English names, its Japanese name (as the
+        text first writes it, or the main edition's text where this is another edition), and where
+        it is used ((item, anchor) each), and the longer acronyms that alone hold one the text never
+        writes by itself. The glossary shows them; the search finds one by another."""
         names: dict[str, set] = {}
         places: dict[str, list] = {}
         texts = []
@@ -343,6 +346,11 @@ class ChapterRenderer:
                     places.setdefault(acronym, []).append((item, anchor))
                 for acronym, longer in inside.items():
                     within.setdefault(acronym, set()).update(longer)
+        return names, japanese, places, within
+
+    def glossary(self) -> Page:
+        path = f"{self.cid}/glossary.md"
+        names, japanese, places, within = self.glossary_entries()
         lb = self.labels
         rows = [f"# {lb.md('glossary')}\n", lb.md("glossary_intro") + "\n",
                 f"| {lb.md('acronym')} | {lb.md('name_ja')} | {lb.md('name_en')} | {lb.md('examples')} |",
@@ -364,7 +372,8 @@ class ChapterRenderer:
             en = escape(" / ".join(sorted(names[acronym])))
             en = f'<span lang="en">{en}</span>' if en else ""
             rows.append(f"| {escape(acronym)} | {ja} | {en} | {'<br>'.join(uses)} |")
-        return Page(path, self.labels.glossary, "\n".join(rows) + "\n")
+        # a list of what the chapter's pages say: search ranks it below them (its heading still counts)
+        return Page(path, self.labels.glossary, "\n".join(rows) + "\n", search_boost=0.5)
 
     def placements(self):
         """(raw line numbers, where they went) for every block, for the ledger."""

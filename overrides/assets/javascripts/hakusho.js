@@ -114,6 +114,39 @@
     }
   }
 
+  /* A page opened from a search result lands at the first word marked: after the section the
+     result names (its #anchor), or the first on the page (the result's title line). A word found
+     only in the other edition's paragraph (search-worker.js) is in that paragraph, hidden: it is
+     opened, as a tap on its EN/JA link opens it. */
+  function landAtFirstMark() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || !new URLSearchParams(location.search).get("h")) return;
+    var from = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var marks = Array.prototype.filter.call(article.querySelectorAll("mark[data-hk-highlight]"), function (m) {
+      return !from || from === m || !!(from.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    var shown = marks.filter(function (m) { return !m.closest("[hidden]"); });
+    var mark = shown[0] || marks[0];
+    if (!mark) return;
+    var other = mark.closest("p.hk-cp[hidden]");
+    if (other) {
+      other.hidden = false;
+      var link = article.querySelector("a.hk-cp-link[aria-controls~='" + other.id + "']");
+      if (link) link.setAttribute("aria-expanded", "true");
+    }
+    mark.scrollIntoView({block: "center"});
+  }
+
+  /* The search worker loads its data on the first query: fetched as the reader first focuses the
+     search box, it comes from the browser's cache then (served; from file://, Material sets the
+     worker up as the box opens, and the worker loads it then). */
+  function prefetchSearch(event) {
+    if (!event.target.matches || !event.target.matches("input.md-search__input")) return;
+    document.removeEventListener("focusin", prefetchSearch);
+    if (location.protocol === "file:" || !window.fetch) return;
+    fetch(new URL("search/hakusho_search.json", siteRoot())).catch(function () { /* the worker will say */ });
+  }
+
   /* The other edition's paragraph (the builder writes it under each paragraph, hidden, in its
      language): a tap on the small EN/JA link at a paragraph's end opens it under the paragraph,
      a second tap closes it. A click with a modifier, or in the side-by-side view (where it is
@@ -250,9 +283,13 @@
       a.href = other.href;
       a.hreflang = other.lang;
       a.lang = other.lang;
-      a.textContent = say("counterpart_mark", {});
+      // Material's Enter opens the link whose first child has the highest data-md-score: this
+      // one's child has none higher than a result's (without one, its keyboard handler stopped)
+      var mark = a.appendChild(document.createElement("span"));
+      mark.textContent = say("counterpart_mark", {});
+      mark.setAttribute("data-md-score", "-1");
       a.title = say("search_counterpart", {});
-      a.setAttribute("aria-label", a.textContent + " " + a.title);     // its name holds the words it shows
+      a.setAttribute("aria-label", mark.textContent + " " + a.title);     // its name holds the words it shows
       li.appendChild(a);
     });
   }
@@ -360,6 +397,7 @@
     labelScrollingTables();
     highlightSearchWords();
     addBilingualToggle();
+    landAtFirstMark();
   }
   /* Material wraps tables when it mounts a page; run after it, on every page
      (instant navigation included, should it be turned on). */
@@ -368,6 +406,7 @@
   } else {
     document.addEventListener("DOMContentLoaded", ready);
   }
+  document.addEventListener("focusin", prefetchSearch);
   document.addEventListener("click", noteInPlace);
   document.addEventListener("click", abbrOnTap);
   document.addEventListener("click", counterpartInPlace);
