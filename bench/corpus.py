@@ -1,6 +1,7 @@
 """A synthetic corpus derived from the real chapter, for the benchmark and the
 scale tests: n chapters, each with its own id, renamed sections and shifted
 years, so that nothing collides."""
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,9 @@ def synthetic_content(root: Path, n: int) -> Path:
         d = content / f"ch{k:03d}"
         shutil.copytree(src / "dwp2015-part3-ch3", d)
         cfg = (d / "chapter.yaml").read_text(encoding="utf-8")
-        cfg = cfg.replace("id: dwp2015-3-3", f"id: ch{k:03d}").replace("title: 安全保障協力の積極的な推進",
-                                                                     f"title: 安全保障協力の積極的な推進（{k}）")
+        cfg = cfg.replace("id: dwp2015-3-3", f"id: ch{k:03d}").replace(
+            "title: 安全保障協力の積極的な推進", f"title: 安全保障協力の積極的な推進（{k}）"
+        )
         # as a white paper is laid out: about thirty chapters a book, in parts of up to eight
         book, part, number = (k - 1) // CHAPTERS_A_BOOK, (k - 1) % CHAPTERS_A_BOOK // 8, (k - 1) % 8
         cfg = re.sub(r"^book: .*$", f"book: 防衛白書（合成{book + 1}）", cfg, flags=re.M)
@@ -57,6 +59,7 @@ def synthetic_content(root: Path, n: int) -> Path:
         events = d / "events.yaml"
         events.write_text(shift_dates(shift_years(events.read_text(encoding="utf-8"), k % 5), k % 5), encoding="utf-8")
         chapters.append(d.name)
-    (content / "hakusho.yaml").write_text("site_name: bench\nchapters:\n" + "".join(f"  - {c}\n" for c in chapters),
-                                          encoding="utf-8")
+    (content / "hakusho.yaml").write_text(
+        "site_name: bench\nchapters:\n" + "".join(f"  - {c}\n" for c in chapters), encoding="utf-8"
+    )
     return content

@@ -6,6 +6,7 @@ in a process of its own, whose peak memory is the build's.
 
     python -m bench.mkdocs_phases BUILD_DIR/mkdocs.yml SITE_DIR
 """
+
 from __future__ import annotations
 
 import json
@@ -34,6 +35,7 @@ def main(config_file: str, site_dir: str) -> None:
                 spent[name] += took
                 # a page's first folder, or a top-level page's name: index, timeline, countries, <chapter>
                 by_kind[page.file.src_uri.split("/", 1)[0].removesuffix(".md")] += took
+
         return run
 
     mkdocs_build._populate_page = timed("markdown", mkdocs_build._populate_page)

@@ -8,6 +8,7 @@ pass/fail.
 
     .venv/bin/python bench/search.py SITE_DIR BUNDLE_DIR [en]
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,9 +45,14 @@ def edition(lang: str):
 
 
 QUERIES, DONE, WARM = edition("ja")
-WAIT = "(meta) => /見つかり|matching document|" + "|".join(
-    yaml.safe_load((REPO / "content" / f).read_text(encoding="utf-8"))["search_none"]
-    for f in ("labels.yaml", "labels-en.yaml")) + "/.test(meta.textContent)"
+WAIT = (
+    "(meta) => /見つかり|matching document|"
+    + "|".join(
+        yaml.safe_load((REPO / "content" / f).read_text(encoding="utf-8"))["search_none"]
+        for f in ("labels.yaml", "labels-en.yaml")
+    )
+    + "/.test(meta.textContent)"
+)
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -56,12 +62,13 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 def page_of(url: str, root: str) -> str:
     """A result's page as the query set names it: section-1/item-4, countries/aus."""
-    path = url.split("#")[0].split("?")[0][len(root):].lstrip("/").removesuffix(".html")
+    path = url.split("#")[0].split("?")[0][len(root) :].lstrip("/").removesuffix(".html")
     return path.removeprefix(CHAPTER).removesuffix("/index") or "index"
 
 
 class Material:
     """Material's search box (our worker behind it: MkDocs and ProperDocs)."""
+
     name = "Material"
 
     def open(self, page):
@@ -75,19 +82,21 @@ class Material:
         page.wait_for_function(f"() => !({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=5000)
         box.fill(query)
         start = time.perf_counter()
-        box.press("End")            # Material reads the query on keyup
+        box.press("End")  # Material reads the query on keyup
         page.wait_for_function(f"() => ({WAIT})(document.querySelector('.md-search-result__meta'))", timeout=10000)
         ms = (time.perf_counter() - start) * 1000
         assert any(d in meta.inner_text() for d in DONE)
-        links = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
-                                          "els => els.map(e => e.href)")
+        links = page.eval_on_selector_all(
+            ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)"
+        )
         return links, ms
 
 
 class Zensical:
     """Zensical's search: a dialog in a shadow root (Playwright's CSS pierces it)."""
+
     name = "Zensical"
-    STATUS = "div.f[role=status]"          # its live region: "N results", "1 result" or "No results"
+    STATUS = "div.f[role=status]"  # its live region: "N results", "1 result" or "No results"
 
     def open(self, page):
         page.click(".md-search__button")
@@ -97,9 +106,12 @@ class Zensical:
         the results are taken once status and list have held still for 150 ms."""
         box, status = page.locator("input[role=combobox]"), page.locator(self.STATUS)
         box.fill("")
-        page.wait_for_function("() => ![...document.querySelectorAll('*')].filter(e => e.shadowRoot)"
-                               ".some(h => /result/.test(h.shadowRoot.querySelector('div.f[role=status]')"
-                               "?.textContent || ''))", timeout=5000)
+        page.wait_for_function(
+            "() => ![...document.querySelectorAll('*')].filter(e => e.shadowRoot)"
+            ".some(h => /result/.test(h.shadowRoot.querySelector('div.f[role=status]')"
+            "?.textContent || ''))",
+            timeout=5000,
+        )
         start = time.perf_counter()
         box.fill(query)
         seen, since, ms = None, 0.0, 0.0
@@ -125,7 +137,7 @@ def article_text(root: Path, page: str) -> str:
     if not path.exists():
         path = root / folder / page / "index.html"
     html = path.read_text(encoding="utf-8")
-    html = html[html.find("<article"):html.find("</article>")]
+    html = html[html.find("<article") : html.find("</article>")]
     return re.sub(r"<rt[^>]*>.*?</rt>|<[^>]+>", "", html)
 
 
@@ -134,7 +146,7 @@ def run(root_url: str, browser) -> dict:
     page.goto(root_url + "/dwp2015-3-3/figures/index.html")
     search = driver(page)
     search.open(page)
-    search.ask(page, WARM)                      # the index is built in a worker: wait for it once
+    search.ask(page, WARM)  # the index is built in a worker: wait for it once
     out = []
     for q in QUERIES:
         links, ms = search.ask(page, q["q"])
@@ -163,18 +175,24 @@ def report(name: str, results, root: Path, lang: str = "ja") -> list:
         if part:
             by_part[part + (f" ({q['from']})" if "from" in q else "")].append((at1, at5))
     if by_part:
-        print(f"\n{name}: precision at 1 / at 5, by part of the set (tune: worked on; held-out: kept aside, "
-              "seen once before and once after the work; unseen-2: written after it)")
+        print(
+            f"\n{name}: precision at 1 / at 5, by part of the set (tune: worked on; held-out: kept aside, "
+            "seen once before and once after the work; unseen-2: written after it)"
+        )
         print("| part | queries | P@1 | P@5 |\n|---|---:|---:|---:|")
         for part, rows in by_part.items():
-            print(f"| {part} | {len(rows)} | {sum(r[0] for r in rows)}/{len(rows)} = {sum(r[0] for r in rows) / len(rows):.0%} | "
-                  f"{sum(r[1] for r in rows) / len(rows):.0%} |")
+            print(
+                f"| {part} | {len(rows)} | {sum(r[0] for r in rows)}/{len(rows)} = {sum(r[0] for r in rows) / len(rows):.0%} | "
+                f"{sum(r[1] for r in rows) / len(rows):.0%} |"
+            )
     print(f"\n{name}: precision at 1 / at 5, by kind of query")
     print("| kind | queries | P@1 | P@5 |\n|---|---:|---:|---:|")
     total = [r for rows in by_kind.values() for r in rows]
     for kind, rows in list(by_kind.items()) + [("all", total)]:
-        print(f"| {kind} | {len(rows)} | {sum(r[0] for r in rows) / len(rows):.0%} | "
-              f"{sum(r[1] for r in rows) / len(rows):.0%} |")
+        print(
+            f"| {kind} | {len(rows)} | {sum(r[0] for r in rows) / len(rows):.0%} | "
+            f"{sum(r[1] for r in rows) / len(rows):.0%} |"
+        )
     times = [r[2] for r in total]
     print(f"keystroke to results: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms")
     misses = [f"{r[3]} → {', '.join(r[4]) or '(none)'}" for r in total if not r[0]]
@@ -183,30 +201,41 @@ def report(name: str, results, root: Path, lang: str = "ja") -> list:
     compounds = [(q, pages) for q, pages, _ in results if q["kind"] == "compound"]
     held = [q["q"] for q, pages in compounds if pages and q["q"] in article_text(root, pages[0])]
     if compounds:
-        print(f"compounds whose first result holds the whole phrase: {len(held)}/{len(compounds)} "
-              f"({len(held) / len(compounds):.0%})")
+        print(
+            f"compounds whose first result holds the whole phrase: {len(held)}/{len(compounds)} "
+            f"({len(held) / len(compounds):.0%})"
+        )
     return [(q["q"], pages) for q, pages, _ in results]
 
 
 def main(site: Path, bundle: Path, lang: str = "ja") -> None:
     global QUERIES, DONE, WARM
     QUERIES, DONE, WARM = edition(lang)
-    if lang != "ja":             # another edition's site is a folder of the site
+    if lang != "ja":  # another edition's site is a folder of the site
         site, bundle = site / lang, bundle / lang
     from playwright.sync_api import sync_playwright
+
     index = site / "search" / "search_index.json"
-    if index.exists():           # MkDocs or ProperDocs: MkDocs' index, our worker
+    if index.exists():  # MkDocs or ProperDocs: MkDocs' index, our worker
         worker = site / "assets" / "javascripts" / "search-worker.js"
         data = site / "search" / "hakusho_search.json"
-        print(f"search index (Material fetches it with every page): {index.stat().st_size:,} bytes, "
-              f"{len(gzip.compress(index.read_bytes(), 9)):,} gzipped; search worker "
-              f"{len(gzip.compress(worker.read_bytes(), 9)):,} bytes gzipped"
-              + (f"; the worker's data (fetched when the search box is first focused): {data.stat().st_size:,} "
-                 f"bytes, {len(gzip.compress(data.read_bytes(), 9)):,} gzipped" if data.exists() else ""))
-    else:                        # Zensical: its own index and search
+        print(
+            f"search index (Material fetches it with every page): {index.stat().st_size:,} bytes, "
+            f"{len(gzip.compress(index.read_bytes(), 9)):,} gzipped; search worker "
+            f"{len(gzip.compress(worker.read_bytes(), 9)):,} bytes gzipped"
+            + (
+                f"; the worker's data (fetched when the search box is first focused): {data.stat().st_size:,} "
+                f"bytes, {len(gzip.compress(data.read_bytes(), 9)):,} gzipped"
+                if data.exists()
+                else ""
+            )
+        )
+    else:  # Zensical: its own index and search
         index = site / "search.json"
-        print(f"search index (Zensical's): {index.stat().st_size:,} bytes, "
-              f"{len(gzip.compress(index.read_bytes(), 9)):,} gzipped")
+        print(
+            f"search index (Zensical's): {index.stat().st_size:,} bytes, "
+            f"{len(gzip.compress(index.read_bytes(), 9)):,} gzipped"
+        )
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -215,8 +244,11 @@ def main(site: Path, bundle: Path, lang: str = "ja") -> None:
             served = report("served", run(f"http://127.0.0.1:{httpd.server_address[1]}", browser), site, lang)
             offline = report("offline bundle (file://)", run(bundle.resolve().as_uri(), browser), bundle, lang)
             differ = [q for (q, a), (_, b) in zip(served, offline) if a != b]
-            print("\nserved and offline give the same result pages, in the same order, for "
-                  f"{len(served) - len(differ)}/{len(served)} queries" + (f" (not: {', '.join(differ)})" if differ else ""))
+            print(
+                "\nserved and offline give the same result pages, in the same order, for "
+                f"{len(served) - len(differ)}/{len(served)} queries"
+                + (f" (not: {', '.join(differ)})" if differ else "")
+            )
             browser.close()
     finally:
         httpd.shutdown()

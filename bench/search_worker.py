@@ -12,6 +12,7 @@ an expected page of any copy). Figures, not pass/fail.
 The worker is the site's own (assets/javascripts/search-worker.js), so a site built by an
 older commit is measured with that commit's worker and index.
 """
+
 from __future__ import annotations
 
 import functools
@@ -76,8 +77,10 @@ def measure(site: Path, browser) -> dict:
     try:
         page = browser.new_page()
         root = f"http://127.0.0.1:{httpd.server_address[1]}/"
-        page.route(root + "__bench.html", lambda r: r.fulfill(body="<!doctype html><title>bench</title>",
-                                                             content_type="text/html"))
+        page.route(
+            root + "__bench.html",
+            lambda r: r.fulfill(body="<!doctype html><title>bench</title>", content_type="text/html"),
+        )
         page.goto(root + "__bench.html")
         page.add_script_tag(path=str(site / "assets" / "javascripts" / "search-worker.js"))
         out = page.evaluate(RUN, [q["q"] for q in QUERIES])
@@ -108,21 +111,27 @@ COLUMNS = ["site", "queries", "P@1", "load", "median / p95, first run", "median 
 def row(name: str, m: dict) -> list[str]:
     """One site's figures, as the cells of COLUMNS."""
     times = sorted(m["times"])
-    hits = [bool(p) and right(p[0], q["about"]) if q["kind"] != "none" else not p
-            for q, p in zip(QUERIES, m["pages"])]
+    hits = [bool(p) and right(p[0], q["about"]) if q["kind"] != "none" else not p for q, p in zip(QUERIES, m["pages"])]
     parts: dict = {}
     for q, hit in zip(QUERIES, hits):
         parts.setdefault(q.get("part", "held-out") + (f" ({q['from']})" if "from" in q else ""), []).append(hit)
     slow = sorted(zip(m["first"], (q["q"] for q in QUERIES)), reverse=True)[:5]
     SLOWEST.append(f"{name}: " + ", ".join(f"{q} {ms:.0f} ms" for ms, q in slow))
-    return [name, str(len(QUERIES)), ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in parts.items()),
-            f"{m['load']:.0f} ms", f"{statistics.median(m['first']):.1f} / {p95(m['first']):.1f} ms",
-            f"{statistics.median(times):.1f} / {p95(times):.1f} ms", f"{max(m['first']):.0f} ms",
-            f"{m['heap'] / 2**20:.1f} MB ({(m['heap'] - m['before']) / 2**20:.1f} MB)"]
+    return [
+        name,
+        str(len(QUERIES)),
+        ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in parts.items()),
+        f"{m['load']:.0f} ms",
+        f"{statistics.median(m['first']):.1f} / {p95(m['first']):.1f} ms",
+        f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
+        f"{max(m['first']):.0f} ms",
+        f"{m['heap'] / 2**20:.1f} MB ({(m['heap'] - m['before']) / 2**20:.1f} MB)",
+    ]
 
 
 def rows(sites: list[tuple[str, Path]]) -> list[list[str]]:
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         out = [row(name, measure(site, browser)) for name, site in sites]
@@ -135,16 +144,33 @@ def build_corpus(n: int, root: Path) -> Path:
     sys.path.insert(0, str(REPO))
     from bench.corpus import synthetic_content
     from builder.site import build_site, write_docs
+
     write_docs(build_site(synthetic_content(root, n)), root / "build", REPO)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HAKUSHO_OFFLINE="false")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "build" / "mkdocs.yml"),
-                    "-d", str(root / "site")], cwd=REPO, env=env, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(root / "build" / "mkdocs.yml"),
+            "-d",
+            str(root / "site"),
+        ],
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
     return root / "site"
 
 
-TITLE = ("The search worker, in Chromium (bench/search_worker.py): the Japanese set's P@1 by part; the index's "
-         "load on the first query; time per query; the heap after a collection with the index loaded (in "
-         "brackets: what loading it added)")
+TITLE = (
+    "The search worker, in Chromium (bench/search_worker.py): the Japanese set's P@1 by part; the index's "
+    "load on the first query; time per query; the heap after a collection with the index loaded (in "
+    "brackets: what loading it added)"
+)
 
 
 def main(sites: list[tuple[str, Path]]) -> None:

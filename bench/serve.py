@@ -13,6 +13,7 @@ until the new headline is on it. The ways:
 Then the builder's process as `make site` runs it after the same edit
 (python -m builder build), against MkDocs' own build of the site in the same run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,6 @@ import shutil
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -82,30 +82,34 @@ class Headline:
     def change(self) -> str:
         self.n += 1
         new = f"{self.original}（改{self.n}）"
-        self.file.write_text(self.text.replace(f"headline: {self.original}\n", f"headline: {new}\n", 1),
-                             encoding="utf-8")
+        self.file.write_text(
+            self.text.replace(f"headline: {self.original}\n", f"headline: {new}\n", 1), encoding="utf-8"
+        )
         return new
 
 
 def serving(name: str, root: Path, commands: list[list[str]], page: str, trials: int) -> list[float]:
     """Start the commands (in root), wait for the page, then time `trials` edits."""
     logs = [open(root / f"serve-{k}.log", "w") for k in range(len(commands))]
-    procs = [subprocess.Popen(cmd, cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-             for cmd, log in zip(commands, logs)]
+    procs = [
+        subprocess.Popen(cmd, cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        for cmd, log in zip(commands, logs)
+    ]
     try:
         headline = Headline(root)
         start = time.perf_counter()
         wait_for(page, headline.original, start)
-        time.sleep(1.0)                        # let the first build's own events settle
+        time.sleep(1.0)  # let the first build's own events settle
         times = []
         for _ in range(trials):
             new = headline.change()
             times.append(wait_for(page, new, time.perf_counter()))
-            time.sleep(0.5)                    # an editor does not save twice in a breath
+            time.sleep(0.5)  # an editor does not save twice in a breath
         return times
     except TimeoutError as e:
-        said = "".join(f"\n--- {' '.join(c[1:4])}:\n{Path(log.name).read_text()[-2000:]}"
-                       for c, log in zip(commands, logs))
+        said = "".join(
+            f"\n--- {' '.join(c[1:4])}:\n{Path(log.name).read_text()[-2000:]}" for c, log in zip(commands, logs)
+        )
         raise SystemExit(f"{name}: {e}{said}") from None
     finally:
         for p in procs:
@@ -129,8 +133,13 @@ def process_times(root: Path, trials: int) -> tuple[list[float], list[float]]:
         subprocess.run([PY, "-m", "builder", "build"], cwd=root, env=ENV, check=True, capture_output=True)
         builder.append(time.perf_counter() - t)
         t = time.perf_counter()
-        subprocess.run([PY, "-m", "mkdocs", "build", "--strict", "-f", str(build / "mkdocs.yml"),
-                        "-d", str(root / "site")], cwd=root, env=ENV, check=True, capture_output=True)
+        subprocess.run(
+            [PY, "-m", "mkdocs", "build", "--strict", "-f", str(build / "mkdocs.yml"), "-d", str(root / "site")],
+            cwd=root,
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
         mkdocs.append(time.perf_counter() - t)
     return builder, mkdocs
 
@@ -140,21 +149,29 @@ def measure(trials: int = 10) -> dict[str, list[float]]:
     tmp = Path(tempfile.mkdtemp(prefix="hakusho-serve-bench-"))
     ways = {
         "save → page: `make serve` (python -m builder serve)": lambda port: [
-            [PY, "-m", "builder", "serve", "--address", f"127.0.0.1:{port}"]],
+            [PY, "-m", "builder", "serve", "--address", f"127.0.0.1:{port}"]
+        ],
         "save → page: `mkdocs serve` beside python -m builder watch": lambda port: [
             [PY, "-m", "builder", "watch"],
-            [PY, "-m", "mkdocs", "serve", "--livereload", "-f", "build/mkdocs.yml", "-a", f"127.0.0.1:{port}"]],
+            [PY, "-m", "mkdocs", "serve", "--livereload", "-f", "build/mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        ],
     }
     if ZENSICAL.exists():
         ways["save → page: `zensical serve` beside python -m builder watch --engine zensical"] = lambda port: [
             [PY, "-m", "builder", "watch", "--engine", "zensical"],
-            [str(ZENSICAL), "-m", "zensical", "serve", "-f", "zensical.yml", "-a", f"127.0.0.1:{port}"]]
+            [str(ZENSICAL), "-m", "zensical", "serve", "-f", "zensical.yml", "-a", f"127.0.0.1:{port}"],
+        ]
     figures = {}
     for n, (name, commands) in enumerate(ways.items()):
         root = copy_project(tmp / f"way-{n}")
         # as `make serve` does: the docs and the engine's config first (its server reads it at start)
-        subprocess.run([PY, "-m", "builder", "build", "--engine", "zensical" if "zensical" in name else "mkdocs"],
-                       cwd=root, env=ENV, check=True, capture_output=True)
+        subprocess.run(
+            [PY, "-m", "builder", "build", "--engine", "zensical" if "zensical" in name else "mkdocs"],
+            cwd=root,
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
         port = free_port()
         figures[name] = serving(name, root, commands(port), f"http://127.0.0.1:{port}/timeline.html", trials)
     builder, mkdocs = process_times(copy_project(tmp / "process"), trials)

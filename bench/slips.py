@@ -27,6 +27,7 @@ a data file. `--attacks` runs the fixed set of issue 25, each named.
 `--repo PATH` runs another checkout's builder on this content (the figures of
 main before a change: `git archive main | tar -x -C /tmp/before`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,16 +54,32 @@ OUTCOMES = ("clear error", "unchanged", "changed, reported", "silent change", "c
 
 # characters that must reach no page and no export, by class (tab and newline are the text's own)
 CONTROL_CLASSES = {
-    "C0 control (BEL)": "\x07", "C0 control (NUL)": "\x00", "backspace": "\x08", "vertical tab": "\x0b",
-    "form feed": "\x0c", "lone CR": "\r", "escape": "\x1b", "DEL": "\x7f", "C1 control (NEL)": "\x85",
-    "C1 control (CSI)": "\x9b", "zero-width space": "\u200b", "zero-width joiner": "\u200d",
-    "word joiner": "\u2060", "BOM mid-line": "\ufeff", "right-to-left override": "\u202e",
-    "left-to-right embedding": "\u202a", "right-to-left isolate": "\u2067", "pop directional isolate": "\u2069",
-    "right-to-left mark": "\u200f", "line separator": "\u2028", "paragraph separator": "\u2029",
+    "C0 control (BEL)": "\x07",
+    "C0 control (NUL)": "\x00",
+    "backspace": "\x08",
+    "vertical tab": "\x0b",
+    "form feed": "\x0c",
+    "lone CR": "\r",
+    "escape": "\x1b",
+    "DEL": "\x7f",
+    "C1 control (NEL)": "\x85",
+    "C1 control (CSI)": "\x9b",
+    "zero-width space": "\u200b",
+    "zero-width joiner": "\u200d",
+    "word joiner": "\u2060",
+    "BOM mid-line": "\ufeff",
+    "right-to-left override": "\u202e",
+    "left-to-right embedding": "\u202a",
+    "right-to-left isolate": "\u2067",
+    "pop directional isolate": "\u2069",
+    "right-to-left mark": "\u200f",
+    "line separator": "\u2028",
+    "paragraph separator": "\u2029",
     "interlinear annotation": "\ufff9",
 }
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064"
-                       "\u2066-\u2069\ufeff\ufff9-\ufffb]")
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
 
 
 def yaml_slips(line: str) -> list[str]:
@@ -70,15 +87,29 @@ def yaml_slips(line: str) -> list[str]:
     out = ["", line + " #", "  " + line, line.lstrip(), line[: len(line) // 2]]
     if ":" in line:
         key, value = line.split(":", 1)
-        out += [key + ":", key + ": []", key + ": {}", key + ": 3", key + ": null", key + ": ''",
-                key + ":" + value + "x", key[:-1] + ":" + value, key + ": '[('", key + ": '(?P<x>a)'",
-                key + ": true", key + ":" + value.replace("'", ""), key + ": あああ",
-                # a label's fields (content/labels.yaml): a brace lost, a field renamed
-                key + ":" + value.replace("}", "", 1), key + ":" + value.replace("{", "{x", 1),
-                # a space lost after the colon, a tab for the indent, a date's month or day out of range
-                key + ":" + value.lstrip(), line.replace("  ", "\t", 1),
-                key + ":" + re.sub(r"-\d\d(?=\D|$)", "-13", value, count=1),
-                key + ":" + re.sub(r"(\d{4}-\d\d)-\d\d", r"\1-31", value, count=1)]
+        out += [
+            key + ":",
+            key + ": []",
+            key + ": {}",
+            key + ": 3",
+            key + ": null",
+            key + ": ''",
+            key + ":" + value + "x",
+            key[:-1] + ":" + value,
+            key + ": '[('",
+            key + ": '(?P<x>a)'",
+            key + ": true",
+            key + ":" + value.replace("'", ""),
+            key + ": あああ",
+            # a label's fields (content/labels.yaml): a brace lost, a field renamed
+            key + ":" + value.replace("}", "", 1),
+            key + ":" + value.replace("{", "{x", 1),
+            # a space lost after the colon, a tab for the indent, a date's month or day out of range
+            key + ":" + value.lstrip(),
+            line.replace("  ", "\t", 1),
+            key + ":" + re.sub(r"-\d\d(?=\D|$)", "-13", value, count=1),
+            key + ":" + re.sub(r"(\d{4}-\d\d)-\d\d", r"\1-31", value, count=1),
+        ]
     if line.strip().startswith("- "):
         out += [line.replace("- ", "-  ", 1), line.replace("- ", "- - ", 1), line.replace("- ", "", 1)]
     return [o for o in out if o != line]
@@ -89,7 +120,7 @@ def yaml_moves(lines: list[str], j: int, rng: random.Random) -> tuple[list[str],
     new = list(lines)
     op = rng.choice(["lost", "doubled", "moved"])
     if op == "lost":
-        del new[j:j + rng.randint(2, 5)]
+        del new[j : j + rng.randint(2, 5)]
     elif op == "doubled":
         new.insert(j, new[j])
     else:
@@ -125,13 +156,27 @@ def fuzz(data: bytes, rng: random.Random) -> tuple[bytes | None, str]:
     for a deleted file, the kind)."""
     text = data.decode("utf-8")
     lines = text.split("\n")
-    kind = rng.choice(["lines lost", "lines doubled", "lines swapped", "characters garbled", "control character",
-                       "control character", "control character", "CRLF", "BOM", "empty", "binary", "ten times"])
+    kind = rng.choice(
+        [
+            "lines lost",
+            "lines doubled",
+            "lines swapped",
+            "characters garbled",
+            "control character",
+            "control character",
+            "control character",
+            "CRLF",
+            "BOM",
+            "empty",
+            "binary",
+            "ten times",
+        ]
+    )
     j = rng.randrange(len(lines))
     if kind == "lines lost":
-        del lines[j:j + rng.randint(1, 20)]
+        del lines[j : j + rng.randint(1, 20)]
     elif kind == "lines doubled":
-        lines[j:j] = lines[j:j + rng.randint(1, 20)]
+        lines[j:j] = lines[j : j + rng.randint(1, 20)]
     elif kind == "lines swapped":
         k = rng.randrange(len(lines))
         lines[j], lines[k] = lines[k], lines[j]
@@ -140,8 +185,15 @@ def fuzz(data: bytes, rng: random.Random) -> tuple[bytes | None, str]:
             j = rng.randrange(len(lines))
             if lines[j]:
                 i = rng.randrange(len(lines[j]))
-                lines[j] = lines[j][:i] + chr(rng.choice([rng.randrange(0x20, 0x7f), rng.randrange(0x3000, 0x9fff),
-                                                          rng.randrange(0xa0, 0x2fff)])) + lines[j][i + 1:]
+                lines[j] = (
+                    lines[j][:i]
+                    + chr(
+                        rng.choice(
+                            [rng.randrange(0x20, 0x7F), rng.randrange(0x3000, 0x9FFF), rng.randrange(0xA0, 0x2FFF)]
+                        )
+                    )
+                    + lines[j][i + 1 :]
+                )
     elif kind == "control character":
         name = rng.choice(sorted(CONTROL_CLASSES))
         for _ in range(rng.randint(1, 3)):
@@ -165,36 +217,47 @@ def fuzz(data: bytes, rng: random.Random) -> tuple[bytes | None, str]:
 def attacks() -> list[tuple[str, str, object]]:
     """Issue 25's hostile inputs: (kind, file, a function of the file's text giving its new text,
     or None to delete it, or bytes)."""
+
     def sub(old, new, count=1):
         def f(text):
             assert old in text, old
             return text.replace(old, new, count)
+
         return f
 
     def append(more):
         return lambda text: text + more
 
     bomb = "\nz0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"z{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 8))
+        f"z{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 8)
+    )
     ja, en = "dwp2015-part3-ch3", "dwp2015-part3-ch3-en"
     raw = f"{ja}/dwp2015-part3-ch3.raw.txt"
 
     def raw_insert(ch, where=93):
         """ch inside line 94, a line of body text"""
+
         def f(text):
             lines = text.split("\n")
             lines[where] = lines[where][:10] + ch + lines[where][10:]
             return "\n".join(lines)
+
         return f
+
     return [
-        ("pattern that backtracks", "data/countries.yaml",
-         sub("forms: ['米(?=", "forms: ['(?:.+)+米国(?=")),
+        ("pattern that backtracks", "data/countries.yaml", sub("forms: ['米(?=", "forms: ['(?:.+)+米国(?=")),
         ("alias bomb", "labels.yaml", append(bomb)),
-        ("alias bomb (3 levels)", "labels.yaml", append("\nz0: &a0 [x, x, x]\nz1: &a1 [*a0, *a0, *a0]\n"
-                                                        "z2: [*a1, *a1, *a1]\n")),
+        (
+            "alias bomb (3 levels)",
+            "labels.yaml",
+            append("\nz0: &a0 [x, x, x]\nz1: &a1 [*a0, *a0, *a0]\nz2: [*a1, *a1, *a1]\n"),
+        ),
         ("month 13", f"{ja}/events.yaml", lambda t: re.sub(r"date: '(\d{4})-\d\d'", r"date: '\1-13'", t, count=1)),
-        ("30 February", f"{ja}/events.yaml", lambda t: re.sub(r"date: '(\d{4})-\d\d-\d\d'", r"date: '\1-02-30'",
-                                                            t, count=1)),
+        (
+            "30 February",
+            f"{ja}/events.yaml",
+            lambda t: re.sub(r"date: '(\d{4})-\d\d-\d\d'", r"date: '\1-02-30'", t, count=1),
+        ),
         ("hints.yaml empty", f"{ja}/hints.yaml", lambda t: ""),
         ("events.yaml empty", f"{ja}/events.yaml", lambda t: ""),
         ("hints.yaml deleted", f"{ja}/hints.yaml", None),
@@ -211,11 +274,17 @@ def attacks() -> list[tuple[str, str, object]]:
         ("zero-width space", raw, raw_insert("\u200b")),
         ("BOM mid-file", raw, raw_insert("\ufeff")),
         ("form feed in a heading", raw, lambda t: t.replace("\t1\t ", "\t1\t \x0c", 1)),
-        ("right-to-left override in a headline", f"{ja}/events.yaml",
-         lambda t: t.replace("headline: ", "headline: \u202e", 1)),
+        (
+            "right-to-left override in a headline",
+            f"{ja}/events.yaml",
+            lambda t: t.replace("headline: ", "headline: \u202e", 1),
+        ),
         ("right-to-left override in a label", "labels.yaml", lambda t: t.replace("timeline: ", "timeline: \u202e", 1)),
-        ("a brace in a label", "labels.yaml", lambda t: re.sub(r"^timeline: .*$", "timeline: '年表{{x}}'", t, count=1,
-                                                              flags=re.M)),
+        (
+            "a brace in a label",
+            "labels.yaml",
+            lambda t: re.sub(r"^timeline: .*$", "timeline: '年表{{x}}'", t, count=1, flags=re.M),
+        ),
         ("a tab for an indent", f"{ja}/events.yaml", lambda t: t.replace("\n  kind:", "\n\tkind:", 1)),
         ("no space after a colon", f"{ja}/events.yaml", lambda t: t.replace("kind: meeting", "kind:meeting", 1)),
         ("Shift_JIS file", f"{ja}/hints.yaml", lambda t: t.encode("shift_jis", "replace")),
@@ -237,6 +306,7 @@ def words_only(before: bytes, after) -> bool:
     """Whether a YAML slip changed only the words of string values (an edit no check can tell from a
     meant one: a headline or a name reworded), keys, lists, numbers and the rest as they were."""
     import yaml
+
     try:
         return after is not None and shape(yaml.safe_load(before)) == shape(yaml.safe_load(after))
     except yaml.YAMLError:
@@ -286,12 +356,13 @@ def build_in_child(work: Path, timeout: float, memory_gib: float):
     ('error', message), ('crash', where), ('hang', seconds)."""
     from builder.errors import InputError
     from builder.site import build_site
+
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(r)
         try:
-            limit = int(memory_gib * 2 ** 30)
+            limit = int(memory_gib * 2**30)
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
             sys.stderr = open(os.devnull, "w")
             try:
@@ -299,12 +370,15 @@ def build_in_child(work: Path, timeout: float, memory_gib: float):
                 answer = ("built", (output_of(result), report_of(result), leaks(result)))
             except InputError as e:
                 answer = ("error", str(e))
-            except BaseException as e:  # noqa: BLE001 (counting what should never happen)
+            except BaseException as e:
                 tb = traceback.extract_tb(e.__traceback__)
                 where = tb[-1] if tb else None
-                answer = ("crash", f"{type(e).__name__}: {str(e)[:120]} at "
-                                   f"{where.filename.replace(str(REPO) + '/', '') if where else '?'}"
-                                   f":{where.lineno if where else '?'}")
+                answer = (
+                    "crash",
+                    f"{type(e).__name__}: {str(e)[:120]} at "
+                    f"{where.filename.replace(str(REPO) + '/', '') if where else '?'}"
+                    f":{where.lineno if where else '?'}",
+                )
             data = pickle.dumps(answer)
             with os.fdopen(w, "wb") as f:
                 f.write(data)
@@ -369,13 +443,14 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="hakusho-slips-")) / "content"
     shutil.copytree(CONTENT, work)
     from builder.site import build_site
+
     base = build_site(work)
     baseline = (output_of(base), report_of(base))
     counts: dict[str, Counter] = {}
     examples: dict[str, list] = {}
     leaked: Counter = Counter()
     leak_examples: list[str] = []
-    words: Counter = Counter()      # silent changes of YAML: True where only a string's words changed
+    words: Counter = Counter()  # silent changes of YAML: True where only a string's words changed
     raw_files = sorted(CONTENT.rglob("*.raw.txt"))
     yaml_files = sorted(CONTENT.rglob("*.yaml"))
     cases = attacks() if args.attacks else range(args.runs)
@@ -408,7 +483,7 @@ def main() -> None:
                 what = f"line {j + 1}"
             else:
                 slip = rng.choice(yaml_slips(lines[j]) or [""])
-                new, kind = lines[:j] + [slip] + lines[j + 1:], "line changed"
+                new, kind = lines[:j] + [slip] + lines[j + 1 :], "line changed"
                 what = f"line {j + 1}: {lines[j][:50]!r} -> {slip[:50]!r}"
             if isinstance(new, list):
                 new = "\n".join(new)
@@ -437,26 +512,35 @@ def main() -> None:
             print(f"  {kind:42} {result:18} {detail[:150]}", flush=True)
     elapsed = time.monotonic() - started
     shutil.rmtree(work.parent)
-    what = ("issue 25's attacks" if args.attacks else "fuzzed raw chapters" if args.fuzz else
-            "slips in the raw chapter" if args.raw else "slips in the YAML inputs")
+    what = (
+        "issue 25's attacks"
+        if args.attacks
+        else "fuzzed raw chapters"
+        if args.fuzz
+        else "slips in the raw chapter"
+        if args.raw
+        else "slips in the YAML inputs"
+    )
     total = sum(sum(c.values()) for c in counts.values())
     print(f"{total} {what} (seed {args.seed}, builder of {args.repo}), {elapsed:.0f} s")
     overall = sum(counts.values(), Counter())
     for o in OUTCOMES:
         print(f"  {o:20} {overall[o]:5}")
         if o == "silent change" and words:
-            print(f"    of which only the words of a string value changed (a headline, a name: an edit the\n"
-                  f"    build cannot tell from a meant one) {words[True]:5}; anything else {words[False]:5}")
+            print(
+                f"    of which only the words of a string value changed (a headline, a name: an edit the\n"
+                f"    build cannot tell from a meant one) {words[True]:5}; anything else {words[False]:5}"
+            )
     if args.fuzz:
         print(f"  {'control character in a page or export':38} {sum(leaked.values()):5}")
         print("by kind (" + ", ".join(OUTCOMES) + "; leaks):")
         for group in sorted(counts):
             print(f"  {group:22} " + " ".join(f"{counts[group][o]:4}" for o in OUTCOMES) + f"  {leaked[group]:4}")
-        for e in leak_examples[:args.show]:
+        for e in leak_examples[: args.show]:
             print(f"leak: {e}")
     if not args.attacks:
         for o in OUTCOMES[2:]:
-            for e in examples.get(o, [])[:args.show]:
+            for e in examples.get(o, [])[: args.show]:
                 print(f"{o}: {e}")
 
 

@@ -1,4 +1,5 @@
 """Command line: `python -m builder build | account | watch | serve | events | align`."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,8 @@ REPO = Path(__file__).resolve().parent.parent
 def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs"):
     from . import memo
     from .site import build_site, write_docs, write_zensical_config
-    memo.keep_in(out / "cache" / "passed")       # a rebuild checks only what changed
+
+    memo.keep_in(out / "cache" / "passed")  # a rebuild checks only what changed
     result = build_site(content)
     docs = write_docs(result, out, REPO)
     memo.passed.save()
@@ -24,8 +26,10 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs")
     for notice in result.notices:
         print(f"note: {notice}", file=sys.stderr)
     if not quiet:
-        print(f"wrote {sum(len(e.files) for e in [result] + result.editions)} files to {docs}"
-              + "".join(f" and {docs}-{e.lang}" for e in result.editions))
+        print(
+            f"wrote {sum(len(e.files) for e in [result] + result.editions)} files to {docs}"
+            + "".join(f" and {docs}-{e.lang}" for e in result.editions)
+        )
     return result
 
 
@@ -38,8 +42,10 @@ def report_edition(edition, main, out: Path, quiet: bool) -> None:
         report.write_text(ch.ledger.report(ch.raw_lines), encoding="utf-8")
         if not quiet:
             nonblank = sum(1 for r in ch.raw_lines if r.text.strip())
-            print(f"{ch.chapter.id}{suffix} ({ch.chapter.config.raw.name}): {len(ch.raw_lines)} raw lines "
-                  f"({nonblank} non-blank), all accounted for:")
+            print(
+                f"{ch.chapter.id}{suffix} ({ch.chapter.config.raw.name}): {len(ch.raw_lines)} raw lines "
+                f"({nonblank} non-blank), all accounted for:"
+            )
             for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
                 print(f"  {cat:10} {n:5}")
             for why, n in ch.ledger.furniture().most_common():
@@ -68,6 +74,7 @@ def align_report(content: Path) -> int:
     from .align import align, report
     from .content import load_content
     from .site import alignment_file, evidencers, process_editions
+
     loaded = load_content(content)
     main_results, others = process_editions(loaded, content)
     counterparts = {r.chapter.id: r.chapter for r in main_results}
@@ -91,8 +98,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     ap.add_argument("command", choices=["build", "account", "watch", "serve", "events", "align"])
     ap.add_argument("--init", action="store_true", help="events: write a first events.yaml where a chapter has none")
-    ap.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
-                    help="build: the site generator the config is written for (zensical needs its own)")
+    ap.add_argument(
+        "--engine",
+        choices=["mkdocs", "properdocs", "zensical"],
+        default="mkdocs",
+        help="build: the site generator the config is written for (zensical needs its own)",
+    )
     ap.add_argument("--content", type=Path, default=REPO / "content")
     ap.add_argument("--out", type=Path, default=REPO / "build")
     ap.add_argument("--address", default="127.0.0.1:8000", help="serve: where to serve the site")
@@ -109,12 +120,15 @@ def main(argv=None) -> int:
             return align_report(args.content)
         elif args.command == "events":
             from .chronology_review import review
+
             return review(args.content, init=args.init)
         elif args.command == "serve":
             from .serve import serve
+
             serve(args.content, args.out, build, args.address)
         else:
             from .serve import watch
+
             watch(args.content, args.out, build, args.engine)
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)

@@ -13,6 +13,7 @@ build stops; a paragraph past the counterpart's end (hint counterpart_end) is
 alone by its nature. A one-to-one pair whose shared evidence disagrees is a
 warning naming both paragraphs.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,40 +26,71 @@ from .errors import InputError
 from .structure.chapter import figure_slug
 from .text import plain
 
-MONTHS = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December"), 1)}
-ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9\-]*[A-Z0-9](?=s?(?![A-Za-z]))")    # NGOs: NGO
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        1,
+    )
+}
+ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9\-]*[A-Z0-9](?=s?(?![A-Za-z]))")  # NGOs: NGO
 YEAR_EN = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 MONTH_YEAR_EN = re.compile(r"\b(" + "|".join(MONTHS) + r")(?:\s+\d{1,2},)?\s+(19\d\d|20\d\d)\b")
 DAY_MONTH_EN = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\b")
 # a count or an ordinal, as digits or (in English) words; not a part of a name (CTF151, P-3C)
 NUMBER = re.compile(r"(?<![A-Za-z0-9.,\-])(\d{1,3}(?:,\d{3})*)(?:st|nd|rd|th)?(?![A-Za-z0-9.\-]|,\d)")
 # "one" and "two" are left out: "the two countries" is 両国, "one of" no count at all
-WORDS = {w: i for i, w in enumerate("three four five six seven eight nine ten eleven twelve".split(), 3)}
-WORDS.update({w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)})
+WORDS = {
+    w: i for i, w in enumerate(["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 3)
+}
+WORDS.update(
+    {
+        w: i
+        for i, w in enumerate(
+            ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1
+        )
+    }
+)
 NUMBER_WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Evidence:
     years: frozenset
-    months: frozenset       # YYYY-MM
+    months: frozenset  # YYYY-MM
     acronyms: frozenset
     countries: frozenset
-    numbers: frozenset = frozenset()    # counts and ordinals, not dates
+    numbers: frozenset = frozenset()  # counts and ordinals, not dates
 
     def features(self) -> set:
-        return {("y", y) for y in self.years} | {("m", m) for m in self.months} | \
-               {("a", a) for a in self.acronyms} | {("c", c) for c in self.countries} | \
-               {("n", n) for n in self.numbers}
+        return (
+            {("y", y) for y in self.years}
+            | {("m", m) for m in self.months}
+            | {("a", a) for a in self.acronyms}
+            | {("c", c) for c in self.countries}
+            | {("n", n) for n in self.numbers}
+        )
 
 
 @dataclass
 class Pair:
     unit: str
-    theirs: list            # the main edition's paragraphs
-    mine: list              # this edition's
-    why: str = ""           # the exception's reason, where it is one
+    theirs: list  # the main edition's paragraphs
+    mine: list  # this edition's
+    why: str = ""  # the exception's reason, where it is one
 
     @property
     def kind(self) -> str:
@@ -69,8 +101,9 @@ class Pair:
 class Match:
     """A heading, note, figure, caption or box of one edition with its counterpart's (None: it
     has none, and `why` says why)."""
+
     kind: str
-    key: str                # how both editions name it: "1-2 sub 3", "1 note 6", "fig-iii-3-1-1", "1-2 caption 4"
+    key: str  # how both editions name it: "1-2 sub 3", "1 note 6", "fig-iii-3-1-1", "1-2 caption 4"
     theirs: object
     mine: object
     why: str = ""
@@ -79,8 +112,8 @@ class Match:
 @dataclass
 class Alignment:
     pairs: list[Pair] = field(default_factory=list)
-    theirs_chapter: object = None       # the main edition's chapter
-    mine_chapter: object = None         # this edition's
+    theirs_chapter: object = None  # the main edition's chapter
+    mine_chapter: object = None  # this edition's
     matches: list[Match] = field(default_factory=list)
     # each paragraph's evidence by its anchor, read once, in reading order (a date such as
     # 同年 is read against the one before it)
@@ -89,8 +122,10 @@ class Alignment:
 
     def evidence(self, pair: Pair) -> tuple[Evidence, Evidence]:
         """The evidence of each side of a pair (of two paragraphs, both together)."""
-        return (merged(self.evidence_theirs[p.anchor] for p in pair.theirs),
-                merged(self.evidence_mine[p.anchor] for p in pair.mine))
+        return (
+            merged(self.evidence_theirs[p.anchor] for p in pair.theirs),
+            merged(self.evidence_mine[p.anchor] for p in pair.mine),
+        )
 
     def of_mine(self) -> dict:
         """This edition's paragraph anchor -> the pair it is in."""
@@ -102,8 +137,12 @@ class Alignment:
 
 def merged(evidences) -> Evidence:
     evidences = list(evidences)
-    return Evidence(*(frozenset().union(*(getattr(e, f) for e in evidences))
-                      for f in ("years", "months", "acronyms", "countries", "numbers")))
+    return Evidence(
+        *(
+            frozenset().union(*(getattr(e, f) for e in evidences))
+            for f in ("years", "months", "acronyms", "countries", "numbers")
+        )
+    )
 
 
 class Evidencer:
@@ -117,13 +156,13 @@ class Evidencer:
     def __call__(self, text: str) -> Evidence:
         t = plain(text)
         years, months = set(), set()
-        rest = t              # the text with its dates blanked, where counts are read
+        rest = t  # the text with its dates blanked, where counts are read
         if self.reader:
             for d in self.reader.read(t):
                 years.add(d.year)
                 if len(d.iso) >= 7:
                     months.add(d.iso[:7])
-                rest = rest[:d.start] + " " * (d.end - d.start) + rest[d.end:]
+                rest = rest[: d.start] + " " * (d.end - d.start) + rest[d.end :]
         for m in MONTH_YEAR_EN.finditer(t):
             months.add(f"{m.group(2)}-{MONTHS[m.group(1)]:02d}")
         for m in YEAR_EN.finditer(t):
@@ -134,8 +173,9 @@ class Evidencer:
         numbers |= {WORDS[w.lower()] for w in NUMBER_WORD.findall(rest)}
         acronyms = {a for a in ACRONYM.findall(t) if len(a) >= 2}
         countries = {m.id for m in self.matcher.find(text)} if self.matcher else set()
-        return Evidence(frozenset(years), frozenset(months), frozenset(acronyms), frozenset(countries),
-                        frozenset(numbers))
+        return Evidence(
+            frozenset(years), frozenset(months), frozenset(acronyms), frozenset(countries), frozenset(numbers)
+        )
 
 
 def heading_keys(item, prefix: str, kana_order: str):
@@ -190,10 +230,12 @@ def things(chapter) -> dict[str, list]:
             name = f"{s.num}-{item.num}"
             out["heading"].append((name, item.heading))
             out["heading"] += [(key, b) for key, b in heading_keys(item, name, kana) if key]
-            out["caption"] += [(f"{name} caption {k}", b) for k, b in
-                               enumerate((b for b in item.blocks if isinstance(b, Caption)), 1)]
-            out["box"] += [(f"{name} box {k}", b) for k, b in
-                           enumerate((b for b in item.blocks if isinstance(b, Box)), 1)]
+            out["caption"] += [
+                (f"{name} caption {k}", b) for k, b in enumerate((b for b in item.blocks if isinstance(b, Caption)), 1)
+            ]
+            out["box"] += [
+                (f"{name} box {k}", b) for k, b in enumerate((b for b in item.blocks if isinstance(b, Box)), 1)
+            ]
     out["figure"] = [(figure_slug(num), f) for num, f in chapter.figures.items()]
     return out
 
@@ -207,10 +249,13 @@ def match(theirs_ch, mine_ch) -> list[Match]:
         mine = dict(others[kind])
         theirs = dict(ours[kind])
         for side, keys in ((theirs_ch, ours[kind]), (mine_ch, others[kind])):
-            if len({k for k, _ in keys}) != len(keys):      # a key names one thing, or pairing is a guess
+            if len({k for k, _ in keys}) != len(keys):  # a key names one thing, or pairing is a guess
                 twice = next(k for k, _ in keys if sum(1 for j, _ in keys if j == k) > 1)
-                raise InputError(side.config.raw, None, f"two {kind}s are both '{twice}'; expected each "
-                                                        "heading numbered once under the one above it")
+                raise InputError(
+                    side.config.raw,
+                    None,
+                    f"two {kind}s are both '{twice}'; expected each heading numbered once under the one above it",
+                )
         out += [Match(kind, key, t, mine.get(key)) for key, t in ours[kind]]
         out += [Match(kind, key, None, m) for key, m in others[kind] if key not in theirs]
     return out
@@ -263,10 +308,14 @@ def align(theirs_ch, mine_ch, evidence_theirs, evidence_mine) -> Alignment:
     """The proposed pairing of two editions of one chapter (nothing checked yet)."""
     ut, um = units(theirs_ch), units(mine_ch)
     if [n for n, _ in ut] != [n for n, _ in um]:
-        first = next((f"{a} against {b}" for (a, _), (b, _) in zip(ut, um) if a != b),
-                     f"{len(ut)} units against {len(um)}")
-        raise InputError(mine_ch.config.raw, None, f"its headings and boxes are not its counterpart's ({first}); "
-                                                   "expected the same outline in both editions")
+        first = next(
+            (f"{a} against {b}" for (a, _), (b, _) in zip(ut, um) if a != b), f"{len(ut)} units against {len(um)}"
+        )
+        raise InputError(
+            mine_ch.config.raw,
+            None,
+            f"its headings and boxes are not its counterpart's ({first}); expected the same outline in both editions",
+        )
     total_t = sum(len(plain(p.text)) for _, ps in ut for p in ps) or 1
     total_m = sum(len(plain(p.text)) for _, ps in um for p in ps if not p.beyond) or 1
     ratio = total_m / total_t
@@ -275,10 +324,17 @@ def align(theirs_ch, mine_ch, evidence_theirs, evidence_mine) -> Alignment:
         inside = [p for p in pm if not p.beyond]
         out.evidence_theirs.update((p.anchor, evidence_theirs(p.text)) for p in pt)
         out.evidence_mine.update((p.anchor, evidence_mine(p.text)) for p in pm)
-        out.pairs += pair_unit(name, pt, inside, [out.evidence_theirs[p.anchor] for p in pt],
-                               [out.evidence_mine[p.anchor] for p in inside], ratio)
-        out.pairs += [Pair(name, [], [p], "past the end of the counterpart's text (hint counterpart_end)")
-                      for p in pm if p.beyond]
+        out.pairs += pair_unit(
+            name,
+            pt,
+            inside,
+            [out.evidence_theirs[p.anchor] for p in pt],
+            [out.evidence_mine[p.anchor] for p in inside],
+            ratio,
+        )
+        out.pairs += [
+            Pair(name, [], [p], "past the end of the counterpart's text (hint counterpart_end)") for p in pm if p.beyond
+        ]
     return out
 
 
@@ -298,14 +354,20 @@ def check(alignment: Alignment, spec, doc, where, langs=("ja", "en")) -> Alignme
         if found[k] is None:
             unlisted = [pair for pair in odd if not any(_matches(x, pair, langs) for _, x in listed)]
             hint = f"; the builder finds one unlisted: {_entry(unlisted[0], langs).strip()}" if unlisted else ""
-            raise doc.error(("exceptions", k), "no such pairing in the chapter; expected the paragraphs' first words "
-                                               f"as a pairing the builder finds (python -m builder align){hint}")
+            raise doc.error(
+                ("exceptions", k),
+                "no such pairing in the chapter; expected the paragraphs' first words "
+                f"as a pairing the builder finds (python -m builder align){hint}",
+            )
         found[k].why = e["why"]
     for pair in odd:
         if not pair.why:
-            raise InputError(where, None, f"unit {pair.unit}: {_describe(pair)} is not in alignment.yaml; expected "
-                                          "an exception that says why (python -m builder align proposes it): "
-                                          + _entry(pair, langs).strip())
+            raise InputError(
+                where,
+                None,
+                f"unit {pair.unit}: {_describe(pair)} is not in alignment.yaml; expected "
+                "an exception that says why (python -m builder align proposes it): " + _entry(pair, langs).strip(),
+            )
     _check_unpaired(alignment, spec.get("unpaired") or [], doc, where, langs)
     return alignment
 
@@ -313,26 +375,38 @@ def check(alignment: Alignment, spec, doc, where, langs=("ja", "en")) -> Alignme
 def _check_unpaired(alignment, listed, doc, where, langs):
     """A heading, note, figure, caption or box without its counterpart is listed under `unpaired`
     by its key and the edition that has it, with its reason; a listed one must be one."""
-    lone = {((langs[0] if m.mine is None else langs[1]), m.key): m for m in alignment.matches
-            if m.theirs is None or m.mine is None}
+    lone = {
+        ((langs[0] if m.mine is None else langs[1]), m.key): m
+        for m in alignment.matches
+        if m.theirs is None or m.mine is None
+    }
     for k, e in enumerate(listed):
         side = langs[0] if langs[0] in e else langs[1]
         m = lone.pop((side, e[side]), None)
         if m is None:
-            rest = (f"expected one of: {', '.join(s + ' ' + key for s, key in lone)}" if lone
-                    else "every other one is paired")
-            raise doc.error(("unpaired", k), f"'{e[side]}' is not an unpaired {side} heading, note, figure, caption "
-                                             f"or box; {rest}")
+            rest = (
+                f"expected one of: {', '.join(s + ' ' + key for s, key in lone)}"
+                if lone
+                else "every other one is paired"
+            )
+            raise doc.error(
+                ("unpaired", k), f"'{e[side]}' is not an unpaired {side} heading, note, figure, caption or box; {rest}"
+            )
         m.why = e["why"]
     for (side, key), m in lone.items():
-        raise InputError(where, None, f"the {m.kind} '{key}' of the {side} edition has no counterpart; expected "
-                                      f"its pair, or an entry under unpaired that says why: "
-                                      f"- {{{side}: '{key}', why: …}}")
+        raise InputError(
+            where,
+            None,
+            f"the {m.kind} '{key}' of the {side} edition has no counterpart; expected "
+            f"its pair, or an entry under unpaired that says why: "
+            f"- {{{side}: '{key}', why: …}}",
+        )
 
 
 def _matches(entry, pair, langs) -> bool:
     def same(quotes, paragraphs):
         return len(quotes) == len(paragraphs) and all(plain(p.text).startswith(q) for q, p in zip(quotes, paragraphs))
+
     return same(entry.get(langs[0]) or [], pair.theirs) and same(entry.get(langs[1]) or [], pair.mine)
 
 
@@ -341,8 +415,10 @@ def _describe(pair) -> str:
         return f"the paragraph '{start(pair.theirs[0])}…' has no counterpart"
     if not pair.theirs:
         return f"the paragraph '{start(pair.mine[0])}…' has no counterpart"
-    return f"{len(pair.theirs)} paragraph(s) '{start(pair.theirs[0], 20)}…' pair with {len(pair.mine)} '" \
-           f"{start(pair.mine[0], 30)}…'"
+    return (
+        f"{len(pair.theirs)} paragraph(s) '{start(pair.theirs[0], 20)}…' pair with {len(pair.mine)} '"
+        f"{start(pair.mine[0], 30)}…'"
+    )
 
 
 def _entry(pair, langs) -> str:
@@ -386,7 +462,9 @@ def disagreements(alignment: Alignment) -> list[tuple[Pair, str]]:
 
 def _explains(entry, pair, langs) -> bool:
     """Whether a `disagreements` entry names the pair: its paragraphs' first words in each edition."""
-    return plain(pair.theirs[0].text).startswith(entry[langs[0]]) and plain(pair.mine[0].text).startswith(entry[langs[1]])
+    return plain(pair.theirs[0].text).startswith(entry[langs[0]]) and plain(pair.mine[0].text).startswith(
+        entry[langs[1]]
+    )
 
 
 def unexplained(alignment: Alignment, spec, doc, langs=("ja", "en")) -> list:
@@ -404,8 +482,11 @@ def unexplained(alignment: Alignment, spec, doc, langs=("ja", "en")) -> list:
             pair.why = listed[k][1]["why"]
     for k, _ in listed:
         if k not in used:
-            raise doc.error(("disagreements", k), "no paired paragraphs with these first words whose evidence "
-                                                  "differs; expected a pair the check flags (python -m builder align)")
+            raise doc.error(
+                ("disagreements", k),
+                "no paired paragraphs with these first words whose evidence "
+                "differs; expected a pair the check flags (python -m builder align)",
+            )
     return out
 
 
@@ -428,8 +509,10 @@ def report(alignment: Alignment, spec, langs=("ja", "en")) -> tuple[list[str], b
             side = langs[0] if m.mine is None else langs[1]
             why = listed_alone.get((side, m.key))
             ok &= why is not None
-            out.append(f"    {m.kind} {m.key} ({side} only): " + (why or f"NOT LISTED; add under unpaired:\n"
-                                                                       f"      - {{{side}: '{m.key}', why: …}}"))
+            out.append(
+                f"    {m.kind} {m.key} ({side} only): "
+                + (why or f"NOT LISTED; add under unpaired:\n      - {{{side}: '{m.key}', why: …}}")
+            )
     kinds_of = {}
     for pair in alignment.pairs:
         kinds_of[pair.kind] = kinds_of.get(pair.kind, 0) + 1
@@ -438,24 +521,35 @@ def report(alignment: Alignment, spec, langs=("ja", "en")) -> tuple[list[str], b
     tally = {}
     for v, _ in verdicts.values():
         tally[v] = tally.get(v, 0) + 1
-    out.append("  shared evidence: " + ", ".join(f"{tally.get(v, 0)} {v}" for v in ("confirmed", "flagged", "unchecked"))
-               + " (unchecked: no year, acronym, number or country in common, or one side empty)")
+    out.append(
+        "  shared evidence: "
+        + ", ".join(f"{tally.get(v, 0)} {v}" for v in ("confirmed", "flagged", "unchecked"))
+        + " (unchecked: no year, acronym, number or country in common, or one side empty)"
+    )
     for pair in alignment.pairs:
         if pair.kind == "1-1":
             continue
         why = pair.why or next((e["why"] for e in spec.get("exceptions") or [] if _matches(e, pair, langs)), None)
         ok &= why is not None
-        out.append(f"    {pair.unit}: {_describe(pair)}: " + (" ".join(why.split()) if why else
-                                                                 "NOT LISTED; add under exceptions:\n" + _entry(pair, langs)))
+        out.append(
+            f"    {pair.unit}: {_describe(pair)}: "
+            + (" ".join(why.split()) if why else "NOT LISTED; add under exceptions:\n" + _entry(pair, langs))
+        )
     explained = spec.get("disagreements") or []
     for k, pair in enumerate(alignment.pairs):
         v, why = verdicts[k]
         if v != "flagged":
             continue
         reason = next((d["why"] for d in explained if _explains(d, pair, langs)), None)
-        out.append(f"    flagged {', '.join(p.anchor for p in pair.theirs)} / {', '.join(p.anchor for p in pair.mine)} "
-                   f"({pair.unit}): {why}: " + (" ".join(reason.split()) if reason else
-                                                "read both; if they are right, add under disagreements:\n"
-                                                f"      - {{{langs[0]}: '{start(pair.theirs[0], 20)}', "
-                                                f"{langs[1]}: '{start(pair.mine[0], 40)}', why: …}}"))
+        out.append(
+            f"    flagged {', '.join(p.anchor for p in pair.theirs)} / {', '.join(p.anchor for p in pair.mine)} "
+            f"({pair.unit}): {why}: "
+            + (
+                " ".join(reason.split())
+                if reason
+                else "read both; if they are right, add under disagreements:\n"
+                f"      - {{{langs[0]}: '{start(pair.theirs[0], 20)}', "
+                f"{langs[1]}: '{start(pair.mine[0], 40)}', why: …}}"
+            )
+        )
     return out, ok

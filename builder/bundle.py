@@ -5,6 +5,7 @@ out what nothing in it loads (source maps, a search the pages do not use), and
 writes the zip reproducibly (sorted entries, one fixed timestamp, fixed
 permissions) so two builds of one commit give the same bytes.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,9 @@ from pathlib import Path
 from .errors import InputError
 
 # src=/href= of things a browser fetches by itself, and url(...) in CSS
-_FETCHED = re.compile(r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']?((?:https?:)?//[^"' >]+)""", re.I)
+_FETCHED = re.compile(
+    r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']?((?:https?:)?//[^"' >]+)""", re.I
+)
 _CSS_URL = re.compile(r"""url\(\s*["']?((?:https?:)?//[^"')]+)""", re.I)
 # scripts and stylesheets the pages load from the site itself
 _LOCAL = re.compile(r"""<(?:script|link)\b[^>]*?\b(?:src|href)=["']?([^"' >#?]+\.(?:js|css))""", re.I)
@@ -50,13 +53,19 @@ def check_offline(site: Path) -> None:
     fetches = network_fetches(site)
     if fetches:
         page, url = fetches[0]
-        raise InputError(site / page, None, f"would fetch {url} from the network "
-                                            f"({len(fetches)} such reference(s)); the offline bundle must not")
+        raise InputError(
+            site / page,
+            None,
+            f"would fetch {url} from the network ({len(fetches)} such reference(s)); the offline bundle must not",
+        )
     missing = missing_assets(site)
     if missing:
         page, url = missing[0]
-        raise InputError(site / page, None, f"loads {url}, which is not in the site "
-                                            f"({len(missing)} such reference(s)); is a vendored file missing?")
+        raise InputError(
+            site / page,
+            None,
+            f"loads {url}, which is not in the site ({len(missing)} such reference(s)); is a vendored file missing?",
+        )
 
 
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
@@ -72,6 +81,7 @@ def unused(site: Path) -> set[Path]:
     m = _CONFIG.search(home.read_text(encoding="utf-8")) if home.exists() else None
     if m:
         import json
+
         worker = (site / json.loads(m.group(1)).get("search", "")).resolve()
         material = site / "assets" / "javascripts"
         if not worker.is_relative_to((material / "workers").resolve()):
@@ -81,7 +91,7 @@ def unused(site: Path) -> set[Path]:
 
 def make_zip(site: Path, target: Path, epoch: int, root: str = "hakusho") -> int:
     check_offline(site)
-    stamp = time.gmtime(max(epoch, 315532800))[:6]   # zip cannot store dates before 1980
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip cannot store dates before 1980
     target.parent.mkdir(parents=True, exist_ok=True)
     left_out = unused(site)
     files = sorted(p for p in site.rglob("*") if p.is_file() and p not in left_out)
@@ -99,6 +109,7 @@ def make_zip(site: Path, target: Path, epoch: int, root: str = "hakusho") -> int
 def main(argv=None) -> int:
     import argparse
     import os
+
     ap = argparse.ArgumentParser(prog="python -m builder.bundle")
     ap.add_argument("site", type=Path)
     ap.add_argument("zip", type=Path)

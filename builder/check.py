@@ -1,6 +1,7 @@
 """The builder reads its own output: every page is parsed with markdown-it-py
 before MkDocs sees it, and a page whose footnote references and definitions
 do not match, or whose headings skip a level, is refused."""
+
 from __future__ import annotations
 
 import functools
@@ -21,23 +22,44 @@ def _inline_where_refs(state) -> None:
             state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parser():
     """Only the rules that decide what a heading or a footnote is (block structure,
     raw HTML, code, escapes, links): the checker need not know emphasis or tables.
     Made on first use: a rebuild whose pages all passed before (memo) never needs it."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
-    md = (MarkdownIt("zero").use(footnote_plugin)
-          .enable(["heading", "lheading", "list", "blockquote", "fence", "code", "html_block", "hr",
-                   "reference", "escape", "backticks", "html_inline", "link", "entity", "newline"]))
+
+    md = (
+        MarkdownIt("zero")
+        .use(footnote_plugin)
+        .enable(
+            [
+                "heading",
+                "lheading",
+                "list",
+                "blockquote",
+                "fence",
+                "code",
+                "html_block",
+                "hr",
+                "reference",
+                "escape",
+                "backticks",
+                "html_inline",
+                "link",
+                "entity",
+                "newline",
+            ]
+        )
+    )
     md.core.ruler.at("inline", _inline_where_refs)
     return md
 
 
 def check_page(path: str, text: str) -> None:
     env: dict = {}
-    if text.startswith("---\n"):                 # YAML front matter is MkDocs', not Markdown
+    if text.startswith("---\n"):  # YAML front matter is MkDocs', not Markdown
         end = text.index("\n---\n", 3) + 5
         text = "\n" * text[:end].count("\n") + text[end:]
     tokens = _parser().parse(text, env)

@@ -10,6 +10,7 @@ consider: figure rows, and other events, that look like an event's own happening
 and how many headlines the rules proposed that were kept, against those
 written by hand. `--init` writes a first events.yaml for a chapter that has
 none, from the proposals alone."""
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ from .timeline.style import headline_problems
 
 
 def review(root: Path, init: bool = False, out=None) -> int:
-    out = out or sys.stdout          # looked up now: the stream may have been replaced since import
+    out = out or sys.stdout  # looked up now: the stream may have been replaced since import
     content = load_content(root)
     matcher = Matcher(content.registry)
     several = len(content.site.chapters) > 1
@@ -67,8 +68,11 @@ def review(root: Path, init: bool = False, out=None) -> int:
                         print(f"changed: {what}: the text now reads 「{near}」", file=out)
                     else:
                         print(f"gone: {what}: quote gone from the text", file=out)
-        new = [p for p in proposals if not any(a < p.start + len(p.clause) and p.start < b
-                                               for a, b in covered.get((p.page, p.anchor), []))]
+        new = [
+            p
+            for p in proposals
+            if not any(a < p.start + len(p.clause) and p.start < b for a, b in covered.get((p.page, p.anchor), []))
+        ]
         if new:
             print(f"\n# {len(new)} dated clause(s) no entry covers:", file=out)
             out.write(draft(new, header=False))
@@ -80,10 +84,13 @@ def review(root: Path, init: bool = False, out=None) -> int:
         for i, e in enumerate(chron.events):
             for problem in headline_problems(e["headline"], content.layout.eras):
                 print(f"style: {path}:{chron.line('events', i, 'headline')}: {e['headline']}: {problem}", file=out)
-        print(f"\n{ch.id}: {len(chron.events)} events ({quoted} from the text, "
-              f"{sum(len(e.get('figure', [])) for e in chron.events)} figure rows merged), "
-              f"{len(chron.not_events)} not-events; headlines: {kept} as the rules proposed, "
-              f"{quoted - kept} written by hand; {len(new)} new clause(s)", file=out)
+        print(
+            f"\n{ch.id}: {len(chron.events)} events ({quoted} from the text, "
+            f"{sum(len(e.get('figure', [])) for e in chron.events)} figure rows merged), "
+            f"{len(chron.not_events)} not-events; headlines: {kept} as the rules proposed, "
+            f"{quoted - kept} written by hand; {len(new)} new clause(s)",
+            file=out,
+        )
     return 1 if problems else 0
 
 
@@ -103,6 +110,7 @@ def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
     spec = next((s for s in ch.config.figures.values() if s.get("kind") == "visits"), {})
     titles = spec.get("titles", {})
     posts = list(spec.get("posts", []))
+
     def named(post: str, words: str) -> bool:
         """The post, as printed or in full, in the words: not inside another post's title
         (防衛大臣 inside 防衛大臣政務官)."""
@@ -111,6 +119,7 @@ def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
         for t in sorted(longer, key=len, reverse=True):
             words = words.replace(t, "")
         return any(o in words for o in own)
+
     merged = {f"{ch.id}-{fid}" for e in chron.events for fid in e.get("figure", [])}
     by_id = {r.id: r for r in rows}
     out = []
@@ -125,9 +134,9 @@ def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
             if r.id in merged or r.date != e["date"][:7]:
                 continue
             post = r.group.split("|")[2] if r.group else ""
-            if post and named(post, words) and set(r.countries) & countries:
-                same.append(r.id)
-            elif not post and r.kind == e["kind"] and set(r.countries) & countries:
+            if (post and named(post, words) and set(r.countries) & countries) or (
+                not post and r.kind == e["kind"] and set(r.countries) & countries
+            ):
                 same.append(r.id)
         # the rest of a trip a visit merges part of
         if e["kind"] == "visit":
@@ -138,15 +147,19 @@ def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
             out.append((line, f"{e['headline']}: figure: {ids}"))
     for a in range(len(said_of)):
         i, e, words, countries = said_of[a]
-        for j, f, words2, countries2 in said_of[a + 1:]:
+        for j, f, words2, countries2 in said_of[a + 1 :]:
             if e["date"][:7] != f["date"][:7]:
                 continue
             both = [p for p in posts if named(p, words) and named(p, words2)]
             # two visits by the post: not a visit to Japan (来日), which the post only received
             abroad = e["kind"] == f["kind"] == "visit" and not HOSTED.search(e["headline"] + f["headline"])
             if both and (countries & countries2 or abroad):
-                out.append((chron.line("events", j), f"{f['headline']}: the same happening as "
-                                                     f"'{e['headline']}' (line {chron.line('events', i)})?"))
+                out.append(
+                    (
+                        chron.line("events", j),
+                        f"{f['headline']}: the same happening as '{e['headline']}' (line {chron.line('events', i)})?",
+                    )
+                )
     return out
 
 
@@ -173,7 +186,7 @@ def draft(proposals, header: bool = True) -> str:
     for p in proposals:
         if p.clause in seen:
             first = seen[p.clause]
-            if "why" not in first:                   # a not-event needs no dates
+            if "why" not in first:  # a not-event needs no dates
                 first["note"] = first.get("note", "同じ節の別の日付:") + f" {p.date}"
             continue
         if p.background:
@@ -193,8 +206,10 @@ def draft(proposals, header: bool = True) -> str:
         seen[p.clause] = e
     text = ""
     if header:
-        text = ("# yaml-language-server: $schema=../../builder/inputs/schemas/chronology.yaml\n"
-                "# The chapter's chronology (see content/README-events.md for the house style).\n")
+        text = (
+            "# yaml-language-server: $schema=../../builder/inputs/schemas/chronology.yaml\n"
+            "# The chapter's chronology (see content/README-events.md for the house style).\n"
+        )
     if events:
         text += ("events:\n" if header else "# events:\n") + dump_records(events)
     if not_events:

@@ -1,5 +1,6 @@
 """The site's, the layout's and a chapter's settings, read and checked
 against their schemas (builder/inputs/schemas/) before any stage runs."""
+
 from __future__ import annotations
 
 import functools
@@ -7,16 +8,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import patterns, ruler
 from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
-from . import patterns, ruler
 from .inputs.schema import did_you_mean, load_checked, validate
 from .inputs.yamldoc import Doc
 from .rules_inline.justification import remove_justification
 from .text import char_width, join_lines, plain
 
-
-HEADING_KINDS = ("section", "numbered", "paren", "kana")     # outermost first
+HEADING_KINDS = ("section", "numbered", "paren", "kana")  # outermost first
 
 
 class Layout:
@@ -41,12 +41,17 @@ class Layout:
         known = ruler.rules()
         for i, name in enumerate(self.data["rules"]):
             if name not in known:
-                raise self.doc.error(("rules", i), f"no rule '{name}'" + (did_you_mean(name, known) or
-                                                                            f"; expected one of: {', '.join(known)}"))
+                raise self.doc.error(
+                    ("rules", i),
+                    f"no rule '{name}'" + (did_you_mean(name, known) or f"; expected one of: {', '.join(known)}"),
+                )
             missing = [k for k in known[name].needs if k not in self.data]
             if missing:
-                raise self.doc.error(("rules", i), f"the rule '{name}' reads {', '.join(missing)}, which this "
-                                                   "profile lacks; expected the pattern(s) it needs, or not the rule")
+                raise self.doc.error(
+                    ("rules", i),
+                    f"the rule '{name}' reads {', '.join(missing)}, which this "
+                    "profile lacks; expected the pattern(s) it needs, or not the rule",
+                )
         return list(self.data["rules"])
 
     def _one_width(self, c: str) -> float:
@@ -110,9 +115,9 @@ class Hint:
     reason: str
     reading: str
     line: int | None
-    after: str = ""         # page_order: the end of the text the quoted text goes after
-    num: int = 0            # footnote_number: the note's number
-    shows: str = ""         # ligature: what the page shows in place of the quote
+    after: str = ""  # page_order: the end of the text the quoted text goes after
+    num: int = 0  # footnote_number: the note's number
+    shows: str = ""  # ligature: what the page shows in place of the quote
 
 
 @dataclass
@@ -130,12 +135,12 @@ class ChapterConfig:
     figures: dict = field(default_factory=dict)
     hints: list[Hint] = field(default_factory=list)
     hints_path: Path | None = None
-    doc: Doc | None = None          # chapter.yaml as read, for errors that name its lines
-    layout: "Layout | None" = None  # the layout profile its rules read (layout.yaml, or the one it names)
-    figure_lines: dict = field(default_factory=dict)    # figure -> where its lines are (rule figures_quoted)
-    outline: tuple = ()     # the counterpart chapter's headings, (kind, num) in order (rule page_order)
-    counterpart_figures: dict = field(default_factory=dict)   # figure -> the main edition's kind, data, names
-    alignment: Doc | None = None    # alignment.yaml: how it pairs with its counterpart (builder/align.py)
+    doc: Doc | None = None  # chapter.yaml as read, for errors that name its lines
+    layout: Layout | None = None  # the layout profile its rules read (layout.yaml, or the one it names)
+    figure_lines: dict = field(default_factory=dict)  # figure -> where its lines are (rule figures_quoted)
+    outline: tuple = ()  # the counterpart chapter's headings, (kind, num) in order (rule page_order)
+    counterpart_figures: dict = field(default_factory=dict)  # figure -> the main edition's kind, data, names
+    alignment: Doc | None = None  # alignment.yaml: how it pairs with its counterpart (builder/align.py)
 
     def hints_of(self, kind: str) -> list[Hint]:
         return [h for h in self.hints if h.kind == kind]
@@ -152,8 +157,11 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
         if data["layout"] not in layouts:
             profile = chapter_dir.parent / data["layout"]
             if not profile.is_file():
-                raise doc.error(("layout",), f"no layout profile '{data['layout']}' in {chapter_dir.parent}; "
-                                             "expected a file such as layout-en.yaml beside layout.yaml")
+                raise doc.error(
+                    ("layout",),
+                    f"no layout profile '{data['layout']}' in {chapter_dir.parent}; "
+                    "expected a file such as layout-en.yaml beside layout.yaml",
+                )
             layouts[data["layout"]] = Layout(profile)
         layout = layouts[data["layout"]]
     raw = chapter_dir / data["raw"]
@@ -163,15 +171,27 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
     for num, spec in figures.items():
         kind = FIGURE_KINDS.get(spec["kind"])
         if kind is None:
-            raise doc.error(("figures", num, "kind"), f"unknown figure kind '{spec['kind']}'"
-                            + (did_you_mean(spec["kind"], FIGURE_KINDS) or
-                               f"; expected one of: {', '.join(FIGURE_KINDS)}"))
+            raise doc.error(
+                ("figures", num, "kind"),
+                f"unknown figure kind '{spec['kind']}'"
+                + (did_you_mean(spec["kind"], FIGURE_KINDS) or f"; expected one of: {', '.join(FIGURE_KINDS)}"),
+            )
         validate(doc, f"figure-{spec['kind']}", at=("figures", num))
         kind.check(spec, layout, lambda key, message: doc.error(("figures", num, key), message))
     cfg = ChapterConfig(
-        dir=chapter_dir, id=data["id"], raw=raw, book=data["book"], book_en=data.get("book_en", ""),
-        part=data["part"], number=data["number"], title=data["title"], source_note=data.get("source_note", ""),
-        furniture=data["furniture"], figures=figures, doc=doc, layout=layout,
+        dir=chapter_dir,
+        id=data["id"],
+        raw=raw,
+        book=data["book"],
+        book_en=data.get("book_en", ""),
+        part=data["part"],
+        number=data["number"],
+        title=data["title"],
+        source_note=data.get("source_note", ""),
+        furniture=data["furniture"],
+        figures=figures,
+        doc=doc,
+        layout=layout,
         figure_lines=data.get("figure_lines") or {},
     )
     if (chapter_dir / "alignment.yaml").exists():
@@ -180,9 +200,19 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
     if hints_path.exists():
         hints = load_checked(hints_path, "hints", optional=True)
         cfg.hints_path = hints_path
-        cfg.hints = [Hint(h["kind"], h["quote"], h["reason"], h.get("reading", ""), hints.at((i, "quote"))[0],
-                          h.get("after", ""), h.get("num", 0), h.get("as", ""))
-                     for i, h in enumerate(hints.data or [])]
+        cfg.hints = [
+            Hint(
+                h["kind"],
+                h["quote"],
+                h["reason"],
+                h.get("reading", ""),
+                hints.at((i, "quote"))[0],
+                h.get("after", ""),
+                h.get("num", 0),
+                h.get("as", ""),
+            )
+            for i, h in enumerate(hints.data or [])
+        ]
     return cfg
 
 
@@ -194,27 +224,35 @@ def unused_furniture(cfg: ChapterConfig, raw_lines) -> list[tuple[int | None, st
         for i, rule in enumerate(cfg.furniture.get(group, [])):
             pattern = patterns.compile(rule["pattern"])
             if not any(pattern.search(r.text) for r in raw_lines):
-                out.append((cfg.doc.at(("furniture", group, i, "pattern"))[0] if cfg.doc else None,
-                            f"furniture.{group}[{i}].pattern '{rule['pattern']}' matches no line of {cfg.raw.name}"))
+                out.append(
+                    (
+                        cfg.doc.at(("furniture", group, i, "pattern"))[0] if cfg.doc else None,
+                        f"furniture.{group}[{i}].pattern '{rule['pattern']}' matches no line of {cfg.raw.name}",
+                    )
+                )
     return out
 
 
 def check_hints_used(cfg: ChapterConfig, ledger) -> None:
     for h in cfg.hints:
         if not ledger.hints[h]:
-            raise InputError(cfg.hints_path, h.line,
-                             f"hint ({h.kind}: '{h.quote}') matches nothing in the raw text; "
-                             "expected it to quote the raw text it applies to")
+            raise InputError(
+                cfg.hints_path,
+                h.line,
+                f"hint ({h.kind}: '{h.quote}') matches nothing in the raw text; "
+                "expected it to quote the raw text it applies to",
+            )
 
 
 @dataclass
 class Edition:
     """The site in one language: its chapters, its words (a labels file) and where its pages live."""
+
     lang: str
     site_name: str
     chapters: list[ChapterConfig]
-    labels: str                  # its labels file's name in content/
-    root: str = ""               # its folder in the built site: "" for the main edition, "en/" for another
+    labels: str  # its labels file's name in content/
+    root: str = ""  # its folder in the built site: "" for the main edition, "en/" for another
     site_description: str = ""
 
 
@@ -222,8 +260,8 @@ class Edition:
 class SiteConfig:
     path: Path
     site_name: str
-    chapters: list[ChapterConfig]          # the main edition's
-    editions: list[Edition] = field(default_factory=list)   # the main edition first
+    chapters: list[ChapterConfig]  # the main edition's
+    editions: list[Edition] = field(default_factory=list)  # the main edition first
 
     @property
     def main(self) -> Edition:
@@ -243,8 +281,11 @@ def load_site(content: Path, layout: Layout) -> SiteConfig:
                 raise doc.error(at + (i,), f"no chapter folder '{name}' (with a chapter.yaml) under {content}")
             cfg = load_chapter(chapter_dir, layout, layouts)
             if cfg.id in ids:
-                raise doc.error(at + (i,), f"chapter '{name}' has the id '{cfg.id}' of chapter '{ids[cfg.id]}'; "
-                                           "expected each chapter's id once")
+                raise doc.error(
+                    at + (i,),
+                    f"chapter '{name}' has the id '{cfg.id}' of chapter '{ids[cfg.id]}'; "
+                    "expected each chapter's id once",
+                )
             ids[cfg.id] = name
             chapters.append(cfg)
         return chapters
@@ -258,12 +299,18 @@ def load_site(content: Path, layout: Layout) -> SiteConfig:
         for i, cfg in enumerate(chapters):
             # an edition's chapter is a chapter of the main edition in another language: it has its id
             if cfg.id not in ids:
-                raise doc.error(("editions", lang, "chapters", i),
-                                f"chapter '{spec['chapters'][i]}' has the id '{cfg.id}', which no chapter of the main "
-                                f"edition has; expected the id of the chapter it is an edition of ({', '.join(sorted(ids))})")
+                raise doc.error(
+                    ("editions", lang, "chapters", i),
+                    f"chapter '{spec['chapters'][i]}' has the id '{cfg.id}', which no chapter of the main "
+                    f"edition has; expected the id of the chapter it is an edition of ({', '.join(sorted(ids))})",
+                )
         if not (content / spec["labels"]).is_file():
-            raise doc.error(("editions", lang, "labels"), f"no file '{spec['labels']}' in {content}; expected the "
-                                                          "edition's labels, as labels.yaml holds the main edition's")
-        editions.append(Edition(lang, spec["site_name"], chapters, spec["labels"], f"{lang}/",
-                                spec.get("site_description", "")))
+            raise doc.error(
+                ("editions", lang, "labels"),
+                f"no file '{spec['labels']}' in {content}; expected the "
+                "edition's labels, as labels.yaml holds the main edition's",
+            )
+        editions.append(
+            Edition(lang, spec["site_name"], chapters, spec["labels"], f"{lang}/", spec.get("site_description", ""))
+        )
     return SiteConfig(path, data["site_name"], main, editions)

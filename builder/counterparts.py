@@ -1,5 +1,6 @@
 """The small link from a place in one edition to the same paragraph in another (EN, JA):
 at a paragraph's end, beside a country profile's mention, beside a timeline event's source."""
+
 from __future__ import annotations
 
 import html
@@ -32,9 +33,11 @@ class Counterparts:
             return ""
         lang, root, there, there_anchor, _ = pairs[0]
         # out of the search index: its mark (EN) is no word of the text
-        return (f' <a class="hk-cp-link" href="{html.escape(self.href(src, root, there, there_anchor))}" '
-                f'hreflang="{html.escape(lang)}"{extra} title="{self.labels.html("counterpart_title")}" '
-                f'data-search-exclude="mark">{self.labels.html("counterpart_mark")}</a>')
+        return (
+            f' <a class="hk-cp-link" href="{html.escape(self.href(src, root, there, there_anchor))}" '
+            f'hreflang="{html.escape(lang)}"{extra} title="{self.labels.html("counterpart_title")}" '
+            f'data-search-exclude="mark">{self.labels.html("counterpart_mark")}</a>'
+        )
 
 
 NONE = Counterparts({}, "", None)

@@ -11,6 +11,7 @@ precision.
 
 Where the era year disagrees with the western year, a warning names the spot.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,12 +35,12 @@ def date_pattern(eras) -> re.Pattern:
 
 @dataclass
 class Date:
-    iso: str             # YYYY, YYYY-MM or YYYY-MM-DD
-    precision: str       # year | month | day | fiscal_year
-    start: int           # span in the text
+    iso: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: str  # year | month | day | fiscal_year
+    start: int  # span in the text
     end: int
     surface: str
-    range_end: "Date | None" = None
+    range_end: Date | None = None
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -67,8 +68,10 @@ def range_label(start: str, end: str = "", fiscal_year: bool = False) -> str:
 def time_html(start: str, end: str = "") -> str:
     """A date or a range as HTML <time> elements: machine-readable, and kept
     whole where a narrow column breaks the line (at ～, never inside 2012年12月)."""
+
     def one(iso: str) -> str:
         return f'<time datetime="{html.escape(iso)}">{html.escape(iso_label(iso))}</time>'
+
     return f"{one(start)}～{one(end)}" if end and end != start else one(start)
 
 
@@ -103,8 +106,10 @@ class DateReader:
             self.era = era
             year = g["w"] + (1900 if g["w"] >= self.pivot else 2000)
             if self.eras[era] + g["ey"] != year:
-                warnings.append(f"'{m.group()}': {era}{g['ey']}年 is {self.eras[era] + g['ey']}, "
-                                f"not {year}; the western year is used")
+                warnings.append(
+                    f"'{m.group()}': {era}{g['ey']}年 is {self.eras[era] + g['ey']}, "
+                    f"not {year}; the western year is used"
+                )
             iso, prec = self._iso(year, g["m"], g["d"])
         elif g["era2"] is not None:
             self.era = g["era2"]
@@ -136,7 +141,7 @@ class DateReader:
             d = self._one(m)
             if d is None:
                 continue
-            if out and text[out[-1].end:d.start].strip() == "～" and out[-1].range_end is None:
+            if out and text[out[-1].end : d.start].strip() == "～" and out[-1].range_end is None:
                 out[-1].range_end = d
             else:
                 out.append(d)

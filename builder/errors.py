@@ -1,4 +1,5 @@
 """Errors about the input: they name the file, the line and what was expected."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,7 @@ class InputError(Exception):
     Printed as `file:line:column: key: message`, the form compilers and
     editors understand; line, column and key appear where they are known."""
 
-    def __init__(self, path: Path | str, line: int | None, message: str, column: int | None = None,
-                 key: str = ""):
+    def __init__(self, path: Path | str, line: int | None, message: str, column: int | None = None, key: str = ""):
         self.path = Path(path)
         self.line = line
         self.column = column

@@ -1,5 +1,6 @@
 """Builder text (with its inline markup) to Markdown, escaping everything that
 comes from the input."""
+
 from __future__ import annotations
 
 import html
@@ -29,13 +30,14 @@ def to_markdown(text: str, link_url=None) -> str:
     escape the rest."""
     out, pos = [], 0
     for m in _TOKEN.finditer(text):
-        out.append(escape(text[pos:m.start()]))
+        out.append(escape(text[pos : m.start()]))
         if m.group(1) is not None:
             out.append(f'<abbr title="{attr(m.group(2))}">{html.escape(m.group(1))}</abbr>')
         elif m.group(3) is not None:
             # the reading stays out of the search index, so 深圳 finds 深圳
-            out.append(f'<ruby>{html.escape(m.group(3))}<rt data-search-exclude="rt">'
-                       f"{html.escape(m.group(4))}</rt></ruby>")
+            out.append(
+                f'<ruby>{html.escape(m.group(3))}<rt data-search-exclude="rt">{html.escape(m.group(4))}</rt></ruby>'
+            )
         elif m.group(5) is not None:
             out.append(f"[^{m.group(5)}]")
         else:

@@ -4,6 +4,7 @@ Both are written with json.dumps, whose C encoder is used only without
 `indent`: containers are laid out here instead, one element a line, which
 keeps the files readable and costs a tenth of json's indent or yaml.dump.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,11 @@ def _layout(value, expand: int, indent: str) -> str:
     if expand and isinstance(value, list) and value:
         return "[\n" + ",\n".join(inner + _layout(v, expand - 1, inner) for v in value) + f"\n{indent}]"
     if expand and isinstance(value, dict) and value:
-        return "{\n" + ",\n".join(f"{inner}{_json(str(k))}: {_layout(v, expand - 1, inner)}"
-                                   for k, v in value.items()) + f"\n{indent}}}"
+        return (
+            "{\n"
+            + ",\n".join(f"{inner}{_json(str(k))}: {_layout(v, expand - 1, inner)}" for k, v in value.items())
+            + f"\n{indent}}}"
+        )
     return _json(value)
 
 

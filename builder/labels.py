@@ -11,6 +11,7 @@ input error told with its line, before any page is made.
     labels.md("count", n=3)              3件, its words escaped for Markdown
     labels.html("timeline_filters")      年表の絞り込み, escaped for HTML
 """
+
 from __future__ import annotations
 
 import html
@@ -28,8 +29,10 @@ class Labels:
         parsed = {key: _parse(doc, key, text) for key, text in self._words.items()}
         # the labels another may name: those without fields, whose words are whole ({{ and }} are a brace)
         plain = [k for k, parts in parsed.items() if all(field is None for _, field, _, _ in parts)]
-        self._parts = {key: _parts(doc, key, parsed[key], fields_of.get(key, set()), [k for k in plain if k != key])
-                       for key in self._words}
+        self._parts = {
+            key: _parts(doc, key, parsed[key], fields_of.get(key, set()), [k for k in plain if k != key])
+            for key in self._words
+        }
 
     def _fill(self, key: str, quote, fields: dict | None) -> str:
         """The label's words quoted, another label's words quoted in its place, and each
@@ -85,8 +88,11 @@ def _parse(doc: Doc, key: str, text: str) -> list[tuple]:
     try:
         return list(string.Formatter().parse(text))
     except ValueError as e:
-        raise doc.error((key,), f"'{text}' is not a label's words ({e}); expected {{field}} where a value "
-                                "goes, and {{ or }} for a brace of its own") from None
+        raise doc.error(
+            (key,),
+            f"'{text}' is not a label's words ({e}); expected {{field}} where a value "
+            "goes, and {{ or }} for a brace of its own",
+        ) from None
 
 
 def _parts(doc: Doc, key: str, parsed: list, own: set[str], others: list[str]) -> list[tuple[str, str | None, bool]]:
@@ -100,9 +106,13 @@ def _parts(doc: Doc, key: str, parsed: list, own: set[str], others: list[str]) -
                 raise doc.error((key,), f"'{{{written}}}': a field here is a bare name; expected {{{field}}}")
             if field not in own and field not in others:
                 expected = "".join(f"{{{f}}} or " for f in sorted(own)) + "the name of a label without fields"
-                what = ("a label with fields of its own" if field in doc.data and field != key
-                        else "neither a field of this label nor another label's name")
-                raise doc.error((key,), f"'{{{field}}}' is {what}; expected {expected}"
-                                        + did_you_mean(field, sorted(own) + others))
+                what = (
+                    "a label with fields of its own"
+                    if field in doc.data and field != key
+                    else "neither a field of this label nor another label's name"
+                )
+                raise doc.error(
+                    (key,), f"'{{{field}}}' is {what}; expected {expected}" + did_you_mean(field, sorted(own) + others)
+                )
         parts.append((literal, field, field in own))
     return parts

@@ -1,4 +1,5 @@
 """The account of every raw line: where it went, or why it was dropped."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -11,25 +12,27 @@ from .rules_furniture.controls import ANY
 @dataclass(frozen=True)
 class Repair:
     """One change a rule made to the printed words: what the text layer gave, what the page shows."""
-    kind: str            # ligature | hyphen | …
+
+    kind: str  # ligature | hyphen | …
     before: str
     after: str
-    line: int            # the raw line it is on
+    line: int  # the raw line it is on
 
 
 @dataclass(frozen=True)
 class Move:
     """Raw lines a rule put elsewhere than the text layer did, and the evidence it followed."""
+
     nos: tuple[int, ...]
     evidence: str
 
 
 @dataclass
 class Entry:
-    category: str        # text | heading | footnote | figure | caption | box | crossref | furniture | blank
-    detail: str = ""     # which note, figure or box; for furniture, the reason it was dropped
-    page: str = ""       # the printed page number, where the line states it (a page foot)
-    where: str = ""      # the page#anchor of the site it went to
+    category: str  # text | heading | footnote | figure | caption | box | crossref | furniture | blank
+    detail: str = ""  # which note, figure or box; for furniture, the reason it was dropped
+    page: str = ""  # the printed page number, where the line states it (a page foot)
+    where: str = ""  # the page#anchor of the site it went to
 
     def describe(self) -> str:
         return self.where or (f"{self.detail}, p.{self.page}" if self.page else self.detail)
@@ -40,11 +43,11 @@ class Ledger:
         self.path = path
         self.total = total
         self.entries: dict[int, Entry] = {}
-        self.chars: Counter = Counter()   # characters dropped inside kept lines
-        self.hints: Counter = Counter()   # hint -> how often a rule followed it
+        self.chars: Counter = Counter()  # characters dropped inside kept lines
+        self.hints: Counter = Counter()  # hint -> how often a rule followed it
         self.repairs: Counter = Counter()  # kind -> how many words a rule repaired
         self.repair_log: list[Repair] = []
-        self.lost: list[Repair] = []      # characters the text layer lost, shown as missing
+        self.lost: list[Repair] = []  # characters the text layer lost, shown as missing
         self.moves: list[Move] = []
 
     def mark(self, nos, category: str, detail: str = "", page: str = "") -> None:

@@ -2,6 +2,7 @@
 
 A line is a frozen record: a rule that changes one makes a new one
 (`dataclasses.replace`), so what an earlier stage returned stays as it was."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,10 +12,10 @@ from dataclasses import dataclass
 class Line:
     nos: tuple[int, ...]
     text: str
-    kind: str = "text"          # text | blank | see_also
-    page_start: bool = False    # first line after a page boundary
-    hanging: bool = False       # a decorative glyph marked a hanging indent here
-    flags: frozenset[str] = frozenset()   # what a rule found: acronym, ruby, bold …
+    kind: str = "text"  # text | blank | see_also
+    page_start: bool = False  # first line after a page boundary
+    hanging: bool = False  # a decorative glyph marked a hanging indent here
+    flags: frozenset[str] = frozenset()  # what a rule found: acronym, ruby, bold …
 
     @property
     def no(self) -> int:

@@ -1,6 +1,7 @@
 """The builder's own HTML around the text (a profile's mentions, a long list folded under its
 heading), written as Jinja templates in builder/templates/ and filled with autoescape on: what
 comes from data is escaped as it goes in; what is HTML already goes in through `safe`."""
+
 from __future__ import annotations
 
 import functools
@@ -14,8 +15,13 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 def render(name: str, **values) -> str:

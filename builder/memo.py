@@ -9,6 +9,7 @@ package checks everything again. Only passes are kept: a failure is found
 again, with its message, at every run. Off unless the command line turns it
 on (`keep_in`), so the tests and a plain `build_site()` check everything.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,8 +65,13 @@ class Passed:
 def _code_files() -> list[Path]:
     """The builder's code and schemas; of each checking package, the file that
     starts it (a new version or a reinstall writes it anew)."""
-    own = sorted(Path(folder, name) for folder, dirs, names in os.walk(Path(__file__).parent)
-                 if "__pycache__" not in folder for name in names if name.endswith((".py", ".yaml")))
+    own = sorted(
+        Path(folder, name)
+        for folder, dirs, names in os.walk(Path(__file__).parent)
+        if "__pycache__" not in folder
+        for name in names
+        if name.endswith((".py", ".yaml"))
+    )
     specs = (importlib.util.find_spec(name) for name in _CHECKERS)
     return own + [Path(spec.origin) for spec in specs if spec and spec.origin]
 

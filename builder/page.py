@@ -1,5 +1,6 @@
 """A page of the site, and links between pages: the site's file layout,
 shared by every stage that writes pages."""
+
 from __future__ import annotations
 
 import functools
@@ -8,10 +9,17 @@ import posixpath
 
 
 class Page:
-    def __init__(self, path: str, title: str, text: str, search_boost: float | None = None,
-                 search_exclude: bool = False, nav_title: str | None = None):
+    def __init__(
+        self,
+        path: str,
+        title: str,
+        text: str,
+        search_boost: float | None = None,
+        search_exclude: bool = False,
+        nav_title: str | None = None,
+    ):
         self.path, self.title, self.text = path, title, text
-        self.nav_title = nav_title or title      # shorter, where the nav says the rest
+        self.nav_title = nav_title or title  # shorter, where the nav says the rest
         if search_exclude:
             # nothing here the index lacks: Material's indexer then skips parsing the page at all
             self.text = "---\nsearch:\n  exclude: true\n---\n\n" + text
@@ -20,7 +28,7 @@ class Page:
             self.text = f"---\nsearch:\n  boost: {search_boost}\n---\n\n" + text
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rel(src: str, dest: str) -> str:
     """Link from page `src` to file `dest` (both relative to the docs folder)."""
     return posixpath.relpath(dest, posixpath.dirname(src) or ".")

@@ -16,16 +16,18 @@ the schema check turns into `file:line:column: key: …` as the file is read.
 
 (RE2's `\\b` is ASCII's word boundary: after a digit a Japanese character is one.)
 """
+
 from __future__ import annotations
 
 import functools
 import re
-from re import _constants as _sre, _parser as sre_parse  # the parser `re` itself uses (3.11)
+from re import _constants as _sre  # the parser `re` itself uses (3.11)
+from re import _parser as sre_parse
 
 import re2
 
 _OPTIONS = re2.Options()
-_OPTIONS.log_errors = False      # a refused pattern is our error to report, not RE2's log line
+_OPTIONS.log_errors = False  # a refused pattern is our error to report, not RE2's log line
 
 # Python's \s in a str pattern (str.isspace), as the inside of a class
 _SPACE = r"\t-\r\x1c-\x20\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
@@ -45,12 +47,12 @@ def _to_re2(source: str) -> str:
         c = source[i]
         if c == "\\" and i + 1 < len(source):
             e = source[i + 1]
-            if e == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", source[i + 2:i + 6]):
-                out.append(r"\x{" + source[i + 2:i + 6] + "}")
+            if e == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", source[i + 2 : i + 6]):
+                out.append(r"\x{" + source[i + 2 : i + 6] + "}")
                 i += 6
                 continue
-            if e == "U" and re.fullmatch(r"[0-9a-fA-F]{8}", source[i + 2:i + 10]):
-                out.append(r"\x{" + source[i + 2:i + 10] + "}")
+            if e == "U" and re.fullmatch(r"[0-9a-fA-F]{8}", source[i + 2 : i + 10]):
+                out.append(r"\x{" + source[i + 2 : i + 10] + "}")
                 i += 10
                 continue
             if e in _INSIDE:
@@ -60,7 +62,7 @@ def _to_re2(source: str) -> str:
                     raise PatternError(f"\\{e} inside a character class; expected it outside one")
                 out.append(r"\P{Nd}" if e == "D" else f"[^{_INSIDE[_NEGATED[e]]}]")
             else:
-                out.append(source[i:i + 2])
+                out.append(source[i : i + 2])
             i += 2
             continue
         if c == "[" and not in_class:
@@ -68,10 +70,10 @@ def _to_re2(source: str) -> str:
             out.append(c)
             i += 1
             # a ] first in a class (after an optional ^) is a character of it
-            if source[i:i + 1] == "^":
+            if source[i : i + 1] == "^":
                 out.append("^")
                 i += 1
-            if source[i:i + 1] == "]":
+            if source[i : i + 1] == "]":
                 out.append(r"\]")
                 i += 1
             continue
@@ -84,6 +86,7 @@ def _to_re2(source: str) -> str:
 
 class Match:
     """A match, as `re`'s: RE2's binding takes no group name in start(), end() or span()."""
+
     __slots__ = ("_m",)
 
     def __init__(self, m):
@@ -154,8 +157,10 @@ def _repeats(items, inside: bool, found: list) -> None:
             lo, hi, body = av
             if hi > 1:
                 if inside:
-                    raise PatternError("a repetition inside a repetition or a lookaround, which backtracks; "
-                                       "expected none (without a lookaround, RE2 runs any pattern)")
+                    raise PatternError(
+                        "a repetition inside a repetition or a lookaround, which backtracks; "
+                        "expected none (without a lookaround, RE2 runs any pattern)"
+                    )
                 if hi == _sre.MAXREPEAT:
                     found.append(op)
             _repeats(body, inside or hi > 1, found)
@@ -170,14 +175,14 @@ def _repeats(items, inside: bool, found: list) -> None:
             raise PatternError("a back-reference or a conditional group; expected a pattern RE2 can run")
 
 
-@functools.lru_cache(maxsize=None)
-def compile(source: str):  # noqa: A001 (the name `re` gives it)
+@functools.cache
+def compile(source: str):
     """The pattern, compiled to run in linear time (or, with a lookaround, bounded: see above);
     PatternError if it cannot be."""
     if not source:
         raise PatternError("an empty pattern matches every line; expected a pattern")
     try:
-        python = re.compile(source)      # its meaning, and its syntax errors, as Python's
+        python = re.compile(source)  # its meaning, and its syntax errors, as Python's
     except re.error as e:
         raise PatternError(f"'{source}' is not a valid regular expression ({e}); expected a Python regex") from None
     try:
@@ -185,14 +190,17 @@ def compile(source: str):  # noqa: A001 (the name `re` gives it)
     except re2.error:
         pass
     if not re.search(r"\(\?<?[=!]", source):
-        raise PatternError(f"'{source}' uses what RE2 cannot run in linear time (a back-reference?); "
-                           "expected a pattern without one")
+        raise PatternError(
+            f"'{source}' uses what RE2 cannot run in linear time (a back-reference?); expected a pattern without one"
+        )
     found: list = []
     try:
         _repeats(sre_parse.parse(source), False, found)
     except PatternError as e:
         raise PatternError(f"'{source}': {e}") from None
     if len(found) > 1:
-        raise PatternError(f"'{source}' has a lookaround and {len(found)} repetitions without a bound; expected "
-                           "at most one (a pattern with a lookaround runs on Python's re, which backtracks)")
+        raise PatternError(
+            f"'{source}' has a lookaround and {len(found)} repetitions without a bound; expected "
+            "at most one (a pattern with a lookaround runs on Python's re, which backtracks)"
+        )
     return python

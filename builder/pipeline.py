@@ -2,6 +2,7 @@
 (furniture out, figures out, lines joined) → blocks → paragraphs → chapter
 model. Each stage returns new values and changes none it was given.
 Rendering is separate (builder/render)."""
+
 from __future__ import annotations
 
 import importlib
@@ -54,8 +55,14 @@ def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:
     state = ruler.run(layout.rules, state)
     ledger = state.ledger
     blocks = segmenter(layout)(state.lines, layout, config, ledger, state.raw).run()
-    flow = assemble(blocks, layout, config.hints_of("paragraph_break") + config.hints_of("paragraph_join"), ledger,
-                    config.hints_of("counterpart_end"), state.raw)
+    flow = assemble(
+        blocks,
+        layout,
+        config.hints_of("paragraph_break") + config.hints_of("paragraph_join"),
+        ledger,
+        config.hints_of("counterpart_end"),
+        state.raw,
+    )
     figures = [read_figure(f, config, layout) for f in state.figures]
     chapter = build_chapter(flow, figures, config, layout)
     chapter.acronym_names = japanese_names(chapter, config.hints_of("acronym_name"), ledger)

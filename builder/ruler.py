@@ -7,12 +7,13 @@ line says what it does. A layout profile (content/layout.yaml, or the one a
 chapter names) lists the rules it runs, in order: a new edition is a new list,
 not new code.
 """
+
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 PACKAGES = ("rules_furniture", "rules_lines")
 
@@ -20,10 +21,10 @@ PACKAGES = ("rules_furniture", "rules_lines")
 @dataclass(frozen=True)
 class Rule:
     name: str
-    fn: Callable            # state -> state
-    doc: str                # what it does, from its module's docstring
+    fn: Callable  # state -> state
+    doc: str  # what it does, from its module's docstring
     package: str
-    needs: tuple[str, ...] = ()     # the profile's keys it reads (its module's NEEDS)
+    needs: tuple[str, ...] = ()  # the profile's keys it reads (its module's NEEDS)
 
 
 def _discover() -> dict[str, Rule]:
@@ -39,8 +40,13 @@ def _discover() -> dict[str, Rule]:
                 continue
             if info.name in rules:
                 raise RuntimeError(f"rule '{info.name}' is in both {rules[info.name].package} and {package}")
-            rules[info.name] = Rule(info.name, fn, (module.__doc__ or "").strip().split("\n")[0], package,
-                                    tuple(getattr(module, "NEEDS", ())))
+            rules[info.name] = Rule(
+                info.name,
+                fn,
+                (module.__doc__ or "").strip().split("\n")[0],
+                package,
+                tuple(getattr(module, "NEEDS", ())),
+            )
     return rules
 
 

@@ -9,6 +9,7 @@ Nothing here ranks or matches: the worker does, and folds text as `fold` does he
 both on the real index). The search box's own index (search_index.json) is cut to its settings:
 Material fetches it with every page, the worker fetches this file when the reader first searches.
 """
+
 from __future__ import annotations
 
 import html
@@ -66,7 +67,7 @@ def lead(markup: str) -> int:
     """Where the section's first paragraph ends, in its plain text: 0 where it opens with
     something else (a list, a table: a figure's bullet is not a paragraph about its subject)."""
     m = BLOCK_END.search(markup)
-    return len(plain(markup[:m.start()])) if m and m.group() == "</p>" else 0
+    return len(plain(markup[: m.start()])) if m and m.group() == "</p>" else 0
 
 
 # posting lists: each document number as its distance from the one before, in base 32, the
@@ -104,7 +105,7 @@ def decode(text: str) -> list[int]:
 
 def grams(texts: list[str]) -> set[str]:
     """The pairs of characters in the texts, each text apart."""
-    return {t[i:i + 2] for t in texts for i in range(len(t) - 1)}
+    return {t[i : i + 2] for t in texts for i in range(len(t) - 1)}
 
 
 def search_data(index: dict, other: dict[str, str], variants: dict, words: dict) -> dict:
@@ -119,16 +120,23 @@ def search_data(index: dict, other: dict[str, str], variants: dict, words: dict)
         title, text = plain(d.get("title") or ""), plain(d.get("text") or "")
         there, there_title = other.get(d["location"], ""), headings.get(d["location"], "")
         row = [d["location"], title, text, lead(d.get("text") or ""), d.get("boost", 1), there, there_title]
-        while row[-1] in ("", 1) and len(row) > 4:      # the common case left out: boost 1, nothing in the other
+        while row[-1] in ("", 1) and len(row) > 4:  # the common case left out: boost 1, nothing in the other
             row.pop()
         docs.append(row)
         folded = [fold(t) for t in (title, text, there, there_title)]
         # the loose spellings too: a variant's pairs find the section as the phrase's do
         for g in grams(folded + [loose(f, kana) for f in folded]):
             postings.setdefault(g, []).append(n)
-    return {"version": 1, "lang": variants.get("lang", ""), "other_lang": variants.get("other_lang", ""),
-            "docs": docs, "grams": {g: encode(ns) for g, ns in sorted(postings.items())},
-            "groups": variants.get("groups", []), "kana": [list(p) for p in kana], "words": words}
+    return {
+        "version": 1,
+        "lang": variants.get("lang", ""),
+        "other_lang": variants.get("other_lang", ""),
+        "docs": docs,
+        "grams": {g: encode(ns) for g, ns in sorted(postings.items())},
+        "groups": variants.get("groups", []),
+        "kana": [list(p) for p in kana],
+        "words": words,
+    }
 
 
 def as_json(data: dict) -> str:

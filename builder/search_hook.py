@@ -3,6 +3,7 @@ search of its own): after the build, the search worker's data is written beside 
 MkDocs' search plugin wrote, and that index is cut to its settings (builder/search_data.py
 says why). The other edition's paragraphs, which the pages carry hidden and the index leaves
 out, are read from each page as it is built, by the heading they sit under."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,8 @@ from pathlib import Path
 
 from builder.search_data import as_json, as_script, plain, search_data
 
-DATA = "search/hakusho_search"          # .json (served), .js (the bundle, from file://)
-_other: dict[str, list[tuple[str, str]]] = {}    # page url -> (heading id, its counterpart text) in order
+DATA = "search/hakusho_search"  # .json (served), .js (the bundle, from file://)
+_other: dict[str, list[tuple[str, str]]] = {}  # page url -> (heading id, its counterpart text) in order
 
 HEADING = re.compile(r"<h[1-6]\b[^>]*\bid=\"([^\"]+)\"")
 COUNTERPART = re.compile(r"<p\b[^>]*\bclass=\"[^\"]*\bhk-cp\b[^>]*>(.*?)</p>", re.S)
@@ -37,10 +38,10 @@ def on_page_content(html, page, config, files, **kwargs):
 def on_post_build(config, **kwargs):
     search = Path(config["site_dir"]) / "search"
     index_path = search / "search_index.json"
-    if not index_path.exists():            # no search plugin, or another engine's own search
+    if not index_path.exists():  # no search plugin, or another engine's own search
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    if not index.get("docs"):              # already cut (a build that wrote nothing new)
+    if not index.get("docs"):  # already cut (a build that wrote nothing new)
         return
     extra = config.get("extra") or {}
     variants = extra.get("hakusho_search") or {}
@@ -48,7 +49,7 @@ def on_post_build(config, **kwargs):
     stub = {"config": index.get("config", {}), "docs": []}
     index_path.write_text(json.dumps(stub, ensure_ascii=False), encoding="utf-8")
     script = search / "search_index.js"
-    if script.exists():                    # the offline build: its copy for file://, where a worker loads scripts
+    if script.exists():  # the offline build: its copy for file://, where a worker loads scripts
         script.write_text(f"var __index = {json.dumps(stub, ensure_ascii=False)}", encoding="utf-8")
         (search / f"{Path(DATA).name}.js").write_text(as_script(data), encoding="utf-8")
     else:

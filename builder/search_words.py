@@ -4,6 +4,7 @@ entry's names in both languages, and the text's compounds that name it by one ch
 日豪 for オーストラリア), from the glossaries (an acronym and its names), and from
 content/data/variants.yaml (the rest, and the katakana spellings folded one way).
 builder/search_hook.py writes them into the worker's data."""
+
 from __future__ import annotations
 
 import re
@@ -35,9 +36,12 @@ def load_variants(path: Path, registry) -> Variants:
     known = registry.entries if registry else {}
     for cid in data.get("countries") or {}:
         if cid not in known:
-            raise doc.error(("countries", cid), f"'{cid}' is not an id of the registry"
-                                                f"{did_you_mean(cid, known) or ''}; expected an entry of countries.yaml",
-                            on_key=True)
+            raise doc.error(
+                ("countries", cid),
+                f"'{cid}' is not an id of the registry"
+                f"{did_you_mean(cid, known) or ''}; expected an entry of countries.yaml",
+                on_key=True,
+            )
     groups = [Group(list(g["words"]), g["note"], doc.at(("groups", i))[0]) for i, g in enumerate(data["groups"])]
     # the longest spelling first, so that ヴェ folds before ヴ
     kana = sorted(((a, b) for a, b in data["kana"]), key=lambda p: -len(p[0]))
@@ -71,7 +75,13 @@ def groups(registry, variants: Variants | None, glossary: dict, texts: list[str]
     if registry:
         compounds = _compounds(registry, texts)
         for c in registry.entries.values():
-            names = [c.name_ja, *c.names, c.name_en, *c.names_en, *(variants.countries.get(c.id, []) if variants else [])]
+            names = [
+                c.name_ja,
+                *c.names,
+                c.name_en,
+                *c.names_en,
+                *(variants.countries.get(c.id, []) if variants else []),
+            ]
             out.append([_unique(n for n in names if len(n) >= 2), compounds.get(c.id, [])])
     for acronym, (ja, en) in sorted(glossary.items()):
         words = _unique([acronym, *([ja] if ja else []), *en])

@@ -10,6 +10,7 @@ process for MkDocs: it rebuilds the docs in memory and has MkDocs build the
 site in the same process, then MkDocs' livereload server reloads the page, so
 an edit pays neither process start-up nor imports nor a second watcher.
 """
+
 from __future__ import annotations
 
 import logging
@@ -47,14 +48,17 @@ def _log_warnings(name: str) -> None:
 
 def shape(out: Path) -> tuple:
     """What every page shows or is built from besides its own Markdown: the nav and the set of pages."""
-    return ((out / "mkdocs.yml").read_text(encoding="utf-8"),
-            sorted(p.relative_to(out).as_posix() for p in out.glob("docs*/**/*") if p.is_file()))
+    return (
+        (out / "mkdocs.yml").read_text(encoding="utf-8"),
+        sorted(p.relative_to(out).as_posix() for p in out.glob("docs*/**/*") if p.is_file()),
+    )
 
 
 def merged_index(whole: str, part: str) -> str:
     """MkDocs' search index after a build of the changed pages only (it indexes those alone):
     the last whole index with each rebuilt page's entries in place of its old ones."""
     import json
+
     old, new = json.loads(whole), json.loads(part)
     page = lambda entry: entry["location"].split("#", 1)[0]  # noqa: E731
     fresh: dict[str, list] = {}
@@ -79,7 +83,7 @@ class Changes:
         self._cond = threading.Condition()
         self._paths: set[Path] = set()
 
-    def dispatch(self, event) -> None:          # watchdog's handler interface
+    def dispatch(self, event) -> None:  # watchdog's handler interface
         if event.is_directory:
             return
         with self._cond:
@@ -106,13 +110,21 @@ def writes_observer():
     reports every file opened or read, and a build reads every file it watches."""
     from watchdog import events
     from watchdog.observers import Observer
-    writes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileMovedEvent,
-              events.FileDeletedEvent, events.FileClosedEvent]
+
+    writes = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileMovedEvent,
+        events.FileDeletedEvent,
+        events.FileClosedEvent,
+    ]
 
     class Writes(Observer):
         def schedule(self, handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-            return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or writes,
-                                    follow_symlink=follow_symlink)
+            return super().schedule(
+                handler, path, recursive=recursive, event_filter=event_filter or writes, follow_symlink=follow_symlink
+            )
+
     return Writes()
 
 
@@ -121,7 +133,7 @@ def observe(changes: Changes, *paths: Path):
     for path in paths:
         if path.is_dir():
             observer.schedule(changes, str(path), recursive=True)
-        elif path.exists():              # a file: watch its folder; the changes name the file
+        elif path.exists():  # a file: watch its folder; the changes name the file
             observer.schedule(changes, str(path.parent), recursive=False)
     observer.daemon = True
     observer.start()
@@ -172,7 +184,8 @@ def serve(content: Path, out: Path, build, address: str) -> None:
     # a build of the changed pages warns that it is one; here that is the point, and strict
     # (mkdocs.yml) would stop on it
     logging.getLogger("mkdocs.commands.build").addFilter(
-        lambda record: not record.getMessage().startswith("A 'dirty' build"))
+        lambda record: not record.getMessage().startswith("A 'dirty' build")
+    )
     host, _, port = address.rpartition(":")
     site_dir = tempfile.mkdtemp(prefix="hakusho-serve-")
     url = f"http://{host}:{port}/"
@@ -190,13 +203,15 @@ def serve(content: Path, out: Path, build, address: str) -> None:
         whole = index.read_text(encoding="utf-8") if dirty and index.exists() else None
         try:
             mkdocs_build(config, serve_url=url, dirty=dirty)
-        except Abort as e:              # strict (mkdocs.yml): a warning above stopped it; the last site stays
+        except Abort as e:  # strict (mkdocs.yml): a warning above stopped it; the last site stays
             print(f"error: {e}", file=sys.stderr, flush=True)
             return False
         if whole:
             index.write_text(merged_index(whole, index.read_text(encoding="utf-8")), encoding="utf-8")
-        print(f"mkdocs: site rebuilt{' (the changed pages)' if dirty else ''} in "
-              f"{time.perf_counter() - start:.2f} s", flush=True)
+        print(
+            f"mkdocs: site rebuilt{' (the changed pages)' if dirty else ''} in {time.perf_counter() - start:.2f} s",
+            flush=True,
+        )
         return True
 
     def rebuild() -> None:
@@ -207,7 +222,7 @@ def serve(content: Path, out: Path, build, address: str) -> None:
         before = shape(out)
         if not changed or any(content in p.parents for p in changed):
             docs_ok = rebuild_docs(content, out, "mkdocs", build)
-        if docs_ok:                     # else the last site stays, and the error is on the terminal
+        if docs_ok:  # else the last site stays, and the error is on the terminal
             # only the pages the builder rewrote, unless the nav, the set of pages or the theme
             # changed, which every page shows
             site(dirty=bool(changed) and all(content in p.parents for p in changed) and shape(out) == before)

@@ -3,6 +3,7 @@
 Everything is built in memory and checked first; only then is the docs folder
 touched, so bad input never leaves a half-written site.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,61 +15,63 @@ from pathlib import Path
 import yaml
 
 from . import memo
-from .check import check_page
-from .content import load_content
 from .align import Alignment, Evidencer, align, check, unexplained
 from .blocks.model import Heading
-from .errors import InputError
-from .inputs.schema import load_checked
-from .labels import Labels
-from .pipeline import ChapterResult, process_chapter
-from .escape import escape
-from .figures import KINDS, figure_events, kind_of
+from .check import check_page
+from .content import load_content
+from .counterparts import Counterparts
 from .countries.matcher import Matcher
 from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
+from .errors import InputError
+from .escape import escape
+from .figures import KINDS, figure_events, kind_of
+from .inputs.schema import load_checked
+from .labels import Labels
 from .page import Page, page_url
-from .counterparts import Counterparts
-from .search_words import chapter_texts, groups, unused_group
+from .pipeline import ChapterResult, process_chapter
 from .render.pages import ChapterRenderer, heading_ids, heading_plain
+from .search_words import chapter_texts, groups, unused_group
 from .timeline.chronology import place_events
-from .timeline.propose import chronology_report
 from .timeline.page import TimelinePage
+from .timeline.propose import chronology_report
 
 
 @dataclass
 class SiteResult:
     """One edition of the site (the main one holds the others in `editions`)."""
+
     files: dict[str, str]
     nav: list
     chapters: list[ChapterResult] = field(default_factory=list)
     profiles: object = None
     timeline: object = None
     mentions: object = None
-    theme_words: dict = field(default_factory=dict)   # labels the theme's templates show (overrides/main.html)
-    timeline_report: dict = field(default_factory=dict)   # chapter id -> what its chronology gave the timeline
+    theme_words: dict = field(default_factory=dict)  # labels the theme's templates show (overrides/main.html)
+    timeline_report: dict = field(default_factory=dict)  # chapter id -> what its chronology gave the timeline
     lang: str = "ja"
-    root: str = ""               # its folder in the built site: "" for the main edition, "en/" for another
+    root: str = ""  # its folder in the built site: "" for the main edition, "en/" for another
     site_name: str = ""
     site_description: str = ""
-    dark_mode: str = ""          # the palette toggles' names (labels dark_mode, light_mode)
+    dark_mode: str = ""  # the palette toggles' names (labels dark_mode, light_mode)
     light_mode: str = ""
-    permalink: str = ""          # the title of the link after each heading (label permalink)
-    editions: list["SiteResult"] = field(default_factory=list)    # the other editions, in hakusho.yaml's order
-    alignments: dict = field(default_factory=dict)   # another edition's: chapter id -> its Alignment (align.py)
-    notices: list = field(default_factory=list)     # what an absent input turned off (content.py), every build
-    glossary: dict = field(default_factory=dict)     # acronym -> (its Japanese name, its English names)
-    search: dict = field(default_factory=dict)       # the search worker's words (builder/search_words.py)
+    permalink: str = ""  # the title of the link after each heading (label permalink)
+    editions: list[SiteResult] = field(default_factory=list)  # the other editions, in hakusho.yaml's order
+    alignments: dict = field(default_factory=dict)  # another edition's: chapter id -> its Alignment (align.py)
+    notices: list = field(default_factory=list)  # what an absent input turned off (content.py), every build
+    glossary: dict = field(default_factory=dict)  # acronym -> (its Japanese name, its English names)
+    search: dict = field(default_factory=dict)  # the search worker's words (builder/search_words.py)
 
 
 @dataclass
 class Edition:
     """Another edition's chapters, processed, with what they are built with."""
+
     edition: object
     labels: Labels
     registry: object
     results: list
-    pairs: dict = field(default_factory=dict)     # chapter id -> its Alignment with the main edition's
+    pairs: dict = field(default_factory=dict)  # chapter id -> its Alignment with the main edition's
 
 
 def build_site(root: Path) -> SiteResult:
@@ -81,14 +84,29 @@ def build_site(root: Path) -> SiteResult:
     main_lang = content.site.editions[0].lang
     counterparts = {r.chapter.id: r.chapter for r in main_results}
     for other in others:
-        other.pairs = {r.chapter.id: aligned(content, counterparts[r.chapter.id], r, other.registry,
-                                             (main_lang, other.edition.lang)) for r in other.results}
+        other.pairs = {
+            r.chapter.id: aligned(
+                content, counterparts[r.chapter.id], r, other.registry, (main_lang, other.edition.lang)
+            )
+            for r in other.results
+        }
     links = paragraph_links(content.site.editions[0], others)
-    main = build_edition(content, content.site.editions[0], content.labels, main_results, content.chronologies,
-                         links.get(main_lang, {}))
+    main = build_edition(
+        content, content.site.editions[0], content.labels, main_results, content.chronologies, links.get(main_lang, {})
+    )
     for other in others:
-        main.editions.append(build_edition(content, other.edition, other.labels, other.results, None,
-                                           links.get(other.edition.lang, {}), counterparts, main_lang))
+        main.editions.append(
+            build_edition(
+                content,
+                other.edition,
+                other.labels,
+                other.results,
+                None,
+                links.get(other.edition.lang, {}),
+                counterparts,
+                main_lang,
+            )
+        )
         main.editions[-1].alignments = other.pairs
     main.notices = list(content.notices)
     for edition in [main] + main.editions:
@@ -107,8 +125,12 @@ def search_words(content, main: SiteResult, main_results, others) -> None:
     if variants:
         unused = unused_group(variants, every)
         if unused:
-            raise InputError(variants.path, unused.line, f"none of the words {', '.join(unused.words)} is in a "
-                                                         "chapter's text; expected at least one the text writes")
+            raise InputError(
+                variants.path,
+                unused.line,
+                f"none of the words {', '.join(unused.words)} is in a "
+                "chapter's text; expected at least one the text writes",
+            )
     glossary: dict = {}
     for edition in [main] + main.editions:
         for acronym, (ja, en) in edition.glossary.items():
@@ -121,11 +143,18 @@ def search_words(content, main: SiteResult, main_results, others) -> None:
         headings = {}
         for alignment in (edition.alignments or next((e.alignments for e in main.editions), {})).values():
             headings.update(counterpart_headings(alignment, edition is main))
-        edition.search = {"lang": edition.lang, "other_lang": other, "groups": found, "headings": headings,
-                          "kana": [list(p) for p in variants.kana] if variants else [],
-                          "words": {"variant": labels[edition.lang].template("search_variant"),
-                                    "other": labels[edition.lang].text("search_other"),
-                                    "list_sep": labels[edition.lang].text("list_sep")}}
+        edition.search = {
+            "lang": edition.lang,
+            "other_lang": other,
+            "groups": found,
+            "headings": headings,
+            "kana": [list(p) for p in variants.kana] if variants else [],
+            "words": {
+                "variant": labels[edition.lang].template("search_variant"),
+                "other": labels[edition.lang].text("search_other"),
+                "list_sep": labels[edition.lang].text("list_sep"),
+            },
+        }
 
 
 COUNTERPARTS = "assets/javascripts/counterparts.js"
@@ -145,10 +174,14 @@ def counterparts_script(edition: SiteResult, main: SiteResult) -> str:
             for page, mine_anchor, their_anchor in heading_anchor_pairs(alignment, edition is main):
                 pages.setdefault(page_url(page), {})[mine_anchor] = their_anchor
         others.append({"lang": other.lang, "root": other.root, "pages": pages})
-    return ("/* Generated by the builder (builder/site.py, counterparts_script): this edition's pages in the "
-            "others. */\nwindow.HK_COUNTERPARTS = " + json.dumps({"root": edition.root, "editions": others},
-                                                                  ensure_ascii=False, sort_keys=True)
-            .replace("</", "<\\/") + ";\n")
+    return (
+        "/* Generated by the builder (builder/site.py, counterparts_script): this edition's pages in the "
+        "others. */\nwindow.HK_COUNTERPARTS = "
+        + json.dumps({"root": edition.root, "editions": others}, ensure_ascii=False, sort_keys=True).replace(
+            "</", "<\\/"
+        )
+        + ";\n"
+    )
 
 
 def counterpart_headings(alignment, from_main: bool) -> dict[str, str]:
@@ -190,8 +223,11 @@ def process_editions(content, root: Path) -> tuple[list[ChapterResult], list[Edi
         labels = Labels(load_checked(root / edition.labels, "labels"))
         registry = content.registry.in_language(edition.lang) if content.registry else None
         chapters = [with_counterpart(c, counterparts[c.id], registry) for c in edition.chapters]
-        others.append(Edition(replace(edition, chapters=chapters), labels, registry,
-                              [process_chapter(c, c.layout) for c in chapters]))
+        others.append(
+            Edition(
+                replace(edition, chapters=chapters), labels, registry, [process_chapter(c, c.layout) for c in chapters]
+            )
+        )
     return main_results, others
 
 
@@ -203,8 +239,12 @@ def aligned(content, counterpart, result, registry, langs) -> Alignment:
     spec, where = alignment_file(config)
     alignment = check(align(counterpart, result.chapter, theirs, mine), spec, config.alignment, where, langs)
     for pair, why in unexplained(alignment, spec, config.alignment, langs):
-        result.warnings.add(where, None, f"paragraphs {pair.theirs[0].anchor} and {pair.mine[0].anchor} "
-                                         f"({pair.unit}) are paired but their evidence differs: {why}")
+        result.warnings.add(
+            where,
+            None,
+            f"paragraphs {pair.theirs[0].anchor} and {pair.mine[0].anchor} "
+            f"({pair.unit}) are paired but their evidence differs: {why}",
+        )
     return alignment
 
 
@@ -217,8 +257,11 @@ def alignment_file(config) -> tuple[dict, Path]:
 def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
     """What each edition's text shares: the main edition's dates read with its eras, its countries
     by its names; this edition's by its own."""
-    theirs = Evidencer(content.layout.eras, content.layout.data.get("two_digit_pivot", 50),
-                       Matcher(content.registry) if content.registry else None)
+    theirs = Evidencer(
+        content.layout.eras,
+        content.layout.data.get("two_digit_pivot", 50),
+        Matcher(content.registry) if content.registry else None,
+    )
     mine = Evidencer(config.layout.eras, 50, Matcher(registry) if registry else None)
     return theirs, mine
 
@@ -238,10 +281,12 @@ def paragraph_links(main_edition, others) -> dict:
                 for p in pair.mine:
                     out.setdefault(edition.lang, {})[(mine_at[p.anchor], p.anchor)] = [
                         (main_edition.lang, main_edition.root, theirs_at[q.anchor], q.anchor, q.text)
-                        for q in pair.theirs]
+                        for q in pair.theirs
+                    ]
                 for q in pair.theirs:
                     out.setdefault(main_edition.lang, {}).setdefault((theirs_at[q.anchor], q.anchor), []).extend(
-                        (edition.lang, edition.root, mine_at[p.anchor], p.anchor, p.text) for p in pair.mine)
+                        (edition.lang, edition.root, mine_at[p.anchor], p.anchor, p.text) for p in pair.mine
+                    )
     return out
 
 
@@ -278,8 +323,10 @@ def figures_of(chapter, registry) -> dict:
     for num, fig in chapter.figures.items():
         names = {}
         if registry and fig.kind == "visits":
-            names = {v["country"]: registry.named_in_figure(v["country"], num, chapter.config.raw, v["line"]).name
-                     for v in fig.data}
+            names = {
+                v["country"]: registry.named_in_figure(v["country"], num, chapter.config.raw, v["line"]).name
+                for v in fig.data
+            }
         out[_roman(num)] = {"kind": fig.kind, "data": fig.data, "names": names}
     return out
 
@@ -289,8 +336,9 @@ def _roman(num: str) -> str:
     return num.replace("Ⅳ", "IV").replace("Ⅲ", "III").replace("Ⅱ", "II").replace("Ⅰ", "I")
 
 
-def build_edition(content, edition, labels, results, chronologies, links=None, counterparts=None,
-                  main_lang="") -> SiteResult:
+def build_edition(
+    content, edition, labels, results, chronologies, links=None, counterparts=None, main_lang=""
+) -> SiteResult:
     """One edition's pages, data files and navigation from its chapters' results; `chronologies`
     (the main edition's events.yaml files) give it a timeline; `links` give each paragraph, by its
     page and anchor, its counterparts in the other editions; `counterparts` (the main edition's chapters by id) are
@@ -299,14 +347,14 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
     nav: list = [{label(labels.home): "index.md"}]
     home = [f"# {escape(edition.site_name)}\n"]
     several = len(edition.chapters) > 1
-    books: dict[str, dict[str, list]] = {}     # book -> part -> [(chapter's nav title, its nav)]
+    books: dict[str, dict[str, list]] = {}  # book -> part -> [(chapter's nav title, its nav)]
     chapters = [r.chapter for r in results]
     layout = content.layout
     # several chapters: each has a home page of its own, and the site's lists them
     homes = [f"{ch.id}/index.md" if several else "index.md" for ch in chapters]
     registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
     timeline_report: dict[str, str] = {}
-    acronyms: dict = {}      # the glossaries' entries, for the search
+    acronyms: dict = {}  # the glossaries' entries, for the search
     # the same paragraphs in the other editions, for the pages that point at paragraphs
     others = Counterparts(links or {}, edition.root, labels)
     if registry:
@@ -314,7 +362,7 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         matcher = Matcher(registry)
         mentions = find_mentions(chapters, matcher)
         if content.kinds and chronologies is not None:
-            events, gave = [], set()        # gave: the kinds of figure that give events
+            events, gave = [], set()  # gave: the kinds of figure that give events
             for result, chapter_home in zip(results, homes):
                 ch = result.chapter
                 from_figures = figure_events(ch, registry, page_url)
@@ -323,7 +371,7 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
                 if chron:
                     placed = place_events(chron, ch, chapter_home, page_url, from_figures, layout)
                     events += placed.events
-                    for line, problem in placed.problems:      # the house style (content/README-events.md)
+                    for line, problem in placed.problems:  # the house style (content/README-events.md)
                         result.warnings.add(chron.path, line, problem)
                     from_figures = placed.alone
                 # the rows no event merges, as their figure tells them (a post's visits in a month: one trip)
@@ -331,17 +379,24 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
                 if chron:
                     timeline_report[ch.id] = chronology_report(placed.events, len(from_figures))
                 events += from_figures
-            timeline = TimelinePage(events, registry, content.kinds, labels,
-                                    [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile],
-                                    others)
+            timeline = TimelinePage(
+                events,
+                registry,
+                content.kinds,
+                labels,
+                [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile],
+                others,
+            )
         profiles = Profiles(registry, chapters, mentions, labels, timeline, others)
     link_path = (lambda cid: registry.entries[cid].path) if registry else None
     for result, chapter_home in zip(results, homes):
         box_styles = {name: k["style"] for name, k in result.chapter.config.layout.value("box_kinds").items()}
-        counterpart = (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) \
-            if counterparts else None
-        renderer = ChapterRenderer(result.chapter, box_styles, labels, chapter_home, mentions.links, link_path,
-                                   counterpart, others)
+        counterpart = (
+            (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) if counterparts else None
+        )
+        renderer = ChapterRenderer(
+            result.chapter, box_styles, labels, chapter_home, mentions.links, link_path, counterpart, others
+        )
         pages: list[Page] = renderer.pages()
         for page in pages:
             files[page.path] = page.text
@@ -354,14 +409,19 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         # nothing lost: every raw line has a place or a reason, before anything is written
         missing = result.ledger.unaccounted(result.raw_lines)
         if missing:
-            raise InputError(result.ledger.path, missing[0], f"{len(missing)} raw line(s) were not accounted for; "
-                                                            "expected each line in the text, a figure, a note or "
-                                                            "dropped as furniture")
+            raise InputError(
+                result.ledger.path,
+                missing[0],
+                f"{len(missing)} raw line(s) were not accounted for; "
+                "expected each line in the text, a figure, a note or "
+                "dropped as furniture",
+            )
         chapter_nav = []
         for s in result.chapter.sections:
             title = next(p.title for p in pages if p.path == s.path)
-            entries = [{label(title): s.path}] + [{label(p.title): p.path} for p in pages
-                                                 if p.path.startswith(s.path_dir + "/item-")]
+            entries = [{label(title): s.path}] + [
+                {label(p.title): p.path} for p in pages if p.path.startswith(s.path_dir + "/item-")
+            ]
             chapter_nav.append({label(title): entries})
         chapter_nav.append({label(labels.figures): [{label(p.title): p.path} for p in pages if "/figures/" in p.path]})
         glossary = next(p for p in pages if p.path == f"{result.chapter.id}/glossary.md")
@@ -370,7 +430,8 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         if several:
             files[renderer.home] = renderer.home_section(level=1)
             books.setdefault(cfg.book, {}).setdefault(cfg.part, []).append(
-                (f"{cfg.number} {cfg.title}", [{label(f"{cfg.number} {cfg.title}"): renderer.home}] + chapter_nav))
+                (f"{cfg.number} {cfg.title}", [{label(f"{cfg.number} {cfg.title}"): renderer.home}] + chapter_nav)
+            )
         else:
             home.append(renderer.home_section())
             nav.extend(chapter_nav)
@@ -392,8 +453,13 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
             files[page.path] = page.text
         files.update(timeline.data_files())
         # the overview as the section's titled first page (its index, with navigation.indexes)
-        nav.append({label(pages[0].title): pages[0].path if len(pages) == 1 else
-                    [{label(pages[0].title): pages[0].path}] + [{label(p.nav_title): p.path} for p in pages[1:]]})
+        nav.append(
+            {
+                label(pages[0].title): pages[0].path
+                if len(pages) == 1
+                else [{label(pages[0].title): pages[0].path}] + [{label(p.nav_title): p.path} for p in pages[1:]]
+            }
+        )
         home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
     # the home page lists the others: search ranks it below the pages it lists
     files["index.md"] = Page("index.md", labels.home, "\n".join(home), search_boost=0.5).text
@@ -401,24 +467,50 @@ def build_edition(content, edition, labels, results, chronologies, links=None, c
         if path.endswith(".md"):
             memo.passed.check(functools.partial(check_page, path, text), "page", text)
     # the theme's words (overrides/main.html) and the reader's script's (hakusho.js)
-    theme_words = {key: labels.template(key) for key in ("search_none", "search_inexact", "table_region", "note",
-                                                         "to_note", "side_by_side", "counterpart_mark",
-                                                         "search_counterpart")}
-    theme_words |= {key: labels.template(key) for key in ("trail",)}      # the trail (overrides/partials/path.html)
-    return SiteResult(files, nav, results, profiles, timeline, mentions, theme_words, timeline_report,
-                      lang=edition.lang, root=edition.root, site_name=edition.site_name,
-                      site_description=edition.site_description, dark_mode=labels.dark_mode,
-                      light_mode=labels.light_mode, permalink=labels.permalink, glossary=acronyms)
+    theme_words = {
+        key: labels.template(key)
+        for key in (
+            "search_none",
+            "search_inexact",
+            "table_region",
+            "note",
+            "to_note",
+            "side_by_side",
+            "counterpart_mark",
+            "search_counterpart",
+        )
+    }
+    theme_words |= {key: labels.template(key) for key in ("trail",)}  # the trail (overrides/partials/path.html)
+    return SiteResult(
+        files,
+        nav,
+        results,
+        profiles,
+        timeline,
+        mentions,
+        theme_words,
+        timeline_report,
+        lang=edition.lang,
+        root=edition.root,
+        site_name=edition.site_name,
+        site_description=edition.site_description,
+        dark_mode=labels.dark_mode,
+        light_mode=labels.light_mode,
+        permalink=labels.permalink,
+        glossary=acronyms,
+    )
 
 
 def grouped_nav(books: dict) -> list:
     """Chapters under their parts under their books, a level left out where it
     has one member: with navigation.prune a page then carries its own branch
     and the titles above it, however many chapters the site has."""
+
     def parts(by_part: dict) -> list:
         if len(by_part) == 1:
             return [{label(title): nav} for title, nav in next(iter(by_part.values()))]
         return [{label(part): [{label(title): nav} for title, nav in chapters]} for part, chapters in by_part.items()]
+
     if len(books) == 1:
         return parts(next(iter(books.values())))
     return [{label(book): parts(by_part)} for book, by_part in books.items()]
@@ -456,8 +548,10 @@ def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:
     write_config(build_dir / "mkdocs.yml", _mkdocs_config(result, result, docs, repo / "site", repo))
     for edition in result.editions:
         folder = _write_folder(edition.files, build_dir / f"docs-{edition.lang}")
-        write_config(build_dir / f"mkdocs-{edition.lang}.yml",
-                     _mkdocs_config(edition, result, folder, repo / "site" / edition.lang, repo))
+        write_config(
+            build_dir / f"mkdocs-{edition.lang}.yml",
+            _mkdocs_config(edition, result, folder, repo / "site" / edition.lang, repo),
+        )
     for stale in build_dir.glob("mkdocs-*.yml"):
         if stale.stem.removeprefix("mkdocs-") not in {e.lang for e in result.editions}:
             stale.unlink()
@@ -507,11 +601,22 @@ def edition_settings(edition: SiteResult, main: SiteResult) -> dict:
     up = "../" * edition.root.count("/")
     every = [main] + main.editions
     # our switch (overrides/partials/alternate.html); alternate: true only makes Material's header show it
-    out: dict = {"extra": {"hakusho": edition.theme_words, "alternate": True,
-                           "hakusho_editions": [{"name": LANGUAGE_NAMES.get(e.lang, e.lang), "lang": e.lang,
-                                                 "link": f"{up}{e.root}", "current": e is edition,
-                                                 "pages": sorted(page_url(p) for p in e.files if p.endswith(".md"))}
-                                                for e in every]}}
+    out: dict = {
+        "extra": {
+            "hakusho": edition.theme_words,
+            "alternate": True,
+            "hakusho_editions": [
+                {
+                    "name": LANGUAGE_NAMES.get(e.lang, e.lang),
+                    "lang": e.lang,
+                    "link": f"{up}{e.root}",
+                    "current": e is edition,
+                    "pages": sorted(page_url(p) for p in e.files if p.endswith(".md")),
+                }
+                for e in every
+            ],
+        }
+    }
     # where each page is in the other editions, for the search results' offer (hakusho.js)
     out["extra_javascript"] = list(repo_config().get("extra_javascript") or []) + [COUNTERPARTS]
     if edition is not main:
@@ -526,18 +631,25 @@ def repo_config() -> dict:
     """The repository's mkdocs.yml, for the lists an edition's config extends: a list in a config
     replaces the inherited one whole, so it is read there and written again (a Python object the
     engine makes, the toc's slugify, as its tag: PythonTag)."""
+
     class Loader(yaml.SafeLoader):
         pass
+
     # !ENV: not needed here
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: PythonTag(
-        node.tag, loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else None))
+    Loader.add_multi_constructor(
+        "tag:yaml.org,2002:python/",
+        lambda loader, suffix, node: PythonTag(
+            node.tag, loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else None
+        ),
+    )
     return yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
 
 
 @dataclass(frozen=True)
 class PythonTag:
     """A YAML node the engine reads as a Python object (!!python/object/apply:…), kept to be written again."""
+
     tag: str
     value: dict | None
 
@@ -584,13 +696,15 @@ def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> di
     for edition in [result] + result.editions:
         tag = "" if edition is result else f"-{edition.lang}"
         docs = build_dir / ("docs" if edition is result else f"docs-{edition.lang}")
-        for name, config_file, site_dir in (("site", f"zensical{tag}.yml", f"zensical-site{tag}"),
-                                            ("offline", f"zensical{tag}-offline.yml", f"zensical-offline{tag}")):
+        for name, config_file, site_dir in (
+            ("site", f"zensical{tag}.yml", f"zensical-site{tag}"),
+            ("offline", f"zensical{tag}-offline.yml", f"zensical-offline{tag}"),
+        ):
             config = {
                 "INHERIT": "mkdocs.yml",
                 "docs_dir": docs.resolve().relative_to(repo.resolve()).as_posix(),
                 "site_dir": (build_dir / site_dir).resolve().relative_to(repo.resolve()).as_posix(),
-                "theme": {"custom_dir": "overrides", "variant": "classic"},     # classic: Material's look
+                "theme": {"custom_dir": "overrides", "variant": "classic"},  # classic: Material's look
                 "nav": edition.nav,
                 "extra": {"hakusho": edition.theme_words},
                 "markdown_extensions": markdown_extensions(edition),
@@ -606,7 +720,8 @@ def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> di
 
 
 def write_config(target: Path, config: dict) -> None:
-    text = ("# Generated by `python -m builder build`; edit the repository's mkdocs.yml instead.\n"
-            + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False))
+    text = "# Generated by `python -m builder build`; edit the repository's mkdocs.yml instead.\n" + yaml.dump(
+        config, Dumper=_Dumper, allow_unicode=True, sort_keys=False
+    )
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")

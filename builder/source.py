@@ -1,4 +1,5 @@
 """Stage 1: the raw chapter file as numbered lines."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ def read_raw(path: Path) -> list[RawLine]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise InputError(path, line, f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded; "
-                                     "expected UTF-8 text") from None
+        raise InputError(
+            path, line, f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded; expected UTF-8 text"
+        ) from None
     # a BOM, a CR (of CRLF or alone) and the other characters that are not text stay in the raw
     # lines, as delivered: the rule `controls` drops them, each counted (rules_furniture/controls.py)
     lines = text.split("\n")
@@ -36,6 +38,8 @@ def read_raw(path: Path) -> list[RawLine]:
     for no, line in enumerate(lines, 1):
         bad = MARKUP_CHARS.intersection(line)
         if bad:
-            raise InputError(path, no, "private-use character U+%04X in the text; expected printed text" % ord(min(bad)))
+            raise InputError(
+                path, no, "private-use character U+%04X in the text; expected printed text" % ord(min(bad))
+            )
         out.append(RawLine(no, line))
     return out

@@ -4,6 +4,7 @@ Rules that run before rendering mark abbreviations, ruby and footnote
 references with private-use characters, so the text stays one string that
 later rules can search and reflow. The raw input may not contain them.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ engine. Prints the first difference it finds, with the page and some context.
 
     python tests/article_diff.py SITE_A SITE_B        (exit 0: identical)
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,7 @@ def pages(site: Path) -> dict[str, str]:
 
 def first_difference(a: str, b: str, context: int = 80) -> str:
     i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return f"…{a[max(0, i - context):i + context]!r}\n  vs\n…{b[max(0, i - context):i + context]!r}"
+    return f"…{a[max(0, i - context) : i + context]!r}\n  vs\n…{b[max(0, i - context) : i + context]!r}"
 
 
 def compare(site_a: Path, site_b: Path) -> tuple[int, list[str]]:

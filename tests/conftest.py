@@ -1,4 +1,5 @@
 """Shared fixtures: the real chapter, processed once, and small hand-made chapters."""
+
 from __future__ import annotations
 
 import contextlib
@@ -115,8 +116,10 @@ def make_content(tmp_path: Path, chapter_dir: Path) -> Path:
 @pytest.fixture
 def small(tmp_path, layout):
     """Process a small hand-made chapter: small(raw, hints=None) -> ChapterResult."""
+
     def run(raw, hints=None, extra_yaml=""):
         return process_chapter(make_chapter(tmp_path, raw, hints, extra_yaml), layout)
+
     return run
 
 
@@ -124,23 +127,40 @@ def engine_env(offline: bool = False, epoch: str = "1430000000", site_url: str |
     """The environment `make site` gives a site engine: a fixed date, the offline
     switch, and a site URL for the served build only."""
     import os
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, PYTHONPATH=str(REPO),
-               HAKUSHO_OFFLINE="true" if offline else "false")
+
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH=epoch,
+        PYTHONPATH=str(REPO),
+        HAKUSHO_OFFLINE="true" if offline else "false",
+    )
     env.pop("HAKUSHO_SITE_URL", None)
     if site_url and not offline:
         env["HAKUSHO_SITE_URL"] = site_url
     return env
 
 
-def mkdocs_start(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
-                 site_url: str | None = None, config: str = "mkdocs.yml"):
+def mkdocs_start(
+    build_dir: Path,
+    site_dir: Path,
+    offline: bool = False,
+    epoch: str = "1430000000",
+    site_url: str | None = None,
+    config: str = "mkdocs.yml",
+):
     """MkDocs on a docs folder the builder wrote, as `make site` runs it, started."""
     import subprocess
     import sys
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                             str(build_dir / config), "-d", str(site_dir)],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=engine_env(offline, epoch, site_url))
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(build_dir / config), "-d", str(site_dir)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=engine_env(offline, epoch, site_url),
+    )
 
 
 def mkdocs_finish(*runs) -> None:
@@ -148,8 +168,9 @@ def mkdocs_finish(*runs) -> None:
     assert [run.returncode for run in runs] == [0] * len(runs), errors
 
 
-def mkdocs_build(build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000",
-                 site_url: str | None = None) -> None:
+def mkdocs_build(
+    build_dir: Path, site_dir: Path, offline: bool = False, epoch: str = "1430000000", site_url: str | None = None
+) -> None:
     mkdocs_finish(mkdocs_start(build_dir, site_dir, offline, epoch, site_url))
 
 
@@ -158,24 +179,40 @@ def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None
     two MkDocs builds side by side, as `make site` runs them."""
     from builder.bundle import make_zip
     from builder.site import build_site, write_docs
+
     result = build_site(CONTENT)
     write_docs(result, root / "build", REPO)
-    mkdocs_finish(mkdocs_start(root / "build", root / "site", epoch=epoch, site_url=site_url),
-                  mkdocs_start(root / "build", root / "offline", offline=True, epoch=epoch))
-    for e in result.editions:       # each after the main one, into its language's folder, as make site does
+    mkdocs_finish(
+        mkdocs_start(root / "build", root / "site", epoch=epoch, site_url=site_url),
+        mkdocs_start(root / "build", root / "offline", offline=True, epoch=epoch),
+    )
+    for e in result.editions:  # each after the main one, into its language's folder, as make site does
         config = f"mkdocs-{e.lang}.yml"
-        mkdocs_finish(mkdocs_start(root / "build", root / "site" / e.lang, epoch=epoch, config=config,
-                                   site_url=site_url and f"{site_url}{e.lang}/"),
-                      mkdocs_start(root / "build", root / "offline" / e.lang, offline=True, epoch=epoch,
-                                   config=config))
+        mkdocs_finish(
+            mkdocs_start(
+                root / "build",
+                root / "site" / e.lang,
+                epoch=epoch,
+                config=config,
+                site_url=site_url and f"{site_url}{e.lang}/",
+            ),
+            mkdocs_start(root / "build", root / "offline" / e.lang, offline=True, epoch=epoch, config=config),
+        )
     make_zip(root / "offline", root / "hakusho-offline.zip", int(epoch))
     return root / "site", root / "offline", root / "hakusho-offline.zip"
 
 
 # Debian's Chromium here; elsewhere (GitHub's runners) the workflow points at its own browser.
 CHROMIUM = os.environ.get("HAKUSHO_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 AXE = REPO / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -208,8 +245,9 @@ def palettes_pass_axe(page, within: list[str] | None = None, dark_within: list[s
     for scheme, background in (("default", "rgb(255, 255, 255)"), ("slate", "rgb(30, 33, 41)")):
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
-        found[scheme] = axe_violations(page, colours_only=scheme == "slate",
-                                       within=(dark_within or within) if scheme == "slate" else within)
+        found[scheme] = axe_violations(
+            page, colours_only=scheme == "slate", within=(dark_within or within) if scheme == "slate" else within
+        )
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
     return found
 
@@ -225,9 +263,10 @@ def built_once(tmp_path_factory, name: str):
     workers (pytest-xdist), each a session of its own. Yields (folder, done);
     the caller builds into the folder unless done."""
     import fcntl
+
     base = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent                        # the workers' roots sit side by side in it
+        base = base.parent  # the workers' roots sit side by side in it
     root, mark = base / name, base / f"{name}.done"
     with open(base / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -239,25 +278,32 @@ def built_once(tmp_path_factory, name: str):
 def built(tmp_path_factory):
     """The real site, its offline build and the unzipped bundle, built once for all workers."""
     import zipfile
+
     with built_once(tmp_path_factory, "built") as (root, done):
         if not done:
-            shutil.rmtree(root, ignore_errors=True)       # what a worker's failed build left
+            shutil.rmtree(root, ignore_errors=True)  # what a worker's failed build left
             root.mkdir()
             _, _, zip_path = build_everything(root, site_url=SITE_URL)
             with zipfile.ZipFile(zip_path) as z:
                 z.extractall(root / "unzipped")
-    return {"site": root / "site", "offline": root / "offline", "zip": root / "hakusho-offline.zip",
-            "unzipped": root / "unzipped" / "hakusho"}
+    return {
+        "site": root / "site",
+        "offline": root / "offline",
+        "zip": root / "hakusho-offline.zip",
+        "unzipped": root / "unzipped" / "hakusho",
+    }
 
 
 @pytest.fixture(scope="session")
 def browser():
     import os
+
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium when run as root")
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
@@ -277,18 +323,22 @@ def search(page, query):
     load serves any number of queries (Material writes it anew for each)."""
     box = page.locator("input.md-search__input")
     # Material's count of results in Japanese or English, or our word for none
-    done = f"(meta => meta && /件見つかりました|matching document|{SEARCH_NONE}|{SEARCH_NONE_EN}/.test(meta.textContent))"
+    done = (
+        f"(meta => meta && /件見つかりました|matching document|{SEARCH_NONE}|{SEARCH_NONE_EN}/.test(meta.textContent))"
+    )
     meta = "document.querySelector('.md-search-result__meta')"
     if not box.evaluate("b => b === document.activeElement"):
         box.click()
-    if box.input_value() == query:                     # the same query again would start no search
+    if box.input_value() == query:  # the same query again would start no search
         box.fill("")
         box.press("Backspace")
     page.evaluate(f"() => {{ const m = {meta}; if (m) m.textContent = ''; }}")
     box.fill(query)
     box.press("End")
     page.wait_for_function(f"() => {done}({meta})", timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)"
+    )
     return list(dict.fromkeys(h.split("#")[0].split("?")[0] for h in hrefs))
 
 
@@ -352,6 +402,7 @@ def page(browser):
         else:
             outside.append(url)
             r.abort()
+
     context.route("**/*", route)
     p = context.new_page()
     p.console_errors, p.dialogs = [], []

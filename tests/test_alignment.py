@@ -2,21 +2,21 @@
 paragraph, note, figure, caption and box of both editions is paired or listed with its reason
 in alignment.yaml; every pair's shared numbers, dates and acronyms agree, or the file says why
 they differ; and the file's entries are checked, each error naming the file."""
+
 from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import CONTENT, copy_content
 
 from builder.__main__ import main as cli
-from builder.align import Evidencer, align, check, disagreements, pair_unit, units, unexplained, verdict
+from builder.align import Evidencer, align, check, disagreements, pair_unit, unexplained, units, verdict
 from builder.blocks.model import Paragraph
 from builder.content import load_content
 from builder.errors import InputError
 from builder.inputs.schema import load_checked
 from builder.site import build_site, evidencers
 from builder.text import plain
-
-from conftest import CONTENT, copy_content
 
 EN = CONTENT / "dwp2015-part3-ch3-en"
 
@@ -51,8 +51,9 @@ def test_every_paragraph_of_both_editions_is_in_one_pair(site, english):
     # order kept within each heading's run and each box: a pairing never crosses another
     for side, chapter in (("theirs", ja), ("mine", result.chapter)):
         for name, run in units(chapter):
-            assert [p.anchor for pair in alignment.pairs if pair.unit == name for p in getattr(pair, side)] == \
-                   [p.anchor for p in run], name
+            assert [p.anchor for pair in alignment.pairs if pair.unit == name for p in getattr(pair, side)] == [
+                p.anchor for p in run
+            ], name
 
 
 def test_what_is_not_one_to_one_has_its_reason(english):
@@ -86,8 +87,13 @@ def test_headings_notes_figures_captions_boxes_pair_by_number(english):
         if m.theirs is not None and m.mine is not None:
             assert m.theirs.num == m.mine.num or m.theirs.level == "kana", m.key
     assert [m.key for m in by_kind["note"] if m.theirs is None] == ["2 note 2"]
-    print("\n" + ", ".join(f"{k}: {sum(1 for m in ms if m.theirs is not None and m.mine is not None)} paired"
-                          for k, ms in by_kind.items()))
+    print(
+        "\n"
+        + ", ".join(
+            f"{k}: {sum(1 for m in ms if m.theirs is not None and m.mine is not None)} paired"
+            for k, ms in by_kind.items()
+        )
+    )
 
 
 def test_every_pair_shared_evidence_agrees_or_is_explained(english):
@@ -99,8 +105,10 @@ def test_every_pair_shared_evidence_agrees_or_is_explained(english):
     spec = yaml.safe_load((EN / "alignment.yaml").read_text(encoding="utf-8"))
     assert len(flagged) == len(spec["disagreements"])
     assert all(pair.why for pair in flagged)
-    print(f"\nshared evidence: {verdicts.count('confirmed')} pairs confirmed, {verdicts.count('flagged')} flagged "
-          f"(each explained), {verdicts.count('unchecked')} with nothing shared")
+    print(
+        f"\nshared evidence: {verdicts.count('confirmed')} pairs confirmed, {verdicts.count('flagged')} flagged "
+        f"(each explained), {verdicts.count('unchecked')} with nothing shared"
+    )
     # most pairs hold something both texts share: the check is not vacuous
     assert verdicts.count("confirmed") > 2 * verdicts.count("unchecked")
 
@@ -110,6 +118,7 @@ def test_the_check_catches_an_alignment_one_paragraph_off(site, english):
     check must flag many of the shifted pairs (it is what would catch a wrong pairing)."""
     _, _, alignment = english
     from copy import copy
+
     shifted = copy(alignment)
     ones = [pair for pair in alignment.pairs if pair.kind == "1-1" and pair.unit.startswith("1-4")]
     shifted.pairs = [type(a)(a.unit, a.theirs, b.mine) for a, b in zip(ones, ones[1:])]
@@ -118,8 +127,14 @@ def test_the_check_catches_an_alignment_one_paragraph_off(site, english):
     print(f"\nshifted by one in 1-4: {flagged} of {len(shifted.pairs)} flagged, {confirmed} still confirmed")
     assert flagged > len(shifted.pairs) // 3
     # unshifted, the same pairs flag only what alignment.yaml explains, each read
-    assert all(pair.why for pair, _ in disagreements(type(alignment)(
-        pairs=ones, evidence_theirs=alignment.evidence_theirs, evidence_mine=alignment.evidence_mine)))
+    assert all(
+        pair.why
+        for pair, _ in disagreements(
+            type(alignment)(
+                pairs=ones, evidence_theirs=alignment.evidence_theirs, evidence_mine=alignment.evidence_mine
+            )
+        )
+    )
 
 
 def test_evidence_reads_eras_months_numbers_and_acronyms():
@@ -136,16 +151,28 @@ def test_evidence_reads_eras_months_numbers_and_acronyms():
 
 def test_the_best_pairing_joins_two_paragraphs_where_the_evidence_says_so():
     eras = {"平成": 1988}
-    theirs = [Paragraph([1], "13（平成25）年5月、ARFが開催された。"), Paragraph([2], "14（同26）年3月、ADMMが開催された。"),
-              Paragraph([3], "15（同27）年1月、WPNSに参加した。")]
-    mine = [Paragraph([1], "The ARF was held in May 2013. The ADMM was held in March 2014."),
-            Paragraph([2], "Japan took part in the WPNS in January 2015.")]
-    pairs = pair_unit("u", theirs, mine, [Evidencer(eras, 50, None)(p.text) for p in theirs],
-                      [Evidencer({}, 50, None)(p.text) for p in mine], 2.5)
+    theirs = [
+        Paragraph([1], "13（平成25）年5月、ARFが開催された。"),
+        Paragraph([2], "14（同26）年3月、ADMMが開催された。"),
+        Paragraph([3], "15（同27）年1月、WPNSに参加した。"),
+    ]
+    mine = [
+        Paragraph([1], "The ARF was held in May 2013. The ADMM was held in March 2014."),
+        Paragraph([2], "Japan took part in the WPNS in January 2015."),
+    ]
+    pairs = pair_unit(
+        "u",
+        theirs,
+        mine,
+        [Evidencer(eras, 50, None)(p.text) for p in theirs],
+        [Evidencer({}, 50, None)(p.text) for p in mine],
+        2.5,
+    )
     assert [pair.kind for pair in pairs] == ["2-1", "1-1"]
 
 
 # -- the file is checked: each slip stops the build with the file's name ---------------
+
 
 @pytest.fixture(scope="module")
 def proposed(site):
@@ -175,8 +202,11 @@ def test_an_exception_the_file_lacks_stops_the_build(tmp_path, proposed):
 
 def test_an_exception_no_longer_found_names_its_line(tmp_path, proposed):
     with pytest.raises(InputError) as e:
-        checked(tmp_path, proposed, lambda s: s["exceptions"].append({"ja": ["存在しない段落"], "en": ["No such"],
-                                                                       "why": "slip"}))
+        checked(
+            tmp_path,
+            proposed,
+            lambda s: s["exceptions"].append({"ja": ["存在しない段落"], "en": ["No such"], "why": "slip"}),
+        )
     assert "alignment.yaml:" in str(e.value) and "no such pairing" in str(e.value)
 
 
@@ -208,7 +238,10 @@ def test_the_align_command_proposes_what_the_file_lacks(tmp_path, capsys):
     path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     assert cli(["align", "--content", str(content)]) == 1
     out = capsys.readouterr().out
-    assert "NOT LISTED; add under exceptions:\n  - {ja: ['ミャンマーとの間では、11（同23）年3'], en: ['Regarding Japan" in out
+    assert (
+        "NOT LISTED; add under exceptions:\n  - {ja: ['ミャンマーとの間では、11（同23）年3'], en: ['Regarding Japan"
+        in out
+    )
 
 
 def test_every_link_to_a_counterpart_lands_on_a_paragraph_of_the_other_edition(site):
@@ -217,17 +250,25 @@ def test_every_link_to_a_counterpart_lands_on_a_paragraph_of_the_other_edition(s
     of a paragraph the other edition's page has."""
     import posixpath
     import re
+
     editions = {e.root: e for e in [site] + site.editions}
-    anchors = {root: {(path.removesuffix(".md") + ".html", a) for path, text in e.files.items()
-                      if path.endswith(".md") for a in re.findall(r"\{: #(p-[\w-]+) \}", text)}
-               for root, e in editions.items()}
+    anchors = {
+        root: {
+            (path.removesuffix(".md") + ".html", a)
+            for path, text in e.files.items()
+            if path.endswith(".md")
+            for a in re.findall(r"\{: #(p-[\w-]+) \}", text)
+        }
+        for root, e in editions.items()
+    }
     checked, kinds = 0, set()
     for root, e in editions.items():
         for path, text in e.files.items():
             if not path.endswith(".md"):
                 continue
-            for href in re.findall(r'class="hk-cp-link" href="([^"]+)"', text) + \
-                    re.findall(r'\[¶\]\(([^)]+)\)\{: hreflang', text):
+            for href in re.findall(r'class="hk-cp-link" href="([^"]+)"', text) + re.findall(
+                r'\[¶\]\(([^)]+)\)\{: hreflang', text
+            ):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(root + path), href))
                 page, anchor = target.split("#")
                 other = next(r for r in editions if r != root and (r == "" or page.startswith(r)))

@@ -1,17 +1,24 @@
 """Bad input gets a clear error naming file, line and what was expected; the
 build stops before it writes anything."""
+
 import subprocess
 import sys
 
 import pytest
+from conftest import REPO, make_chapter, make_content
 
 from builder.errors import InputError
 from builder.site import build_site, write_docs
 
-from conftest import REPO, make_chapter, make_content
-
-GOOD = ["第1節\u3000節の題", "\t1\t 項の題", "", "アジア太平洋地域の安全保障環境を改善する取組1",
-        "が進められている。", "", "1\t 注の本文。"]
+GOOD = [
+    "第1節\u3000節の題",
+    "\t1\t 項の題",
+    "",
+    "アジア太平洋地域の安全保障環境を改善する取組1",
+    "が進められている。",
+    "",
+    "1\t 注の本文。",
+]
 
 
 def error_of(small, raw, hints=None):
@@ -31,7 +38,7 @@ def test_empty_file(small):
 
 
 def test_not_utf8(small):
-    e = error_of(small, "一行目\n二行目\n".encode("utf-8") + "三行目\n".encode("shift_jis"))
+    e = error_of(small, "一行目\n二行目\n".encode() + "三行目\n".encode("shift_jis"))
     assert e.line == 3 and "not UTF-8" in e.message
 
 
@@ -71,6 +78,7 @@ def test_hint_that_matches_nothing(small):
 
 def test_malformed_yaml(tmp_path, layout):
     from conftest import process_chapter
+
     d = make_chapter(tmp_path, GOOD)
     (d / "chapter.yaml").write_text("id: x\nfurniture: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputError) as e:
@@ -95,6 +103,7 @@ def test_a_yaml_file_not_in_utf8_names_its_byte_and_line(tmp_path, capsys):
     """A hints.yaml saved as Shift_JIS: the byte, its line and column (issue 25: it had no line), through the
     command line, and the previous build's docs as they were."""
     from builder.__main__ import main
+
     hints = "- kind: box_start\n  quote: 取組\n  reason: 解説の始まり\n"
     content = make_content(tmp_path, make_chapter(tmp_path, GOOD, hints))
     (content / "ch" / "hints.yaml").write_bytes(hints.encode("shift_jis"))
@@ -103,7 +112,9 @@ def test_a_yaml_file_not_in_utf8_names_its_byte_and_line(tmp_path, capsys):
     previous.write_text("before", encoding="utf-8")
     assert main(["build", "--content", str(content), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {content / 'ch' / 'hints.yaml'}:2:10: not UTF-8: byte 0x8e ") and "Traceback" not in err
+    assert (
+        err.startswith(f"error: {content / 'ch' / 'hints.yaml'}:2:10: not UTF-8: byte 0x8e ") and "Traceback" not in err
+    )
     assert [p for p in previous.parent.rglob("*")] == [previous] and previous.read_text(encoding="utf-8") == "before"
 
 
@@ -113,21 +124,38 @@ def test_characters_that_are_not_text_reach_no_page_and_are_counted(tmp_path):
     whole small site: no page and no data file holds one, the override is a warning with its line,
     and the files a small site lacks are told, not silent."""
     from builder.rules_furniture.controls import ANY
-    raw = ["\ufeff" + GOOD[0], "\t1\r\t 項の題\r", "", "アジア太平洋\u202e地域の安全保障環境を改善する取組1\u200b",
-           "が進\x07められている。\x0c", "", "1\t 注の本文。"]
+
+    raw = [
+        "\ufeff" + GOOD[0],
+        "\t1\r\t 項の題\r",
+        "",
+        "アジア太平洋\u202e地域の安全保障環境を改善する取組1\u200b",
+        "が進\x07められている。\x0c",
+        "",
+        "1\t 注の本文。",
+    ]
     result = build_site(make_content(tmp_path, make_chapter(tmp_path, raw)))
     ch = result.chapters[0]
     assert ch.chapter.sections[0].items[0].title == "項の題"
-    assert dict(ch.ledger.chars) == {"byte order mark": 1, "CR inside a line": 1, "CR of a CRLF line end": 1,
-                                     "bidirectional control": 1, "zero-width character": 1, "control character": 2}
+    assert dict(ch.ledger.chars) == {
+        "byte order mark": 1,
+        "CR inside a line": 1,
+        "CR of a CRLF line end": 1,
+        "bidirectional control": 1,
+        "zero-width character": 1,
+        "control character": 2,
+    }
     assert [w for w in ch.warnings.items if "bidirectional" in w] == [
         f"{tmp_path / 'content' / 'ch' / 'raw.txt'}:4: a bidirectional control character, dropped: it can make a line read in "
-        "another order than the source's"]
+        "another order than the source's"
+    ]
     leaks = {path: ANY.search(text).group() for path, text in result.files.items() if ANY.search(text)}
     assert leaks == {} and any("環境を改善する取組" in t for t in result.files.values())
     assert [n.split(": ", 1)[0] for n in result.notices] == [
-        str(tmp_path / "content" / "data" / "countries.yaml"), str(tmp_path / "content" / "ch" / "hints.yaml"),
-        str(tmp_path / "content" / "data" / "variants.yaml")]
+        str(tmp_path / "content" / "data" / "countries.yaml"),
+        str(tmp_path / "content" / "ch" / "hints.yaml"),
+        str(tmp_path / "content" / "data" / "variants.yaml"),
+    ]
 
 
 def test_no_half_written_site(tmp_path):
@@ -143,8 +171,12 @@ def test_no_half_written_site(tmp_path):
 
 def test_command_line_reports_without_a_traceback(tmp_path):
     bad = make_content(tmp_path, make_chapter(tmp_path, GOOD + ["3\t 三番目の注。"]))
-    run = subprocess.run([sys.executable, "-m", "builder", "build", "--content", str(bad), "--out",
-                          str(tmp_path / "out")], cwd=REPO, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "builder", "build", "--content", str(bad), "--out", str(tmp_path / "out")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2
     assert run.stderr.startswith("error: ") and "raw.txt:8: footnote 3" in run.stderr
     assert "Traceback" not in run.stderr

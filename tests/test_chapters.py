@@ -2,6 +2,7 @@
 must make of it: tests/chapters/<folder>.yaml holds the expectations as data
 (see the English chapter's file for its keys), so adding a chapter adds a
 file, not test code."""
+
 from __future__ import annotations
 
 import re
@@ -10,12 +11,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CONTENT
 
 from builder.blocks.model import Box, Caption, CrossRef, Heading, Paragraph
 from builder.site import build_site
 from builder.text import FN_RE, plain
-
-from conftest import CONTENT
 
 CHAPTERS = Path(__file__).parent / "chapters"
 FILES = sorted(CHAPTERS.glob("*.yaml"))
@@ -72,7 +72,7 @@ def test_footnotes_sit_where_the_markers_were_and_say_what_they_are(site, path):
             for p in item.paragraphs():
                 for m in FN_RE.finditer(p.text):
                     n = int(m.group(1))
-                    found[(s.num, n)] = (item.num, states.get(n), plain(p.text[:m.start()]), plain(p.text[m.end():]))
+                    found[(s.num, n)] = (item.num, states.get(n), plain(p.text[: m.start()]), plain(p.text[m.end() :]))
     want = {(f["section"], f["note"]): f for f in data["footnotes"]}
     assert sorted(found) == sorted(want)
     for key, f in want.items():
@@ -93,7 +93,9 @@ def units(chapter):
                 box = f"box {b.kind}"
             if isinstance(b, Caption):
                 prev = item.blocks[item.blocks.index(b) - 1]
-                after_box = isinstance(prev, Box) or (isinstance(prev, Caption) and out.get(prev.text, "").startswith("box"))
+                after_box = isinstance(prev, Box) or (
+                    isinstance(prev, Caption) and out.get(prev.text, "").startswith("box")
+                )
                 out[b.text] = box if after_box else under
     return out
 
@@ -105,8 +107,9 @@ def test_captions_leave_the_text_and_stand_under_what_they_show(site, path):
     got = units(r.chapter)
     want = [c if isinstance(c, dict) else {"text": c} for c in data["captions"]]
     assert sorted(got) == sorted(c["text"] for c in want)
-    assert {c["text"]: got[c["text"]] for c in want if "under" in c} == {c["text"]: c["under"] for c in want
-                                                                          if "under" in c}
+    assert {c["text"]: got[c["text"]] for c in want if "under" in c} == {
+        c["text"]: c["under"] for c in want if "under" in c
+    }
     texts = [plain(p.text) for item in r.chapter.items() for p in item.paragraphs()]
     assert not [c["text"] for c in want if any(c["text"] in t for t in texts)]
 
@@ -122,8 +125,15 @@ def test_boxes(site, path):
             if isinstance(b, Heading):
                 under = plain(b.title)
             elif isinstance(b, Box):
-                got.append({"kind": b.kind, "title": b.title, "after": under,
-                            "first": plain(b.paragraphs[0].text), "last": plain(b.paragraphs[-1].text)})
+                got.append(
+                    {
+                        "kind": b.kind,
+                        "title": b.title,
+                        "after": under,
+                        "first": plain(b.paragraphs[0].text),
+                        "last": plain(b.paragraphs[-1].text),
+                    }
+                )
     assert len(got) == len(data["boxes"])
     for g, w in zip(got, data["boxes"]):
         assert (g["kind"], g["title"], g["after"]) == (w["kind"], w["title"], w["after"])
@@ -141,8 +151,9 @@ def test_figures(site, path):
 def test_crossrefs(site, path):
     data = expectations(path)
     _, r = result_of(site, data["folder"])
-    labels = [e["label"] for item in r.chapter.items() for b in item.blocks if isinstance(b, CrossRef)
-              for e in b.entries]
+    labels = [
+        e["label"] for item in r.chapter.items() for b in item.blocks if isinstance(b, CrossRef) for e in b.entries
+    ]
     assert {k: labels.count(k) for k in data["crossrefs"]} == data["crossrefs"]
 
 
@@ -178,8 +189,11 @@ def test_no_page_shows_the_damage(built, path):
         t = Text()
         t.feed(page.read_text(encoding="utf-8"))
         text = " ".join(t.parts)
-        found += [(str(page.relative_to(site_dir)), m.group()) for pattern in data["never"]
-                  for m in re.finditer(pattern, text, re.M)]
+        found += [
+            (str(page.relative_to(site_dir)), m.group())
+            for pattern in data["never"]
+            for m in re.finditer(pattern, text, re.M)
+        ]
     assert len(pages) > 50 and found == []
 
 
@@ -200,9 +214,10 @@ def test_paragraphs_against_the_counterpart(site, path):
             for b in item.blocks:
                 if isinstance(b, Heading):
                     out.append(0)
-                elif isinstance(b, Paragraph) and not b.beyond:     # the main edition has nothing there
+                elif isinstance(b, Paragraph) and not b.beyond:  # the main edition has nothing there
                     out[-1] += 1
         return out
+
     a, b = counts(mine.chapter), counts(theirs.chapter)
     assert len(a) == len(b)
     differ = sum(1 for x, y in zip(a, b) if x != y)

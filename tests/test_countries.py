@@ -1,8 +1,10 @@
 """The country registry, the matcher's precision and recall, and the profiles."""
+
 import json
 import re
 
 import pytest
+from conftest import CONTENT, copy_content
 
 from builder.countries.matcher import Matcher
 from builder.countries.mentions import EXCERPT_WIDTH, excerpt, words_of
@@ -10,8 +12,6 @@ from builder.countries.registry import load_registry
 from builder.errors import InputError
 from builder.site import build_site
 from builder.text import abbr, fnref, ruby
-
-from conftest import CONTENT, copy_content
 
 REGISTRY = CONTENT / "data" / "countries.yaml"
 
@@ -35,8 +35,18 @@ def ids(matcher, text):
     return [m.id for m in matcher.find(text)]
 
 
-@pytest.mark.parametrize("text", ["中谷防衛大臣", "中東諸国", "中心に", "中長期的", "モディ首相の来日中に署名",
-                                  "在日米軍", "ジョコインドネシア大統領"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中谷防衛大臣",
+        "中東諸国",
+        "中心に",
+        "中長期的",
+        "モディ首相の来日中に署名",
+        "在日米軍",
+        "ジョコインドネシア大統領",
+    ],
+)
 def test_no_false_mentions(matcher, text):
     assert ids(matcher, text) == []
 
@@ -69,11 +79,20 @@ def test_registry_covers_every_country_of_the_figures(site):
     assert sum(len(v) for v in visits.values()) == 108
     assert len(visits["USA"]) == 22 and len(visits["AUS"]) == 9
     assert [v["date"] for v in visits["IDN"]] == ["2014-04", "2014-03", "2015-05", "2014-06"]
-    projects = {cid: [p["no"] for p in prof.figure_rows["capacity_building"]] for cid, prof in profiles.items()
-                if "capacity_building" in prof.figure_rows}
-    assert projects == {"TLS": [1, 2, 3], "KHM": [4, 5, 6], "MNG": [7, 8, 9, 10, 11],
-                        "VNM": [12, 13, 14, 15, 16, 17, 18], "IDN": [19, 20, 21], "MMR": [22, 23, 24],
-                        "PNG": [25]}
+    projects = {
+        cid: [p["no"] for p in prof.figure_rows["capacity_building"]]
+        for cid, prof in profiles.items()
+        if "capacity_building" in prof.figure_rows
+    }
+    assert projects == {
+        "TLS": [1, 2, 3],
+        "KHM": [4, 5, 6],
+        "MNG": [7, 8, 9, 10, 11],
+        "VNM": [12, 13, 14, 15, 16, 17, 18],
+        "IDN": [19, 20, 21],
+        "MMR": [22, 23, 24],
+        "PNG": [25],
+    }
 
 
 def test_dedicated_items(site):
@@ -90,12 +109,12 @@ def test_dedicated_items(site):
 
 def test_mentions_by_compound_and_their_surfaces(site):
     matched = site.mentions.matched
-    assert set(matched["CHN"]) == {"中国", "中"}        # 中 only inside 日中
+    assert set(matched["CHN"]) == {"中国", "中"}  # 中 only inside 日中
     assert set(matched["AUS"]) == {"オーストラリア", "豪州", "豪"}
     assert set(matched["USA"]) == {"米国", "アメリカ合衆国", "米"}
     assert set(matched["KOR"]) == {"韓国", "大韓民国", "韓"}
     mention_pages = {m.anchor for m in site.profiles.profiles["RUS"].mentions}
-    assert "fn:1" in mention_pages        # an ARF member named in note 1
+    assert "fn:1" in mention_pages  # an ARF member named in note 1
 
 
 def test_text_links_to_profiles_once_per_paragraph(site):
@@ -106,7 +125,7 @@ def test_text_links_to_profiles_once_per_paragraph(site):
     assert first.startswith("[オーストラリア](../../countries/aus.md)は")
     for line in page.splitlines():
         if line.startswith("#"):
-            assert "countries/" not in line      # never inside headings
+            assert "countries/" not in line  # never inside headings
 
 
 def test_countries_json(site):
@@ -151,20 +170,27 @@ def test_an_excerpt_takes_in_the_brackets_around_a_name_and_more_than_a_clause(l
     """Hand-made: a name inside brackets gets the brackets and words around them (it was 「…UNMISS…」);
     a sentence whose first clause is short gives more than that clause (it was 「India, …」); a word
     is cut where kana give way to kanji, not inside it; a note the text references is kept, in place."""
-    text = ("わが国は、国連南スーダン共和国ミッション（UNMISS）に司令部要員を派遣しており、"
-            "現地で施設部隊による道路の補修や給水などの活動を続けている。")
+    text = (
+        "わが国は、国連南スーダン共和国ミッション（UNMISS）に司令部要員を派遣しており、"
+        "現地で施設部隊による道路の補修や給水などの活動を続けている。"
+    )
     pieces = excerpt(text, "UNMISS", layout)
     assert words_of(pieces) == "…国連南スーダン共和国ミッション（UNMISS）に司令部要員を派遣しており、…"
     assert ("name", "UNMISS") in pieces
-    text = "マレーシアとの間では、14（平成26）年5月に防衛相会談" + fnref(7) + \
-           "を行い、防衛協力の強化で一致するとともに、海洋安全保障分野での協力を進めることで合意した。"
+    text = (
+        "マレーシアとの間では、14（平成26）年5月に防衛相会談"
+        + fnref(7)
+        + "を行い、防衛協力の強化で一致するとともに、海洋安全保障分野での協力を進めることで合意した。"
+    )
     pieces = excerpt(text, "マレーシア", layout)
     assert words_of(pieces) == "マレーシアとの間では、14（平成26）年5月に防衛相会談を行い、…"
     assert pieces[:3] == [("name", "マレーシア"), ("text", "との間では、14（平成26）年5月に防衛相会談"), ("note", "7")]
     # a clause too long to show whole is cut where kana give way to kanji (after として), not in a word
     text = "同年には、" + "国際緊急援助隊として航空自衛隊の輸送機が被災地へ物資を輸送し" * 2 + "た。"
-    assert words_of(excerpt(text, "航空自衛隊", layout)) == \
-        "…国際緊急援助隊として航空自衛隊の輸送機が被災地へ物資を輸送し国際緊急援助隊として…"
+    assert (
+        words_of(excerpt(text, "航空自衛隊", layout))
+        == "…国際緊急援助隊として航空自衛隊の輸送機が被災地へ物資を輸送し国際緊急援助隊として…"
+    )
 
 
 def test_a_profile_marks_the_name_links_each_mention_and_folds_long_lists(site):
@@ -175,8 +201,7 @@ def test_a_profile_marks_the_name_links_each_mention_and_folds_long_lists(site):
     assert '<a class="hk-mention-link" href="../dwp2015-3-3/section-1/item-2.html#fn:1">脚注1</a>' in aus
     # a note the text references inside the excerpt is a link to it (the English: ACSA's note 9)
     en = site.editions[0].files["countries/aus.md"]
-    assert ('(ACSA)<sup><a class="hk-note-ref" href="../dwp2015-3-3/section-1/item-4.html#fn:9">9</a></sup>'
-            in en)
+    assert '(ACSA)<sup><a class="hk-note-ref" href="../dwp2015-3-3/section-1/item-4.html#fn:9">9</a></sup>' in en
     # lists of more than FOLD_AFTER entries fold under their headings: the visits (9), the timeline's
     # events (40) and item 1-4's mentions (17); item 1-3's one mention stays open
     assert aus.count('<details class="hk-fold"') == 3
@@ -234,10 +259,14 @@ def test_malformed_registry(tmp_path):
 def test_country_in_a_figure_the_registry_lacks(tmp_path):
     content = copy_content(tmp_path)
     reg = content / "data" / "countries.yaml"
-    reg.write_text(reg.read_text(encoding="utf-8").replace(
-        "  - {id: UGA, name_ja: ウガンダ, name_en: Uganda, region: アフリカ, names: [ウガンダ], names_en: [Uganda]}\n", ""),
-        encoding="utf-8")
-    variants = content / "data" / "variants.yaml"       # its other names go with it
+    reg.write_text(
+        reg.read_text(encoding="utf-8").replace(
+            "  - {id: UGA, name_ja: ウガンダ, name_en: Uganda, region: アフリカ, names: [ウガンダ], names_en: [Uganda]}\n",
+            "",
+        ),
+        encoding="utf-8",
+    )
+    variants = content / "data" / "variants.yaml"  # its other names go with it
     variants.write_text(variants.read_text(encoding="utf-8").replace("  UGA: [ウガンダ共和国]\n", ""), encoding="utf-8")
     with pytest.raises(InputError) as e:
         build_site(content)
@@ -270,7 +299,7 @@ def test_a_country_is_linked_once_under_each_heading(site):
     unit = next(u for u in item4 if u.lstrip().startswith("14（同26）年3月の日[ベトナム]"))
     paragraphs = [p for p in unit.split("{: #") if "ベトナム" in p]
     assert unit.count("countries/vnm.md") == 1 and unit.count("ベトナム") == 10 and len(paragraphs) == 3
-    assert 100 < total < 140       # 167 when every paragraph linked its own first mentions
+    assert 100 < total < 140  # 167 when every paragraph linked its own first mentions
 
 
 def test_a_profile_never_links_to_itself(site):

@@ -1,16 +1,21 @@
 """What a reader gets: the built site served on localhost (and the offline
 bundle from file://), driven in headless Chromium."""
+
 import re
 
 import pytest
-
 from conftest import axe_violations, page_file, palettes_pass_axe
 
-
 PAGE_TYPES = {
-    "home": "", "item": "dwp2015-3-3/section-1/item-2", "profile": "countries/aus", "index": "countries",
-    "timeline": "timeline", "glossary": "dwp2015-3-3/glossary", "figure": "dwp2015-3-3/figures/fig-iii-3-1-2",
-    "figure index": "dwp2015-3-3/figures", "section": "dwp2015-3-3/section-1",
+    "home": "",
+    "item": "dwp2015-3-3/section-1/item-2",
+    "profile": "countries/aus",
+    "index": "countries",
+    "timeline": "timeline",
+    "glossary": "dwp2015-3-3/glossary",
+    "figure": "dwp2015-3-3/figures/fig-iii-3-1-2",
+    "figure index": "dwp2015-3-3/figures",
+    "section": "dwp2015-3-3/section-1",
 }
 
 
@@ -35,8 +40,15 @@ def test_every_chapter_page_in_order_by_next_links(page, site_url):
         assert len(seen) < 40
     chapter = [s for s in seen if "/section-" in s]
     order = [s.split("dwp2015-3-3/")[1] for s in chapter]
-    assert order == ["section-1/index.html", "section-1/item-1.html", "section-1/item-2.html", "section-1/item-3.html",
-                     "section-1/item-4.html", "section-2/index.html", "section-2/item-1.html"]
+    assert order == [
+        "section-1/index.html",
+        "section-1/item-1.html",
+        "section-1/item-2.html",
+        "section-1/item-3.html",
+        "section-1/item-4.html",
+        "section-2/index.html",
+        "section-2/item-1.html",
+    ]
     assert errors == {}
 
 
@@ -97,10 +109,10 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     shown = page.locator(".hk-tl-event:not([hidden])")
     assert 0 < shown.count() < total
     assert {shown.nth(i).get_attribute("data-kind") for i in range(shown.count())} == {"agreement"}
-    assert page.url.endswith("#kind=agreement")                     # the view is in the URL
+    assert page.url.endswith("#kind=agreement")  # the view is in the URL
     page.select_option("#hk-tl-kind", "")
     page.focus("#hk-tl-country")
-    page.keyboard.press("ArrowDown")               # the first country, by keyboard alone
+    page.keyboard.press("ArrowDown")  # the first country, by keyboard alone
     chosen = page.eval_on_selector("#hk-tl-country", "s => s.value")
     assert chosen
     shown = page.locator(".hk-tl-event:not([hidden])")
@@ -114,8 +126,14 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     page.goto(f"{server}/timeline.html#country=AUS&kind=meeting&from=2014&to=2014")
     page.reload()
     shown = page.locator(".hk-tl-event:not([hidden])")
-    rows = [(shown.nth(i).get_attribute("data-countries"), shown.nth(i).get_attribute("data-kind"),
-             shown.nth(i).get_attribute("data-year")) for i in range(shown.count())]
+    rows = [
+        (
+            shown.nth(i).get_attribute("data-countries"),
+            shown.nth(i).get_attribute("data-kind"),
+            shown.nth(i).get_attribute("data-year"),
+        )
+        for i in range(shown.count())
+    ]
     assert rows and all("AUS" in c.split() and k == "meeting" and y == "2014" for c, k, y in rows)
     assert page.locator("#hk-tl-count").inner_text() == f"{len(rows)}件"
     assert page.locator(".hk-bars-years li[data-year='2014'] .hk-bar-n").inner_text().startswith(str(len(rows)))
@@ -158,7 +176,7 @@ def test_phone_pages_pass_axe(phone, server, built, kind):
         where_am_i_and_abbreviations(phone)
     if kind == "index":
         a_wide_table_shows_it_scrolls(phone)
-    if kind == "figure":         # Fig. III-3-1-2: its columns were two characters wide (「交/流」)
+    if kind == "figure":  # Fig. III-3-1-2: its columns were two characters wide (「交/流」)
         assert phone.evaluate(NARROWEST_COLUMN) >= 4
 
 
@@ -166,13 +184,18 @@ def where_am_i_and_abbreviations(phone):
     """Item 1-2: the trail says 節 › 項 above the title; the header, the page's title (not the site's
     name cut short); an abbreviation's expansion shows on a tap, and goes on a second."""
     assert phone.locator("nav.hk-trail li").all_inner_texts() == [
-        "ホーム", "第1節\u3000各国等との防衛協力・交流", "2\u3000多国間安全保障枠組み・対話における取組"]
+        "ホーム",
+        "第1節\u3000各国等との防衛協力・交流",
+        "2\u3000多国間安全保障枠組み・対話における取組",
+    ]
     assert phone.locator("nav.hk-trail a").evaluate_all("as => as.map(a => a.getAttribute('href'))") == [
-        "../../index.html", "index.html"]
+        "../../index.html",
+        "index.html",
+    ]
     title = phone.locator(".md-header__topic + .md-header__topic")
     assert title.evaluate("t => getComputedStyle(t).opacity") == "1"
     assert title.inner_text() == "2\u3000多国間安全保障枠組み・対話における取組"
-    assert title.locator(".md-ellipsis").evaluate("e => e.scrollHeight <= e.clientHeight + 1")     # whole
+    assert title.locator(".md-ellipsis").evaluate("e => e.scrollHeight <= e.clientHeight + 1")  # whole
     arf = phone.locator("article abbr[title='ASEAN Regional Forum']").first
     arf.scroll_into_view_if_needed()
     arf.tap()
@@ -183,7 +206,7 @@ def where_am_i_and_abbreviations(phone):
     # the words moved: the link now under the finger is hovered, and a link hovered or focused keeps
     # its contrast (Material's colour for both, its accent, is 4.25:1)
     phone.locator("#p-1-2-1 a[href$='arf.html']").focus()
-    phone.wait_for_timeout(200)              # Material's colour transition
+    phone.wait_for_timeout(200)  # Material's colour transition
     assert axe_violations(phone, colours_only=True) == []
     arf.tap()
     assert shown.count() == 0
@@ -199,7 +222,7 @@ def a_wide_table_shows_it_scrolls(phone):
     fade = "f => getComputedStyle(f, '::after').opacity"
     assert frame.get_attribute("data-more") == "right" and frame.evaluate(fade) == "1"
     scroller.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
-    phone.wait_for_timeout(300)                  # the fade's transition
+    phone.wait_for_timeout(300)  # the fade's transition
     assert frame.get_attribute("data-more") == "left" and frame.evaluate(fade) == "0"
     first = frame.locator("tbody tr").first.locator("td").first
     assert first.inner_text() == "インドネシア"
@@ -219,8 +242,9 @@ def test_phone_tables_keep_four_characters_a_column_in_labelled_regions(phone, s
                 assert (w.get_attribute("tabindex"), w.get_attribute("role")) == ("0", "region")
                 assert w.get_attribute("aria-label").startswith("表：図表Ⅲ-3-1-6")
             # a period such as 2012年12月～2013年3月 breaks at ～ if anywhere, never inside a date
-            heights = phone.eval_on_selector_all(".md-typeset td time, .md-typeset td .hk-date",
-                                                 "els => els.map(e => e.getClientRects().length)")
+            heights = phone.eval_on_selector_all(
+                ".md-typeset td time, .md-typeset td .hk-date", "els => els.map(e => e.getClientRects().length)"
+            )
             assert heights and max(heights) == 1
     assert min(narrowest.values()) >= 4, narrowest
 
@@ -237,15 +261,18 @@ def test_phone_profile_lists_short_marked_mentions_folded_by_section(phone, serv
     assert nav.locator("a.md-nav__link--active[href='aus.html']").count() == 1
     height = phone.evaluate("document.documentElement.scrollHeight")
     folds = phone.locator("details.hk-fold")
-    assert height < 3000 and folds.count() == 3, height     # the visits, the timeline's 40 events, 1-4's 17 mentions
+    assert height < 3000 and folds.count() == 3, height  # the visits, the timeline's 40 events, 1-4's 17 mentions
     assert folds.evaluate_all("ds => ds.filter(d => d.open).length") == 0
     folds.last.locator("summary").tap()
     assert folds.last.locator(".hk-mentions > li").first.is_visible()
     folds.evaluate_all("ds => ds.forEach(d => d.open = true)")
-    mentions = phone.eval_on_selector_all(".hk-mentions > li", """lis => lis.map(li => {
+    mentions = phone.eval_on_selector_all(
+        ".hk-mentions > li",
+        """lis => lis.map(li => {
         const link = li.querySelector('a.hk-mention-link');
         return [li.querySelector('.hk-excerpt').textContent, [...li.querySelectorAll('.hk-excerpt mark')].map(m => m.textContent),
-                link.getAttribute('href'), link.textContent]; })""")
+                link.getAttribute('href'), link.textContent]; })""",
+    )
     assert len(mentions) == 23
     for excerpt, marks, href, label in mentions:
         assert len(excerpt) <= 48 and marks and set(marks) <= {"オーストラリア", "豪州", "豪"}, excerpt
@@ -258,8 +285,10 @@ def test_phone_profile_lists_short_marked_mentions_folded_by_section(phone, serv
 def test_phone_charts_write_text_at_12_px_or_more(phone, server):
     for path in ("countries/index.html", "timeline.html"):
         phone.goto(f"{server}/{path}")
-        sizes = phone.eval_on_selector_all(".hk-bars a, .hk-bars .hk-bar-n, .hk-bars figcaption",
-                                           "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        sizes = phone.eval_on_selector_all(
+            ".hk-bars a, .hk-bars .hk-bar-n, .hk-bars figcaption",
+            "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))",
+        )
         assert sizes and min(sizes) >= 12, (path, min(sizes))
     phone.goto(f"{server}/countries/index.html")
     first = phone.locator(".hk-bars li a").first
@@ -274,7 +303,7 @@ def test_phone_charts_write_text_at_12_px_or_more(phone, server):
 def test_phone_footnote_is_a_24_px_target_and_opens_in_place(phone, server):
     phone.goto(f"{server}/dwp2015-3-3/section-1/item-4.html")
     ref = phone.locator("a.footnote-ref").first
-    ref.evaluate("r => r.scrollIntoView({block: 'center'})")      # its whole target on the screen
+    ref.evaluate("r => r.scrollIntoView({block: 'center'})")  # its whole target on the screen
     box = ref.bounding_box()
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     # the target reaches 12 px each way from the number's centre (24 × 24), though the number is small
@@ -286,7 +315,7 @@ def test_phone_footnote_is_a_24_px_target_and_opens_in_place(phone, server):
     note = phone.locator(".hk-note")
     note.wait_for(timeout=3000)
     assert note.inner_text().startswith("注8") and "普遍的価値：国家安全保障戦略" in note.inner_text()
-    assert phone.url == url                       # it opened in place, the page did not jump
+    assert phone.url == url  # it opened in place, the page did not jump
     assert ref.get_attribute("aria-expanded") == "true"
     # once and whole: Material's tooltip (over the text, cut short) is not shown on a phone, and
     # the note in place holds every word of the note at the foot

@@ -1,6 +1,7 @@
 """The bilingual reader in Chromium (issue 22): the language switch leads to the counterpart
 of the paragraph in view, from every paragraph of every item page of both editions, served
 and from the offline bundle (test_e2e_reader.py has the rest)."""
+
 import pytest
 
 ITEMS = ["section-1/item-1", "section-1/item-2", "section-1/item-3", "section-1/item-4", "section-2/item-1"]
@@ -19,8 +20,11 @@ SCROLL_TO = """(id) => {
 # each paragraph scrolled to the top of the view in turn, and the switch to the other edition
 # clicked without leaving the page: the href it has when the browser would follow it (after the
 # page's own click handlers ran), by paragraph
-SWITCH_HREFS = """([ids, lang]) => {
-    const scrollTo = """ + SCROLL_TO + """;
+SWITCH_HREFS = (
+    """([ids, lang]) => {
+    const scrollTo = """
+    + SCROLL_TO
+    + """;
     const link = document.querySelector(`a.hk-edition[hreflang='${lang}']`);
     const out = {};
     for (const id of ids) {
@@ -34,11 +38,15 @@ SWITCH_HREFS = """([ids, lang]) => {
     }
     return out;
 }"""
+)
 
 
 def paragraphs_with_counterparts(page):
-    return page.eval_on_selector_all("article p[id^='p-']", """els => els.map(p => {
-        const a = p.querySelector('a.hk-cp-link'); return [p.id, a ? a.href : null]; })""")
+    return page.eval_on_selector_all(
+        "article p[id^='p-']",
+        """els => els.map(p => {
+        const a = p.querySelector('a.hk-cp-link'); return [p.id, a ? a.href : null]; })""",
+    )
 
 
 @pytest.mark.parametrize("lang", list(EDITIONS))

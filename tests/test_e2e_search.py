@@ -2,11 +2,11 @@
 the Japanese query set of issues 12 and 24, the English one of issue 22, a result followed to its
 page (where the words are), results checked by axe, and a result's offer of the same place in
 the other edition."""
+
 from urllib.parse import quote, unquote
 
 import pytest
 import yaml
-
 from conftest import REPO, axe_violations, search
 
 # Japanese queries with the pages that should come first (issue 12; issue 24 grew it by the kinds a
@@ -24,24 +24,28 @@ def test_japanese_search(page, site_url, request):
     The search's data is fetched when the search box is first focused, not with the page."""
     fetched = []
     page.on("request", lambda r: fetched.append(r.url))
-    page.goto(site_url("dwp2015-3-3/figures"))     # a small page: the search data is the same
+    page.goto(site_url("dwp2015-3-3/figures"))  # a small page: the search data is the same
     page.wait_for_load_state("networkidle")
     assert not [u for u in fetched if "hakusho_search" in u]
     rows = {"compound": [], "other": [], "none": []}
     parts, table = {}, []
     for q in QUERY_SET:
         found = search(page, q["q"])
-        wanted = {site_url(a if a.startswith("countries/") else f"dwp2015-3-3/{a.removeprefix('dwp2015-3-3/')}")
-                  for a in q["about"]}
-        part = q.get("part", "held-out")               # the lead adds the held-out half as its reader wrote it
+        wanted = {
+            site_url(a if a.startswith("countries/") else f"dwp2015-3-3/{a.removeprefix('dwp2015-3-3/')}")
+            for a in q["about"]
+        }
+        part = q.get("part", "held-out")  # the lead adds the held-out half as its reader wrote it
         first = found == [] if q["kind"] == "none" else bool(found) and found[0] in wanted
         if q["kind"] in ISSUE_12:
             group = q["kind"] if q["kind"] in rows else "other"
             rows[group].append(first if group != "other" else any(f in wanted for f in found[:5]))
         else:
             parts.setdefault(part, []).append(first)
-        table.append(f"{'hit ' if first else 'MISS'} {part:8} {q['kind']:12} {q['q']} -> "
-                     f"{', '.join(f.rsplit('/', 2)[-1] for f in found[:3])}")
+        table.append(
+            f"{'hit ' if first else 'MISS'} {part:8} {q['kind']:12} {q['q']} -> "
+            f"{', '.join(f.rsplit('/', 2)[-1] for f in found[:3])}"
+        )
     assert [u for u in fetched if u.endswith("search/hakusho_search.json")], "the search data was never fetched"
     summary = {part: f"{sum(v)}/{len(v)}" for part, v in parts.items()}
     report = REPO / "build" / f"search-{request.node.callspec.id}.txt"
@@ -74,27 +78,30 @@ def test_a_search_result_opens_its_section_with_the_phrase_marked_whole(page, si
     page.goto(site_url("dwp2015-3-3/figures"))
     search(page, "ARF-DiREx")
     first = page.locator(".md-search-result__item").first
-    assert "ARF-DiREx" in first.locator("mark").all_inner_texts()          # the snippet marks the phrase
-    page.keyboard.press("ArrowDown")                  # by keyboard, as before: the page, then its best section
+    assert "ARF-DiREx" in first.locator("mark").all_inner_texts()  # the snippet marks the phrase
+    page.keyboard.press("ArrowDown")  # by keyboard, as before: the page, then its best section
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/item-2.html?h=*#*")
     marked = page.evaluate("""() => [...document.querySelectorAll('article mark[data-hk-highlight]')]
         .map(m => (m.closest('abbr') ? 'abbr:' : '') + m.textContent).join('|')""")
-    assert "ARF-|abbr:DiREx" in marked                     # one phrase, marked in both its nodes
+    assert "ARF-|abbr:DiREx" in marked  # one phrase, marked in both its nodes
     assert first_mark(page)["seen"]
     search(page, "深圳")
     page.locator(".md-search-result__item a.md-search-result__link").nth(1).click()
     page.wait_for_load_state()
-    assert page.evaluate("""() => [...document.querySelectorAll('article mark[data-hk-highlight]')]
-        .map(m => m.textContent).join('')""") == "深圳"
+    assert (
+        page.evaluate("""() => [...document.querySelectorAll('article mark[data-hk-highlight]')]
+        .map(m => m.textContent).join('')""")
+        == "深圳"
+    )
     # a typo: the near phrase, with the word as typed listed as not found exactly
     search(page, "シャングリア会合")
     first = page.locator(".md-search-result__item").first
     assert first.locator("mark").first.inner_text() == "シャングリラ会合"
     assert first.locator(".md-search-result__terms del").first.inner_text() == "シャングリア会合"
     if site_url("").startswith("http"):
-        return          # what follows is the same served: from the bundle alone (the test-time budget)
+        return  # what follows is the same served: from the bundle alone (the test-time budget)
     # another name: the result says which word it found; the title line of item 1-4 (the second
     # result, after the profile of 英国) opens the page where the first of them is, in view
     search(page, "イギリス")
@@ -105,8 +112,9 @@ def test_a_search_result_opens_its_section_with_the_phrase_marked_whole(page, si
     assert first_mark(page) == {"text": "日英", "seen": True}
     # a word only the English edition writes: Enter opens the section, the English paragraph shown
     search(page, "Malabar")
-    assert page.locator(".md-search-result__item").first.locator(".hk-search-found").inner_text() == \
-        "英語版の本文で一致"
+    assert (
+        page.locator(".md-search-result__item").first.locator(".hk-search-found").inner_text() == "英語版の本文で一致"
+    )
     page.keyboard.press("Enter")
     page.wait_for_url("**/item-4.html?h=Malabar#*")
     assert first_mark(page) == {"text": "Malabar", "seen": True}
@@ -123,7 +131,7 @@ def test_search_results_pass_axe_in_both_palettes_on_a_desktop_and_a_phone(brows
         page = context.new_page()
         page.goto(site_url("dwp2015-3-3/figures"))
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-        if phone:                                   # the header's search button opens the box
+        if phone:  # the header's search button opens the box
             page.locator("label.md-header__button[for=__search]").click()
         search(page, "海上自衛隊 潜水艦救難訓練 シャングリア")
         assert page.locator(".hk-search-found").count() and page.locator(".md-search-result__terms del").count()
@@ -152,8 +160,10 @@ def test_english_search(page, site_url, request):
         wanted = {site_url("en/" + a) for a in q["about"]}
         ok = found == [] if q["kind"] == "none" else bool(found) and found[0] in wanted
         hits.setdefault(q["part"], []).append(ok)
-        table.append(f"{'hit ' if ok else 'MISS'} {q['part']:8} {q['kind']:8} {q['q']} -> "
-                     f"{', '.join(f.rsplit('/', 2)[-1] for f in found[:3])}")
+        table.append(
+            f"{'hit ' if ok else 'MISS'} {q['part']:8} {q['kind']:8} {q['q']} -> "
+            f"{', '.join(f.rsplit('/', 2)[-1] for f in found[:3])}"
+        )
     summary = {part: f"{sum(rows)}/{len(rows)}" for part, rows in hits.items()}
     report = REPO / "build" / f"search-en-{request.node.callspec.id}.txt"
     report.parent.mkdir(exist_ok=True)
@@ -172,17 +182,25 @@ def test_a_result_offers_the_same_place_in_the_other_edition(page, site_url):
     search(page, "Tokyo Defense Forum")
     page.wait_for_selector(".md-search-result__item > a.hk-search-other")
     first = page.locator(".md-search-result__item").first
-    assert first.locator("> a.md-search-result__link").first.get_attribute("href").split("?")[0].endswith(
-        "en/dwp2015-3-3/section-1/item-2.html")
+    assert (
+        first.locator("> a.md-search-result__link")
+        .first.get_attribute("href")
+        .split("?")[0]
+        .endswith("en/dwp2015-3-3/section-1/item-2.html")
+    )
     offer = first.locator("> a.hk-search-other")
     assert offer.get_attribute("hreflang") == "ja" and offer.inner_text() == "JA"
     # the best section's counterpart: (2) Tokyo Defense Forum etc. is （2）東京ディフェンス・フォーラムなど
-    assert offer.get_attribute("href") == site_url("dwp2015-3-3/section-1/item-2") + "#" + quote("2東京ディフェンスフォーラムなど")
+    assert offer.get_attribute("href") == site_url("dwp2015-3-3/section-1/item-2") + "#" + quote(
+        "2東京ディフェンスフォーラムなど"
+    )
     offer.click()
     page.wait_for_load_state()
     assert page.get_attribute("html", "lang") == "ja"
     assert unquote(page.url).endswith("dwp2015-3-3/section-1/item-2.html#2東京ディフェンスフォーラムなど")
     search(page, "東京ディフェンス・フォーラム")
     page.wait_for_selector(".md-search-result__item > a.hk-search-other")
-    assert page.locator(".md-search-result__item > a.hk-search-other").first.get_attribute("href") == \
-        site_url("en/dwp2015-3-3/section-1/item-2") + "#2-tokyo-defense-forum-etc"
+    assert (
+        page.locator(".md-search-result__item > a.hk-search-other").first.get_attribute("href")
+        == site_url("en/dwp2015-3-3/section-1/item-2") + "#2-tokyo-defense-forum-etc"
+    )

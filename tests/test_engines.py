@@ -3,6 +3,7 @@ for the shared build, built again by ProperDocs and by Zensical, each from its
 own virtualenv (`make engines`), and held to what the MkDocs build gives:
 the same article on every page, an offline bundle that searches with no
 network, and no serious accessibility violation."""
+
 from __future__ import annotations
 
 import os
@@ -12,14 +13,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from article_diff import compare
-from builder.bundle import check_offline
-from builder.site import build_site, write_zensical_config
 from conftest import CONTENT, REPO, SITE_URL, axe_violations, engine_env, search, serve
 
-PYTHONS = {"properdocs": REPO / ".venv-properdocs" / "bin" / "python",
-           "zensical": REPO / ".venv-zensical" / "bin" / "python"}
+from builder.bundle import check_offline
+from builder.site import build_site, write_zensical_config
+
+PYTHONS = {
+    "properdocs": REPO / ".venv-properdocs" / "bin" / "python",
+    "zensical": REPO / ".venv-zensical" / "bin" / "python",
+}
 
 
 def engine_python(engine: str) -> Path:
@@ -38,7 +41,7 @@ def run(args: list, cwd: Path, offline: bool = False, site_url: str = SITE_URL) 
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-EDITIONS = ("en",)       # content/hakusho.yaml's other editions: each built into its language's folder
+EDITIONS = ("en",)  # content/hakusho.yaml's other editions: each built into its language's folder
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +50,28 @@ def properdocs(built, tmp_path_factory):
     root = tmp_path_factory.mktemp("properdocs")
     build = built["site"].parent / "build"
     for name, offline in (("site", False), ("offline", True)):
-        run([python, "-m", "properdocs", "build", "--strict", "-f", build / "mkdocs.yml",
-             "-d", root / name], cwd=REPO, offline=offline)
+        run(
+            [python, "-m", "properdocs", "build", "--strict", "-f", build / "mkdocs.yml", "-d", root / name],
+            cwd=REPO,
+            offline=offline,
+        )
         for lang in EDITIONS:
-            run([python, "-m", "properdocs", "build", "--strict", "-f", build / f"mkdocs-{lang}.yml",
-                 "-d", root / name / lang], cwd=REPO, offline=offline, site_url=f"{SITE_URL}{lang}/")
+            run(
+                [
+                    python,
+                    "-m",
+                    "properdocs",
+                    "build",
+                    "--strict",
+                    "-f",
+                    build / f"mkdocs-{lang}.yml",
+                    "-d",
+                    root / name / lang,
+                ],
+                cwd=REPO,
+                offline=offline,
+                site_url=f"{SITE_URL}{lang}/",
+            )
     return {"site": root / "site", "offline": root / "offline"}
 
 
@@ -72,8 +92,12 @@ def zensical(built, tmp_path_factory):
         sites[name] = root / name
         (root / "build" / f"zensical-{name}").rename(sites[name])
         for lang in EDITIONS:
-            run([python, "-m", "zensical", "build", "--strict", "-f", configs[f"{name}-{lang}"]], cwd=root,
-                offline=offline, site_url=f"{SITE_URL}{lang}/")
+            run(
+                [python, "-m", "zensical", "build", "--strict", "-f", configs[f"{name}-{lang}"]],
+                cwd=root,
+                offline=offline,
+                site_url=f"{SITE_URL}{lang}/",
+            )
             (root / "build" / f"zensical-{name}-{lang}").rename(sites[name] / lang)
     return sites
 
@@ -91,8 +115,12 @@ def test_properdocs_builds_the_same_bytes_but_for_its_name(built, properdocs):
     mine = {p.relative_to(built["site"]) for p in built["site"].rglob("*") if p.is_file()}
     theirs = {p.relative_to(properdocs) for p in properdocs.rglob("*") if p.is_file()}
     assert mine == theirs
-    differ = [str(p) for p in sorted(mine) if p.suffix != ".gz" and generator.sub(b"", (built["site"] / p).read_bytes())
-              != generator.sub(b"", (properdocs / p).read_bytes())]
+    differ = [
+        str(p)
+        for p in sorted(mine)
+        if p.suffix != ".gz"
+        and generator.sub(b"", (built["site"] / p).read_bytes()) != generator.sub(b"", (properdocs / p).read_bytes())
+    ]
     assert differ == []
 
 
@@ -113,7 +141,7 @@ def zensical_search(page, query: str) -> None:
 @pytest.mark.parametrize("engine", ["properdocs", "zensical"])
 def test_the_offline_bundle_searches_with_no_network(engine, request, browser):
     sites = request.getfixturevalue(engine)
-    check_offline(sites["offline"])            # what the bundler checks before it zips
+    check_offline(sites["offline"])  # what the bundler checks before it zips
     page = browser.new_page()
     outside = []
     page.on("request", lambda r: None if r.url.startswith("file:") else outside.append(r.url))
@@ -129,7 +157,10 @@ def test_the_offline_bundle_searches_with_no_network(engine, request, browser):
         found.first.click()
         page.wait_for_load_state()
         # (our search marks the word it found on the page: the article's text, not its HTML)
-        assert "section-1/item-2.html" in page.url and "第1回会議がハノイで開催された" in page.locator("article").inner_text()
+        assert (
+            "section-1/item-2.html" in page.url
+            and "第1回会議がハノイで開催された" in page.locator("article").inner_text()
+        )
         assert outside == []
     finally:
         page.close()
@@ -141,8 +172,9 @@ def zensical_server(zensical):
         yield url
 
 
-@pytest.mark.parametrize("path", ["index.html", "dwp2015-3-3/section-1/item-2.html", "timeline.html",
-                                  "countries/aus.html"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "dwp2015-3-3/section-1/item-2.html", "timeline.html", "countries/aus.html"]
+)
 def test_zensical_pages_have_no_serious_accessibility_violation(zensical_server, browser, path):
     """In the light and the dark palette, as test_e2e does it for Material's pages."""
     page = browser.new_page()
@@ -153,7 +185,7 @@ def test_zensical_pages_have_no_serious_accessibility_violation(zensical_server,
         for scheme in ("default", "slate"):
             page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
             found[scheme] = axe_violations(page, colours_only=scheme == "slate")
-        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"   # slate took
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"  # slate took
         assert found == {"default": [], "slate": []}
     finally:
         page.close()

@@ -1,16 +1,16 @@
 """Hostile data in the registry, the chronology and the labels: the built pages
 show it as text and run nothing."""
+
 import functools
-from html.parser import HTMLParser
 import http.server
 import re
 import threading
+from html.parser import HTMLParser
 
 import pytest
+from conftest import REPO, copy_content, mkdocs_build
 
 from builder.site import build_site
-
-from conftest import REPO, copy_content, mkdocs_build
 
 LONG = "長" * 3000
 HOSTILE_ENTRY = f"""
@@ -30,13 +30,20 @@ HOSTILE_EVENT = f"""
 """
 
 # the words around the text are data too (content/labels.yaml)
-HOSTILE_LABELS = {"timeline": '<script>alert("label")</script>年表', "countries": "<img src=x onerror=alert(6)>国",
-                  "photo": '" onmouseover="alert(7)', "see_also": '"><script>alert(8)</script>',
-                  "glossary": "<b onclick=alert(9)>略語集</b>", "all": "<img src=y onerror=alert(10)>",
-                  "source": "<img src=z onerror=alert(11)>出典", "text_source": '"><b onclick=alert(12)>本文',
-                  # the reader's script's words, in the page as JSON; a count, in an attribute too
-                  "to_note": "</script><img src=w onerror=alert(13)>", "table_region": "</script>{name}<script>alert(14)",
-                  "count": '{n}"><img src=v onerror=alert(15)>'}
+HOSTILE_LABELS = {
+    "timeline": '<script>alert("label")</script>年表',
+    "countries": "<img src=x onerror=alert(6)>国",
+    "photo": '" onmouseover="alert(7)',
+    "see_also": '"><script>alert(8)</script>',
+    "glossary": "<b onclick=alert(9)>略語集</b>",
+    "all": "<img src=y onerror=alert(10)>",
+    "source": "<img src=z onerror=alert(11)>出典",
+    "text_source": '"><b onclick=alert(12)>本文',
+    # the reader's script's words, in the page as JSON; a count, in an attribute too
+    "to_note": "</script><img src=w onerror=alert(13)>",
+    "table_region": "</script>{name}<script>alert(14)",
+    "count": '{n}"><img src=v onerror=alert(15)>',
+}
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +53,16 @@ def hostile_site(tmp_path_factory):
     with open(content / "data" / "countries.yaml", "a", encoding="utf-8") as f:
         f.write(HOSTILE_ENTRY)
     events = content / "dwp2015-part3-ch3" / "events.yaml"
-    events.write_text(events.read_text(encoding="utf-8").replace("\nevents:\n", "\nevents:" + HOSTILE_EVENT, 1),
-                      encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("\nevents:\n", "\nevents:" + HOSTILE_EVENT, 1), encoding="utf-8"
+    )
     labels = content / "labels.yaml"
     text = labels.read_text(encoding="utf-8")
     for key, hostile in HOSTILE_LABELS.items():
         text = re.sub(rf"^{key}: .*$", f"{key}: '{hostile}'", text, count=1, flags=re.M)
     labels.write_text(text, encoding="utf-8")
     from builder.site import write_docs
+
     write_docs(build_site(content), root / "build", REPO)
     mkdocs_build(root / "build", root / "site")
     return root / "site"
@@ -80,8 +89,14 @@ class Elements(HTMLParser):
 
 
 def test_hostile_strings_are_escaped_in_the_html(hostile_site):
-    for page in ("countries/xss.html", "timeline.html", "countries/index.html", "dwp2015-3-3/section-1/item-2.html",
-                 "dwp2015-3-3/glossary.html", "index.html"):
+    for page in (
+        "countries/xss.html",
+        "timeline.html",
+        "countries/index.html",
+        "dwp2015-3-3/section-1/item-2.html",
+        "dwp2015-3-3/glossary.html",
+        "index.html",
+    ):
         parser = Elements()
         parser.feed((hostile_site / page).read_text(encoding="utf-8"))
         assert not [t for t, _ in parser.elements if t == "img"], page
@@ -109,8 +124,10 @@ def test_hostile_pages_run_nothing_in_a_browser(hostile_site, browser):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
         page.goto(f"{base}/countries/xss.html")
-        assert page.locator("h1").first.inner_text().rstrip("¶") == \
-            '<script>alert("name_ja")</script></title><script>alert("title")</script>'
+        assert (
+            page.locator("h1").first.inner_text().rstrip("¶")
+            == '<script>alert("name_ja")</script></title><script>alert("title")</script>'
+        )
         assert page.title().startswith('<script>alert("name_ja")</script></title>')
         page.goto(f"{base}/timeline.html")
         event = page.locator(".hk-tl-event", has_text='"quoted"')
@@ -131,6 +148,7 @@ def test_hostile_chapter_titles_are_text_in_every_nav(tmp_path):
 
     from bench.corpus import synthetic_content
     from builder.site import write_docs
+
     content = synthetic_content(tmp_path, 2)
     cfg = content / "ch002" / "chapter.yaml"
     text = cfg.read_text(encoding="utf-8")
@@ -149,7 +167,7 @@ def test_hostile_chapter_titles_are_text_in_every_nav(tmp_path):
         assert not [s for s in parser.scripts if "alert(" in s], page
         assert not [t for t, _ in parser.elements if t == "img"], page
         shown += "&lt;script&gt;alert(&quot;chapter&quot;)&lt;/script&gt;" in html
-    assert shown > 100      # the title is on every page's nav, as text
+    assert shown > 100  # the title is on every page's nav, as text
 
 
 def test_a_pattern_from_the_inputs_cannot_hang_the_build():
@@ -159,8 +177,9 @@ def test_a_pattern_from_the_inputs_cannot_hang_the_build():
     import time
 
     from builder import patterns
+
     form = patterns.compile("(?:.+)+米国")
-    assert isinstance(form, patterns.Pattern)      # RE2's
+    assert isinstance(form, patterns.Pattern)  # RE2's
     start = time.perf_counter()
     assert form.search("米" * 200_000) is None
     assert time.perf_counter() - start < 1
@@ -170,14 +189,18 @@ def test_a_pattern_from_the_inputs_cannot_hang_the_build():
         patterns.compile(r"(a)\1")
 
 
-@pytest.mark.parametrize("pattern, text, found", [
-    (r"^第(?P<a>\d+)節\u3000(?P<b>.+)$", "第１２節\u3000題", ("１２", "題")),   # \d: any digit, as Python's
-    (r"(?P<a>\s)(?P<b>\w+)", "x\u3000題名", ("\u3000", "題名")),                # \s and \w: Unicode's
-    (r"[^\u3000\d](?P<a>.)(?P<b>.)", "１\u3000ab", None),
-    (r"[]x](?P<a>a)(?P<b>b)", "]ab", ("a", "b")),                                   # ] first in a class
-])
+@pytest.mark.parametrize(
+    "pattern, text, found",
+    [
+        (r"^第(?P<a>\d+)節\u3000(?P<b>.+)$", "第１２節\u3000題", ("１２", "題")),  # \d: any digit, as Python's
+        (r"(?P<a>\s)(?P<b>\w+)", "x\u3000題名", ("\u3000", "題名")),  # \s and \w: Unicode's
+        (r"[^\u3000\d](?P<a>.)(?P<b>.)", "１\u3000ab", None),
+        (r"[]x](?P<a>a)(?P<b>b)", "]ab", ("a", "b")),  # ] first in a class
+    ],
+)
 def test_a_pattern_means_on_re2_what_it_means_in_python(pattern, text, found):
     from builder import patterns
+
     ours, python = patterns.compile(pattern), re.compile(pattern)
     assert isinstance(ours, patterns.Pattern)
     m, p = ours.search(text), python.search(text)

@@ -1,6 +1,7 @@
 """The builder's packages import one another one way: the graph of imports
 between them (builder/x and builder/x.py as one node) has no cycle, so each
 stage can be read, and tested, knowing only the ones below it."""
+
 from __future__ import annotations
 
 import ast
@@ -23,8 +24,9 @@ def import_graph() -> dict[str, set[str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level:
                 base = list(package[: len(package) - node.level + 1])
-                targets = [".".join(base + [node.module])] if node.module else \
-                    [".".join(base + [a.name]) for a in node.names]
+                targets = (
+                    [".".join(base + [node.module])] if node.module else [".".join(base + [a.name]) for a in node.names]
+                )
                 for target in targets:
                     if unit(target) != unit(module) and "." in target:
                         graph.setdefault(unit(module), set()).add(unit(target))
@@ -33,7 +35,7 @@ def import_graph() -> dict[str, set[str]]:
 
 def test_the_import_graph_has_no_cycle():
     graph = import_graph()
-    assert "figures" in graph and "config" in graph["pipeline"]   # the graph is really read
+    assert "figures" in graph and "config" in graph["pipeline"]  # the graph is really read
 
     def path_back(start):
         stack, seen = [(start, [start])], set()

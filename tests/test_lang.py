@@ -1,6 +1,7 @@
 """`lang` is right on every element that holds the other language (issue 22): in each
 edition's built pages, Japanese text sits only under lang="ja", and a run of English words only
 under lang="en", so that screen readers and fonts switch with the text."""
+
 import re
 from html.parser import HTMLParser
 
@@ -69,8 +70,10 @@ def test_the_other_language_is_marked_on_every_page(built):
 
 def test_the_check_sees_a_missing_lang():
     parser = Languages("ja")
-    parser.feed('<article><p>日本語の段落。</p><p class="hk-cp">The same paragraph in English.</p>'
-                '<p lang="en">Marked English text here.</p></article>')
+    parser.feed(
+        '<article><p>日本語の段落。</p><p class="hk-cp">The same paragraph in English.</p>'
+        '<p lang="en">Marked English text here.</p></article>'
+    )
     assert parser.wrong == ["English under lang=ja: The same paragraph in English."]
     parser = Languages("en")
     parser.feed('<article><p>English.</p><td>オーストラリア</td><span lang="ja">豪州</span></article>')

@@ -1,6 +1,7 @@
 """Every dependency locked (issue 25): each virtualenv holds exactly the packages of its lock,
 at the locked versions, each of them with the hashes of its files; and each lock holds what its
 requirements*.in asks for, at the version asked."""
+
 from __future__ import annotations
 
 import importlib.metadata
@@ -9,12 +10,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 # virtualenv -> its lock (the Makefile installs each with --require-hashes)
-VENVS = {".venv": "requirements.txt", ".venv-properdocs": "requirements-properdocs.txt",
-         ".venv-zensical": "requirements-zensical.txt", ".venv-workflows": "requirements-workflows.txt"}
+VENVS = {
+    ".venv": "requirements.txt",
+    ".venv-properdocs": "requirements-properdocs.txt",
+    ".venv-zensical": "requirements-zensical.txt",
+    ".venv-workflows": "requirements-workflows.txt",
+}
 
 
 def name(n: str) -> str:
@@ -29,8 +33,9 @@ def test_each_lock_pins_every_package_with_its_hashes():
     for lock in VENVS.values():
         text = (REPO / lock).read_text(encoding="utf-8")
         entries = re.split(r"\n(?=[A-Za-z0-9])", text.strip())
-        assert entries and all(re.match(r"[A-Za-z0-9][\w.-]*==\S+ \\\n\s+--hash=sha256:[0-9a-f]{64}", e)
-                               for e in entries), lock
+        assert entries and all(
+            re.match(r"[A-Za-z0-9][\w.-]*==\S+ \\\n\s+--hash=sha256:[0-9a-f]{64}", e) for e in entries
+        ), lock
         wanted = pins((REPO / lock).with_suffix(".in").read_text(encoding="utf-8"))
         assert {n: v for n, v in pins(text).items() if n in wanted} == wanted, lock
 
@@ -49,8 +54,9 @@ def test_frozen_is_what_pip_freeze_says():
     python = REPO / ".venv" / "bin" / "python"
     if not python.exists():
         pytest.skip(".venv is not installed")
-    said = subprocess.run([str(python), "-m", "pip", "freeze", "--disable-pip-version-check"],
-                          capture_output=True, text=True, check=True).stdout
+    said = subprocess.run(
+        [str(python), "-m", "pip", "freeze", "--disable-pip-version-check"], capture_output=True, text=True, check=True
+    ).stdout
     assert pins(said) == frozen(REPO / ".venv")
 
 

@@ -2,6 +2,7 @@
 build with `file:line:column: key: what was expected`, through the command
 line as a user runs it, with no traceback, and the docs folder of the build
 before left as it was."""
+
 from __future__ import annotations
 
 import shutil
@@ -9,10 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CONTENT
 
 from builder.__main__ import main
-
-from conftest import CONTENT
 
 CASES = yaml.safe_load((Path(__file__).parent / "mistakes.yaml").read_text(encoding="utf-8"))
 
@@ -38,7 +38,7 @@ def test_mistake_gives_a_clear_error(case, pristine, tmp_path, capsys):
         target = content / case["error_in"]
     lines = [i for i, t in enumerate(target.read_text(encoding="utf-8").splitlines(), 1) if case["at"] in t]
     line = lines[case.get("nth", 1) - 1]
-    previous = tmp_path / "out" / "docs" / "index.md"       # what the last good build left
+    previous = tmp_path / "out" / "docs" / "index.md"  # what the last good build left
     previous.parent.mkdir(parents=True)
     previous.write_text("# the site as it was\n", encoding="utf-8")
 
@@ -57,8 +57,19 @@ def test_mistake_gives_a_clear_error(case, pristine, tmp_path, capsys):
 
 def test_the_corpus_covers_every_input_file():
     files = {c["file"].split("/")[-1] for c in CASES}
-    assert files == {"layout.yaml", "labels.yaml", "hakusho.yaml", "chapter.yaml", "hints.yaml", "countries.yaml",
-                     "event_kinds.yaml", "events.yaml", "layout-en.yaml", "labels-en.yaml", "alignment.yaml"}
+    assert files == {
+        "layout.yaml",
+        "labels.yaml",
+        "hakusho.yaml",
+        "chapter.yaml",
+        "hints.yaml",
+        "countries.yaml",
+        "event_kinds.yaml",
+        "events.yaml",
+        "layout-en.yaml",
+        "labels-en.yaml",
+        "alignment.yaml",
+    }
 
 
 def test_the_schemas_are_json_schemas_and_say_what_they_mean():
@@ -88,6 +99,7 @@ def test_a_data_file_emptied_stops_and_one_deleted_is_told(tmp_path, capsys):
     it stops the build. Deleted, it turns the events from the text off, and every build says so."""
     from builder.errors import InputError
     from builder.site import build_site
+
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     events_yaml = content / "dwp2015-part3-ch3" / "events.yaml"
@@ -98,9 +110,11 @@ def test_a_data_file_emptied_stops_and_one_deleted_is_told(tmp_path, capsys):
     events_yaml.unlink()
     result = build_site(content)
     events = result.timeline.events
-    assert events and {e.source for e in events} == {"figure"}       # the figures' rows stand alone
-    assert result.notices == [f"{events_yaml}: no such file, so the timeline has no events from the text of "
-                              "dwp2015-3-3 (its figures' rows alone)"]
+    assert events and {e.source for e in events} == {"figure"}  # the figures' rows stand alone
+    assert result.notices == [
+        f"{events_yaml}: no such file, so the timeline has no events from the text of "
+        "dwp2015-3-3 (its figures' rows alone)"
+    ]
 
 
 def test_a_furniture_pattern_that_matches_nothing_is_told(pristine, tmp_path, capsys):

@@ -1,13 +1,14 @@
 """The offline bundle, unzipped and opened from file:// in headless Chromium
 with every network request blocked and recorded; and the bundle's own checks."""
+
 import shutil
 
 import pytest
+from conftest import search
 
 from builder.bundle import check_offline
 from builder.errors import InputError
 
-from conftest import search
 
 @pytest.fixture(scope="session")
 def bundle(built):
@@ -25,6 +26,7 @@ def page(browser):
             r.continue_()
         else:
             r.abort()
+
     context.route("**/*", route)
     p = context.new_page()
     p.errors = []
@@ -39,7 +41,9 @@ def test_home_renders_and_nothing_leaves_file_url(bundle, page):
     p.goto((root / "index.html").as_uri())
     assert p.locator("h1").first.inner_text().startswith("防衛白書")
     assert "今日の国際社会においては" in p.content()
-    assert requests and all(u.startswith("file://") for u in requests), [u for u in requests if not u.startswith("file:")]
+    assert requests and all(u.startswith("file://") for u in requests), [
+        u for u in requests if not u.startswith("file:")
+    ]
     assert p.errors == []
 
 
@@ -88,7 +92,7 @@ def test_bundle_leaves_out_what_nothing_in_it_loads(bundle):
     replaces it. The search tests run on this unzipped bundle, so nothing needed is gone."""
     offline, unzipped = bundle
     js = unzipped / "assets" / "javascripts"
-    assert (offline / "assets" / "javascripts" / "lunr").is_dir()          # the build has them
+    assert (offline / "assets" / "javascripts" / "lunr").is_dir()  # the build has them
     assert not (js / "lunr").exists() and not (js / "workers").exists()
     assert not list(unzipped.rglob("*.map"))
     assert (js / "search-worker.js").is_file() and list(js.glob("bundle.*.min.js"))
@@ -99,8 +103,12 @@ def test_bundle_refuses_a_network_fetch(bundle, tmp_path):
     copy = tmp_path / "offline"
     shutil.copytree(offline, copy)
     page = copy / "dwp2015-3-3" / "glossary.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "</head>", '<script src="https://unpkg.com/iframe-worker/shim"></script></head>'), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</head>", '<script src="https://unpkg.com/iframe-worker/shim"></script></head>'
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as e:
         check_offline(copy)
     assert e.value.path == page and "https://unpkg.com/iframe-worker/shim" in e.value.message

@@ -3,19 +3,23 @@
 What every chapter has (its outline, its notes' places, its captions, its
 figures) is data, in tests/chapters/dwp2015-part3-ch3.yaml (test_chapters.py);
 here is what is particular to this one."""
+
 import re
 
 from builder.blocks.model import Box, Caption, CrossRef, Heading, Paragraph
-from builder.text import ABBR_RE, FN_RE, RUBY_RE, is_wide, plain
+from builder.text import ABBR_RE, RUBY_RE, is_wide, plain
+
 
 def test_intro_is_the_two_paragraphs_before_section_1(chapter):
     paras = [b for b in chapter.intro if isinstance(b, Paragraph)]
     assert len(paras) == 2
     assert paras[0].text.startswith("今日の国際社会においては")
-    assert paras[1].text == ("こうした状況を踏まえ、防衛大綱において、同盟国や安全保障上の利益を共有する関係国などと"
-                             "平素からの協力を推進しつつ、地域紛争、国際テロの拡大・拡散、破綻国家、大量破壊兵器などの"
-                             "拡散をはじめとするグローバルな安全保障上の課題などに対応するため、能力構築支援、"
-                             "軍備管理・軍縮・不拡散などに関する各種取組を継続・強化することとしている。")
+    assert paras[1].text == (
+        "こうした状況を踏まえ、防衛大綱において、同盟国や安全保障上の利益を共有する関係国などと"
+        "平素からの協力を推進しつつ、地域紛争、国際テロの拡大・拡散、破綻国家、大量破壊兵器などの"
+        "拡散をはじめとするグローバルな安全保障上の課題などに対応するため、能力構築支援、"
+        "軍備管理・軍縮・不拡散などに関する各種取組を継続・強化することとしている。"
+    )
 
 
 def test_footnotes_are_whole_and_on_the_citing_page(chapter):
@@ -32,23 +36,37 @@ def test_footnotes_are_whole_and_on_the_citing_page(chapter):
 
 
 SPLIT_ACRONYMS = {
-    ("ARF", "ASEAN Regional Forum"), ("ADMM", "ASEAN Defence Ministers’ Meeting"),
-    ("ADSOM", "ASEAN Defence Senior Officials’ Meeting"), ("EWG", "Experts’ Working Group"),
-    ("ISM-MS", "Inter-Sessional Meeting on Maritime Security"), ("DiREx", "Disaster Relief Exercise"),
-    ("EU", "European Union"), ("ICRC", "International Committee of the Red Cross"),
+    ("ARF", "ASEAN Regional Forum"),
+    ("ADMM", "ASEAN Defence Ministers’ Meeting"),
+    ("ADSOM", "ASEAN Defence Senior Officials’ Meeting"),
+    ("EWG", "Experts’ Working Group"),
+    ("ISM-MS", "Inter-Sessional Meeting on Maritime Security"),
+    ("DiREx", "Disaster Relief Exercise"),
+    ("EU", "European Union"),
+    ("ICRC", "International Committee of the Red Cross"),
     ("UNOCHA", "United Nations Office for the Coordination of Humanitarian Affairs"),
-    ("IISS", "The International Institute for Strategic Studies"), ("CHOD", "Chief of Defense"),
-    ("CAEX", "Chief of Army’s Exercise"), ("WPNS", "Western Pacific Naval Symposium"),
-    ("PACS", "Pacific Air Chiefs Symposium"), ("ACDJ", "Air Chiefs' Dialogue in Japan"),
-    ("ACDJ", "Air Chief’s Dialogue in Japan"), ("NGO", "Non–Governmental Organization"),
-    ("PP", "Pacific Partnership"), ("NEO", "Non-combatant Evacuation Operation"),
+    ("IISS", "The International Institute for Strategic Studies"),
+    ("CHOD", "Chief of Defense"),
+    ("CAEX", "Chief of Army’s Exercise"),
+    ("WPNS", "Western Pacific Naval Symposium"),
+    ("PACS", "Pacific Air Chiefs Symposium"),
+    ("ACDJ", "Air Chiefs' Dialogue in Japan"),
+    ("ACDJ", "Air Chief’s Dialogue in Japan"),
+    ("NGO", "Non–Governmental Organization"),
+    ("PP", "Pacific Partnership"),
+    ("NEO", "Non-combatant Evacuation Operation"),
     ("GPOI", "Global Peace Operations Initiative"),
     ("MCAP", "Multinational Cooperation program in the Asia Pacific"),
     ("ACSA", "Acquisition and Cross-Servicing Agreement"),
-    ("UNMISS", "United Nations Mission in the Republic of South Sudan"), ("PKO", "UN Peacekeeping Operations"),
-    ("SDCF", "Security and Defense Cooperation Forum"), ("SDD", "Seoul Defense Dialogue"),
-    ("JWG", "Joint Working Group"), ("G7", "Group of Seven"), ("ISIL", "Islamic State of Iraq and the Levant"),
-    ("NATO", "North Atlantic Treaty Organization"), ("NSC", "National Security Council"),
+    ("UNMISS", "United Nations Mission in the Republic of South Sudan"),
+    ("PKO", "UN Peacekeeping Operations"),
+    ("SDCF", "Security and Defense Cooperation Forum"),
+    ("SDD", "Seoul Defense Dialogue"),
+    ("JWG", "Joint Working Group"),
+    ("G7", "Group of Seven"),
+    ("ISIL", "Islamic State of Iraq and the Levant"),
+    ("NATO", "North Atlantic Treaty Organization"),
+    ("NSC", "National Security Council"),
 }
 
 
@@ -67,14 +85,20 @@ def test_split_acronyms_read_as_acronyms_with_their_english_names(chapter, real)
     assert got == SPLIT_ACRONYMS
     # the English name lines of the raw text are all used, none left in the text
     english = [r.text for r in real.raw_lines if re.fullmatch(r"[A-Z][A-Za-z’'\-– ]+ [A-Za-z’'\-– ]+", r.text)]
-    assert len(english) == len(SPLIT_ACRONYMS) == 31   # ACDJ is spelled out twice, differently
+    assert len(english) == len(SPLIT_ACRONYMS) == 31  # ACDJ is spelled out twice, differently
     assert not any(e in plain(t) for t in all_text(chapter) for e in english)
 
 
 def test_ruby(chapter):
     got = [(m.group(1), m.group(2)) for t in all_text(chapter) for m in RUBY_RE.finditer(t)]
-    assert got == [("白承周", "ペク・スンジュ"), ("韓民求", "ハン・ミング"),
-                   ("深", "しん"), ("圳", "せん"), ("鄭", "てい"), ("和", "わ")]
+    assert got == [
+        ("白承周", "ペク・スンジュ"),
+        ("韓民求", "ハン・ミング"),
+        ("深", "しん"),
+        ("圳", "せん"),
+        ("鄭", "てい"),
+        ("和", "わ"),
+    ]
     assert any("中国海軍駆逐艦「深圳」、同練習艦「鄭和」が訪日する" in plain(t) for t in all_text(chapter))
 
 
@@ -98,8 +122,11 @@ def test_no_justification_space_left_between_japanese(chapter):
     spaces = []
     for t in texts:
         p = plain(t)
-        spaces += [p[i - 6:i + 7] for i, c in enumerate(p) if c == " " and 0 < i < len(p) - 1
-                   and is_wide(p[i - 1]) and is_wide(p[i + 1])]
+        spaces += [
+            p[i - 6 : i + 7]
+            for i, c in enumerate(p)
+            if c == " " and 0 < i < len(p) - 1 and is_wide(p[i - 1]) and is_wide(p[i + 1])
+        ]
     # the two real spaces between a name and a title, as printed: each line fills its 22-em column
     # with at most half an em left at the space, no room for a lost character (FIELD-GUIDE.md)
     assert spaces == ["ハーグルンド フィンランド", "は、モレネス スペイン国防"]
@@ -118,17 +145,24 @@ def test_only_the_last_paragraph_ends_mid_sentence(chapter):
 
 def test_boxes(chapter):
     boxes = [b for item in chapter.items() for b in item.blocks if isinstance(b, Box)]
-    assert [(b.kind, b.title) for b in boxes] == [("解説", "空自創設60周年記念空軍参謀長等招へい行事について"),
-                                                  ("VOICE", "防衛省職員としての抱負")]
+    assert [(b.kind, b.title) for b in boxes] == [
+        ("解説", "空自創設60周年記念空軍参謀長等招へい行事について"),
+        ("VOICE", "防衛省職員としての抱負"),
+    ]
     kaisetsu, voice = boxes
     assert plain(kaisetsu.paragraphs[0].text).startswith("14（平成26）年10月、空自は創設60周年記念行事の一環として")
     assert kaisetsu.paragraphs[-1].text.endswith("防衛協力・交流を継続していくことが重要である。")
     assert voice.paragraphs[0].text == "防衛政策局国際政策課\u3000タラ・ボイド（Tara Boyd）"
-    assert voice.paragraphs[-1].text.endswith("この地域における日本の能力構築支援事業に携われることを楽しみにしています。")
+    assert voice.paragraphs[-1].text.endswith(
+        "この地域における日本の能力構築支援事業に携われることを楽しみにしています。"
+    )
     # the column narrows beside the photo: 「…思っています。」 (29 of 42) ends the first
     # paragraph, and the narrow column's first line (22 of 23, indented) starts the second,
     # which goes on past the blank line beside the photo: 「幸運なことに、…」 is full, no first line
-    assert [plain(p.text)[:12] for p in voice.paragraphs[1:]] == ["オーストラリア国防省から", "私は防衛省での経験を非常"]
+    assert [plain(p.text)[:12] for p in voice.paragraphs[1:]] == [
+        "オーストラリア国防省から",
+        "私は防衛省での経験を非常",
+    ]
     assert voice.paragraphs[1].text.endswith("両国が連携して努力していける機会を見つけていきたいと思っています。")
     assert "楽しんでおります。幸運なことに、中谷防衛大臣を始め" in voice.paragraphs[2].text
     # in the 解説 box, the line after 「…（ACDJ）を実施した。」 (full) is indented: a new paragraph
@@ -139,20 +173,28 @@ def test_boxes(chapter):
     # column's edge, and the blank line after it is the box's; PACS's paragraph goes on after it
     item2 = chapter.sections[0].items[1]
     texts = [plain(p.text) for p in item2.blocks if isinstance(p, Paragraph)]
-    assert "理解を促進するとともに、安全保障上の関係を強化することを目的として隔年で開催されている。" \
-           "空自は、89（同01）年の第1回以来、13（同25）年の第13回を除き、継続的に参加しており、" \
-           "14（同26）年3月はワシントンD.C.などで開催され、空幕長が参加した。" in "".join(texts)
+    assert (
+        "理解を促進するとともに、安全保障上の関係を強化することを目的として隔年で開催されている。"
+        "空自は、89（同01）年の第1回以来、13（同25）年の第13回を除き、継続的に参加しており、"
+        "14（同26）年3月はワシントンD.C.などで開催され、空幕長が参加した。" in "".join(texts)
+    )
     assert not any(t.startswith("空自は、89（同01）年") for t in texts)
 
 
 def test_crossrefs(chapter):
-    refs = [(e["label"], e["target"]) for item in chapter.items() for b in item.blocks
-            if isinstance(b, CrossRef) for e in b.entries]
+    refs = [
+        (e["label"], e["target"])
+        for item in chapter.items()
+        for b in item.blocks
+        if isinstance(b, CrossRef)
+        for e in b.entries
+    ]
     labels = [r[0] for r in refs]
     assert labels.count("図表Ⅲ-3-1-6") == 5
-    assert ("図表Ⅲ-3-2-1", ("figure", "Ⅲ-3-2-1")) in refs      # cited, but not in this raw text
-    assert {l for l in labels if l.startswith("資料")} == {f"資料{n}" for n in (54, 55, 58, 59, 60, 61, 62, 63,
-                                                                                 64, 65, 66, 67)}
+    assert ("図表Ⅲ-3-2-1", ("figure", "Ⅲ-3-2-1")) in refs  # cited, but not in this raw text
+    assert {l for l in labels if l.startswith("資料")} == {
+        f"資料{n}" for n in (54, 55, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67)
+    }
     assert labels.count("Ⅲ部2章4節2項") == 5 and "Ⅲ部1章1節4項" in labels
 
 
@@ -179,8 +221,12 @@ def test_capacity_building_figure_is_data(chapter):
     projects = data["projects"]
     assert [p["no"] for p in projects] == list(range(1, 26))
     p1, p20 = projects[0], projects[19]
-    assert (p1["start"], p1["end"], p1["recipient"], p1["people"]) == ("2012-12", "2013-03", "東ティモール",
-                                                                       {"陸": 2, "内": 1, "民": 4})
+    assert (p1["start"], p1["end"], p1["recipient"], p1["people"]) == (
+        "2012-12",
+        "2013-03",
+        "東ティモール",
+        {"陸": 2, "内": 1, "民": 4},
+    )
     assert p20["personnel"] == "海×1、内×2（海上保安官×1）"
     assert projects[3]["target"] == "カンボジア国家平和維持・地雷処理爆発性戦争残存物除去センター"
     # the map's number labels each cover projects of one country
@@ -188,8 +234,11 @@ def test_capacity_building_figure_is_data(chapter):
         a, _, b = label.partition("～")
         nums = range(int(a), int(b or a) + 1)
         assert len({projects[n - 1]["recipient"] for n in nums}) == 1, label
-    covered = sorted(n for label in data["map_labels"]["ranges"]
-                     for n in range(int(label.split("～")[0]), int(label.split("～")[-1]) + 1))
+    covered = sorted(
+        n
+        for label in data["map_labels"]["ranges"]
+        for n in range(int(label.split("～")[0]), int(label.split("～")[-1]) + 1)
+    )
     assert covered == list(range(1, 26))
 
 
@@ -210,7 +259,8 @@ def test_every_raw_line_is_accounted_for_and_lands_in_one_place(chapter, real):
     # a line is in one block; a box holds its paragraphs; one line held two captions
     assert all(len(v) == 1 or set(v) == {"Box", "Paragraph"} or v == ["Caption", "Caption"] for v in placed.values())
     assert sum(1 for r in real.raw_lines if r.text.strip()) == sum(
-        1 for e in real.ledger.entries.values() if e.category != "blank")
+        1 for e in real.ledger.entries.values() if e.category != "blank"
+    )
 
 
 def test_dialogue_figure_is_a_table(chapter):
@@ -218,11 +268,19 @@ def test_dialogue_figure_is_a_table(chapter):
     kind, data = fig.kind, fig.data
     assert kind == "table" and data["columns"] == ["区分", "類型", "意義", "概要"]
     assert [(r["group"], "".join(r["label"]), len(r["points"])) for r in data["rows"]] == [
-        ("二国間", "防衛首脳などハイレベルの交流", 2), ("二国間", "防衛当局者間の定期協議など", 2),
-        ("二国間", "部隊間の交流", 2), ("二国間", "留学生の交換", 2), ("二国間", "研究交流", 1),
-        ("多国間", "安全保障対話", 4), ("多国間", "共同訓練セミナーなど", 2)]
+        ("二国間", "防衛首脳などハイレベルの交流", 2),
+        ("二国間", "防衛当局者間の定期協議など", 2),
+        ("二国間", "部隊間の交流", 2),
+        ("二国間", "留学生の交換", 2),
+        ("二国間", "研究交流", 1),
+        ("多国間", "安全保障対話", 4),
+        ("多国間", "共同訓練セミナーなど", 2),
+    ]
     research = data["rows"][4]
-    assert research["meaning"] == "研究者の立場からの自由な意見交換を行い、相互理解を深めるとともに、防衛交流の維持・深化に寄与する。"
+    assert (
+        research["meaning"]
+        == "研究者の立場からの自由な意見交換を行い、相互理解を深めるとともに、防衛交流の維持・深化に寄与する。"
+    )
     assert all(r["meaning"].endswith("。") for r in data["rows"])
 
 
@@ -232,11 +290,16 @@ def line_roles(real):
     raw = {r.no: r.text for r in real.raw_lines}
     runs_on, ends = [], []
     for item in real.chapter.items():
-        for p in (b for b in item.blocks if isinstance(b, Paragraph)):      # the body column (no boxes)
+        for p in (b for b in item.blocks if isinstance(b, Paragraph)):  # the body column (no boxes)
             nos = [n for n in p.nos if raw[n].strip()]
-            runs_on += [a for a, b in zip(nos, nos[1:]) if b == a + 1
-                        # an English name on a line of its own, a split acronym, a ruby reading: not body lines
-                        and len(raw[a].strip()) > 10 and not re.search(r"[A-Za-z]{2,}[ ’'\-]+[A-Za-z]", raw[a])]
+            runs_on += [
+                a
+                for a, b in zip(nos, nos[1:])
+                if b == a + 1
+                # an English name on a line of its own, a split acronym, a ruby reading: not body lines
+                and len(raw[a].strip()) > 10
+                and not re.search(r"[A-Za-z]{2,}[ ’'\-]+[A-Za-z]", raw[a])
+            ]
             if raw[nos[-1]].rstrip().endswith("。") and raw.get(nos[-1] + 1, "").strip():
                 ends.append(nos[-1])
     return raw, runs_on, ends
@@ -267,7 +330,10 @@ def test_a_paragraph_ends_on_a_full_line_only_before_a_heading_or_by_a_hint(real
     assert full, "the chapter has such paragraph ends"
     for n in full:
         following = raw[n + 1].lstrip(" ").replace("\ufffd", "")
-        assert any(h.match(following) for h in headings) or any(raw[n].rstrip().endswith(q) for q in hinted), (n, raw[n])
+        assert any(h.match(following) for h in headings) or any(raw[n].rstrip().endswith(q) for q in hinted), (
+            n,
+            raw[n],
+        )
 
 
 def test_projects_map_key_pairs_each_country_with_its_own_numbers(chapter):
@@ -276,7 +342,7 @@ def test_projects_map_key_pairs_each_country_with_its_own_numbers(chapter):
     pairs them through the projects' recipients."""
     fig = chapter.figures["Ⅲ-3-1-6"]
     key = {k["country"]: k["labels"] for k in fig.data["map_key"]}
-    assert list(key) == fig.data["map_labels"]["countries"]          # the map's own order
+    assert list(key) == fig.data["map_labels"]["countries"]  # the map's own order
     assert key["インドネシア"] == ["19～21"] and "7" in key["モンゴル"]
     projects = fig.data["projects"]
     for country, labels in key.items():
@@ -295,6 +361,7 @@ def test_stages_figure_is_a_table_of_stages_and_their_examples(chapter):
 
     def text(cell):
         return "".join(q["text"] for q in cell)
+
     assert [text(c) for c in part["table"]["header"]] == ["段階", "具体的な取組例"]
     rows = part["table"]["rows"]
     assert [text(r[0]) for r in rows] == ["防衛交流", "防衛協力", "共同対処"]
@@ -305,12 +372,16 @@ def test_stages_figure_is_a_table_of_stages_and_their_examples(chapter):
 def test_admm_plus_figure_pairs_each_meeting_with_how_often_and_at_what_level(chapter):
     fig = chapter.figures["Ⅲ-3-1-5"]
     meetings = fig.data["parts"][0]["items"]
-    said = {"".join(q["text"] for q in m["cell"]): ["".join(q["text"] for q in i["cell"]) for i in m["items"]]
-            for m in meetings}
-    assert said == {"拡大ASEAN国防相会議（ADMMプラス）": ["・2年ごとに開催", "・閣僚級"],
-                    "高級事務レベル会合（ADSOMプラス）": ["・年次開催", "・次官・局長級"],
-                    "ADSOMプラスWG": ["・年次開催", "・課長級"],
-                    "専門家会合（EWG）": []}
+    said = {
+        "".join(q["text"] for q in m["cell"]): ["".join(q["text"] for q in i["cell"]) for i in m["items"]]
+        for m in meetings
+    }
+    assert said == {
+        "拡大ASEAN国防相会議（ADMMプラス）": ["・2年ごとに開催", "・閣僚級"],
+        "高級事務レベル会合（ADSOMプラス）": ["・年次開催", "・次官・局長級"],
+        "ADSOMプラスWG": ["・年次開催", "・課長級"],
+        "専門家会合（EWG）": [],
+    }
     chairs = fig.data["parts"][3]["items"]
     assert len(chairs) == 6 and chairs[0]["cell"][0]["text"] == "① 人道支援・災害救援：ラオス、日本"
 
@@ -328,30 +399,40 @@ def test_dialogue_to_cooperation_figure_is_a_grid_and_pairs_no_year_wrongly(chap
         """The cell's lines as one text, `sep` between its entries."""
         return "".join((sep if q.get("entry") else "") + q["text"] for q in cell)
 
-    assert [text(c) for c in grid["table"]["header"]] == ["", "冷戦期", "草創期（90年代～ 2000年初頭）",
-                                                          "発展・深化期（2000年初頭～）"]
+    assert [text(c) for c in grid["table"]["header"]] == [
+        "",
+        "冷戦期",
+        "草創期（90年代～ 2000年初頭）",
+        "発展・深化期（2000年初頭～）",
+    ]
     assert [text(r[0]) for r in grid["table"]["rows"]] == ["二国間", "三国間", "多国間"]
     assert all(text(c) != "＋" for r in grid["table"]["rows"] for c in r)
     paired = {text(it["cell"], " ").split(" ")[0]: text(it["cell"], " ") for it in milestones["items"]}
     assert paired["ARF創設"] == "ARF創設 94年" and paired["EAS創設"] == "EAS創設 05年"
     assert not any("97年" in v and "EAS" in v for v in paired.values())
     assert sorted(text(it["cell"]) for it in unpaired["items"]) == ["06年", "09年", "10年", "11年", "13年", "14年"]
-    assert "supplied" in unpaired["title"][0]          # the page says why these stand apart
+    assert "supplied" in unpaired["title"][0]  # the page says why these stand apart
 
 
 def test_a_supplied_label_says_where_it_comes_from(chapter):
     """Fig. III-3-1-3's two headings and Fig. III-3-1-4's third stage, 「共同対処」, are the
     editor's: nothing in the chapter's inputs shows the printed figure has them (「共同対処」
     is in neither edition's text layer). They are marked 〔…〕, and the note says so."""
+    from conftest import CONTENT
+
     from builder.figures import arranged
     from builder.inputs.schema import load_checked
     from builder.labels import Labels
-    from conftest import CONTENT
+
     labels = Labels(load_checked(CONTENT / "labels.yaml", "labels"))
-    pages = {num: arranged.render(chapter.figures[num].data, chapter.config.figures[num], labels)
-             for num in ("Ⅲ-3-1-3", "Ⅲ-3-1-4")}
+    pages = {
+        num: arranged.render(chapter.figures[num].data, chapter.config.figures[num], labels)
+        for num in ("Ⅲ-3-1-3", "Ⅲ-3-1-4")
+    }
     assert [(n["text"], n["from"]) for n in arranged.supplied(chapter.figures["Ⅲ-3-1-3"].data)] == [
-        ("多国間の主な出来事", "editor"), ("出来事との対応が原文のテキストから読み取れない年", "editor")]
+        ("多国間の主な出来事", "editor"),
+        ("出来事との対応が原文のテキストから読み取れない年", "editor"),
+    ]
     three = pages["Ⅲ-3-1-3"]
     assert ">〔多国間の主な出来事〕</span></h2>" in three
     assert ">〔出来事との対応が原文のテキストから読み取れない年〕</span></h2>" in three
@@ -369,10 +450,13 @@ def test_every_label_on_a_figure_page_is_the_figures_or_marked_the_editors(chapt
     why, and the headings named in the note under the figure (Fig. III-3-1-1's 国 | 訪問した者 |
     時期 and its count, Fig. III-3-1-6's No. | 事業 and 地図上の表記 were shown as print's)."""
     import html as html_
+
+    from conftest import CONTENT
+
     from builder.figures import kind_of
     from builder.inputs.schema import load_checked
     from builder.labels import Labels
-    from conftest import CONTENT
+
     labels = Labels(load_checked(CONTENT / "labels.yaml", "labels"))
     editor = re.compile(r'<span class="hk-supplied" title="[^"]+">〔([^〕]+)〕</span>')
     assert len(chapter.figures) == 6
@@ -385,11 +469,17 @@ def test_every_label_on_a_figure_page_is_the_figures_or_marked_the_editors(chapt
         heads = [m for m in marked_on[num] if not m.endswith("。")]
         assert all(f"〔{h}〕" in page.split("<small>")[-1] for h in heads), num
         bare = editor.sub("", page)
-        labels_of = (re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", bare) + re.findall(r"<h2>(.*?)</h2>", bare)
-                     + [c for line, rule in zip(bare.splitlines(), bare.splitlines()[1:])
-                        if rule.startswith("| ---") for c in line.strip("| ").split(" | ")]
-                     + [line.replace("**", "") for line in bare.splitlines()
-                        if line and not line.startswith(("|", "<", "["))])
+        labels_of = (
+            re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", bare)
+            + re.findall(r"<h2>(.*?)</h2>", bare)
+            + [
+                c
+                for line, rule in zip(bare.splitlines(), bare.splitlines()[1:])
+                if rule.startswith("| ---")
+                for c in line.strip("| ").split(" | ")
+            ]
+            + [line.replace("**", "") for line in bare.splitlines() if line and not line.startswith(("|", "<", "["))]
+        )
         assert labels_of, num
         for text in labels_of:
             for piece in re.split(r"[、。\s]+", html_.unescape(re.sub(r"<[^>]+>", "", text))):
@@ -406,7 +496,7 @@ def test_a_box_stands_after_the_unit_it_interrupts(chapter):
     for item in chapter.items():
         for k, b in enumerate(item.blocks):
             if isinstance(b, Box):
-                after = next((x for x in item.blocks[k + 1:] if isinstance(x, (Heading, Paragraph))), None)
+                after = next((x for x in item.blocks[k + 1 :] if isinstance(x, (Heading, Paragraph))), None)
                 assert not isinstance(after, Paragraph), (item.path, b.title, after.text[:20])
     item2 = chapter.sections[0].items[1]
     texts = [(type(b).__name__, getattr(b, "text", getattr(b, "kind", ""))) for b in item2.blocks]
@@ -439,12 +529,12 @@ def test_captions_stand_in_the_sub_item_they_illustrate(chapter):
     paragraph its page broke in."""
     units = CaptionUnits(chapter)
     assert len(units) == 19
-    assert units["フィリピン国防次官および"] == "フィリピン"                          # was under （7）その他
-    assert units["第一次世界大戦100周年記"] == "日仏防衛協力・交流"                 # was under （1）欧州諸国
-    assert units["第6回日ASEAN諸国防衛"] == "日ASEAN諸国防衛当局次官級会合"        # was under ア CHOD
-    assert units["コブラ・ゴールド15におけ"].startswith("多国間共同訓練")           # was under イ 机上演習
+    assert units["フィリピン国防次官および"] == "フィリピン"  # was under （7）その他
+    assert units["第一次世界大戦100周年記"] == "日仏防衛協力・交流"  # was under （1）欧州諸国
+    assert units["第6回日ASEAN諸国防衛"] == "日ASEAN諸国防衛当局次官級会合"  # was under ア CHOD
+    assert units["コブラ・ゴールド15におけ"].startswith("多国間共同訓練")  # was under イ 机上演習
     assert units["コープ・ノース・グアム15"].startswith("多国間共同訓練")
-    assert units["日ASEAN防衛担当大臣ラ"] == "日ASEAN防衛担当大臣ラウンドテーブル"   # stayed
+    assert units["日ASEAN防衛担当大臣ラ"] == "日ASEAN防衛担当大臣ラウンドテーブル"  # stayed
     assert units["日インドネシア首脳会談にお"] == "インドネシア"
     assert units["日英外務・防衛閣僚会合（ロ"] == "日英防衛協力・交流"
 

@@ -1,4 +1,5 @@
 """Two builds of the same commit give byte-identical site/ and zip."""
+
 import hashlib
 
 from conftest import SITE_URL, build_everything
@@ -18,4 +19,4 @@ def test_two_builds_are_identical(tmp_path, built):
     assert tree_digest(built["offline"]) == tree_digest(b[1])
     assert built["zip"].read_bytes() == b[2].read_bytes()
     sitemap = (built["site"] / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<lastmod>2015-04-25</lastmod>" in sitemap     # SOURCE_DATE_EPOCH=1430000000, not today
+    assert "<lastmod>2015-04-25</lastmod>" in sitemap  # SOURCE_DATE_EPOCH=1430000000, not today

@@ -24,6 +24,7 @@ space and U+FFFD, and `⏎` ends a line that ends in spaces. The output is the
 rule's result written out line by line (see show_lines and show_blocks), so
 a case reads as what a person expects of the rule.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,20 +32,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CHAPTER_YAMLS, CONTENT
 
 from builder import ruler
 from builder.blocks.model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
 from builder.blocks.paragraphs import assemble
-from builder.pipeline import segmenter
 from builder.config import ChapterConfig, Hint, Layout
 from builder.errors import InputError, Warnings
 from builder.ledger import Ledger
 from builder.lines import line_of
+from builder.pipeline import segmenter
 from builder.source import RawLine
 from builder.state import LineState
 from builder.text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
-
-from conftest import CHAPTER_YAML, CHAPTER_YAMLS, CONTENT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -59,7 +59,7 @@ def read_cases(path: Path) -> tuple[str, list[tuple[str, list[str], str]]]:
             profile = m.group(2)
         else:
             before = [r.strip() for r in m.group(2).split(",")]
-        text = text[m.end():]
+        text = text[m.end() :]
     for line in text.split("\n"):
         if line == ".":
             parts.append(block)
@@ -91,13 +91,28 @@ def chapter(profile: str, title: str = "") -> ChapterConfig:
         extra = {field: int(more) if field == "num" else more} if field and more else {}
         hints.append(Hint(kind, quote, "fixture", **{"reading": "", "line": None, **extra}))
     outline = re.search(r"\[outline: ([^\]]+)\]", title)
-    figures = {num: {"runs": [{"from": a, "to": b}]}
-               for num, a, b in re.findall(r"\[figure (\S+): ([^\]|]+?) \| ([^\]]+)\]", title)}
-    return ChapterConfig(dir=Path("."), id=data["id"], raw=Path("raw.txt"), book="", book_en="", part="",
-                         number="", title="", source_note="", furniture=data["furniture"],
-                         figures=data.get("figures") or {}, hints=hints, figure_lines=figures,
-                         outline=tuple((k, n) for k, n in (x.strip().split(" ") for x in outline.group(1).split(",")))
-                         if outline else ())
+    figures = {
+        num: {"runs": [{"from": a, "to": b}]}
+        for num, a, b in re.findall(r"\[figure (\S+): ([^\]|]+?) \| ([^\]]+)\]", title)
+    }
+    return ChapterConfig(
+        dir=Path("."),
+        id=data["id"],
+        raw=Path("raw.txt"),
+        book="",
+        book_en="",
+        part="",
+        number="",
+        title="",
+        source_note="",
+        furniture=data["furniture"],
+        figures=data.get("figures") or {},
+        hints=hints,
+        figure_lines=figures,
+        outline=tuple((k, n) for k, n in (x.strip().split(" ") for x in outline.group(1).split(",")))
+        if outline
+        else (),
+    )
 
 
 def raw_lines(raw: list[str]) -> list[RawLine]:
@@ -126,13 +141,22 @@ def show_lines(lines, ledger: Ledger | None = None) -> str:
     """One row a line: its raw line numbers, what it is, its text; then what was dropped."""
     out = []
     for line in lines:
-        marks = [m for m in (line.kind if line.kind != "text" else "", "page" if line.page_start else "",
-                             "hanging" if line.hanging else "", *sorted(line.flags - {"acronym", "ruby"})) if m]
+        marks = [
+            m
+            for m in (
+                line.kind if line.kind != "text" else "",
+                "page" if line.page_start else "",
+                "hanging" if line.hanging else "",
+                *sorted(line.flags - {"acronym", "ruby"}),
+            )
+            if m
+        ]
         if line.blank:
             out.append(f"{','.join(map(str, line.nos))}: (blank)")
         else:
-            out.append(f"{','.join(map(str, line.nos))}: {'[' + ' '.join(marks) + '] ' if marks else ''}"
-                       f"{show_text(line.text)}")
+            out.append(
+                f"{','.join(map(str, line.nos))}: {'[' + ' '.join(marks) + '] ' if marks else ''}{show_text(line.text)}"
+            )
     if ledger:
         for no, e in sorted(ledger.entries.items()):
             if e.category == "furniture":
@@ -169,8 +193,12 @@ def show_blocks(blocks) -> str:
         elif isinstance(b, FootnoteBody):
             out.append(f"footnote {b.num}{'' if b.state == 'whole' else f' ({b.state})'}: {show_text(b.text)}")
         elif isinstance(b, CrossRef):
-            out.append("see also: " + " / ".join(
-                f"{e['label']}（{e['title']}）" + (f" → {e['target'][1]}" if e["target"] else "") for e in b.entries))
+            out.append(
+                "see also: "
+                + " / ".join(
+                    f"{e['label']}（{e['title']}）" + (f" → {e['target'][1]}" if e["target"] else "") for e in b.entries
+                )
+            )
         elif isinstance(b, Caption):
             out.append(f"caption: {show_text(b.text)}")
         elif isinstance(b, Box):
@@ -203,8 +231,9 @@ def segment(raw, layout, cfg):
 def paragraphs(raw, layout, cfg):
     lines, ledger = before_blocks(raw, layout, cfg)
     blocks = segmenter(layout)(lines, layout, cfg, ledger, raw_texts(raw)).run()
-    return show_blocks(assemble(blocks, layout, cfg.hints_of("paragraph_break"), ledger,
-                                cfg.hints_of("counterpart_end")))
+    return show_blocks(
+        assemble(blocks, layout, cfg.hints_of("paragraph_break"), ledger, cfg.hints_of("counterpart_end"))
+    )
 
 
 STAGES = {"segment": segment, "paragraphs": paragraphs}
@@ -218,17 +247,22 @@ def run_rule(name, before=()):
     def run(raw, layout, cfg):
         try:
             state = ruler.run(before, state_of(raw, layout, cfg))
-            state.ledger.entries.clear()      # what the rules before it did is their fixtures' matter
+            state.ledger.entries.clear()  # what the rules before it did is their fixtures' matter
             state.ledger.chars.clear()
             return show_state(rule.fn(state))
         except InputError as e:
             return f"error: {e}"
+
     return run
 
 
 FILES = sorted(FIXTURES.glob("*.txt"))
-CASES = [(p.stem.split(".")[0], profile, before, *case) for p in FILES
-         for profile, before, cases in [read_cases(p)] for case in cases]
+CASES = [
+    (p.stem.split(".")[0], profile, before, *case)
+    for p in FILES
+    for profile, before, cases in [read_cases(p)]
+    for case in cases
+]
 LAYOUTS: dict[str, Layout] = {}
 
 
@@ -241,7 +275,9 @@ def layout_of(profile: str) -> Layout:
 def test_every_rule_has_a_fixture_file_and_every_file_a_rule():
     stems = {p.stem.split(".")[0] for p in FILES}
     assert set(ruler.rules()) <= stems, f"rules without fixtures: {sorted(set(ruler.rules()) - stems)}"
-    assert stems <= set(ruler.rules()) | set(STAGES), f"fixtures of no rule: {sorted(stems - set(ruler.rules()) - set(STAGES))}"
+    assert stems <= set(ruler.rules()) | set(STAGES), (
+        f"fixtures of no rule: {sorted(stems - set(ruler.rules()) - set(STAGES))}"
+    )
 
 
 @pytest.mark.parametrize("name,profile,before,title,raw,expected", CASES, ids=[f"{c[0]}: {c[3]}" for c in CASES])

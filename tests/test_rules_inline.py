@@ -1,13 +1,16 @@
 """Rules inside a line or paragraph, each on small hand-made text."""
+
+from builder.escape import to_markdown
 from builder.rules_inline import footnote_markers as fm
 from builder.rules_inline.crossref import split_entries
 from builder.rules_inline.justification import remove_justification
-from builder.escape import to_markdown
 from builder.text import abbr, fnref, join_lines, plain, ruby, width
 
 
 def test_justification_spaces_between_japanese_are_removed():
-    assert remove_justification("同 年7月 に は 東 京 で、12月 に は ラ オ ス で") == "同年7月には東京で、12月にはラオスで"
+    assert (
+        remove_justification("同 年7月 に は 東 京 で、12月 に は ラ オ ス で") == "同年7月には東京で、12月にはラオスで"
+    )
     assert remove_justification("CRC） お よ び 国 連") == "CRC）および国連"
 
 
@@ -48,7 +51,7 @@ def test_footnote_marker_after_an_acronym():
 def test_footnote_marker_not_inside_markup():
     text = "会合（" + abbr("ISM", "Inter-Sessional Meeting 4") + "）が開催4されて"
     a, _ = fm.find_marker(text, 4, ERAS)
-    assert text[a + 1:a + 3] == "され"
+    assert text[a + 1 : a + 3] == "され"
 
 
 def test_orphan_marker_reads_like_a_note():
@@ -58,6 +61,7 @@ def test_orphan_marker_reads_like_a_note():
 
 def test_crossref_entries_nest_brackets():
     import re
+
     entry = re.compile(r"(?P<label>資料(?P<doc>\d+)|図表(?P<fig>Ⅲ-\d+-\d+-\d+)|(?P<part>Ⅲ部\d+章\d+節\d+項))")
     got = split_entries("資料54（多国間（アジア・最近5年間））、資料55（留学生）", entry)
     assert [(e["label"], e["title"]) for e in got] == [("資料54", "多国間（アジア・最近5年間）"), ("資料55", "留学生")]

@@ -1,20 +1,20 @@
 """A site of several chapters: the timeline and the profiles are cut into
 pages of bounded size, nothing is lost or shown twice, and MkDocs accepts
 every link and anchor (--strict)."""
+
 from __future__ import annotations
 
 import re
 from types import SimpleNamespace
 
 import pytest
+from conftest import REPO, mkdocs_build
 
 from bench.corpus import synthetic_content
 from builder.countries import profiles as profiles_mod
 from builder.site import build_site, write_docs
 from builder.timeline import page as timeline_mod
 from builder.timeline.page import split_periods
-
-from conftest import REPO, mkdocs_build
 
 
 def ev(date, i=0):
@@ -81,9 +81,9 @@ def test_every_event_is_on_exactly_one_timeline_page(two_chapters):
         assert n <= 150 or one_month, (path, n)
     index = result.files["timeline/index.md"]
     for path in pages:
-        assert f"]({path[len('timeline/'):]})" in index
+        assert f"]({path[len('timeline/') :]})" in index
     timeline_nav = next(e["年表"] for e in result.nav if "年表" in e)
-    assert timeline_nav[0] == {"年表": "timeline/index.md"}     # the overview, titled, as the section index
+    assert timeline_nav[0] == {"年表": "timeline/index.md"}  # the overview, titled, as the section index
     assert sorted(path for entry in timeline_nav[1:] for path in entry.values()) == sorted(pages)
     assert all(re.fullmatch(r"\d{4}(–\d{4})?年.*", label) for entry in timeline_nav[1:] for label in entry)
 
@@ -105,8 +105,10 @@ def test_a_large_profile_is_cut_at_chapter_edges(two_chapters):
 
 def test_a_small_profile_keeps_everything_on_one_page(two_chapters):
     result, _ = two_chapters
-    small = min((p for p in result.profiles.profiles.values() if p.mentions),
-                key=lambda p: len(p.mentions) + sum(len(rows) for rows in p.figure_rows.values()))
+    small = min(
+        (p for p in result.profiles.profiles.values() if p.mentions),
+        key=lambda p: len(p.mentions) + sum(len(rows) for rows in p.figure_rows.values()),
+    )
     slug = small.country.slug
     assert not any(p.startswith(f"countries/{slug}/") for p in result.files)
     text = result.files[f"countries/{slug}.md"]
@@ -131,27 +133,37 @@ def test_each_chapter_has_a_home_and_the_site_home_lists_them(two_chapters):
     home = result.files["index.md"]
     assert "- [第1章 安全保障協力の積極的な推進（1）](ch001/index.md)" in home
     assert "- [第2章 安全保障協力の積極的な推進（2）](ch002/index.md)" in home
-    assert "この章の内容" not in home                     # the outlines are on the chapters' homes
+    assert "この章の内容" not in home  # the outlines are on the chapters' homes
     chapter_home = result.files["ch002/index.md"]
     assert chapter_home.startswith("# 第2章\u3000安全保障協力の積極的な推進（2）\n")
     assert "## この章の内容" in chapter_home and "](section-1/index.md)" in chapter_home
     # one book, one part: the nav lists the chapters themselves, each opening on its home
     titles = [next(iter(e)) for e in result.nav]
-    assert titles == ["ホーム", "第1章 安全保障協力の積極的な推進（1）", "第2章 安全保障協力の積極的な推進（2）",
-                      "国・機関", "年表"]
+    assert titles == [
+        "ホーム",
+        "第1章 安全保障協力の積極的な推進（1）",
+        "第2章 安全保障協力の積極的な推進（2）",
+        "国・機関",
+        "年表",
+    ]
     assert result.nav[2][titles[2]][0] == {titles[2]: "ch002/index.md"}
 
 
 def test_the_nav_groups_chapters_by_book_and_part():
     from builder.site import grouped_nav
-    books = {"白書A": {"第1部": [("第1章", ["a1"]), ("第2章", ["a2"])], "第2部": [("第1章", ["a3"])]},
-             "白書B": {"第1部": [("第1章", ["b1"])]}}
+
+    books = {
+        "白書A": {"第1部": [("第1章", ["a1"]), ("第2章", ["a2"])], "第2部": [("第1章", ["a3"])]},
+        "白書B": {"第1部": [("第1章", ["b1"])]},
+    }
     assert grouped_nav(books) == [
         {"白書A": [{"第1部": [{"第1章": ["a1"]}, {"第2章": ["a2"]}]}, {"第2部": [{"第1章": ["a3"]}]}]},
         {"白書B": [{"第1章": ["b1"]}]},
     ]
-    assert grouped_nav({"白書A": books["白書A"]}) == [{"第1部": [{"第1章": ["a1"]}, {"第2章": ["a2"]}]},
-                                                    {"第2部": [{"第1章": ["a3"]}]}]
+    assert grouped_nav({"白書A": books["白書A"]}) == [
+        {"第1部": [{"第1章": ["a1"]}, {"第2章": ["a2"]}]},
+        {"第2部": [{"第1章": ["a3"]}]},
+    ]
 
 
 def test_the_cut_pages_stay_out_of_the_search_index(two_chapters):
@@ -174,7 +186,7 @@ def nav_titles(nav) -> list[str]:
                 if isinstance(sub, list):
                     out += nav_titles(sub)
         else:
-            out.append("")           # a bare path: MkDocs would show its file or folder name
+            out.append("")  # a bare path: MkDocs would show its file or folder name
     return out
 
 
@@ -189,5 +201,5 @@ def test_no_nav_entry_is_a_slug_or_a_folder_name(chapters, two_chapters, tmp_pat
     # a profile's entry is its country's name, in Latin letters for some (G7, NATO): the registry's
     names = {c.name for c in result.profiles.registry.entries.values()}
     for title in titles:
-        assert title and (title in names or title not in segments and re.search(r"[^\x00-\x7f]", title)), repr(title)
-    assert names <= set(titles)            # every profile is in the nav (under 国・機関)
+        assert title and (title in names or (title not in segments and re.search(r"[^\x00-\x7f]", title))), repr(title)
+    assert names <= set(titles)  # every profile is in the nav (under 国・機関)

@@ -2,14 +2,14 @@
 hand-made indexes, run under Node: the order of its tiers, folding, escaping,
 and what it tells Material to show. The real chapter's query set runs in the
 browser (test_e2e, bench/search.py)."""
+
 import json
 import re
-from urllib.parse import quote
 import shutil
 import subprocess
+from urllib.parse import quote
 
 import pytest
-
 from conftest import REPO
 
 WORKER = REPO / "overrides" / "assets" / "javascripts" / "search-worker.js"
@@ -26,8 +26,13 @@ console.log(JSON.stringify(input.queries.map(q => index.search(q).items)));
 
 def search(docs: list[dict], *queries: str) -> list[list[list[dict]]]:
     """Each query's result groups, as the worker posts them to Material."""
-    run = subprocess.run([NODE, "-e", RUN, str(WORKER)], input=json.dumps({"docs": docs, "queries": queries}),
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [NODE, "-e", RUN, str(WORKER)],
+        input=json.dumps({"docs": docs, "queries": queries}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(run.stdout)
 
 
@@ -71,7 +76,7 @@ def test_a_typo_finds_the_phrase_marked_as_not_exact():
     [groups] = search(docs, "シャングリア会合")
     terms = groups[0][0]["terms"]
     assert terms == {"シャングリア会合": False, "シャングリラ会合": True}
-    assert "?h=" + "%E3%82%B7" in groups[0][0]["location"]       # the page marks what was found
+    assert "?h=" + "%E3%82%B7" in groups[0][0]["location"]  # the page marks what was found
 
 
 def test_nothing_found_is_nothing_rather_than_noise():
@@ -104,7 +109,7 @@ def test_the_middle_dot_is_optional_on_both_sides():
     docs = site(doc("a.html#x", "<p>パシフィック・パートナーシップ（PP）、防衛装備・技術</p>"))
     [joined, before_dot] = search(docs, "パシフィックパートナーシップ", "防衛装備")
     assert joined[0][0]["terms"] == {"パシフィック・パートナーシップ": True}
-    assert before_dot[0][0]["terms"] == {"防衛装備": True}          # the dot after it is not part of it
+    assert before_dot[0][0]["terms"] == {"防衛装備": True}  # the dot after it is not part of it
 
 
 def test_footnote_numbers_do_not_split_a_phrase():
@@ -115,8 +120,10 @@ def test_footnote_numbers_do_not_split_a_phrase():
 
 def test_a_word_inside_a_longer_word_counts_for_less():
     """国連 is whole in 国連PKO, and only part of アラブ首長国連邦 (the word breaker says so)."""
-    docs = site(doc("are.html#x", "<p>湾岸の国々との協力。</p>", title="アラブ首長国連邦との協力"),
-                doc("pko.html#x", "<p>国連PKOへの派遣を続けている。</p>", title="その他"))
+    docs = site(
+        doc("are.html#x", "<p>湾岸の国々との協力。</p>", title="アラブ首長国連邦との協力"),
+        doc("pko.html#x", "<p>国連PKOへの派遣を続けている。</p>", title="その他"),
+    )
     [groups] = search(docs, "国連")
     assert pages(groups) == ["pko.html", "are.html"]
 
@@ -130,9 +137,11 @@ def test_every_word_of_a_query_must_be_held():
 def test_quoting_pages_come_after_the_chapter_within_a_tier():
     """A profile (search boost 0.5) that quotes a figure row ranks below the figure,
     short as it is, unless its heading holds the word."""
-    docs = site(doc("figure.html", "<p>" + "人材育成の事業。" * 40 + "地雷処理の人材育成。</p>"),
-                doc("countries/khm.html#rows", "<p>地雷処理の人材育成。</p>", boost=0.5),
-                doc("countries/khm.html", "", title="カンボジア", boost=0.5))
+    docs = site(
+        doc("figure.html", "<p>" + "人材育成の事業。" * 40 + "地雷処理の人材育成。</p>"),
+        doc("countries/khm.html#rows", "<p>地雷処理の人材育成。</p>", boost=0.5),
+        doc("countries/khm.html", "", title="カンボジア", boost=0.5),
+    )
     [mine, country] = search(docs, "地雷", "カンボジア")
     assert pages(mine) == ["figure.html", "countries/khm.html"]
     assert pages(country)[0] == "countries/khm.html"
@@ -150,8 +159,9 @@ def test_each_group_has_its_page_and_its_best_section_first():
 
 def test_data_is_escaped_in_titles_and_snippets():
     """The index holds HTML: tags are dropped, entities read, and the text escaped again."""
-    docs = site(doc("a.html#x", "<p>&lt;script&gt;alert(1)&lt;/script&gt; 訓練</p>",
-                    title="<code>訓練</code> &amp; &lt;b&gt;"))
+    docs = site(
+        doc("a.html#x", "<p>&lt;script&gt;alert(1)&lt;/script&gt; 訓練</p>", title="<code>訓練</code> &amp; &lt;b&gt;")
+    )
     [[group]] = search(docs, "訓練")
     best = group[0]
     assert "<script>" not in best["text"] and "&lt;script&gt;alert(1)" in best["text"]
@@ -168,9 +178,12 @@ def test_the_snippet_is_the_sentence_around_the_word():
 
 # -- English (issue 22): case and number folded, and a reader's own words --------------
 
+
 def test_an_english_word_finds_its_singular_and_plural_as_exact():
-    docs = site(doc("one.html#x", "<p>a joint exercise with the country</p>", title="One"),
-                doc("many.html#x", "<p>joint Exercises with other countries</p>", title="Many"))
+    docs = site(
+        doc("one.html#x", "<p>a joint exercise with the country</p>", title="One"),
+        doc("many.html#x", "<p>joint Exercises with other countries</p>", title="Many"),
+    )
     exercises, country, countries = search(docs, "exercises", "Country", "COUNTRIES")
     assert sorted(pages(exercises)) == ["many.html", "one.html"]
     assert all(g[0]["terms"].get("exercise", g[0]["terms"].get("Exercises")) for g in exercises)
@@ -184,8 +197,11 @@ def test_words_that_only_look_plural_are_not_cut():
     docs = site(doc("a.html#x", "<p>a clas of its own; the statu quo; a basi</p>"))
     found = search(docs, "class", "status", "basis")
     # at most a near match (a typo's), never the word as written
-    assert [[g[0]["terms"].get(q) for g in groups] for q, groups in zip(("class", "status", "basis"), found)] == \
-           [[False], [False], [False]]
+    assert [[g[0]["terms"].get(q) for g in groups] for q, groups in zip(("class", "status", "basis"), found)] == [
+        [False],
+        [False],
+        [False],
+    ]
 
 
 def test_a_curly_apostrophe_is_an_apostrophe():
@@ -195,13 +211,15 @@ def test_a_curly_apostrophe_is_an_apostrophe():
 
 
 def test_a_long_query_finds_the_section_holding_most_of_its_words_last():
-    docs = site(doc("all.html#x", "<p>female GSDF personnel were sent to NATO</p>"),
-                doc("most.html#x", "<p>female GSDF personnel were dispatched to NATO headquarters</p>"),
-                doc("few.html#x", "<p>GSDF personnel in Japan</p>"))
+    docs = site(
+        doc("all.html#x", "<p>female GSDF personnel were sent to NATO</p>"),
+        doc("most.html#x", "<p>female GSDF personnel were dispatched to NATO headquarters</p>"),
+        doc("few.html#x", "<p>GSDF personnel in Japan</p>"),
+    )
     [groups, short] = search(docs, "female GSDF personnel sent to NATO", "personnel sent")
-    assert pages(groups) == ["all.html", "most.html"]          # few.html lacks three of six words
-    assert groups[1][0]["terms"]["sent"] is False               # Material strikes the missing word through
-    assert pages(short) == ["all.html"]                          # two words: both or nothing
+    assert pages(groups) == ["all.html", "most.html"]  # few.html lacks three of six words
+    assert groups[1][0]["terms"]["sent"] is False  # Material strikes the missing word through
+    assert pages(short) == ["all.html"]  # two words: both or nothing
 
 
 # -- issue 24: the builder's data (builder/search_data.py): words by other names, the other
@@ -220,10 +238,26 @@ def search_data(docs: list[dict], *queries: str, other: dict | None = None, grou
     """Each query's result groups, from the data the builder writes for these MkDocs documents;
     the same as without the candidate index, or the index would have lost something."""
     from builder.search_data import search_data as write
-    data = write({"docs": docs}, other or {}, {"groups": [list(g) for g in groups], "kana": list(kana),
-                                              "headings": headings or {}, "lang": "ja", "other_lang": "en"}, WORDS)
-    run = subprocess.run([NODE, "-e", RUN_DATA, str(WORKER)], input=json.dumps({"data": data, "queries": queries}),
-                         capture_output=True, text=True, check=True)
+
+    data = write(
+        {"docs": docs},
+        other or {},
+        {
+            "groups": [list(g) for g in groups],
+            "kana": list(kana),
+            "headings": headings or {},
+            "lang": "ja",
+            "other_lang": "en",
+        },
+        WORDS,
+    )
+    run = subprocess.run(
+        [NODE, "-e", RUN_DATA, str(WORKER)],
+        input=json.dumps({"data": data, "queries": queries}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     out = []
     for narrowed, whole in json.loads(run.stdout):
         assert narrowed == whole
@@ -237,9 +271,11 @@ def found_line(item) -> str:
 
 def test_a_word_by_another_name_ranks_below_it_as_typed_and_says_which_word_it_found():
     groups = [[["海自", "海上自衛隊", "MSDF"], []]]
-    docs = site(doc("short.html#x", "<p>海自が訓練を主催した。</p>"),
-                doc("full.html#x", "<p>海上自衛隊の艦艇が寄港した。</p>"),
-                doc("inside.html#x", "<p>海自の訓練に参加した。</p>"))
+    docs = site(
+        doc("short.html#x", "<p>海自が訓練を主催した。</p>"),
+        doc("full.html#x", "<p>海上自衛隊の艦艇が寄港した。</p>"),
+        doc("inside.html#x", "<p>海自の訓練に参加した。</p>"),
+    )
     typed, inside = search_data(docs, "海上自衛隊", "海上自衛隊の訓練", groups=groups)
     assert pages(typed)[0] == "full.html" and set(pages(typed)[1:]) == {"short.html", "inside.html"}
     short = next(g[0] for g in typed if pages([g]) == ["short.html"])
@@ -252,31 +288,40 @@ def test_a_word_by_another_name_ranks_below_it_as_typed_and_says_which_word_it_f
 
 def test_a_country_typed_whole_finds_the_compounds_that_name_it_and_a_latin_name_is_a_whole_word():
     groups = [[["オーストラリア", "豪州", "australia"], ["日豪"]], [["英国", "uk"], []]]
-    docs = site(doc("aus.html#x", "<p>日豪防衛相会談を行った。</p>"), doc("ukr.html#x", "<p>Ukraine and Japan</p>"),
-                doc("gbr.html#x", "<p>the UK and Japan</p>"))
+    docs = site(
+        doc("aus.html#x", "<p>日豪防衛相会談を行った。</p>"),
+        doc("ukr.html#x", "<p>Ukraine and Japan</p>"),
+        doc("gbr.html#x", "<p>the UK and Japan</p>"),
+    )
     whole, longer, britain = search_data(docs, "オーストラリア", "オーストラリア軍", "英国", groups=groups)
     assert pages(whole) == ["aus.html"] and found_line(whole[0][0]) == "「日豪」で一致（「オーストラリア」の別の表記）"
-    assert longer == []                                  # not 日豪軍: a compound is found by the name alone
-    assert pages(britain) == ["gbr.html"]                # UK is not in Ukraine
+    assert longer == []  # not 日豪軍: a compound is found by the name alone
+    assert pages(britain) == ["gbr.html"]  # UK is not in Ukraine
 
 
 def test_katakana_written_two_ways_meet_one_tier_below_the_spelling_typed():
     kana = [["ティ", "チ"], ["ー", ""]]
-    docs = site(doc("long.html#x", "<p>首都ネーピードーで協議を開催し、東ティモールを訪れた。</p>"),
-                doc("typed.html#x", "<p>ネピドーの空港</p>"))
+    docs = site(
+        doc("long.html#x", "<p>首都ネーピードーで協議を開催し、東ティモールを訪れた。</p>"),
+        doc("typed.html#x", "<p>ネピドーの空港</p>"),
+    )
     short, timor = search_data(docs, "ネピドー", "東チモール", kana=kana)
     assert pages(short) == ["typed.html", "long.html"]
-    assert "<mark data-md-highlight>ネーピードー</mark>" in short[1][0]["text"]       # the whole word, as printed
+    assert "<mark data-md-highlight>ネーピードー</mark>" in short[1][0]["text"]  # the whole word, as printed
     assert pages(timor) == ["long.html"] and timor[0][0]["terms"] == {"東ティモール": True}
 
 
 def test_a_word_only_the_other_edition_writes_finds_its_place_there_and_says_so():
-    docs = site(doc("item4.html#india", "<p>印米海上共同訓練（マラバール）への日本の継続参加</p>"),
-                doc("item4.html#europe", "<p>海賊対処を含む協力の継続</p>"),
-                doc("item1.html#piracy", "<p>海賊行為の発生状況</p>"))
-    other = {"item4.html#india": "Indo-U.S. Naval Exercises (Malabar)",
-             "item4.html#europe": "cooperation including anti-piracy operations; piracy off Somalia",
-             "item1.html#piracy": "piracy continued to occur"}
+    docs = site(
+        doc("item4.html#india", "<p>印米海上共同訓練（マラバール）への日本の継続参加</p>"),
+        doc("item4.html#europe", "<p>海賊対処を含む協力の継続</p>"),
+        doc("item1.html#piracy", "<p>海賊行為の発生状況</p>"),
+    )
+    other = {
+        "item4.html#india": "Indo-U.S. Naval Exercises (Malabar)",
+        "item4.html#europe": "cooperation including anti-piracy operations; piracy off Somalia",
+        "item1.html#piracy": "piracy continued to occur",
+    }
     headings = {"item1.html": "Ensuring Maritime Security", "item1.html#piracy": "Initiatives against Piracy"}
     malabar, piracy = search_data(docs, "Malabar", "piracy", other=other, headings=headings)
     item = malabar[0][0]
@@ -291,11 +336,13 @@ def test_the_page_about_a_subject_comes_before_a_short_one_that_mentions_it_once
     """Issue 24's length bias: a figure page holding the phrase once, in one bullet, ranked above
     the item that treats the subject four times."""
     long = "。".join(["前後の文" * 20] * 3)
-    docs = site(doc("figure.html", "<ul><li>地雷処理</li></ul>"),
-                doc("item.html#a", f"<p>{long}。地雷処理の人材育成を行った。</p><p>{long}。地雷処理の教官を派遣した。</p>"),
-                doc("item.html#b", f"<p>{long}。地雷処理の機材。{long}。地雷処理の課程。</p>"),
-                doc("head.html#c", f"<p>{long}</p>", title="地雷処理"),
-                doc("lead.html#d", f"<p>地雷処理の協力。</p><p>{long}</p>"))
+    docs = site(
+        doc("figure.html", "<ul><li>地雷処理</li></ul>"),
+        doc("item.html#a", f"<p>{long}。地雷処理の人材育成を行った。</p><p>{long}。地雷処理の教官を派遣した。</p>"),
+        doc("item.html#b", f"<p>{long}。地雷処理の機材。{long}。地雷処理の課程。</p>"),
+        doc("head.html#c", f"<p>{long}</p>", title="地雷処理"),
+        doc("lead.html#d", f"<p>地雷処理の協力。</p><p>{long}</p>"),
+    )
     [groups] = search_data(docs, "地雷処理")
     # a heading that names it first, then the page that holds it most, then the first paragraph
     assert pages(groups) == ["head.html", "item.html", "lead.html", "figure.html"]
@@ -303,10 +350,14 @@ def test_the_page_about_a_subject_comes_before_a_short_one_that_mentions_it_once
 
 def test_a_page_named_by_another_name_of_the_word_is_the_place_for_it_unless_a_heading_has_the_word():
     groups = [[["米国", "アメリカ合衆国", "united states"], ["日米"]]]
-    item = [doc("item.html#a", "<p>" + "米国との協力。日米の会談。" * 8 + "</p>"),
-            doc("item.html#note", "<p>日本国防衛省及びアメリカ合衆国国防省の間の取決め</p>")]
-    profile = [doc("countries/usa.html", "<p>United States · 北米</p>", title="米国", boost=0.5),
-               doc("countries/usa.html#visits", "<p>防衛大臣 2014年7月</p>", title="ハイレベルの訪問", boost=0.5)]
+    item = [
+        doc("item.html#a", "<p>" + "米国との協力。日米の会談。" * 8 + "</p>"),
+        doc("item.html#note", "<p>日本国防衛省及びアメリカ合衆国国防省の間の取決め</p>"),
+    ]
+    profile = [
+        doc("countries/usa.html", "<p>United States · 北米</p>", title="米国", boost=0.5),
+        doc("countries/usa.html#visits", "<p>防衛大臣 2014年7月</p>", title="ハイレベルの訪問", boost=0.5),
+    ]
     [named] = search_data(site(*item, *profile), "アメリカ合衆国", groups=groups)
     assert pages(named)[0] == "countries/usa.html"
     assert found_line(named[0][0]) == "「United States、米国」で一致（「アメリカ合衆国」の別の表記）"
@@ -316,8 +367,10 @@ def test_a_page_named_by_another_name_of_the_word_is_the_place_for_it_unless_a_h
 
 
 def test_where_no_section_holds_every_word_the_one_holding_the_rarer_comes_first():
-    docs = site(doc("seminar.html#x", "<p>飛行安全分野に関するセミナー</p>"),
-                *[doc(f"asdf{k}.html#x", "<p>空自が参加した。</p>") for k in range(4)])
+    docs = site(
+        doc("seminar.html#x", "<p>飛行安全分野に関するセミナー</p>"),
+        *[doc(f"asdf{k}.html#x", "<p>空自が参加した。</p>") for k in range(4)],
+    )
     both, nowhere = search_data(docs, "空自 飛行安全", "台湾 飛行安全")
     assert pages(both)[0] == "seminar.html" and both[0][0]["terms"]["空自"] is False
-    assert nowhere == []                      # a word the site never writes: nothing, rather than noise
+    assert nowhere == []  # a word the site never writes: nothing, rather than noise

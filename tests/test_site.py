@@ -1,5 +1,6 @@
 """The built site: MkDocs builds it strictly, every internal link and anchor
 resolves, footnotes show their printed numbers, nothing loads from the network."""
+
 import json
 import os
 import re
@@ -9,7 +10,6 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import REPO, copy_content
 
 
@@ -57,7 +57,7 @@ def test_every_internal_link_and_anchor_resolves(site):
     broken = []
     checked = 0
     for path, c in pages.items():
-        if path.name == "404.html":     # served at any depth, so it links from the site's root
+        if path.name == "404.html":  # served at any depth, so it links from the site's root
             continue
         for href in c.links:
             parts = urlsplit(href)
@@ -66,7 +66,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             if target.is_dir():
                 target = target / "index.html"
-            if target.suffix != ".html" and target.is_file():    # a data file
+            if target.suffix != ".html" and target.is_file():  # a data file
                 checked += 1
                 continue
             if target not in pages:
@@ -95,7 +95,7 @@ def test_footnotes_show_printed_numbers(site):
     site_dir, pages = site
     item4 = pages[site_dir / "dwp2015-3-3" / "section-1" / "item-4.html"]
     assert item4.sup_numbers == [str(n) for n in range(8, 17)]
-    assert "#fn:8" in item4.links        # note 13, 脚注8参照, links to note 8
+    assert "#fn:8" in item4.links  # note 13, 脚注8参照, links to note 8
     html = (site_dir / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8")
     assert '<li id="fn:8" value="8">' in html
 
@@ -104,7 +104,7 @@ def test_item_pages_and_nav(site):
     site_dir, pages = site
     items = sorted(str(p.relative_to(site_dir)) for p in pages if p.name.startswith("item-"))
     each = [f"dwp2015-3-3/section-1/item-{n}.html" for n in range(1, 5)] + ["dwp2015-3-3/section-2/item-1.html"]
-    assert items == each + [f"en/{p}" for p in each]       # the English edition's pages at the same places
+    assert items == each + [f"en/{p}" for p in each]  # the English edition's pages at the same places
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert "今日の国際社会においては" in home and "安全保障協力の積極的な推進" in home
     home = (site_dir / "en" / "index.html").read_text(encoding="utf-8")
@@ -134,8 +134,9 @@ def test_every_page_says_where_it_is_in_its_editions_words(site):
         rel = path.relative_to(site_dir).as_posix()
         html = path.read_text(encoding="utf-8")
         name, permalink, home = words["en" if rel.startswith("en/") else ""]
-        assert "Permanent link" not in html and ('class="headerlink"' not in html
-                                                 or f'title="{permalink}"' in html), rel
+        assert "Permanent link" not in html and ('class="headerlink"' not in html or f'title="{permalink}"' in html), (
+            rel
+        )
         found = trail_of(html)
         if found is None:
             without.append(rel)
@@ -143,8 +144,11 @@ def test_every_page_says_where_it_is_in_its_editions_words(site):
         assert found[0] == name and found[1][0][1] == home and found[1][-1][0] is None, (rel, found)
     assert sorted(without) == ["404.html", "en/404.html", "en/index.html", "index.html"]
     item = trail_of((site_dir / "dwp2015-3-3" / "section-1" / "item-4.html").read_text(encoding="utf-8"))[1]
-    assert item == [("../../index.html", "ホーム"), ("index.html", "第1節\u3000各国等との防衛協力・交流"),
-                    (None, "4\u3000各国との防衛協力・交流の推進")]
+    assert item == [
+        ("../../index.html", "ホーム"),
+        ("index.html", "第1節\u3000各国等との防衛協力・交流"),
+        (None, "4\u3000各国との防衛協力・交流の推進"),
+    ]
     figure = trail_of((site_dir / "dwp2015-3-3" / "figures" / "fig-iii-3-1-6.html").read_text(encoding="utf-8"))[1]
     assert figure[1] == ("index.html", "図表")
     for edition, index in (("", "国・機関"), ("en/", "Countries and organizations")):
@@ -180,11 +184,19 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path):
     (docs / "index.md").write_text("# A\n\n[to b](b.md#nowhere)\n", encoding="utf-8")
     (docs / "b.md").write_text("# B\n\ntext\n", encoding="utf-8")
     cfg = tmp_path / "mkdocs.yml"
-    cfg.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
-                   f"theme:\n  custom_dir: {REPO / 'overrides'}\n", encoding="utf-8")
+    cfg.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
+        f"theme:\n  custom_dir: {REPO / 'overrides'}\n",
+        encoding="utf-8",
+    )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
-                         cwd=REPO, capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert run.returncode != 0
     assert "nowhere" in run.stderr
 
@@ -200,18 +212,29 @@ def test_the_worker_shim_ships_only_in_the_offline_bundle(site, built):
 def test_watch_rebuilds_the_docs_when_the_content_changes(tmp_path):
     """`make serve` runs `python -m builder watch`: an edit to the content reaches the docs folder."""
     import time
+
     content = copy_content(tmp_path)
     out = tmp_path / "build"
-    proc = subprocess.Popen([sys.executable, "-m", "builder", "watch", "--content", str(content), "--out", str(out)],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "builder", "watch", "--content", str(content), "--out", str(out)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     import threading
-    timer = threading.Timer(60, proc.kill)      # a watch that never answers fails the test, not CI
+
+    timer = threading.Timer(60, proc.kill)  # a watch that never answers fails the test, not CI
     timer.start()
     try:
         assert proc.stdout.readline().startswith("builder: docs rebuilt")
         events = content / "dwp2015-part3-ch3" / "events.yaml"
-        events.write_text(events.read_text(encoding="utf-8").replace(
-            "headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"), encoding="utf-8")
+        events.write_text(
+            events.read_text(encoding="utf-8").replace(
+                "headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"
+            ),
+            encoding="utf-8",
+        )
         assert proc.stdout.readline().startswith("builder: docs rebuilt")
         deadline = time.monotonic() + 10
         while "改題した出来事" not in (out / "docs" / "timeline.md").read_text(encoding="utf-8"):
@@ -231,25 +254,41 @@ def test_serve_reloads_the_page_an_edit_changed_and_keeps_it_through_a_slip(tmp_
     import time
     import urllib.error
     import urllib.request
+
     content = copy_content(tmp_path)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "builder", "serve", "--content", str(content),
-                             "--out", str(tmp_path / "build"), "--address", f"127.0.0.1:{port}"],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    timer = threading.Timer(90, proc.kill)      # a server that never answers fails the test, not CI
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "builder",
+            "serve",
+            "--content",
+            str(content),
+            "--out",
+            str(tmp_path / "build"),
+            "--address",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    timer = threading.Timer(90, proc.kill)  # a server that never answers fails the test, not CI
     timer.start()
 
     def until(line: str) -> list[str]:
         seen = []
         while not seen or not seen[-1].startswith(line):
             seen.append(proc.stdout.readline())
-            assert seen[-1], seen                   # the process ended
+            assert seen[-1], seen  # the process ended
         return seen
 
     def timeline() -> str:
-        for _ in range(100):                 # the server binds its port just after it says so
+        for _ in range(100):  # the server binds its port just after it says so
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/timeline.html", timeout=10) as r:
                     return r.read().decode("utf-8")
@@ -271,13 +310,15 @@ def test_serve_reloads_the_page_an_edit_changed_and_keeps_it_through_a_slip(tmp_
         until("serving the site at")
         assert "第1回拡大ASEAN国防相会議（ハノイ）" in timeline()
         indexed = pages_indexed()
-        events.write_text(text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"),
-                          encoding="utf-8")
+        events.write_text(
+            text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: 改題した出来事"), encoding="utf-8"
+        )
         assert "(the changed pages)" in until("mkdocs: site rebuilt")[-1]
         assert "改題した出来事" in timeline()
-        assert pages_indexed() == indexed         # a build of the changed pages alone indexes them alone
-        events.write_text(text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: [改題"),
-                          encoding="utf-8")
+        assert pages_indexed() == indexed  # a build of the changed pages alone indexes them alone
+        events.write_text(
+            text.replace("headline: 第1回拡大ASEAN国防相会議（ハノイ）", "headline: [改題"), encoding="utf-8"
+        )
         said = "".join(until("error:"))
         assert f"{events}:" in said and "mkdocs: site rebuilt" not in said
         assert "改題した出来事" in timeline()
@@ -310,24 +351,29 @@ def test_home_page_says_what_the_source_holds_before_the_outline(site):
 
 def article(html: str) -> str:
     """The page's own content, without the navigation and the table of contents."""
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def test_glossary_gives_each_acronym_its_japanese_name_as_the_chapter_writes_it():
     """ARF: ASEAN地域フォーラム, as 「ASEAN地域フォーラム（ARF）」 writes it; ADMMプラス, which
     the text names in Japanese only, has an entry of its own."""
-    from builder.site import build_site
     from conftest import CONTENT
+
+    from builder.site import build_site
+
     page = build_site(CONTENT).files["dwp2015-3-3/glossary.md"]
-    rows = {r.split(" | ")[0].lstrip("| "): [re.sub(r"<[^>]+>", "", c) for c in r.split(" | ")[1:3]]
-            for r in page.splitlines() if r.startswith("| ")}
+    rows = {
+        r.split(" | ")[0].lstrip("| "): [re.sub(r"<[^>]+>", "", c) for c in r.split(" | ")[1:3]]
+        for r in page.splitlines()
+        if r.startswith("| ")
+    }
     # each name in its language, for screen readers and fonts
     assert '| ARF | <span lang="ja">ASEAN地域フォーラム</span> | <span lang="en">ASEAN Regional Forum</span> |' in page
     assert rows["ARF"] == ["ASEAN地域フォーラム", "ASEAN Regional Forum"]
     assert rows["ADMMプラス"] == ["拡大ASEAN国防相会議", ""]
     assert rows["UNOCHA"][0] == "国連人道問題調整部" and rows["HA/DR"][0] == "人道支援・災害救援"
-    assert rows["NATO"][0] == ""                  # the text writes no Japanese name before it
-    assert not any(re.search(r"\d", k) for k in rows if k not in ("略語", "---", "G7"))   # no event names
+    assert rows["NATO"][0] == ""  # the text writes no Japanese name before it
+    assert not any(re.search(r"\d", k) for k in rows if k not in ("略語", "---", "G7"))  # no event names
     # the name of the acronym itself, not of one use: ACSA names the agreements with Korea, the
     # UK, New Zealand and Canada too (日豪物品役務相互提供協定 is one); the whole name where it holds
     # kana (hints: acronym_name); a name in 「」, and one after its acronym
@@ -353,18 +399,29 @@ def test_a_glossary_name_is_the_acronyms_own_as_the_text_gives_it(small):
     """On a small input: the longest form that every use ends with (日豪… names one agreement),
     a name in 「」 before its acronym, one in brackets after it; a name that holds kana is cut
     at the kana, unless a hint quotes it whole."""
-    raw = ["第1節\u3000節", "\t1\t 項", "",
-           "日豪物品役務相互提供協定（ACSA）に署名した。",
-           "英国と物品役務相互提供協定（ACSA）を結ぶ。",
-           "海洋安全保障に関する会期間会合（ISM-MS）がある。",
-           "国際会議「ソウル安保対話」（SDD）に出席した。",
-           "IISS（英国国際戦略研究所）の会議である。"]
-    assert small(raw).chapter.acronym_names == {"ACSA": "物品役務相互提供協定", "ISM-MS": "会期間会合",
-                                                "SDD": "ソウル安保対話", "IISS": "英国国際戦略研究所"}
+    raw = [
+        "第1節\u3000節",
+        "\t1\t 項",
+        "",
+        "日豪物品役務相互提供協定（ACSA）に署名した。",
+        "英国と物品役務相互提供協定（ACSA）を結ぶ。",
+        "海洋安全保障に関する会期間会合（ISM-MS）がある。",
+        "国際会議「ソウル安保対話」（SDD）に出席した。",
+        "IISS（英国国際戦略研究所）の会議である。",
+    ]
+    assert small(raw).chapter.acronym_names == {
+        "ACSA": "物品役務相互提供協定",
+        "ISM-MS": "会期間会合",
+        "SDD": "ソウル安保対話",
+        "IISS": "英国国際戦略研究所",
+    }
     # an acronym of two whose name starts with the first (an acronym the text names) names the second by the rest
     raw2 = raw[:3] + ["ASEAN地域フォーラム（ARF）では、ARF災害救援実動演習（ARF-DiREx）を行う。"]
-    assert small(raw2).chapter.acronym_names == {"ARF": "ASEAN地域フォーラム", "ARF-DiREx": "ARF災害救援実動演習",
-                                                 "DiREx": "災害救援実動演習"}
+    assert small(raw2).chapter.acronym_names == {
+        "ARF": "ASEAN地域フォーラム",
+        "ARF-DiREx": "ARF災害救援実動演習",
+        "DiREx": "災害救援実動演習",
+    }
     hint = "- kind: acronym_name\n  quote: 海洋安全保障に関する会期間会合（ISM-MS\n  reason: its name holds kana\n"
     assert small(raw, hint).chapter.acronym_names["ISM-MS"] == "海洋安全保障に関する会期間会合"
 
@@ -373,9 +430,12 @@ def test_an_acronyms_uses_are_its_own_not_a_longer_acronyms():
     """ADMM in ADMMプラス, ISM in ISM-MS and DiREx in ARF-DiREx are the longer one's; SOM in
     ADSOM is no acronym at all; an acronym held only inside longer ones says which."""
     from builder.structure.acronyms import uses
+
     acronyms = ["ADMM", "ADMMプラス", "ISM", "ISM-MS", "ARF", "ARF-DiREx", "DiREx", "SOM"]
-    assert uses(acronyms, "ADMMプラスとISM-MSとADSOM") == ({"ADMMプラス", "ISM-MS"}, {"ADMM": {"ADMMプラス"},
-                                                                                  "ISM": {"ISM-MS"}})
+    assert uses(acronyms, "ADMMプラスとISM-MSとADSOM") == (
+        {"ADMMプラス", "ISM-MS"},
+        {"ADMM": {"ADMMプラス"}, "ISM": {"ISM-MS"}},
+    )
     assert uses(acronyms, "ADMMとADMMプラス") == ({"ADMM", "ADMMプラス"}, {})
     assert uses(acronyms, "ARFでARF-DiREx2015を行う") == ({"ARF", "ARF-DiREx"}, {"DiREx": {"ARF-DiREx"}})
 
@@ -384,10 +444,18 @@ def test_the_search_query_set_names_real_pages_that_hold_its_phrases(site):
     """tests/search_queries.yaml (run by bench/search.py): every page it expects exists,
     and each compound's expected pages hold the whole phrase, as a reader sees the page."""
     import yaml
+
     site_dir, _ = site
     queries = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
     assert len(queries) >= 40 and {q["kind"] for q in queries} >= {
-        "compound", "single", "katakana", "acronym", "mixed", "none", "typo"}
+        "compound",
+        "single",
+        "katakana",
+        "acronym",
+        "mixed",
+        "none",
+        "typo",
+    }
     for q in queries:
         for about in q["about"]:
             about = about.removeprefix("dwp2015-3-3/")
@@ -407,8 +475,14 @@ def test_a_broken_link_stops_the_strict_build(tmp_path):
     """--strict stops on a warning only if MkDocs logs it: with --quiet it logs none, and for a
     while every build passed 138 warnings (links into the other edition's folder) unseen."""
     from conftest import mkdocs_build
-    plan = subprocess.run(["make", "-n", "--no-print-directory", "site"], cwd=REPO, capture_output=True,
-                          text=True, env=dict(os.environ, MAKEFLAGS="")).stdout
+
+    plan = subprocess.run(
+        ["make", "-n", "--no-print-directory", "site"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, MAKEFLAGS=""),
+    ).stdout
     builds = [line for line in re.split(r"[;&|\n]+", plan) if re.search(r"-m mkdocs build", line)]
     assert builds and all("--strict" in b and "--quiet" not in b and " -q " not in b for b in builds), builds
     # the project's config (its strict and its validation) over one page with a broken link
@@ -417,8 +491,9 @@ def test_a_broken_link_stops_the_strict_build(tmp_path):
     (docs / "index.md").write_text("# 頁\n\n[gone](no-such-page.md)\n", encoding="utf-8")
     (tmp_path / "build" / "mkdocs.yml").write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\ntheme:\n  custom_dir: {REPO / 'overrides'}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(AssertionError, match="no-such-page.md"):
         mkdocs_build(tmp_path / "build", tmp_path / "site")
     (docs / "index.md").write_text("# 頁\n", encoding="utf-8")
-    mkdocs_build(tmp_path / "build", tmp_path / "site")        # and the same page mended builds
+    mkdocs_build(tmp_path / "build", tmp_path / "site")  # and the same page mended builds

@@ -1,20 +1,20 @@
 """Each stage takes what the ones before it returned and changes none of it
 (the README's claim): run on each real chapter stage by stage, everything a
 stage returned is the same after all the later stages have run."""
+
 import copy
 
 import pytest
+from conftest import CONTENT
 
 from builder import ruler
 from builder.blocks.paragraphs import assemble
 from builder.config import load_site
+from builder.countries.registry import load_registry
 from builder.figures import read_figure
 from builder.pipeline import line_state, process_chapter, segmenter
-from builder.countries.registry import load_registry
 from builder.site import with_counterpart
 from builder.structure.chapter import build_chapter
-
-from conftest import CONTENT
 
 
 @pytest.fixture(scope="module")

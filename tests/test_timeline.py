@@ -1,6 +1,7 @@
 """The timeline: the chapter's chronology (dwp2015-part3-ch3/events.yaml) held
 to the text it quotes, the figures' rows it merges, the proposals and the
 house style, checked against a reading of the chapter."""
+
 import csv
 import html
 import io
@@ -9,16 +10,15 @@ import re
 
 import pytest
 import yaml
+from conftest import CONTENT, copy_content
 
 from builder.__main__ import main
 from builder.export import dump_records
-from builder.site import build_site
 from builder.page import page_url
+from builder.site import build_site
 from builder.timeline.chronology import passages
 from builder.timeline.propose import propose_headline
 from builder.timeline.style import headline_problems
-
-from conftest import CONTENT, copy_content
 
 CHRONOLOGY = CONTENT / "dwp2015-part3-ch3" / "events.yaml"
 
@@ -41,8 +41,7 @@ def by_title(events, title):
 def passage(site, url: str):
     """The paragraph or note an event links to, as a reader reads it (from the chapter model)."""
     page, anchor = url.split("#")
-    [p] = [p for p in passages(site.chapters[0].chapter, "index.md")
-           if p.anchor == anchor and page_url(p.page) == page]
+    [p] = [p for p in passages(site.chapters[0].chapter, "index.md") if p.anchor == anchor and page_url(p.page) == page]
     return p
 
 
@@ -54,7 +53,7 @@ def test_each_event_quotes_its_paragraph_or_note(site, events):
         text = passage(site, e["url"]).text
         assert e["quote"] in text and e["quote"] in e["text"], e["title"]
         first = e["text"].split("\n")[0]
-        assert first in text and (first.endswith("。") or text.endswith(first)), e["title"]    # whole sentences
+        assert first in text and (first.endswith("。") or text.endswith(first)), e["title"]  # whole sentences
     # a note is a source as a paragraph is: the ARF's start is told in note 1 of 第1節2項
     arf = by_title(events, "ASEAN地域フォーラム（ARF）開始")
     assert arf["url"].endswith("item-2.html#fn:1") and arf["date"] == "1994"
@@ -65,14 +64,19 @@ def test_a_visit_told_by_the_text_and_the_figure_is_one_event(site, events):
     each row linked by its own anchor on the figure's page."""
     e = by_title(events, "空幕長がベトナム、フィリピンを訪問")
     assert e["date"] == "2015-05" and e["countries"] == ["VNM", "PHL"]
-    assert e["sources"] == ["dwp2015-3-3/section-1/item-4.html#p-1-4-52", "dwp2015-3-3/section-1/item-4.html#p-1-4-58",
-                            "dwp2015-3-3/figures/fig-iii-3-1-1.html#visit-ベトナム-2015-05-空幕長-1",
-                            "dwp2015-3-3/figures/fig-iii-3-1-1.html#visit-フィリピン-2015-05-空幕長-1"]
+    assert e["sources"] == [
+        "dwp2015-3-3/section-1/item-4.html#p-1-4-52",
+        "dwp2015-3-3/section-1/item-4.html#p-1-4-58",
+        "dwp2015-3-3/figures/fig-iii-3-1-1.html#visit-ベトナム-2015-05-空幕長-1",
+        "dwp2015-3-3/figures/fig-iii-3-1-1.html#visit-フィリピン-2015-05-空幕長-1",
+    ]
     assert not [x for x in events if x["source"] == "figure" and x["date"] == "2015-05" and "空幕長" in x["title"]]
     # every row of the figures, once: merged into an event of the text, or in one of the figures' own
     rows = [s for x in events for s in x["sources"] if "/figures/" in s]
     assert len(rows) == len(set(rows)) == 108 + 25
-    figure_page = site.files["dwp2015-3-3/figures/fig-iii-3-1-1.md"] + site.files["dwp2015-3-3/figures/fig-iii-3-1-6.md"]
+    figure_page = (
+        site.files["dwp2015-3-3/figures/fig-iii-3-1-1.md"] + site.files["dwp2015-3-3/figures/fig-iii-3-1-6.md"]
+    )
     assert all(f'id="{html.escape(r.split("#")[1])}"' in figure_page for r in rows)
 
 
@@ -81,7 +85,8 @@ def test_the_figures_rows_are_told_as_the_chronology_tells(events, layout):
     alone = [e for e in events if e["source"] == "figure"]
     visits = [e for e in alone if e["kind"] == "visit"]
     assert by_title(events, "防衛大臣政務官がウガンダ、ジブチ、南スーダン、バーレーンを訪問")["summary"] == (
-        "2015年5月、防衛大臣政務官がウガンダ、ジブチ、南スーダンおよびバーレーンを訪問した。")
+        "2015年5月、防衛大臣政務官がウガンダ、ジブチ、南スーダンおよびバーレーンを訪問した。"
+    )
     trips = [(e["date"], e["title"].split("が")[0]) for e in visits]
     assert len(trips) == len(set(trips))
     assert not [e for e in visits if re.match(r"(政務官|副大臣|事務次官)", e["title"])]
@@ -102,10 +107,16 @@ def test_each_source_says_where_a_reader_lands(site):
     """本文（第1節4項 ¶N） for a paragraph, 本文（第1節2項 注N） for a note, as the glossary names
     them; 図表Ⅲ-3-1-1 for a figure's row, linked to the row itself."""
     page = site.files["timeline.md"]
-    [item] = [li for li in page.split("<li ") if '<strong class="hk-tl-title">空幕長がベトナム、フィリピンを訪問</strong>' in li]
-    assert re.search(r'<a href="dwp2015-3-3/section-1/item-4.html#p-1-4-(\d+)">本文（第1節4項 ¶\1）</a> .*'
-                     r'<a href="dwp2015-3-3/figures/fig-iii-3-1-1.html#visit-ベトナム-2015-05-空幕長-1">図表Ⅲ-3-1-1</a>',
-                     item), item
+    [item] = [
+        li
+        for li in page.split("<li ")
+        if '<strong class="hk-tl-title">空幕長がベトナム、フィリピンを訪問</strong>' in li
+    ]
+    assert re.search(
+        r'<a href="dwp2015-3-3/section-1/item-4.html#p-1-4-(\d+)">本文（第1節4項 ¶\1）</a> .*'
+        r'<a href="dwp2015-3-3/figures/fig-iii-3-1-1.html#visit-ベトナム-2015-05-空幕長-1">図表Ⅲ-3-1-1</a>',
+        item,
+    ), item
     [acdj] = [li for li in page.split("<li ") if "空軍参謀長等招へい行事（ACDJ）を主催" in li]
     [arf] = [li for li in page.split("<li ") if "ASEAN地域フォーラム（ARF）開始" in li]
     assert '<a href="dwp2015-3-3/section-1/item-2.html#fn:1">本文（第1節2項 注1）</a>' in arf
@@ -131,7 +142,10 @@ def test_two_happenings_in_one_clause_are_two_events(events):
     assert [e["date"] for e in gulf] == ["2013-05", "2013-08"] and all(not e["end"] for e in gulf)
     # the text does not say which country was visited when: neither trip claims one
     assert all(e["countries"] == [] and "アラブ首長国連邦" in e["summary"] for e in gulf)
-    assert by_title(events, "日豪首脳会談")["date"] == by_title(events, "日豪防衛装備品・技術移転協定に署名（日豪首脳会談）")["date"]
+    assert (
+        by_title(events, "日豪首脳会談")["date"]
+        == by_title(events, "日豪防衛装備品・技術移転協定に署名（日豪首脳会談）")["date"]
+    )
     assert by_title(events, "空幕長がタイを訪問")["date"] == by_title(events, "陸幕長がタイを訪問")["date"] == "2013-01"
 
 
@@ -139,6 +153,7 @@ def test_series_start_where_the_text_says_so_and_background_is_no_event(events):
     """content/README-events.md, Series: a series' start (or Japan's part in it) is an event,
     the years between and a session skipped are not."""
     from builder.timeline.series import dates_a_start
+
     wpns = by_title(events, "西太平洋海軍シンポジウム（WPNS）開始（以後隔年）")
     assert wpns["date"] == "1988" and wpns["precision"] == "year"
     starts = {e["date"]: e["title"] for e in events if "開始" in e["title"] or "以後" in e["title"]}
@@ -155,9 +170,15 @@ def test_series_start_where_the_text_says_so_and_background_is_no_event(events):
 
 def test_the_series_rule_is_checked():
     from builder.timeline import series
-    found = series.problems([(3, {"headline": "マナーマ対話に参加", "quote": "05（同17）年の第2回会議以降、毎回参加している"})],
-                            [(9, {"quote": "09（同21）年以来、海洋安全保障に関する会期間会合（ISM-MS）が開催されており"}),
-                             (11, {"quote": "13（同25）年の第13回を除き"}), (12, {"quote": "（以上95（同7）年から）"})])
+
+    found = series.problems(
+        [(3, {"headline": "マナーマ対話に参加", "quote": "05（同17）年の第2回会議以降、毎回参加している"})],
+        [
+            (9, {"quote": "09（同21）年以来、海洋安全保障に関する会期間会合（ISM-MS）が開催されており"}),
+            (11, {"quote": "13（同25）年の第13回を除き"}),
+            (12, {"quote": "（以上95（同7）年から）"}),
+        ],
+    )
     assert [line for line, _ in found] == [3, 9]
     assert "dates the start of a series" in found[0][1] and "which is an event" in found[1][1]
 
@@ -165,7 +186,7 @@ def test_the_series_rule_is_checked():
 def test_countries_are_those_that_took_part(events):
     assert by_title(events, "西太平洋海軍シンポジウム（WPNS）開始（以後隔年）")["countries"] == []
     assert by_title(events, "日カンボジア次官級会談（シャングリラ会合の際）")["countries"] == ["KHM"]
-    assert by_title(events, "日豪防衛相会談（東京）")["countries"] == ["AUS"]       # not China, the topic
+    assert by_title(events, "日豪防衛相会談（東京）")["countries"] == ["AUS"]  # not China, the topic
     # the seven countries note 6 names
     acdj = by_title(events, "空自が空軍参謀長等招へい行事（ACDJ）を主催、7か国から8名")
     assert set(acdj["countries"]) == {"AUS", "IND", "IDN", "SGP", "GBR", "VNM", "USA"}
@@ -175,15 +196,17 @@ def test_countries_are_those_that_took_part(events):
 def test_summaries_stand_alone(events, layout):
     """No 同年, no （同26）, no 同提案: a summary a reader can read without the text around it."""
     from builder.timeline.summary import leans_on
+
     assert [(e["title"], leans_on(e["summary"])) for e in events if leans_on(e["summary"])] == []
     assert all(e["summary"] for e in events)
-    pp = by_title(events, "第5回日豪「2＋2」")        # its clause sits in the July summit's sentence
+    pp = by_title(events, "第5回日豪「2＋2」")  # its clause sits in the July summit's sentence
     assert pp["summary"].startswith("2014（平成26）年6月の第5回日豪「2＋2」会合で") and "首脳会談" not in pp["summary"]
 
 
 def test_a_summary_made_from_its_sentence_writes_its_dates_out(layout):
     from builder.dates import DateReader
     from builder.timeline.summary import absolute
+
     text = "14（同26）年4月に第1回を開催した。また、同年9月には、防衛大臣がタイを訪問し、5月には統幕長が訪問した。"
     reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
     reader.era = "平成"
@@ -191,19 +214,22 @@ def test_a_summary_made_from_its_sentence_writes_its_dates_out(layout):
     second = text.index("また")
     assert absolute(text, dates, 0, second, layout.eras) == "2014（平成26）年4月に第1回を開催した。"
     assert absolute(text, dates, second, len(text), layout.eras) == (
-        "2014年9月には、防衛大臣がタイを訪問し、5月には統幕長が訪問した。")
+        "2014年9月には、防衛大臣がタイを訪問し、5月には統幕長が訪問した。"
+    )
 
 
 def test_a_summary_in_words_its_sources_lack_is_told():
     from builder.timeline.summary import strays
+
     source = "14（同26）年8月に統幕長が国軍司令官と会談し、相互理解および信頼・友好関係の増進を図った。"
     assert strays("2014年8月、統幕長が豪国軍司令官と会談し、相互理解を図った。", source) == []
     assert strays("2014年8月、統幕長が国軍司令官と晩餐会で会談した。", source) == ["晩餐会"]
-    assert strays("〔本文は月を記していない〕統幕長が会談した。", source) == []          # the editor's, said so
+    assert strays("〔本文は月を記していない〕統幕長が会談した。", source) == []  # the editor's, said so
 
 
 def test_era_years_as_the_text_prints_them():
     from builder.timeline.era import era_label
+
     eras = {"昭和": 1925, "平成": 1988, "令和": 2018}
     assert era_label("1988", "", "year", eras) == "昭和63年"
     assert era_label("1989", "", "year", eras) == "平成元年"
@@ -215,14 +241,17 @@ def test_a_fiscal_year_sorts_by_its_start(events):
     order = [e["id"] for e in events]
     [office] = [e for e in events if e["precision"] == "fiscal_year"]
     at = order.index(office["id"])
-    assert all(e["date"][:7] < "2014-04" for e in events[:at]) and all(e["date"][:7] >= "2014-04" for e in events[at + 1:])
+    assert all(e["date"][:7] < "2014-04" for e in events[:at]) and all(
+        e["date"][:7] >= "2014-04" for e in events[at + 1 :]
+    )
 
 
 @pytest.fixture(scope="module")
 def proposals(site):
-    from builder.countries.matcher import Matcher
     from builder.content import load_content
+    from builder.countries.matcher import Matcher
     from builder.timeline.propose import propose
+
     content = load_content(CONTENT)
     return propose(site.chapters[0].chapter, "index.md", Matcher(content.registry), content.kinds, content.layout)
 
@@ -231,14 +260,15 @@ def test_proposals_take_the_countries_of_the_clause_and_of_a_bilateral_heading(p
     def of(words):
         [p] = [p for p in proposals if words in p.clause]
         return p
-    assert of("88（昭和63）年以降").countries == []              # not 中国, named later in the paragraph
+
+    assert of("88（昭和63）年以降").countries == []  # not 中国, named later in the paragraph
     assert of("中国の主催により青島で開催され").countries == ["CHN"]
-    assert "KHM" in of("シャングリラ会合に際して次官級会談を行い").countries    # under （6）カンボジア
+    assert "KHM" in of("シャングリラ会合に際して次官級会談を行い").countries  # under （6）カンボジア
     pp = of("5月から、フィジー、パプアニューギニアおよびフィリピンに")
     assert pp.countries == ["FJI", "PHL", "PNG"]
     tour = of("安倍内閣総理大臣が、ドイツ、英国、ポルトガル")
-    assert (tour.date, tour.end) == ("2014-04", "2014-05")          # 「AからBにかけて」: one span
-    assert of("13（同25）年の第13回を除き").background                # offered as a not-event
+    assert (tour.date, tour.end) == ("2014-04", "2014-05")  # 「AからBにかけて」: one span
+    assert of("13（同25）年の第13回を除き").background  # offered as a not-event
     # a series' start is offered as a happening, not as background
     assert not of("09（同21）年以来、海洋安全保障に関する会期間会合").background
 
@@ -259,8 +289,11 @@ def test_no_happening_appears_twice(events):
 
 
 def test_every_headline_keeps_the_house_style(events, layout):
-    assert [(e["title"], headline_problems(e["title"], layout.eras)) for e in events
-            if headline_problems(e["title"], layout.eras)] == []
+    assert [
+        (e["title"], headline_problems(e["title"], layout.eras))
+        for e in events
+        if headline_problems(e["title"], layout.eras)
+    ] == []
 
 
 def test_the_build_has_nothing_to_warn_of_in_the_chronology(site):
@@ -276,61 +309,96 @@ def test_the_build_warns_where_the_data_breaks_a_rule(tmp_path):
     path = content / "dwp2015-part3-ch3" / "events.yaml"
     text = path.read_text(encoding="utf-8")
     for old, new in [
-        ("visit-MYS-2014-06-海幕長-1, visit-LKA-2014-06-海幕長-1", "visit-MYS-2014-06-海幕長-1"),     # a trip in part
-        ("  place: 東京\n  quote: 同年6月、東京において", "  place: 大阪\n  quote: 同年6月、東京において"),    # no source's
-        ("  summary: 2014（平成26）年7月、防衛副大臣がミャンマーを訪問した。",
-         "  summary: 同年7月、防衛副大臣がミャンマーを訪問した。"),                                     # leans on
-        ("  summary: 2014（平成26）年4月、ラオスとの外務・防衛当局間の第1回安保対話を開催した。",
-         "  summary: 2014（平成26）年4月、ラオスとの第1回安保対話を晩餐会で開催した。"),                    # not the text's
-        ("headline: 防衛大臣政務官がシンガポール、インドネシアを訪問", "headline: 政務官がシンガポール、インドネシアを訪問"),
+        ("visit-MYS-2014-06-海幕長-1, visit-LKA-2014-06-海幕長-1", "visit-MYS-2014-06-海幕長-1"),  # a trip in part
+        (
+            "  place: 東京\n  quote: 同年6月、東京において",
+            "  place: 大阪\n  quote: 同年6月、東京において",
+        ),  # no source's
+        (
+            "  summary: 2014（平成26）年7月、防衛副大臣がミャンマーを訪問した。",
+            "  summary: 同年7月、防衛副大臣がミャンマーを訪問した。",
+        ),  # leans on
+        (
+            "  summary: 2014（平成26）年4月、ラオスとの外務・防衛当局間の第1回安保対話を開催した。",
+            "  summary: 2014（平成26）年4月、ラオスとの第1回安保対話を晩餐会で開催した。",
+        ),  # not the text's
+        (
+            "headline: 防衛大臣政務官がシンガポール、インドネシアを訪問",
+            "headline: 政務官がシンガポール、インドネシアを訪問",
+        ),
         ("  countries: [VNM, PHL]\n  place: ベトナム、フィリピン", "  countries: [VNM]\n  place: ベトナム、フィリピン"),
         ("not_events:\n", "not_events:\n- quote: 05（同17）年の第2回会議以降、毎回参加している\n  why: 継続\n"),
     ]:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
-    text = text.replace("  quote: 05（同17）年の第2回会議以降、毎回参加している\n  summary:", "  quote: 05（同17）年の第2回会議以降\n  summary:")
+    text = text.replace(
+        "  quote: 05（同17）年の第2回会議以降、毎回参加している\n  summary:",
+        "  quote: 05（同17）年の第2回会議以降\n  summary:",
+    )
     path.write_text(text, encoding="utf-8")
     warned = "\n".join(w for r in build_site(content).chapters for w in r.warnings.items)
-    for said in ["the trip's other rows (visit-LKA-2014-06-海幕長-1) stand alone", "place '大阪' is in none of its sources",
-                 "its summary leans on text the reader cannot see ('同年')", "words of its summary in none of its sources: 晩餐会",
-                 "'政務官': write the title in full", "figure row visit-PHL-2015-05-空幕長-1 is of PHL, not among its countries",
-                 "it dates the start of a series, which is an event"]:
+    for said in [
+        "the trip's other rows (visit-LKA-2014-06-海幕長-1) stand alone",
+        "place '大阪' is in none of its sources",
+        "its summary leans on text the reader cannot see ('同年')",
+        "words of its summary in none of its sources: 晩餐会",
+        "'政務官': write the title in full",
+        "figure row visit-PHL-2015-05-空幕長-1 is of PHL, not among its countries",
+        "it dates the start of a series, which is an event",
+    ]:
         assert said in warned, said
     # and the trip's row gone, its country is no source's: its place and its summary are told too
     assert warned.count("events.yaml:") == 9 and "place 'スリランカ' is in none of its sources" in warned
 
 
-@pytest.mark.parametrize("headline, problem", [
-    ("14（同26）年2月、統幕長がタイを訪問", "a date or era year"),
-    ("統幕長がタイを訪問し、コブラ・ゴールド14を視察するとともに…", "ends with …"),
-    ("また、日豪防衛相会談", "opens with a connective"),
-    ("同年7月には東京で", "a date or era year"),
-    ("空自は、89（同01）年の第1回以来", "a date or era year"),
-    ("陸幕長が豪陸軍本部長と", "stops mid-clause"),
-    ("わが国は日ASEAN防衛担当大臣ラウンドテーブルを開催", "opens with the subject"),
-    ("日" * 41, "41 characters: at most 40"),
-    ("政務官が英国を訪問", "write the title in full, as the text does (防衛大臣政務官)"),
-    ("首相がフランスを訪問", "安倍内閣総理大臣"),
-])
+@pytest.mark.parametrize(
+    "headline, problem",
+    [
+        ("14（同26）年2月、統幕長がタイを訪問", "a date or era year"),
+        ("統幕長がタイを訪問し、コブラ・ゴールド14を視察するとともに…", "ends with …"),
+        ("また、日豪防衛相会談", "opens with a connective"),
+        ("同年7月には東京で", "a date or era year"),
+        ("空自は、89（同01）年の第1回以来", "a date or era year"),
+        ("陸幕長が豪陸軍本部長と", "stops mid-clause"),
+        ("わが国は日ASEAN防衛担当大臣ラウンドテーブルを開催", "opens with the subject"),
+        ("日" * 41, "41 characters: at most 40"),
+        ("政務官が英国を訪問", "write the title in full, as the text does (防衛大臣政務官)"),
+        ("首相がフランスを訪問", "安倍内閣総理大臣"),
+    ],
+)
 def test_the_style_checks_name_what_a_headline_breaks(headline, problem, layout):
     titles = {"副大臣": "防衛副大臣", "政務官": "防衛大臣政務官", "事務次官": "防衛事務次官"}
     assert any(problem in p for p in headline_problems(headline, layout.eras, titles))
 
 
-@pytest.mark.parametrize("headline", ["日豪防衛相会談（東京）", "統幕長がタイを訪問（コブラ・ゴールド14視察）",
-                                      "日仏防衛装備品・技術移転協定に署名", "日韓安保対話（約5年ぶり、ソウル）",
-                                      "防衛大臣政務官が英国、フランスを訪問", "モディ首相来日、日印首脳会談"])
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "日豪防衛相会談（東京）",
+        "統幕長がタイを訪問（コブラ・ゴールド14視察）",
+        "日仏防衛装備品・技術移転協定に署名",
+        "日韓安保対話（約5年ぶり、ソウル）",
+        "防衛大臣政務官が英国、フランスを訪問",
+        "モディ首相来日、日印首脳会談",
+    ],
+)
 def test_headlines_in_the_house_style_pass(headline, layout):
     titles = {"副大臣": "防衛副大臣", "政務官": "防衛大臣政務官", "事務次官": "防衛事務次官"}
     assert headline_problems(headline, layout.eras, titles) == []
 
 
-@pytest.mark.parametrize("clause, headline", [
-    ("14（同26）年4月には、海幕長が青島を訪問した。", "海幕長が青島を訪問"),
-    ("また、同年10月にも海自が多国間捜索・救難訓練を主催した。", "海自が多国間捜索・救難訓練を主催した"),
-    ("13（同25）年1月に発効した。", "発効"),
-    ("15（同27）年3月、日英の防衛当局がこれまでの協力の成果と今後の課題について長時間にわたり協議を重ねた上で合意した。", None),
-])
+@pytest.mark.parametrize(
+    "clause, headline",
+    [
+        ("14（同26）年4月には、海幕長が青島を訪問した。", "海幕長が青島を訪問"),
+        ("また、同年10月にも海自が多国間捜索・救難訓練を主催した。", "海自が多国間捜索・救難訓練を主催した"),
+        ("13（同25）年1月に発効した。", "発効"),
+        (
+            "15（同27）年3月、日英の防衛当局がこれまでの協力の成果と今後の課題について長時間にわたり協議を重ねた上で合意した。",
+            None,
+        ),
+    ],
+)
 def test_the_rules_propose_a_headline_or_leave_it_to_the_editor(clause, headline):
     assert propose_headline(clause) == headline
 
@@ -340,19 +408,31 @@ def test_the_events_command_compares_the_chronology_with_the_text(tmp_path, caps
     out = capsys.readouterr().out
     assert "0 new clause(s)" in out and "39 figure rows merged" in out
     # what it proposes and the editor keeps apart: a meeting the text names, held on a trip (README-events.md)
-    assert [re.sub(r"\(line \d+\)", "(line N)", line.split(": ", 2)[2])
-            for line in out.splitlines() if line.startswith("merge?:")] == [
+    assert [
+        re.sub(r"\(line \d+\)", "(line N)", line.split(": ", 2)[2])
+        for line in out.splitlines()
+        if line.startswith("merge?:")
+    ] == [
         "日シンガポール防衛相会談（シャングリラ会合の際）: the same happening as "
-        "'防衛大臣がシンガポールを訪問、第14回シャングリラ会合でスピーチ' (line N)?"]
+        "'防衛大臣がシンガポールを訪問、第14回シャングリラ会合でスピーチ' (line N)?"
+    ]
     # the text changes under an event: the command names it, and offers the clause anew
     content = copy_content(tmp_path)
     raw = content / "dwp2015-part3-ch3" / "dwp2015-part3-ch3.raw.txt"
-    raw.write_text(raw.read_text(encoding="utf-8").replace("第1回会議がハノイ", "第1回会議がハノイ市"), encoding="utf-8")
+    raw.write_text(
+        raw.read_text(encoding="utf-8").replace("第1回会議がハノイ", "第1回会議がハノイ市"), encoding="utf-8"
+    )
     assert main(["events", "--content", str(content)]) == 1
     out = capsys.readouterr().out
-    assert re.search(r"changed: .*events.yaml:\d+: 第1回拡大ASEAN国防相会議（ハノイ）: "
-                     r"the text now reads 「10（平成22）年10月、第1回会議がハノイ市で開催された」", out)
-    assert "1 dated clause(s) no entry covers" in out and 'quote: "10（平成22）年10月、第1回会議がハノイ市で開催された。"' in out
+    assert re.search(
+        r"changed: .*events.yaml:\d+: 第1回拡大ASEAN国防相会議（ハノイ）: "
+        r"the text now reads 「10（平成22）年10月、第1回会議がハノイ市で開催された」",
+        out,
+    )
+    assert (
+        "1 dated clause(s) no entry covers" in out
+        and 'quote: "10（平成22）年10月、第1回会議がハノイ市で開催された。"' in out
+    )
     # a sentence removed: its event is gone, not changed
     text = raw.read_text(encoding="utf-8")
     raw.write_text(text.replace("第1回会議がハノイ市で開", "").replace("10（平成22）年10月、", "", 1), encoding="utf-8")
@@ -366,23 +446,33 @@ def test_the_events_command_proposes_merges_of_every_kind(tmp_path, capsys):
     content = copy_content(tmp_path)
     events_yaml = content / "dwp2015-part3-ch3" / "events.yaml"
     text = events_yaml.read_text(encoding="utf-8")
-    for old, new in [("  figure: [visit-AUS-2014-11-海幕長-1]\n", ""),          # a meeting's row, left apart
-                     ("visit-MYS-2014-06-海幕長-1, visit-LKA-2014-06-海幕長-1", "visit-MYS-2014-06-海幕長-1"),
-                     ("  also: [14（同26）年11月、統幕長がブルネイで行われた第17回アジア太平洋諸国参謀総長等会議にあわせ、"
-                      "国軍司令官との会談を行った]\n", "")]:
+    for old, new in [
+        ("  figure: [visit-AUS-2014-11-海幕長-1]\n", ""),  # a meeting's row, left apart
+        ("visit-MYS-2014-06-海幕長-1, visit-LKA-2014-06-海幕長-1", "visit-MYS-2014-06-海幕長-1"),
+        (
+            "  also: [14（同26）年11月、統幕長がブルネイで行われた第17回アジア太平洋諸国参謀総長等会議にあわせ、"
+            "国軍司令官との会談を行った]\n",
+            "",
+        ),
+    ]:
         assert old in text
         text = text.replace(old, new)
-    text = text.replace("not_events:\n", """- date: '2014-11'
+    text = text.replace(
+        "not_events:\n",
+        """- date: '2014-11'
   headline: 統幕長がブルネイ国軍司令官と会談
   kind: meeting
   countries: [BRN]
   quote: 14（同26）年11月、統幕長がブルネイで行われた第17回アジア太平洋諸国参謀総長等会議にあわせ、国軍司令官との会談を行った
 not_events:
-""")
+""",
+    )
     events_yaml.write_text(text, encoding="utf-8")
     assert main(["events", "--content", str(content)]) == 0
     merges = [line for line in capsys.readouterr().out.splitlines() if line.startswith("merge?:")]
-    assert any("海幕長がオーストラリアを訪問、豪海軍本部長と会談: figure: ['visit-AUS-2014-11-海幕長-1']" in m for m in merges)
+    assert any(
+        "海幕長がオーストラリアを訪問、豪海軍本部長と会談: figure: ['visit-AUS-2014-11-海幕長-1']" in m for m in merges
+    )
     assert any("海幕長がマレーシア、スリランカを訪問: figure: ['visit-LKA-2014-06-海幕長-1']" in m for m in merges)
     assert any("統幕長がブルネイ国軍司令官と会談: the same happening as '統幕長がブルネイを訪問" in m for m in merges)
 
@@ -397,7 +487,7 @@ def test_a_new_chapter_gets_a_first_chronology_that_builds(tmp_path, capsys):
     assert main(["events", "--init", "--content", str(content)]) == 0
     draft = yaml.safe_load((content / "dwp2015-part3-ch3" / "events.yaml").read_text(encoding="utf-8"))
     assert len(draft["events"]) > 150 and draft["not_events"]
-    assert any("同じ節の別の日付: 2013-08" in e.get("note", "") for e in draft["events"])   # 5月および8月
+    assert any("同じ節の別の日付: 2013-08" in e.get("note", "") for e in draft["events"])  # 5月および8月
     events = build_site(content).timeline.events
     assert sum(1 for e in events if e.source == "text") == len(draft["events"])
     assert any(e.title.startswith("【見出しを書く】") for e in events)
@@ -406,12 +496,15 @@ def test_a_new_chapter_gets_a_first_chronology_that_builds(tmp_path, capsys):
 def test_the_build_reports_whose_headlines_they_are(tmp_path, capsys):
     assert main(["build", "--out", str(tmp_path)]) == 0
     line = next(t for t in capsys.readouterr().out.splitlines() if "timeline:" in t)
-    assert re.search(r"\d+ events from the chronology \(39 figure rows merged into them\), \d+ from the figures "
-                     r"alone; headlines: \d+ as the rules proposed, \d+ written by hand", line)
+    assert re.search(
+        r"\d+ events from the chronology \(39 figure rows merged into them\), \d+ from the figures "
+        r"alone; headlines: \d+ as the rules proposed, \d+ written by hand",
+        line,
+    )
 
 
 def test_no_event_outside_the_chapter_or_from_furniture(site, events):
-    assert all("1988" <= e["date"] and e["date"][:7] <= "2015-12" for e in events)
+    assert all(e["date"] >= "1988" and e["date"][:7] <= "2015-12" for e in events)
     ledger = site.chapters[0].ledger
     for e in site.timeline.events:
         for no in e.lines:
@@ -421,6 +514,7 @@ def test_no_event_outside_the_chapter_or_from_furniture(site, events):
 def test_the_exports_agree(site, events):
     """timeline.json and timeline.csv: the same fields, in the same order (README: The timeline)."""
     from builder.timeline.event import EXPORTED
+
     rows = list(csv.DictReader(io.StringIO(site.files["data/timeline.csv"])))
     assert [r["id"] for r in rows] == [e["id"] for e in events]
     assert list(rows[0]) == list(events[0]) == list(EXPORTED)
@@ -429,15 +523,24 @@ def test_the_exports_agree(site, events):
         assert r["summary"] == e["summary"] and r["place"] == e["place"] and r["countries"].split() == e["countries"]
     assert by_title(events, "日豪防衛相会談（東京）")["place"] == "東京"
     page = site.files["timeline.md"]
-    assert all(f"]({path})" in page for path in ("data/timeline.json", "data/timeline.csv",
-                                                  "data/timeline.timelinejs.json"))
+    assert all(
+        f"]({path})" in page for path in ("data/timeline.json", "data/timeline.csv", "data/timeline.timelinejs.json")
+    )
 
 
 def test_records_written_by_hand_read_back_as_written(site):
     """dump_records writes YAML without yaml.dump: it must still load as the records."""
     written = [e.as_dict() for e in site.timeline.events]
-    hard = {"id": "x", "title": "a: b # c", "text": 'quote " \\ back\nline\u2028sep\x85nel\x7f', "countries": [],
-            "end": "", "kind": "- no", "url": "yes", "source": "@&*!|>%"}
+    hard = {
+        "id": "x",
+        "title": "a: b # c",
+        "text": 'quote " \\ back\nline\u2028sep\x85nel\x7f',
+        "countries": [],
+        "end": "",
+        "kind": "- no",
+        "url": "yes",
+        "source": "@&*!|>%",
+    }
     loaded = yaml.safe_load(dump_records(written + [hard]))
     assert loaded[-1] == hard
     assert {e["id"]: e for e in loaded[:-1]} == {e["id"]: e for e in written}

@@ -4,14 +4,14 @@ tests/tools/package.json and its lock; served from here, never from a CDN) in
 Chromium: every event becomes a slide, and the console shows no error. The page
 asks for nothing but what is served here (by default TimelineJS fetches its
 locale from its CDN, and Google's fonts)."""
+
 import json
 import shutil
 
 import pytest
+from conftest import CONTENT, REPO, serve
 
 from builder.site import build_site
-
-from conftest import CONTENT, REPO, serve
 
 TIMELINEJS = REPO / "tests" / "tools" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 
@@ -69,6 +69,7 @@ def test_every_event_is_a_slide_in_the_real_timelinejs(data, browser, tmp_path):
         else:
             outside.append(r.request.url)
             r.abort()
+
     context.route("**/*", route)
     page = context.new_page()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -79,8 +80,8 @@ def test_every_event_is_a_slide_in_the_real_timelinejs(data, browser, tmp_path):
         page.wait_for_function(f"document.querySelectorAll('.tl-slide').length >= {len(ids) + 1}", timeout=20000)
         slides = page.eval_on_selector_all(".tl-slide", "els => els.map(e => e.id)")
         markers = page.locator(".tl-timemarker").count()
-        page.wait_for_timeout(300)                       # what a late error would print
+        page.wait_for_timeout(300)  # what a late error would print
     context.close()
     assert len(slides) == len(ids) + 1 and set(ids) <= set(slides)
-    assert markers == len(ids)                          # each on the time navigation too
+    assert markers == len(ids)  # each on the time navigation too
     assert outside == [] and errors == []

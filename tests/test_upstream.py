@@ -2,12 +2,12 @@
 source, as it was when we copied it, is kept in tests/upstream/material/ (a whole partial, or one
 block of base.html as base.html@<block>). An upgrade of Material that changes one of them fails
 here with the diff, so that our copy is brought up to date on purpose, not left behind."""
+
 import difflib
 import re
 from pathlib import Path
 
 import material
-
 from conftest import REPO
 
 INSTALLED = Path(material.__file__).parent / "templates"
@@ -23,7 +23,7 @@ def block(text: str, name: str) -> str:
     for tag in re.finditer(r"\{%-?\s*(block\s+\w+|endblock)\b[^%]*%\}", text[pos:]):
         depth += 1 if tag.group(1).startswith("block") else -1
         if depth == 0:
-            return text[start.start():pos + tag.end()]
+            return text[start.start() : pos + tag.end()]
     raise AssertionError(f"block {name} never ends")
 
 
@@ -43,18 +43,30 @@ def test_the_material_we_copied_from_is_the_material_installed():
     for recorded in recorded_copies():
         then, now = recorded.read_text(encoding="utf-8"), upstream(recorded)
         if then != now:
-            changed.append("".join(difflib.unified_diff(then.splitlines(True), now.splitlines(True),
-                                                         f"{recorded.relative_to(REPO)} (copied)",
-                                                         "installed Material")))
-    assert not changed, ("Material changed what overrides/ copies; bring our copy up to date, then "
-                         "record the new text in tests/upstream/material/:\n" + "\n".join(changed))
+            changed.append(
+                "".join(
+                    difflib.unified_diff(
+                        then.splitlines(True),
+                        now.splitlines(True),
+                        f"{recorded.relative_to(REPO)} (copied)",
+                        "installed Material",
+                    )
+                )
+            )
+    assert not changed, (
+        "Material changed what overrides/ copies; bring our copy up to date, then "
+        "record the new text in tests/upstream/material/:\n" + "\n".join(changed)
+    )
 
 
 def test_every_copy_in_overrides_has_its_source_on_record():
     """A partial we replace, or a block of main.html that does not call super(), is a copy."""
     recorded = {p.relative_to(RECORD).as_posix() for p in recorded_copies()}
-    copies = {p.relative_to(OURS).as_posix() for p in (OURS / "partials").rglob("*.html")
-              if (INSTALLED / p.relative_to(OURS)).exists()}
+    copies = {
+        p.relative_to(OURS).as_posix()
+        for p in (OURS / "partials").rglob("*.html")
+        if (INSTALLED / p.relative_to(OURS)).exists()
+    }
     main = (OURS / "main.html").read_text(encoding="utf-8")
     for name in re.findall(r"\{%-?\s*block\s+(\w+)", main):
         if "super()" not in block(main, name):

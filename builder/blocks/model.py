@@ -2,6 +2,7 @@
 
 Each is a frozen record: a later stage that changes one (a heading's level, a
 paragraph's anchor) makes a new one, so what a stage returned stays as it was."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,11 +15,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Heading(Block):
-    kind: str          # section | numbered | paren | kana
+    kind: str  # section | numbered | paren | kana
     num: str
     title: str
-    level: str = ""    # set by the chapter model: section | item | sub | paren | kana
-    label: str = ""    # its number as the book prints it at its level (第1節　, (1) ), set with the level
+    level: str = ""  # set by the chapter model: section | item | sub | paren | kana
+    label: str = ""  # its number as the book prints it at its level (第1節　, (1) ), set with the level
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,12 @@ class Paragraph(Block):
     text: str
     cut_off: bool = False
     anchor: str = ""
-    beyond: bool = False     # past where the chapter's other edition ends (hint counterpart_end)
+    beyond: bool = False  # past where the chapter's other edition ends (hint counterpart_end)
 
 
 @dataclass(frozen=True)
 class CrossRef(Block):
-    entries: list[dict]   # {label, title, target: ('figure', 'Ⅲ-3-1-1') | None}
+    entries: list[dict]  # {label, title, target: ('figure', 'Ⅲ-3-1-1') | None}
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Caption(Block):
 class Box(Block):
     kind: str
     title: str
-    lines: list = field(default_factory=list)        # its raw text, until paragraphs are made
+    lines: list = field(default_factory=list)  # its raw text, until paragraphs are made
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
@@ -51,21 +52,22 @@ class Box(Block):
 class FootnoteBody(Block):
     num: int
     text: str
-    state: str = "whole"     # whole | cut (the text layer stops inside it) | missing (only its marker is there)
+    state: str = "whole"  # whole | cut (the text layer stops inside it) | missing (only its marker is there)
 
 
 @dataclass(frozen=True)
 class Figure(Block):
     num: str
     caption: str
-    lines: list = field(default_factory=list)   # Line objects of the figure's content
+    lines: list = field(default_factory=list)  # Line objects of the figure's content
     caption_nos: list[int] = field(default_factory=list)
-    kind: str = ""                               # set when the figure is read (builder/figures)
+    kind: str = ""  # set when the figure is read (builder/figures)
     data: object = None
 
 
 @dataclass(frozen=True)
 class TextBlock(Block):
     """A run of body lines between blank lines, not yet reflowed."""
+
     lines: list
-    before_blank: bool = False   # a blank line follows it in the raw text
+    before_blank: bool = False  # a blank line follows it in the raw text

@@ -4,6 +4,7 @@ Print gives no paragraph mark the text layer keeps (the first-line indent is
 lost), so a paragraph ends where a line ends a sentence and stops short of the
 column's width. What interrupts the text is placed after it (see assemble).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -28,13 +29,14 @@ def ends_paragraph(text: str, layout, nxt: str | None = None) -> bool:
         # unless the next line is too wide to be a first line (a joined one tells nothing of
         # its first), and this one only a little short
         return not (indent and nxt and body < layout.width(nxt) <= body * 1.2 and width > body - 2 * indent)
-    if nxt is None or not nxt[:1].isupper() and not nxt[:1].isdigit() and nxt[:1] not in "“\"(":
+    if nxt is None or (not nxt[:1].isupper() and not nxt[:1].isdigit() and nxt[:1] not in "“\"("):
         return False
     short = layout.data.get("paragraph_short_line")
     if short and width < body * float(short):
         return True
-    return bool(indent and layout.ends_sentence(text) and not layout.ends_sentence(nxt)
-                and layout.width(nxt) <= body - indent)
+    return bool(
+        indent and layout.ends_sentence(text) and not layout.ends_sentence(nxt) and layout.width(nxt) <= body - indent
+    )
 
 
 def reflow(lines, layout) -> str:
@@ -57,22 +59,28 @@ def assemble(blocks, layout, hints, ledger, end_hints=(), raw=()) -> list:
     flow: list = []
     current: list = []
     deferred: list = []
-    boxes: list = []        # held to the end of the unit, with the captions printed after them
-    after_box = False       # the last block was a box (or a caption printed after one)
-    beyond = False          # past the counterpart's end
+    boxes: list = []  # held to the end of the unit, with the captions printed after them
+    after_box = False  # the last block was a box (or a caption printed after one)
+    beyond = False  # past the counterpart's end
 
     def close(cut_off=False):
         nonlocal current, deferred
         if current:
-            flow.append(Paragraph(nos=[n for l in current for n in l.nos], text=reflow(current, layout),
-                                  cut_off=cut_off, beyond=beyond))
+            flow.append(
+                Paragraph(
+                    nos=[n for l in current for n in l.nos],
+                    text=reflow(current, layout),
+                    cut_off=cut_off,
+                    beyond=beyond,
+                )
+            )
         flow.extend(deferred)
         current, deferred = [], []
 
     following = _next_lines(blocks)
     for b in blocks:
         if isinstance(b, Caption) and after_box:
-            boxes.append(b)     # a box's photo: its caption stays with it
+            boxes.append(b)  # a box's photo: its caption stays with it
             continue
         after_box = isinstance(b, Box)
         if isinstance(b, TextBlock):
@@ -86,9 +94,13 @@ def assemble(blocks, layout, hints, ledger, end_hints=(), raw=()) -> list:
                 text = line.text.strip()
                 last = k == len(b.lines) - 1
                 hinted = _hinted(line, hints, ledger, raw)
-                if hinted == "paragraph_break" or hinted is None and (
+                if hinted == "paragraph_break" or (
+                    hinted is None
+                    and (
                         ends_paragraph(text, layout, following.get(id(line)))
-                        or (last and b.before_blank and layout.ends_sentence(text))):
+                        or (last and b.before_blank and layout.ends_sentence(text))
+                    )
+                ):
                     close()
         elif isinstance(b, Heading):
             close()
@@ -101,8 +113,7 @@ def assemble(blocks, layout, hints, ledger, end_hints=(), raw=()) -> list:
             target = deferred if current else flow
             if target and isinstance(target[-1], CrossRef):
                 # one see-also box in the margin holds several entries
-                target[-1] = replace(target[-1], entries=target[-1].entries + b.entries,
-                                     nos=target[-1].nos + b.nos)
+                target[-1] = replace(target[-1], entries=target[-1].entries + b.entries, nos=target[-1].nos + b.nos)
             else:
                 target.append(b)
         elif isinstance(b, (Caption, FootnoteBody)):
@@ -157,8 +168,11 @@ def box_columns(lines, layout) -> list[list]:
         if layout.width(before[-1].text) < wide:
             continue
         # print may set a sentence's last line a character past the measure (compressed punctuation)
-        while (len(here) > 1 and layout.ends_sentence(here[0].text.strip())
-               and layout.width(here[0].text) > measure(here[1:], layout) + 1):
+        while (
+            len(here) > 1
+            and layout.ends_sentence(here[0].text.strip())
+            and layout.width(here[0].text) > measure(here[1:], layout) + 1
+        ):
             before.append(here.pop(0))
     return runs
 
@@ -189,10 +203,14 @@ def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragra
 
     for k, run in enumerate(runs):
         full = measure(run, layout)
-        byline = (len(run) == 1 and layout.width(run[0].text) < wide and k + 1 < len(runs)
-                  and layout.width(runs[k + 1][0].text) >= wide)
+        byline = (
+            len(run) == 1
+            and layout.width(run[0].text) < wide
+            and k + 1 < len(runs)
+            and layout.width(runs[k + 1][0].text) >= wide
+        )
         for j, line in enumerate(run):
-            if "bold" in line.flags:        # a byline set in bold is a paragraph of its own
+            if "bold" in line.flags:  # a byline set in bold is a paragraph of its own
                 close()
                 current.append(line)
                 close()
@@ -201,16 +219,27 @@ def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragra
             nxt = run[j + 1].text.strip() if j + 1 < len(run) else None
             stop = layout.ends_sentence(line.text.strip())
             hinted = _hinted(line, hints, ledger, raw) if ledger else None
-            if hinted == "paragraph_break" or hinted is None and stop and (
+            if hinted == "paragraph_break" or (
+                hinted is None
+                and stop
+                and (
                     layout.width(line.text) < full - 1
-                    or indent and nxt is not None and not layout.ends_sentence(nxt)
-                    and layout.width(nxt) <= full - indent):
+                    or (
+                        indent
+                        and nxt is not None
+                        and not layout.ends_sentence(nxt)
+                        and layout.width(nxt) <= full - indent
+                    )
+                )
+            ):
                 close()
                 continue
             if hinted == "paragraph_join":
                 continue
-        if byline or layout.ends_sentence(run[-1].text.strip()) and not (
-                ledger and _hinted(run[-1], hints, ledger, raw) == "paragraph_join"):
+        if byline or (
+            layout.ends_sentence(run[-1].text.strip())
+            and not (ledger and _hinted(run[-1], hints, ledger, raw) == "paragraph_join")
+        ):
             close()
     close()
     return paragraphs

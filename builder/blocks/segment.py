@@ -6,6 +6,7 @@ material after it (see-also boxes, footnotes, photo captions). So once a
 see-also marker, a footnote or a box's title has come, the rest of the page up
 to the next page start is margin material: short lines there are captions.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,6 @@ from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
 from ..text import join_lines
 from .model import Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
-
-
 
 HEADING_KINDS = ("section_heading", "numbered_heading", "paren_heading", "kana_heading")
 FULL_STOPS = ("。", "。」", "。）")
@@ -43,8 +42,9 @@ class Segmenter:
 
     def starts_block(self, line) -> bool:
         t = line.text
-        return bool(self.heading_match(t) or self.footnote_re.match(t) or self.crossref_re.match(t)
-                    or self.box_re.match(t))
+        return bool(
+            self.heading_match(t) or self.footnote_re.match(t) or self.crossref_re.match(t) or self.box_re.match(t)
+        )
 
     # -- boxes ----------------------------------------------------------
     def find_boxes(self) -> dict[int, int]:
@@ -57,16 +57,31 @@ class Segmenter:
             start = self._hinted_box_start(t)
             if start is None:
                 barrier = t - 1
-                while barrier > 0 and not (self.lines[barrier].page_start or self.heading_match(self.lines[barrier].text)):
+                while barrier > 0 and not (
+                    self.lines[barrier].page_start or self.heading_match(self.lines[barrier].text)
+                ):
                     barrier -= 1
-                start = next((i for i in range(barrier + 1, t) if self.lines[i].kind == "text"
-                              and self.layout.width(self.lines[i].text) >= wide and not self.footnote_re.match(self.lines[i].text)), None)
+                start = next(
+                    (
+                        i
+                        for i in range(barrier + 1, t)
+                        if self.lines[i].kind == "text"
+                        and self.layout.width(self.lines[i].text) >= wide
+                        and not self.footnote_re.match(self.lines[i].text)
+                    ),
+                    None,
+                )
                 if start is None:
-                    raise InputError(self.chapter.raw, line.no,
-                                     "box title with no box text before it; expected lines of box width, "
-                                     "or a box_start hint")
-                while (start - 1 > barrier and self.lines[start - 1].kind == "text"
-                       and not self.lines[start - 1].text.endswith(FULL_STOPS)):
+                    raise InputError(
+                        self.chapter.raw,
+                        line.no,
+                        "box title with no box text before it; expected lines of box width, or a box_start hint",
+                    )
+                while (
+                    start - 1 > barrier
+                    and self.lines[start - 1].kind == "text"
+                    and not self.lines[start - 1].text.endswith(FULL_STOPS)
+                ):
                     start -= 1
             boxes[start] = t
         return boxes
@@ -86,7 +101,7 @@ class Segmenter:
         lines = self.lines
         boxes = self.find_boxes()
         blocks: list = []
-        trailing = False          # the page's running text has ended
+        trailing = False  # the page's running text has ended
         para_open = False
         i = 0
         while i < len(lines):
@@ -118,15 +133,21 @@ class Segmenter:
                 i = self.crossref(i, blocks)
                 continue
             j = i + 1
-            while j < len(lines) and lines[j].kind == "text" and not lines[j].page_start \
-                    and not self.starts_block(lines[j]) and j not in boxes:
+            while (
+                j < len(lines)
+                and lines[j].kind == "text"
+                and not lines[j].page_start
+                and not self.starts_block(lines[j])
+                and j not in boxes
+            ):
                 j += 1
             run = lines[i:j]
             if trailing or (not para_open and self.caption_shape(run) and self.ends_page_or_part(j, boxes)):
                 i = self.captions(i, j, blocks)
                 continue
-            blocks.append(TextBlock(nos=[n for l in run for n in l.nos], lines=run,
-                                    before_blank=self.own_blank(j, boxes)))
+            blocks.append(
+                TextBlock(nos=[n for l in run for n in l.nos], lines=run, before_blank=self.own_blank(j, boxes))
+            )
             for l in run:
                 self.ledger.mark(l.nos, "text")
             para_open = not run[-1].text.endswith(FULL_STOPS)
@@ -148,9 +169,15 @@ class Segmenter:
         title, nos = m.group("title").strip(), list(line.nos)
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         # a heading set with a hanging indent wraps onto the next line
-        if (line.hanging and nxt is not None and nxt.kind == "text" and not nxt.page_start
-                and not self.starts_block(nxt) and not nxt.text.endswith(FULL_STOPS)
-                and self.layout.width(nxt.text) < self.body_width - 2):
+        if (
+            line.hanging
+            and nxt is not None
+            and nxt.kind == "text"
+            and not nxt.page_start
+            and not self.starts_block(nxt)
+            and not nxt.text.endswith(FULL_STOPS)
+            and self.layout.width(nxt.text) < self.body_width - 2
+        ):
             title = join_lines([title, nxt.text.strip()])
             nos += nxt.nos
             i += 1
@@ -166,8 +193,12 @@ class Segmenter:
         full = float(self.layout.value("footnote_full_width"))
         j = i + 1
         while True:
-            if j < len(lines) and lines[j].kind == "text" and not lines[j].page_start \
-                    and not self.starts_block(lines[j]):
+            if (
+                j < len(lines)
+                and lines[j].kind == "text"
+                and not lines[j].page_start
+                and not self.starts_block(lines[j])
+            ):
                 parts.append(lines[j].text)
                 nos += lines[j].nos
                 j += 1
@@ -176,9 +207,15 @@ class Segmenter:
             k = j
             while k < len(lines) and lines[k].blank:
                 k += 1
-            if (k > j and k < len(lines) and lines[k].kind == "text" and not lines[k].page_start
-                    and not self.starts_block(lines[k]) and self.layout.width(parts[-1]) >= full
-                    and not parts[-1].rstrip().endswith(FULL_STOPS)):
+            if (
+                k > j
+                and k < len(lines)
+                and lines[k].kind == "text"
+                and not lines[k].page_start
+                and not self.starts_block(lines[k])
+                and self.layout.width(parts[-1]) >= full
+                and not parts[-1].rstrip().endswith(FULL_STOPS)
+            ):
                 j = k
                 continue
             break
@@ -197,8 +234,9 @@ class Segmenter:
         text = "".join(parts)
         entries = split_entries(text, self.layout.re("crossref_entry"))
         if entries is None:
-            raise InputError(self.chapter.raw, lines[i].no,
-                             f"cross-reference '{text}' is not a list of label（title） entries")
+            raise InputError(
+                self.chapter.raw, lines[i].no, f"cross-reference '{text}' is not a list of label（title） entries"
+            )
         blocks.append(CrossRef(nos=nos, entries=entries))
         self.ledger.mark(nos, "crossref")
         return j
@@ -206,9 +244,12 @@ class Segmenter:
     def box(self, start, title_index):
         lines = self.lines
         m = self.box_re.match(lines[title_index].text)
-        box = Box(nos=[n for l in lines[start:title_index + 1] if l.kind == "text" for n in l.nos],
-                  kind=self.layout.box_kind[re.sub(r"\s", "", m.group("kind"))], title=m.group("title").strip(),
-                  lines=lines[start:title_index])
+        box = Box(
+            nos=[n for l in lines[start : title_index + 1] if l.kind == "text" for n in l.nos],
+            kind=self.layout.box_kind[re.sub(r"\s", "", m.group("kind"))],
+            title=m.group("title").strip(),
+            lines=lines[start:title_index],
+        )
         self.ledger.mark(box.nos, "box", f"{box.kind} {box.title}")
         return box
 
@@ -221,8 +262,11 @@ class Segmenter:
         # lines wrapped at the column's width are running text
         if len(run) > 1 and all(abs(w - self.body_width) <= 1 for w in widths[:-1]):
             return False
-        return (len(run) <= 3 and not any(l.text.endswith(FULL_STOPS) for l in run)
-                and (max(widths) > self.body_width + 1 or widths[-1] < self.body_width - 2))
+        return (
+            len(run) <= 3
+            and not any(l.text.endswith(FULL_STOPS) for l in run)
+            and (max(widths) > self.body_width + 1 or widths[-1] < self.body_width - 2)
+        )
 
     def ends_page_or_part(self, j, boxes) -> bool:
         lines = self.lines
@@ -231,8 +275,12 @@ class Segmenter:
         if j >= len(lines):
             return True
         line = lines[j]
-        return (line.kind == "see_also" or line.page_start or j in boxes
-                or bool(self.heading_match(line.text) or self.footnote_re.match(line.text)))
+        return (
+            line.kind == "see_also"
+            or line.page_start
+            or j in boxes
+            or bool(self.heading_match(line.text) or self.footnote_re.match(line.text))
+        )
 
     def captions(self, i, j, blocks):
         """A caption; one whose bracket is still open runs on past a blank line."""

@@ -20,6 +20,7 @@ body text.
   the column and no wider than a caption (caption lines the caption_seam rule
   cut out of a box are captions too).
 """
+
 from __future__ import annotations
 
 import re
@@ -30,13 +31,13 @@ from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
 from .model import Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
 
-CAPTION_MAX = 1.9        # a caption's line is at most this many columns wide (a note's is about 3.5)
+CAPTION_MAX = 1.9  # a caption's line is at most this many columns wide (a note's is about 3.5)
 
 
 class Segmenter:
     def __init__(self, lines, layout, chapter, ledger, raw=()):
         self.lines = list(lines)
-        self.raw = raw              # the raw text, line 1 first: what hints quote
+        self.raw = raw  # the raw text, line 1 first: what hints quote
         self.layout = layout
         self.chapter = chapter
         self.ledger = ledger
@@ -70,7 +71,7 @@ class Segmenter:
     # -- the walk -------------------------------------------------------------
     def run(self) -> list:
         blocks: list = []
-        page: list = []            # this page's blocks, to number its notes
+        page: list = []  # this page's blocks, to number its notes
         lines = self.lines
         i = 0
         while i < len(lines):
@@ -81,7 +82,7 @@ class Segmenter:
             if line.blank:
                 i += 1
                 continue
-            if line.kind == "see_also":          # a see-also marker whose entries stand elsewhere
+            if line.kind == "see_also":  # a see-also marker whose entries stand elsewhere
                 i += 1
                 continue
             if "caption" in line.flags:
@@ -108,8 +109,11 @@ class Segmenter:
                 for l in run:
                     self.ledger.mark(l.nos, "caption")
             else:
-                page.append(TextBlock(nos=[n for l in run for n in l.nos], lines=run,
-                                      before_blank=j < len(lines) and lines[j].blank))
+                page.append(
+                    TextBlock(
+                        nos=[n for l in run for n in l.nos], lines=run, before_blank=j < len(lines) and lines[j].blank
+                    )
+                )
                 for l in run:
                     self.ledger.mark(l.nos, "text")
             i = j
@@ -119,18 +123,24 @@ class Segmenter:
         """The end of the run of body lines from i: up to a blank line, a page, or another block's start."""
         lines = self.lines
         j = i + 1
-        while j < len(lines) and lines[j].kind == "text" and not lines[j].page_start and not self.starts_block(lines[j]):
+        while (
+            j < len(lines) and lines[j].kind == "text" and not lines[j].page_start and not self.starts_block(lines[j])
+        ):
             j += 1
         return j
 
     def starts_block(self, line) -> bool:
-        return bool(self.heading(line) or "caption" in line.flags or self.note_number(line) is not None
-                    or self.is_crossref(line) or self.box_re.match(line.text))
+        return bool(
+            self.heading(line)
+            or "caption" in line.flags
+            or self.note_number(line) is not None
+            or self.is_crossref(line)
+            or self.box_re.match(line.text)
+        )
 
     def caption_shape(self, run) -> bool:
         first = self.layout.width(run[0].text)
-        return (len(run) <= 3 and self.body * 1.15 < first <= self.body * CAPTION_MAX
-                and not run[0].text[:1].islower())
+        return len(run) <= 3 and self.body * 1.15 < first <= self.body * CAPTION_MAX and not run[0].text[:1].islower()
 
     # -- blocks ---------------------------------------------------------------
     def heading_block(self, i, h, page) -> int:
@@ -141,11 +151,16 @@ class Segmenter:
         while j < len(lines) and lines[j].kind == "text" and not lines[j].page_start:
             nxt = lines[j]
             if "bold" in nxt.flags and "bold" in lines[i].flags and not self.heading(nxt):
-                pass                    # a bold heading's title wraps onto the next bold line
-            elif (kind == "kana" and j == i + 1 and self.layout.width(lines[i].text) >= self.body * 0.85
-                  and self.layout.width(nxt.text) < self.body * 0.75 and not self.layout.ends_sentence(nxt.text)
-                  and not self.starts_block(nxt)):
-                pass                    # a kana heading that fills the column wraps onto a short line
+                pass  # a bold heading's title wraps onto the next bold line
+            elif (
+                kind == "kana"
+                and j == i + 1
+                and self.layout.width(lines[i].text) >= self.body * 0.85
+                and self.layout.width(nxt.text) < self.body * 0.75
+                and not self.layout.ends_sentence(nxt.text)
+                and not self.starts_block(nxt)
+            ):
+                pass  # a kana heading that fills the column wraps onto a short line
             else:
                 break
             title = self.layout.join([title, nxt.text])
@@ -163,15 +178,21 @@ class Segmenter:
         parts = [m.group("body") if num else first.text]
         nos = list(first.nos)
         j = i + 1
-        while j < len(lines) and lines[j].kind == "text" and not lines[j].page_start and not (
-                self.note_number(lines[j]) or self.heading(lines[j]) or self.is_crossref(lines[j])):
+        while (
+            j < len(lines)
+            and lines[j].kind == "text"
+            and not lines[j].page_start
+            and not (self.note_number(lines[j]) or self.heading(lines[j]) or self.is_crossref(lines[j]))
+        ):
             parts.append(lines[j].text)
             nos += lines[j].nos
             j += 1
         last = lines[j - 1].text
         cut = not self.layout.ends_sentence(last) and self.layout.width(last) >= self.note_full * 0.9
-        ended = next((h for h in self.chapter.hints_of("note_end") if self.chapter_raw(lines[j - 1].no).startswith(h.quote)),
-                     None)
+        ended = next(
+            (h for h in self.chapter.hints_of("note_end") if self.chapter_raw(lines[j - 1].no).startswith(h.quote)),
+            None,
+        )
         if cut and ended:
             self.ledger.use_hint(ended)
             cut = False
@@ -206,8 +227,9 @@ class Segmenter:
             j += 1
         entries = split_entries(text, self.layout.re("crossref_entry"), "(", ")", ", ")
         if entries is None:
-            raise InputError(self.chapter.raw, lines[i].no, f"see-also entry '{text}' is not a list of label (title) "
-                                                            "entries")
+            raise InputError(
+                self.chapter.raw, lines[i].no, f"see-also entry '{text}' is not a list of label (title) entries"
+            )
         page.append(CrossRef(nos=nos, entries=entries))
         self.ledger.mark(nos, "crossref")
         return j
@@ -219,16 +241,24 @@ class Segmenter:
         while a - 1 >= 0 and lines[a - 1].kind == "text" and not lines[a].page_start:
             a -= 1
         b = i + 1
-        while b < len(lines) and lines[b].kind == "text" and not lines[b].page_start and not self.heading(lines[b]) \
-                and "bold" not in lines[b].flags and lines[i].text.strip() == m.group(0).strip() and not m.group("title"):
+        while (
+            b < len(lines)
+            and lines[b].kind == "text"
+            and not lines[b].page_start
+            and not self.heading(lines[b])
+            and "bold" not in lines[b].flags
+            and lines[i].text.strip() == m.group(0).strip()
+            and not m.group("title")
+        ):
             b += 1
         # the title's lines before the kind were taken as a run already: take them back
         before = []
         while a < i and page and isinstance(page[-1], TextBlock) and page[-1].lines[-1] is lines[i - 1]:
             before = [l.text.strip() for l in page.pop().lines]
             break
-        title = self.layout.join(before + ([m.group("title")] if m.group("title") else []) +
-                                 [l.text for l in lines[i + 1:b]])
+        title = self.layout.join(
+            before + ([m.group("title")] if m.group("title") else []) + [l.text for l in lines[i + 1 : b]]
+        )
         kind = self.layout.box_kind[m.group("kind")]
         body, captions, k = [], [], b
         while k < len(lines) and not lines[k].page_start:
@@ -240,7 +270,9 @@ class Segmenter:
             elif line.kind in ("text", "blank"):
                 body.append(line)
             k += 1
-        nos = [n for l in lines[a:i + 1] + lines[i + 1:b] for n in l.nos] + [n for l in body if not l.blank for n in l.nos]
+        nos = [n for l in lines[a : i + 1] + lines[i + 1 : b] for n in l.nos] + [
+            n for l in body if not l.blank for n in l.nos
+        ]
         page.append(Box(nos=nos, kind=kind, title=title, lines=body))
         self.ledger.mark(nos, "box", f"{kind} {title}")
         for cap in self.join_captions(captions):
@@ -278,7 +310,7 @@ class Segmenter:
         without a body; a marker whose page has no body for it is a missing note."""
         markers = []
         for b in page:
-            for l in (b.lines if isinstance(b, TextBlock) else []):
+            for l in b.lines if isinstance(b, TextBlock) else []:
                 markers += [int(m.group("n")) for m in self.marker_re.finditer(l.text)]
         bodies = [b for b in page if isinstance(b, FootnoteBody)]
         have = {b.num for b in bodies if b.num}
@@ -289,10 +321,13 @@ class Segmenter:
         for b in page:
             if isinstance(b, FootnoteBody) and not b.num:
                 if not paired:
-                    raise InputError(self.chapter.raw, b.nos[0],
-                                     f"a footnote body without its number ('{b.text[:40]}…'), and the page's markers "
-                                     f"without a body are {free or 'none'}; expected a footnote_number hint saying "
-                                     "which note it is")
+                    raise InputError(
+                        self.chapter.raw,
+                        b.nos[0],
+                        f"a footnote body without its number ('{b.text[:40]}…'), and the page's markers "
+                        f"without a body are {free or 'none'}; expected a footnote_number hint saying "
+                        "which note it is",
+                    )
                 b = _renumber(b, free.pop(0))
                 self.ledger.mark(b.nos, "footnote", f"note {b.num}")
                 have.add(b.num)

@@ -5,6 +5,7 @@ Markup is masked first (an abbreviation's English title, a ruby reading and
 footnote numbers are never searched), and at each spot the longest match wins,
 so ASEAN地域フォーラム is the ARF and インドネシア is not India.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ class Mention:
     start: int
     end: int
     surface: str
-    linkable: bool       # a full name in plain text, not inside markup
+    linkable: bool  # a full name in plain text, not inside markup
 
 
 def _name_pattern(name: str) -> str:
@@ -77,7 +78,7 @@ class Matcher:
                 rules.append((None, patterns.compile(form), c.id, False))
         if registry.compound_pattern:
             rules.append((None, patterns.compile(registry.compound_pattern), None, False))
-        for place in registry.places:      # a place named after a country mentions no one: it shadows the name
+        for place in registry.places:  # a place named after a country mentions no one: it shadows the name
             rules.append((place, re.compile(_name_pattern(place)), "", False))
         self.rules = rules
 

@@ -5,6 +5,7 @@ and the links the renderer inserts: a country's first full-name mention under
 each heading (in each sub-item, （N） or ア, and apart in each box), so that a
 run of paragraphs about one country does not link it again and again; none
 in footnotes or headings."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ class MentionRecord:
     chapter: str
     item: object
     anchor: str
-    excerpt: str                  # the words around the name, as a reader sees them
+    excerpt: str  # the words around the name, as a reader sees them
     surfaces: list[str] = field(default_factory=list)
     # the excerpt in pieces, for a profile to show: ("text", words), ("name", the name as
     # written, marked), ("note", a note's number: the reference the text places there)
@@ -31,11 +32,11 @@ class MentionRecord:
 
 @dataclass
 class Mentions:
-    records: dict[str, list[MentionRecord]] = field(default_factory=dict)   # id -> in reading order
-    dedicated: dict[str, list[tuple]] = field(default_factory=dict)   # id -> (rank, item, heading id, title)
+    records: dict[str, list[MentionRecord]] = field(default_factory=dict)  # id -> in reading order
+    dedicated: dict[str, list[tuple]] = field(default_factory=dict)  # id -> (rank, item, heading id, title)
     links: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
     # (page, anchor) -> (start, end, id) spans in that paragraph's text
-    matched: dict[str, dict[str, int]] = field(default_factory=dict)   # id -> surface -> count, for review
+    matched: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> surface -> count, for review
 
 
 # a sentence ends at 。, or at a full stop (?, !) followed by a space and a capital (English)
@@ -47,7 +48,7 @@ EXCERPT_WIDTH = 40
 # sentence's end; failing that, after a space (between words)
 CLAUSE = re.compile(r"[、，。；]|[,;:]\s+|[.?!][”’\")]?\s+")
 OPEN, CLOSE = "（「『(“[〔【", "）」』)”]〕】"
-KANA = re.compile("[\u3041-\u309f]")         # hiragana
+KANA = re.compile("[\u3041-\u309f]")  # hiragana
 ELLIPSIS = "…"
 
 
@@ -59,7 +60,7 @@ def reader_text(text: str) -> tuple[str, dict[int, list[str]]]:
     text = RUBY_RE.sub(lambda m: m.group(1), text)
     out, notes, pos = [], {}, 0
     for m in FN_RE.finditer(text):
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         notes.setdefault(sum(map(len, out)), []).append(m.group(1))
         pos = m.end()
     out.append(text[pos:])
@@ -74,42 +75,50 @@ def excerpt(text: str, surface: str, layout=None, width: float = EXCERPT_WIDTH) 
     shown, notes = reader_text(text)
     starts = [0] + [m.end() for m in SENTENCE.finditer(shown) if m.end()]
     at = shown.find(surface)
-    if at < 0:                                   # the name is split by markup: the sentence whole
+    if at < 0:  # the name is split by markup: the sentence whole
         at, surface = 0, ""
     lo = max(s for s in starts if s <= at)
     hi = min([s for s in starts if s > at] + [len(shown)])
     while hi > lo and shown[hi - 1].isspace():
         hi -= 1
     end = at + len(surface)
-    widths = [0.0]                               # the width of shown[lo:i], for each i
+    widths = [0.0]  # the width of shown[lo:i], for each i
     for ch in shown[lo:hi]:
         widths.append(widths[-1] + (layout.width(ch) if layout else 1))
-    depth, d = [], 0                             # brackets open before each offset
-    for ch in shown[:hi + 1]:
+    depth, d = [], 0  # brackets open before each offset
+    for ch in shown[: hi + 1]:
         depth.append(d)
         d += (ch in OPEN) - (ch in CLOSE)
     depth.append(d)
     # how good a place to cut: a clause's end (2), a word's (1: after a space, or where kana give way
     # to kanji or katakana, after a particle: 「…および豪州で|実施された」), elsewhere (0)
-    grade = {i: 1 for i in range(lo + 1, hi) if shown[i - 1].isspace() or (KANA.match(shown[i - 1])
-                                                                           and not KANA.match(shown[i]))}
+    grade = {
+        i: 1
+        for i in range(lo + 1, hi)
+        if shown[i - 1].isspace() or (KANA.match(shown[i - 1]) and not KANA.match(shown[i]))
+    }
     grade.update({m.end(): 2 for m in CLAUSE.finditer(shown, lo, hi)})
     grade.update({lo: 2, hi: 2})
 
-    def whole(i: int) -> bool:                  # not inside a Latin word or a number (EWG, 2014)
-        return not (lo < i < hi and shown[i - 1].isascii() and shown[i - 1].isalnum()
-                    and shown[i].isascii() and shown[i].isalnum())
+    def whole(i: int) -> bool:  # not inside a Latin word or a number (EWG, 2014)
+        return not (
+            lo < i < hi
+            and shown[i - 1].isascii()
+            and shown[i - 1].isalnum()
+            and shown[i].isascii()
+            and shown[i].isalnum()
+        )
 
     # Brackets stay whole: a cut pair (i, j) stands at one depth, and nothing between goes below
     # it; a name inside brackets may take them in whole (「…派遣団（UNMISS）に…」, not 「…UNMISS…」).
-    firsts, low = [], min(depth[at:end + 1])
+    firsts, low = [], min(depth[at : end + 1])
     for i in range(at, lo - 1, -1):
         low = min(low, depth[i])
         if widths[end - lo] - widths[i - lo] > width:
             break
         if depth[i] == low and whole(i):
             firsts.append(i)
-    lasts, low = [], min(depth[at:end + 1])
+    lasts, low = [], min(depth[at : end + 1])
     for j in range(end, hi + 1):
         low = min(low, depth[j])
         if widths[j - lo] - widths[at - lo] > width:
@@ -119,8 +128,12 @@ def excerpt(text: str, surface: str, layout=None, width: float = EXCERPT_WIDTH) 
     # the best cuts (a clause's end before a word's; at the start above all, where a word cut short
     # reads worst), then the widest; at least half the width where the sentence has it (a clause's
     # end alone made 「India, …」)
-    pairs = [(2 * grade.get(i, 0) + grade.get(j, 0), widths[j - lo] - widths[i - lo], i, j)
-             for i in firsts for j in lasts if depth[i] == depth[j] and widths[j - lo] - widths[i - lo] <= width]
+    pairs = [
+        (2 * grade.get(i, 0) + grade.get(j, 0), widths[j - lo] - widths[i - lo], i, j)
+        for i in firsts
+        for j in lasts
+        if depth[i] == depth[j] and widths[j - lo] - widths[i - lo] <= width
+    ]
     best = max([p for p in pairs if p[1] >= width / 2] or pairs, default=None)
     a, b = best[2:] if best else (at, end)
     pieces = [("text", ELLIPSIS)] if a > lo else []
@@ -158,9 +171,10 @@ def find_mentions(chapters, matcher) -> Mentions:
                 if isinstance(b, Heading):
                     found = {m.id for m in matcher.find(b.title)}
                     if len(found) == 1:
-                        out.dedicated.setdefault(found.pop(), []).append((RANK[b.level], item, ids[id(b)],
-                                                                          heading_plain(b)))
-            linked: set[str] = set()      # ids linked under the current heading
+                        out.dedicated.setdefault(found.pop(), []).append(
+                            (RANK[b.level], item, ids[id(b)], heading_plain(b))
+                        )
+            linked: set[str] = set()  # ids linked under the current heading
             for b in item.blocks:
                 if isinstance(b, Heading):
                     linked = set()
@@ -185,8 +199,15 @@ def _text(out: Mentions, matcher, ch, item, text, anchor, linked: set | None) ->
         counts[m.surface] = counts.get(m.surface, 0) + 1
     for cid, ms in by_id.items():
         out.records.setdefault(cid, []).append(
-            MentionRecord(ch.id, item, anchor, words_of(pieces := excerpt(text, ms[0].surface, ch.config.layout)),
-                          [m.surface for m in ms], pieces))
+            MentionRecord(
+                ch.id,
+                item,
+                anchor,
+                words_of(pieces := excerpt(text, ms[0].surface, ch.config.layout)),
+                [m.surface for m in ms],
+                pieces,
+            )
+        )
     if linked is not None:
         firsts = [next((m for m in ms if m.linkable), None) for cid, ms in by_id.items() if cid not in linked]
         spans = [(m.start, m.end, m.id) for m in firsts if m]

@@ -4,22 +4,22 @@ From the mentions (builder/countries/mentions.py), the chapters' figures
 (visits, projects) and the timeline: the profile pages, the country index and
 data/countries.json.
 """
+
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
 
 from ..charts import Row, bar_chart
+from ..counterparts import NONE
+from ..escape import escape
 from ..export import json_text
 from ..figures import KINDS, kind_of
-from ..escape import escape
-from ..counterparts import NONE
 from ..markup import render, safe
 from ..page import Page, page_url, rel
 from ..text import plain
 from ..timeline.page import NO_SEARCH
 from .mentions import MentionRecord
-
 
 # Entries (mentions, visits, projects, events) on one profile page; past this,
 # a profile is cut into pages by chapters, so that no page grows with the corpus.
@@ -37,17 +37,18 @@ PROFILE_KINDS = [k for k in KINDS.values() if k.profile]
 @dataclass
 class ChapterPart:
     """What one chapter says of a country."""
+
     mentions: list[MentionRecord] = field(default_factory=list)
-    figure_rows: dict[str, list[dict]] = field(default_factory=dict)   # figure kind -> its rows for the country
+    figure_rows: dict[str, list[dict]] = field(default_factory=dict)  # figure kind -> its rows for the country
 
 
 @dataclass
 class Profile:
     country: object
     mentions: list[MentionRecord] = field(default_factory=list)
-    figure_rows: dict[str, list[dict]] = field(default_factory=dict)   # figure kind -> its rows for the country
-    dedicated: list[tuple] = field(default_factory=list)   # (rank, item, heading id, title)
-    parts: dict[str, ChapterPart] = field(default_factory=dict)   # chapter id -> its part, once gathered
+    figure_rows: dict[str, list[dict]] = field(default_factory=dict)  # figure kind -> its rows for the country
+    dedicated: list[tuple] = field(default_factory=list)  # (rank, item, heading id, title)
+    parts: dict[str, ChapterPart] = field(default_factory=dict)  # chapter id -> its part, once gathered
 
 
 class Profiles:
@@ -56,7 +57,7 @@ class Profiles:
 
     def __init__(self, registry, chapters, mentions, labels, timeline=None, others=NONE):
         self.registry = registry
-        self.others = others        # each mentioning paragraph's counterpart in the other editions
+        self.others = others  # each mentioning paragraph's counterpart in the other editions
         self.labels = labels
         self.chapters = chapters
         self.timeline = timeline
@@ -94,12 +95,16 @@ class Profiles:
             for row in kind.profile.rows(fig.data):
                 c = self.registry.named_in_figure(kind.profile.country(row), num, ch.config.raw, row["line"])
                 self.profiles[c.id].figure_rows.setdefault(kind.name, []).append(
-                    {**row, "figure": num, "chapter": ch.id})
+                    {**row, "figure": num, "chapter": ch.id}
+                )
 
     def count_columns(self) -> list[str]:
         """The counts a table of countries or chapters shows, in the order counts() gives them."""
-        return [self.labels.mentions] + [k.profile.column for k in self.kinds] + \
-            ([self.labels.timeline] if self.timeline else [])
+        return (
+            [self.labels.mentions]
+            + [k.profile.column for k in self.kinds]
+            + ([self.labels.timeline] if self.timeline else [])
+        )
 
     def figure_counts(self, rows_by_kind: dict) -> list[int]:
         return [len(rows_by_kind.get(k.name, [])) for k in self.kinds]
@@ -111,21 +116,33 @@ class Profiles:
         is a page of its own, so no page grows with the corpus."""
         c = prof.country
         path = self.path(c.id)
-        out = [f"# {escape(c.name)}\n",
-               f'<p class="hk-meta">{self.other_name(c)} · {html.escape(c.region_name)} · '
-               f'<code>{html.escape(c.id)}</code></p>\n']
+        out = [
+            f"# {escape(c.name)}\n",
+            f'<p class="hk-meta">{self.other_name(c)} · {html.escape(c.region_name)} · '
+            f'<code>{html.escape(c.id)}</code></p>\n',
+        ]
         groups = [o for o in self.registry.entries.values() if c.id in o.members]
         if groups:
             lb = self.labels
-            out.append(f"**{lb.md('member_of')}**{lb.md('after_heading')}" + lb.md("list_sep").join(
-                f"[{escape(o.name)}]({rel(path, self.path(o.id))})" + lb.md("in_brackets", text=escape(o.members_note))
-                for o in groups) + "\n")
+            out.append(
+                f"**{lb.md('member_of')}**{lb.md('after_heading')}"
+                + lb.md("list_sep").join(
+                    f"[{escape(o.name)}]({rel(path, self.path(o.id))})"
+                    + lb.md("in_brackets", text=escape(o.members_note))
+                    for o in groups
+                )
+                + "\n"
+            )
         if c.members:
             lb = self.labels
-            out.append(f"**{lb.md('members')}**{lb.md('members_source', according_to=escape(c.members_note))}"
-                       + lb.md("after_heading")
-                       + lb.md("list_sep").join(f"[{escape(self.registry.entries[m].name)}]({rel(path, self.path(m))})"
-                                                for m in c.members) + "\n")
+            out.append(
+                f"**{lb.md('members')}**{lb.md('members_source', according_to=escape(c.members_note))}"
+                + lb.md("after_heading")
+                + lb.md("list_sep").join(
+                    f"[{escape(self.registry.entries[m].name)}]({rel(path, self.path(m))})" for m in c.members
+                )
+                + "\n"
+            )
         if prof.dedicated:
             best = min(rank for rank, *_ in prof.dedicated)
             out.append(f"## {self.labels.md('sections_on')}\n")
@@ -134,8 +151,9 @@ class Profiles:
                     where = item.place
                     if len(self.chapters) > 1:
                         where = f"{escape(item.section.chapter.config.number)} {where}"
-                    out.append(f"- [{escape(title)}]({rel(path, item.path)}#{hid})"
-                               + self.labels.md("in_brackets", text=where))
+                    out.append(
+                        f"- [{escape(title)}]({rel(path, item.path)}#{hid})" + self.labels.md("in_brackets", text=where)
+                    )
             out.append("")
         if len(self.chapters) == 1:
             out.append(self.chapter_part(prof, self.chapters[0].id, path, 2))
@@ -178,15 +196,21 @@ class Profiles:
         """One row a chapter, with its counts and a link to its part of the profile."""
         columns = self.count_columns()
         lb = self.labels
-        out = [f"## {lb.md('by_chapter')}\n", f"| {lb.md('chapter')} | " + " | ".join(map(escape, columns)) + " |",
-               "| --- |" + " ---: |" * len(columns)]
+        out = [
+            f"## {lb.md('by_chapter')}\n",
+            f"| {lb.md('chapter')} | " + " | ".join(map(escape, columns)) + " |",
+            "| --- |" + " ---: |" * len(columns),
+        ]
         for chapters in pages:
             target = rel(path, self.part_path(prof.country.id, chapters))
             for r in chapters:
                 n = self.counts(prof, r.id)
                 cfg = r.config
-                out.append(f"| [{escape(cfg.number)}\u3000{escape(cfg.title)}]({target}#{r.id}) | "
-                           + " | ".join(map(str, n)) + " |")
+                out.append(
+                    f"| [{escape(cfg.number)}\u3000{escape(cfg.title)}]({target}#{r.id}) | "
+                    + " | ".join(map(str, n))
+                    + " |"
+                )
         return "\n".join(out) + "\n"
 
     @staticmethod
@@ -205,9 +229,13 @@ class Profiles:
         first, last = chapters[0].config, chapters[-1].config
         span = first.number if first is last else f"{first.number}～{last.number}"
         title = f"{c.name}：{span}"
-        out = [f"# {escape(title)}\n",
-               self.labels.md("part_lead", country=f"[{escape(c.name)}]({rel(path, self.path(c.id))})",
-                              chapters=escape(span)) + "\n"]
+        out = [
+            f"# {escape(title)}\n",
+            self.labels.md(
+                "part_lead", country=f"[{escape(c.name)}]({rel(path, self.path(c.id))})", chapters=escape(span)
+            )
+            + "\n",
+        ]
         out += [self.chapter_heading(r) + self.chapter_part(prof, r.id, path, 3) for r in chapters]
         # out of the search index: its quotations are excluded, its tables are the figures' (indexed there)
         return Page(path, title, "\n".join(out) + "\n", search_exclude=True)
@@ -223,15 +251,20 @@ class Profiles:
             rows = part.figure_rows.get(kind.name)
             if rows:
                 figure = self.labels.md("figure_number", num=escape(rows[0]["figure"]))
-                out += [f"{h} {escape(kind.profile.heading)}{self.labels.md('in_brackets', text=figure)}\n",
-                        self.fold(kind.profile.table(rows), len(rows)), ""]
+                out += [
+                    f"{h} {escape(kind.profile.heading)}{self.labels.md('in_brackets', text=figure)}\n",
+                    self.fold(kind.profile.table(rows), len(rows)),
+                    "",
+                ]
         if self.timeline:
             # one chapter: its slice is the whole timeline's, events added outside the chapter included
             events = self.timeline.events_of(c.id, chapter if len(self.chapters) > 1 else None)
             if events:
                 # on the country's own page, its chip would link the page to itself
-                out += [f"{h} {self.labels.md('from_timeline')}\n",
-                        self.fold(self.timeline.item_list(events, path, own=c.id), len(events))]
+                out += [
+                    f"{h} {self.labels.md('from_timeline')}\n",
+                    self.fold(self.timeline.item_list(events, path, own=c.id), len(events)),
+                ]
         out.append(f"{h} {self.labels.md('text_mentions', n=len(mentions))}\n")
         if not mentions:
             out.append(self.labels.md("figures_only") + "\n")
@@ -255,12 +288,20 @@ class Profiles:
 
         def to(m, anchor):
             return page_url(rel(path, m.item.path)) + f"#{anchor}"
-        entries = [{"pieces": [(kind, words, to(m, f"fn:{words}") if kind == "note" else None)
-                               for kind, words in m.pieces],
-                    "href": to(m, m.anchor),
-                    "label": (lb.text("in_note", n=m.anchor[3:]) if m.anchor.startswith("fn:")
-                              else lb.text("paragraph", n=m.anchor.rsplit("-", 1)[1])),
-                    "counterpart": safe(self.others.link(path, m.item.path, m.anchor))} for m in mentions]
+
+        entries = [
+            {
+                "pieces": [(kind, words, to(m, f"fn:{words}") if kind == "note" else None) for kind, words in m.pieces],
+                "href": to(m, m.anchor),
+                "label": (
+                    lb.text("in_note", n=m.anchor[3:])
+                    if m.anchor.startswith("fn:")
+                    else lb.text("paragraph", n=m.anchor.rsplit("-", 1)[1])
+                ),
+                "counterpart": safe(self.others.link(path, m.item.path, m.anchor)),
+            }
+            for m in mentions
+        ]
         return render("mentions.html", mentions=entries, no_search=safe(NO_SEARCH))
 
     def by_region(self) -> list[tuple[str, list[Profile]]]:
@@ -269,48 +310,72 @@ class Profiles:
         for region in self.registry.regions:
             members = [p for p in self.profiles.values() if p.country.region == region]
             if members:
-                out.append((members[0].country.region_name,
-                            sorted(members, key=lambda p: (-len(p.mentions), p.country.id))))
+                out.append(
+                    (members[0].country.region_name, sorted(members, key=lambda p: (-len(p.mentions), p.country.id)))
+                )
         return out
 
     def nav(self) -> list:
         """The navigation's 国・機関: the index, then each region's profiles (titles as plain text)."""
         return [{self.labels.countries: "countries/index.md"}] + [
             {region: [{p.country.name: self.path(p.country.id)} for p in members]}
-            for region, members in self.by_region()]
+            for region, members in self.by_region()
+        ]
 
     def index_page(self) -> Page:
         path = "countries/index.md"
         lb = self.labels
-        out = [f"# {lb.md('countries')}\n",
-               lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.profile.heading) for k in self.kinds))
-               + "\n",
-               self.chart(path), ""]
+        out = [
+            f"# {lb.md('countries')}\n",
+            lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.profile.heading) for k in self.kinds))
+            + "\n",
+            self.chart(path),
+            "",
+        ]
         for region, members in self.by_region():
             out.append(f"## {escape(region)}\n")
             columns = self.count_columns()
-            out.append(f"| {lb.md('name')} | {lb.md('other_name')} | " + " | ".join(map(escape, columns))
-                       + " |\n| --- | --- |" + " ---: |" * len(columns))
+            out.append(
+                f"| {lb.md('name')} | {lb.md('other_name')} | "
+                + " | ".join(map(escape, columns))
+                + " |\n| --- | --- |"
+                + " ---: |" * len(columns)
+            )
             for p in members:
                 c = p.country
                 events = [len(self.timeline.events_of(c.id, None))] if self.timeline else []
                 counts = [len(p.mentions), *self.figure_counts(p.figure_rows), *events]
-                out.append(f"| [{escape(c.name)}]({rel(path, self.path(c.id))}) | {self.other_name(c)} | "
-                           + " | ".join(map(str, counts)) + " |")
+                out.append(
+                    f"| [{escape(c.name)}]({rel(path, self.path(c.id))}) | {self.other_name(c)} | "
+                    + " | ".join(map(str, counts))
+                    + " |"
+                )
             out.append("")
         return Page(path, self.labels.countries, "\n".join(out) + "\n", search_boost=0.5)
 
     def chart(self, path: str) -> str:
         """Mentions and the figures' rows (visits, projects) per country, each row a link to its profile."""
-        def parts(p):      # (count, CSS class) of each part of the bar, mentions first
-            return [(len(p.mentions), "m")] + [(n, k.profile.chart_class)
-                                               for n, k in zip(self.figure_counts(p.figure_rows), self.kinds)]
-        profiles = sorted((p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in parts(p))),
-                          key=lambda p: (-sum(n for n, _ in parts(p)), p.country.id))
+
+        def parts(p):  # (count, CSS class) of each part of the bar, mentions first
+            return [(len(p.mentions), "m")] + [
+                (n, k.profile.chart_class) for n, k in zip(self.figure_counts(p.figure_rows), self.kinds)
+            ]
+
+        profiles = sorted(
+            (p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in parts(p))),
+            key=lambda p: (-sum(n for n, _ in parts(p)), p.country.id),
+        )
         lb = self.labels
         labels = [lb.mentions] + [k.profile.short for k in self.kinds]
-        rows = [Row(p.country.name, page_url(rel(path, self.path(p.country.id))), parts(p),
-                    lb.text("list_dot").join(f"{label}{n}" for label, (n, _) in zip(labels, parts(p)))) for p in profiles]
+        rows = [
+            Row(
+                p.country.name,
+                page_url(rel(path, self.path(p.country.id))),
+                parts(p),
+                lb.text("list_dot").join(f"{label}{n}" for label, (n, _) in zip(labels, parts(p))),
+            )
+            for p in profiles
+        ]
         key = [("m", self.labels.chart_mentions)] + [(k.profile.chart_class, k.profile.heading) for k in self.kinds]
         return bar_chart(lb.text("countries_chart", counts=lb.text("list_dot").join(labels)), rows, key)
 
@@ -327,12 +392,19 @@ class Profiles:
         out = []
         for p in self.profiles.values():
             c = p.country
-            out.append({
-                "id": c.id, "name_ja": c.name_ja, "name_en": c.name_en, "region": c.region,
-                "url": page_url(self.path(c.id)),
-                "members": c.members,
-                **{k.profile.export_key: [k.profile.export(r) for r in p.figure_rows.get(k.name, [])]
-                   for k in self.kinds},
-                "mentions": [{"url": f"{page_url(m.item.path)}#{m.anchor}", "text": m.excerpt} for m in p.mentions],
-            })
+            out.append(
+                {
+                    "id": c.id,
+                    "name_ja": c.name_ja,
+                    "name_en": c.name_en,
+                    "region": c.region,
+                    "url": page_url(self.path(c.id)),
+                    "members": c.members,
+                    **{
+                        k.profile.export_key: [k.profile.export(r) for r in p.figure_rows.get(k.name, [])]
+                        for k in self.kinds
+                    },
+                    "mentions": [{"url": f"{page_url(m.item.path)}#{m.anchor}", "text": m.excerpt} for m in p.mentions],
+                }
+            )
         return json_text(out, 1)

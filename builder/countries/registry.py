@@ -1,4 +1,5 @@
 """The registry (content/data/countries.yaml), checked as it is read."""
+
 from __future__ import annotations
 
 import re
@@ -22,13 +23,13 @@ class Country:
     members: list[str] = field(default_factory=list)
     members_note: str = ""
     line: int = 0
-    is_org: bool = False          # in the registry's organization_region
+    is_org: bool = False  # in the registry's organization_region
     names_en: list[str] = field(default_factory=list)
     forms_en: list[str] = field(default_factory=list)
     members_note_en: str = ""
-    shown: str = ""               # the name the edition's pages show (in_language), else name_ja
+    shown: str = ""  # the name the edition's pages show (in_language), else name_ja
     region_shown: str = ""
-    kana: str = ""                # the reading of a name in kanji, in hiragana (the timeline's filter finds by it)
+    kana: str = ""  # the reading of a name in kanji, in hiragana (the timeline's filter finds by it)
 
     @property
     def name(self) -> str:
@@ -61,7 +62,7 @@ class Registry:
     compound_pattern: str
     abbreviations: dict[str, str]
     regions_en: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)     # phrases that hold a name but mention no one
+    places: list[str] = field(default_factory=list)  # phrases that hold a name but mention no one
     lang: str = "ja"
 
     @property
@@ -70,7 +71,7 @@ class Registry:
         two: name_ja and name_en)."""
         return "en" if self.lang == "ja" else "ja"
 
-    def in_language(self, lang: str) -> "Registry":
+    def in_language(self, lang: str) -> Registry:
         """The registry as an edition in another language sees it: its names to find and link, the
         names and regions its pages show. The main edition's (ja) is the registry as read."""
         if lang == self.lang:
@@ -79,10 +80,17 @@ class Registry:
             raise InputError(self.path, None, f"the registry has no names in '{lang}'; expected names_{lang}")
         region = dict(zip(self.regions, self.regions_en or self.regions))
         # the name shown is the one the edition's text writes first (Vietnam, not the registry's Viet Nam)
-        entries = {cid: replace(c, names=c.names_en, forms=c.forms_en, shown=(c.names_en or [c.name_en])[0],
-                                members_note=c.members_note_en,
-                                region_shown=region[c.region])
-                   for cid, c in self.entries.items()}
+        entries = {
+            cid: replace(
+                c,
+                names=c.names_en,
+                forms=c.forms_en,
+                shown=(c.names_en or [c.name_en])[0],
+                members_note=c.members_note_en,
+                region_shown=region[c.region],
+            )
+            for cid, c in self.entries.items()
+        }
         return replace(self, entries=entries, compound_pattern="", abbreviations={}, lang=lang)
 
     def by_name(self, name: str) -> Country | None:
@@ -95,8 +103,12 @@ class Registry:
         """The entry a figure's cell names; a name the registry lacks stops the build there."""
         c = self.by_name(name)
         if c is None:
-            raise InputError(raw, line, f"'{name}' in 図表{figure} is not in the registry {self.path}; "
-                                        "expected one of its names (add an entry, or a name to one)")
+            raise InputError(
+                raw,
+                line,
+                f"'{name}' in 図表{figure} is not in the registry {self.path}; "
+                "expected one of its names (add an entry, or a name to one)",
+            )
         return c
 
 
@@ -113,39 +125,75 @@ def load_registry(path: Path) -> Registry:
         line = doc.at(("entries", i))[0]
         cid = raw["id"]
         if raw["region"] not in regions:
-            raise doc.error(("entries", i, "region"), f"region '{raw['region']}' of {cid} is not one of the regions"
-                            + (did_you_mean(raw["region"], regions) or f": {', '.join(regions)}"))
+            raise doc.error(
+                ("entries", i, "region"),
+                f"region '{raw['region']}' of {cid} is not one of the regions"
+                + (did_you_mean(raw["region"], regions) or f": {', '.join(regions)}"),
+            )
         is_org = raw["region"] == org_region
         if not is_org and not ISO3.match(cid):
-            raise doc.error(("entries", i, "id"), f"id '{cid}'; expected an ISO 3166-1 alpha-3 code for a country "
-                                                  f"(or the region {org_region} for an organization)")
+            raise doc.error(
+                ("entries", i, "id"),
+                f"id '{cid}'; expected an ISO 3166-1 alpha-3 code for a country "
+                f"(or the region {org_region} for an organization)",
+            )
         if cid in entries:
             raise doc.error(("entries", i, "id"), f"id '{cid}' is used twice (first at line {entries[cid].line})")
         members = raw.get("members") or {}
-        country = Country(cid, raw["name_ja"], raw["name_en"], raw["region"], list(raw["names"]),
-                          list(raw.get("forms") or []), list(members.get("ids", [])), members.get("note", ""),
-                          line, is_org, list(raw.get("names_en") or []), list(raw.get("forms_en") or []),
-                          members.get("note_en", members.get("note", "")), kana=raw.get("kana", ""))
+        country = Country(
+            cid,
+            raw["name_ja"],
+            raw["name_en"],
+            raw["region"],
+            list(raw["names"]),
+            list(raw.get("forms") or []),
+            list(members.get("ids", [])),
+            members.get("note", ""),
+            line,
+            is_org,
+            list(raw.get("names_en") or []),
+            list(raw.get("forms_en") or []),
+            members.get("note_en", members.get("note", "")),
+            kana=raw.get("kana", ""),
+        )
         for k, name in enumerate(country.names):
             if name in seen_names:
                 other, other_line = seen_names[name]
-                raise doc.error(("entries", i, "names", k), f"name '{name}' of {cid} is already a name of {other} "
-                                                            f"(line {other_line}); a name must point at one entry")
+                raise doc.error(
+                    ("entries", i, "names", k),
+                    f"name '{name}' of {cid} is already a name of {other} "
+                    f"(line {other_line}); a name must point at one entry",
+                )
             seen_names[name] = (cid, line)
         entries[cid] = country
     for i, raw in enumerate(data["entries"]):
         for k, m in enumerate((raw.get("members") or {}).get("ids", [])):
             if m not in entries:
-                raise doc.error(("entries", i, "members", "ids", k), f"member '{m}' of {raw['id']} is not an id in "
-                                                                      f"the registry{did_you_mean(m, entries)}")
+                raise doc.error(
+                    ("entries", i, "members", "ids", k),
+                    f"member '{m}' of {raw['id']} is not an id in the registry{did_you_mean(m, entries)}",
+                )
     compounds = data.get("compounds") or {}
     abbreviations = compounds.get("abbreviations") or {}
     for abbr, cid in abbreviations.items():
         if cid not in entries:
-            raise doc.error(("compounds", "abbreviations", abbr), f"abbreviation {abbr} points at '{cid}', which is "
-                                                                  f"not an id in the registry{did_you_mean(cid, entries)}")
+            raise doc.error(
+                ("compounds", "abbreviations", abbr),
+                f"abbreviation {abbr} points at '{cid}', which is "
+                f"not an id in the registry{did_you_mean(cid, entries)}",
+            )
     if data.get("regions_en") and len(data["regions_en"]) != len(regions):
-        raise doc.error(("regions_en",), f"{len(data['regions_en'])} English names for {len(regions)} regions; "
-                                         "expected one for each region, in the same order")
-    return Registry(path, regions, entries, compounds.get("pattern", ""), abbreviations,
-                    list(data.get("regions_en") or []), list(data.get("places_en") or []))
+        raise doc.error(
+            ("regions_en",),
+            f"{len(data['regions_en'])} English names for {len(regions)} regions; "
+            "expected one for each region, in the same order",
+        )
+    return Registry(
+        path,
+        regions,
+        entries,
+        compounds.get("pattern", ""),
+        abbreviations,
+        list(data.get("regions_en") or []),
+        list(data.get("places_en") or []),
+    )

@@ -5,10 +5,11 @@ all that is particular to it: how its printed text is read, what its
 settings must satisfy (their schema is builder/inputs/schemas/figure-<kind>.yaml),
 how its page shows it, the timeline events it gives, and the rows it adds to
 a country's profile."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from . import arranged, capacity_building, counterpart, printed_text, table, visits
 
@@ -25,45 +26,54 @@ def _no_events(chapter, num, fig, registry, page_url, alone=None) -> list:
 class ProfileRows:
     """What a kind adds to a country's profile: rows of its data, each naming
     one country, shown under a heading in a table of their own."""
-    rows: Callable          # data -> its rows
-    country: Callable       # row -> the name the figure prints for the country
-    heading: str            # the profile's section (ハイレベルの訪問)
-    column: str             # the count's column in the country index (訪問)
-    short: str              # the count in the chart's description (訪問)
-    chart_class: str        # the bar's CSS class (hk-v)
-    table: Callable         # rows -> Markdown table
-    export: Callable        # row -> its record in data/countries.json
+
+    rows: Callable  # data -> its rows
+    country: Callable  # row -> the name the figure prints for the country
+    heading: str  # the profile's section (ハイレベルの訪問)
+    column: str  # the count's column in the country index (訪問)
+    short: str  # the count in the chart's description (訪問)
+    chart_class: str  # the bar's CSS class (hk-v)
+    table: Callable  # rows -> Markdown table
+    export: Callable  # row -> its record in data/countries.json
     export_key: str
 
 
 @dataclass(frozen=True)
 class FigureKind:
     name: str
-    read: Callable                  # (figure, spec, config, layout) -> data
-    render: Callable                # (data, spec) -> Markdown of the figure's page
-    format: str                     # the label that names its form in the list of figures
-    check: Callable = _no_check     # (spec, layout, error(key, message)) -> None; raises what error() returns
+    read: Callable  # (figure, spec, config, layout) -> data
+    render: Callable  # (data, spec) -> Markdown of the figure's page
+    format: str  # the label that names its form in the list of figures
+    check: Callable = _no_check  # (spec, layout, error(key, message)) -> None; raises what error() returns
     # (chapter, num, figure, registry, page_url, alone=None) -> timeline events: a row each, for the
     # chronology to merge; with `alone` (the ids of the rows it left), those rows as the figure tells them
     events: Callable = _no_events
     profile: ProfileRows | None = None
-    data_file: bool = True          # its data as JSON beside the page
+    data_file: bool = True  # its data as JSON beside the page
 
 
 def _kind(module, **more) -> FigureKind:
     return FigureKind(module.NAME, module.read, module.render, module.FORMAT, **more)
 
 
-TEXT = FigureKind("text", lambda figure, spec, config, layout: printed_text.read(figure), printed_text.render,
-                  printed_text.FORMAT, data_file=False)
+TEXT = FigureKind(
+    "text",
+    lambda figure, spec, config, layout: printed_text.read(figure),
+    printed_text.render,
+    printed_text.FORMAT,
+    data_file=False,
+)
 
-KINDS = {k.name: k for k in (
-    _kind(visits, check=visits.check, events=visits.events, profile=ProfileRows(**visits.PROFILE)),
-    _kind(table),
-    _kind(capacity_building, events=capacity_building.events, profile=ProfileRows(**capacity_building.PROFILE)),
-    _kind(arranged),
-    _kind(counterpart, data_file=False),
-)}
+KINDS = {
+    k.name: k
+    for k in (
+        _kind(visits, check=visits.check, events=visits.events, profile=ProfileRows(**visits.PROFILE)),
+        _kind(table),
+        _kind(capacity_building, events=capacity_building.events, profile=ProfileRows(**capacity_building.PROFILE)),
+        _kind(arranged),
+        _kind(counterpart, data_file=False),
+    )
+}
 
 
 def kind_of(figure) -> FigureKind:

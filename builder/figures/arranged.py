@@ -5,6 +5,7 @@ line of the figure is quoted exactly once, and a label the text layer lacks is
 supplied, with where it comes from and the reason, and the page says so: the
 printed figure has it (the text layer lost it), or the editor adds it to
 explain, and then the page marks it as the editor's words."""
+
 from __future__ import annotations
 
 import html
@@ -13,7 +14,7 @@ from collections import Counter
 from ..errors import InputError
 
 NAME = "arranged"
-FORMAT = "format_arranged"      # the label (content/labels.yaml) that names its form in the list of figures
+FORMAT = "format_arranged"  # the label (content/labels.yaml) that names its form in the list of figures
 
 
 def printed_lines(figure) -> list[tuple[str, int]]:
@@ -27,14 +28,14 @@ def read(figure, spec, config, layout) -> dict:
     used: Counter = Counter()
     doc = config.doc
 
-    pieces: dict[str, list[tuple[str, tuple]]] = {}     # a glued line -> its pieces, where they are quoted
+    pieces: dict[str, list[tuple[str, tuple]]] = {}  # a glued line -> its pieces, where they are quoted
 
     def quote(q, place):
         if isinstance(q, dict) and "supplied" in q:
             return {"text": q["supplied"], "supplied": q["why"], "from": q["from"]}
         if isinstance(q, dict):
             if not pieces.get(q["of"]):
-                quote(q["of"], place)          # the whole line is used once, by its first piece
+                quote(q["of"], place)  # the whole line is used once, by its first piece
             pieces.setdefault(q["of"], []).append((q["piece"], place))
             return {"text": q["piece"]}
         if used[q] >= available[q]:
@@ -48,16 +49,20 @@ def read(figure, spec, config, layout) -> dict:
         out = []
         for k, q in enumerate(c):
             if isinstance(q, list):
-                out += [dict(quote(x, place + (k, j)), **({"entry": True} if j == 0 and out else {}))
-                        for j, x in enumerate(q)]
+                out += [
+                    dict(quote(x, place + (k, j)), **({"entry": True} if j == 0 and out else {}))
+                    for j, x in enumerate(q)
+                ]
             else:
                 out.append(quote(q, place + (k,)))
         return out
 
     def item(it, place):
         if isinstance(it, dict):
-            return {"cell": cell(it["cell"], place + ("cell",)),
-                    "items": [item(x, place + ("items", k)) for k, x in enumerate(it["items"])]}
+            return {
+                "cell": cell(it["cell"], place + ("cell",)),
+                "items": [item(x, place + ("items", k)) for k, x in enumerate(it["items"])],
+            }
         return {"cell": cell(it, place), "items": []}
 
     at = ("figures", figure.num, "parts")
@@ -70,8 +75,11 @@ def read(figure, spec, config, layout) -> dict:
             t = part["table"]
             out["table"] = {
                 "header": [cell(c, at + (i, "table", "header", k)) for k, c in enumerate(t["header"])],
-                "rows": [[cell(c, at + (i, "table", "rows", r, k)) for k, c in enumerate(row)]
-                         for r, row in enumerate(t["rows"])]}
+                "rows": [
+                    [cell(c, at + (i, "table", "rows", r, k)) for k, c in enumerate(row)]
+                    for r, row in enumerate(t["rows"])
+                ],
+            }
         if "items" in part:
             out["items"] = [item(x, at + (i, "items", k)) for k, x in enumerate(part["items"])]
         parts.append(out)
@@ -79,17 +87,24 @@ def read(figure, spec, config, layout) -> dict:
         # the pieces, in the order they stand in the line, must make it up exactly
         ordered = sorted(parts_of, key=lambda p: line.find(p[0]))
         if "".join(p for p, _ in ordered).replace(" ", "") != line.replace(" ", ""):
-            raise doc.error(parts_of[0][1], f"the pieces {[p for p, _ in parts_of]} do not make up the printed line "
-                                            f"'{line}'; expected its parts, each once")
+            raise doc.error(
+                parts_of[0][1],
+                f"the pieces {[p for p, _ in parts_of]} do not make up the printed line "
+                f"'{line}'; expected its parts, each once",
+            )
     left = sum((available - used).values())
     if left:
         seen: Counter = Counter()
         for text, no in lines:
             seen[text] += 1
-            if seen[text] > used[text]:      # the first printed line no quote took
-                raise InputError(config.raw, no, f"'{text}' of 図表{figure.num} is in no part of its arrangement "
-                                                 f"in chapter.yaml ({left} line(s) left); expected every printed "
-                                                 "line quoted")
+            if seen[text] > used[text]:  # the first printed line no quote took
+                raise InputError(
+                    config.raw,
+                    no,
+                    f"'{text}' of 図表{figure.num} is in no part of its arrangement "
+                    f"in chapter.yaml ({left} line(s) left); expected every printed "
+                    "line quoted",
+                )
     # how its lines join into one text: Japanese runs on, English words keep a space (line_join)
     return {"parts": parts, "join": " " if layout.data.get("line_join") == "words" else ""}
 
@@ -112,8 +127,11 @@ def _cell(c: list[dict], labels, between: str = "<br>", join: str = "") -> str:
     `join` between the lines of one entry."""
     out = []
     for q in c:
-        text = (f'<span class="hk-supplied" title="{html.escape(q["supplied"])}">{_label(q, labels)}</span>'
-                if "supplied" in q else html.escape(q["text"]))
+        text = (
+            f'<span class="hk-supplied" title="{html.escape(q["supplied"])}">{_label(q, labels)}</span>'
+            if "supplied" in q
+            else html.escape(q["text"])
+        )
         if out and q.get("entry"):
             out.append(between)
         elif out and q["text"][:1] in ENTRY_MARKS:
@@ -125,8 +143,15 @@ def _cell(c: list[dict], labels, between: str = "<br>", join: str = "") -> str:
 
 
 def _items(items: list[dict], labels, join: str = "") -> str:
-    return "<ul>" + "".join(f"<li>{_cell(it['cell'], labels, WIDE_SPACE, join)}"
-                            f"{_items(it['items'], labels, join) if it['items'] else ''}</li>" for it in items) + "</ul>"
+    return (
+        "<ul>"
+        + "".join(
+            f"<li>{_cell(it['cell'], labels, WIDE_SPACE, join)}"
+            f"{_items(it['items'], labels, join) if it['items'] else ''}</li>"
+            for it in items
+        )
+        + "</ul>"
+    )
 
 
 def supplied(data: dict) -> list[dict]:
@@ -141,6 +166,7 @@ def supplied(data: dict) -> list[dict]:
         elif isinstance(x, list):
             for v in x:
                 walk(v)
+
     walk(data)
     return out
 
@@ -154,9 +180,19 @@ def render(data: dict, spec: dict, labels) -> str:
         if "table" in part:
             t = part["table"]
             head = "".join(f'<th scope="col">{_cell(c, labels, join=j)}</th>' for c in t["header"])
-            rows = "".join("<tr>" + "".join((f'<th scope="row">{_cell(c, labels, join=j)}</th>' if k == 0 else
-                                             f"<td>{_cell(c, labels, join=j)}</td>") for k, c in enumerate(row)) + "</tr>"
-                           for row in t["rows"])
+            rows = "".join(
+                "<tr>"
+                + "".join(
+                    (
+                        f'<th scope="row">{_cell(c, labels, join=j)}</th>'
+                        if k == 0
+                        else f"<td>{_cell(c, labels, join=j)}</td>"
+                    )
+                    for k, c in enumerate(row)
+                )
+                + "</tr>"
+                for row in t["rows"]
+            )
             out.append(f'<table class="hk-figtable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
         if "items" in part:
             out.append(_items(part["items"], labels, j))
@@ -164,8 +200,14 @@ def render(data: dict, spec: dict, labels) -> str:
     notes = supplied(data)
     if notes:
         # where each supplied label comes from: the printed figure, or the editor
-        out.append("<small>" + "　".join(labels.html(f"supplied_{n['from']}", label=_label(n, labels),
-                                                     why=html.escape(n["supplied"])) for n in notes) + "</small>\n")
+        out.append(
+            "<small>"
+            + "　".join(
+                labels.html(f"supplied_{n['from']}", label=_label(n, labels), why=html.escape(n["supplied"]))
+                for n in notes
+            )
+            + "</small>\n"
+        )
     if spec.get("note"):
         out.append(f"<small>{html.escape(spec['note'])}</small>\n")
     return "\n".join(out)

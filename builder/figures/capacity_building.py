@@ -1,6 +1,7 @@
 """Fig. III-3-1-6, capacity-building projects: numbered boxes with
 期間 (period), 対象 (recipient) and 派遣要員 (personnel), then the legend and
 the map's labels (country names and project-number ranges)."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ from ..timeline.event import Event, Source
 from . import supplied
 
 NAME = "capacity_building"
-FORMAT = "format_data"      # the label (content/labels.yaml) that names its form in the list of figures
+FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in the list of figures
 
 NUM = re.compile(r"^(?P<n>[0-9０-９]{1,3})\u3000(?P<title>.+)$")
 FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")
@@ -41,8 +42,14 @@ def read(figure, spec, config, layout) -> dict:
             continue
         m, f = NUM.match(text), FIELD.match(text)
         if m:
-            current = {"no": int(unicodedata.normalize("NFKC", m.group("n"))), "title": m.group("title"),
-                       "period": "", "target": "", "personnel": "", "line": line.no}
+            current = {
+                "no": int(unicodedata.normalize("NFKC", m.group("n"))),
+                "title": m.group("title"),
+                "period": "",
+                "target": "",
+                "personnel": "",
+                "line": line.no,
+            }
             projects.append(current)
             key = "title"
         elif f and current:
@@ -51,12 +58,18 @@ def read(figure, spec, config, layout) -> dict:
         elif current and key:
             current[key] += text
         else:
-            raise InputError(config.raw, line.no, f"'{text}' in the projects figure is not a project, a field or the legend")
+            raise InputError(
+                config.raw, line.no, f"'{text}' in the projects figure is not a project, a field or the legend"
+            )
     for p in projects:
         period = western_dot_range(p["period"])
         if period is None:
-            raise InputError(config.raw, p["line"], f"project period '{p['period']}'; expected YYYY.M or "
-                                                    "YYYY.M ～ [YYYY.]M, a real month, ending after it starts")
+            raise InputError(
+                config.raw,
+                p["line"],
+                f"project period '{p['period']}'; expected YYYY.M or "
+                "YYYY.M ～ [YYYY.]M, a real month, ending after it starts",
+            )
         p["start"], p["end"] = period
         p["recipient"] = next((c for c in spec["recipients"] if p["target"].startswith(c)), None)
         if p["recipient"] is None:
@@ -70,8 +83,12 @@ def read(figure, spec, config, layout) -> dict:
     if numbers != list(range(1, len(numbers) + 1)):
         raise InputError(config.raw, figure.nos[0], f"project numbers {numbers} are not 1 to {len(numbers)}")
     projects.sort(key=lambda p: p["no"])
-    return {"projects": projects, "legend": legend, "map_labels": labels,
-            "map_key": map_key(labels, projects, figure, config)}
+    return {
+        "projects": projects,
+        "legend": legend,
+        "map_labels": labels,
+        "map_key": map_key(labels, projects, figure, config),
+    }
 
 
 def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
@@ -85,12 +102,18 @@ def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
         nums = range(int(first), int(last or first) + 1)
         recipients = {projects[n - 1]["recipient"] for n in nums if 0 < n <= len(projects)}
         if len(recipients) != 1 or len(nums) == 0 or max(nums) > len(projects):
-            raise InputError(config.raw, figure.nos[-1], f"map label {label} covers projects of "
-                                                         f"{sorted(recipients) or 'no project'}; expected one country's")
+            raise InputError(
+                config.raw,
+                figure.nos[-1],
+                f"map label {label} covers projects of {sorted(recipients) or 'no project'}; expected one country's",
+            )
         (country,) = recipients
         if country not in by_country:
-            raise InputError(config.raw, figure.nos[-1], f"map label {label} is {country}'s, but the map names "
-                                                         f"only {', '.join(labels['countries'])}")
+            raise InputError(
+                config.raw,
+                figure.nos[-1],
+                f"map label {label} is {country}'s, but the map names only {', '.join(labels['countries'])}",
+            )
         by_country[country].append(label)
     return [{"country": c, "labels": ls} for c, ls in by_country.items()]
 
@@ -99,8 +122,10 @@ def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
 # its 期間：, 対象：, 派遣要員： with theirs; the map's names and numbers are printed apart
 HEADS_WHY = "原文のテキストでは事業の番号と名称に見出しがない。期間・対象・派遣要員は原文の見出し"
 KEY = "地図上の表記"
-KEY_WHY = ("原文のテキストでは地図上の国名と事業番号の範囲が別々に並ぶ。"
-           "各範囲の事業の対象国から、国とその国の事業の番号を対応づけた")
+KEY_WHY = (
+    "原文のテキストでは地図上の国名と事業番号の範囲が別々に並ぶ。"
+    "各範囲の事業の対象国から、国とその国の事業の番号を対応づけた"
+)
 KEY_HEADS = ["国", "事業番号"]
 
 
@@ -111,12 +136,17 @@ def render(data: dict, spec: dict, labels) -> str:
     note = supplied.sentence(spec["note"], labels) if spec.get("note") else ""
     (heading, *key_heads), key_said = supplied.heads([KEY] + KEY_HEADS, KEY_WHY, labels)
     key = ["| " + " | ".join(key_heads) + " |", "| --- | --- |"] + [
-        f"| {escape(k['country'])} | {'、'.join(escape(label) for label in k['labels'])} |" for k in data["map_key"]]
-    return ("\n".join(rows) + "\n\n"
-            + f"**凡例**　{legend}。{note}\n\n"
-            + f"**{heading}**\n\n"
-            + "\n".join(key) + "\n\n"
-            + supplied.note([heads_said, key_said]))
+        f"| {escape(k['country'])} | {'、'.join(escape(label) for label in k['labels'])} |" for k in data["map_key"]
+    ]
+    return (
+        "\n".join(rows)
+        + "\n\n"
+        + f"**凡例**　{legend}。{note}\n\n"
+        + f"**{heading}**\n\n"
+        + "\n".join(key)
+        + "\n\n"
+        + supplied.note([heads_said, key_said])
+    )
 
 
 def anchor(p: dict) -> str:
@@ -134,14 +164,28 @@ def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> l
         end = p["end"] if p["end"] != p["start"] else ""
         # 陸×2 as the legend reads it: 陸上自衛官×2
         people = re.sub(r"([^\s、（）×]+)(?=×)", lambda m: legend.get(m.group(1), m.group(1)), p["personnel"])
-        out.append(Event(
-            page=page, chapter=ch.id, id=f"{ch.id}-capacity-building-{p['no']}", date=p["start"], precision="month",
-            title=f"能力構築支援「{p['title']}」（{c.name_ja}）", end=end,
-            text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
-            summary=f"{range_label(p['start'], end)}、{p['target']}を対象に、能力構築支援事業「{p['title']}」を実施した"
-                    f"（派遣要員：{people}）。",
-            place=p["recipient"], countries=[c.id], kind="capacity_building", url=page_url(page) + f"#{anchor(p)}",
-            anchor=anchor(p), source="figure", lines=[p["line"]], sources=[Source(page, anchor(p), figure=num)]))
+        out.append(
+            Event(
+                page=page,
+                chapter=ch.id,
+                id=f"{ch.id}-capacity-building-{p['no']}",
+                date=p["start"],
+                precision="month",
+                title=f"能力構築支援「{p['title']}」（{c.name_ja}）",
+                end=end,
+                text=f"図表{num} {p['no']}：{p['title']}。対象：{p['target']}。派遣要員：{p['personnel']}",
+                summary=f"{range_label(p['start'], end)}、{p['target']}を対象に、能力構築支援事業「{p['title']}」を実施した"
+                f"（派遣要員：{people}）。",
+                place=p["recipient"],
+                countries=[c.id],
+                kind="capacity_building",
+                url=page_url(page) + f"#{anchor(p)}",
+                anchor=anchor(p),
+                source="figure",
+                lines=[p["line"]],
+                sources=[Source(page, anchor(p), figure=num)],
+            )
+        )
     return [e for e in out if alone is None or e.id in alone]
 
 
@@ -156,7 +200,14 @@ def project_rows(projects: list[dict], anchored: bool = False, heads=("No.", "�
     return rows
 
 
-PROFILE = dict(rows=lambda data: data["projects"], country=lambda p: p["recipient"], heading="能力構築支援事業",
-               column="能力構築支援", short="支援", chart_class="p", table=lambda ps: "\n".join(project_rows(ps)),
-               export_key="capacity_building",
-               export=lambda p: {k: p[k] for k in ("no", "title", "start", "end", "target", "personnel")})
+PROFILE = dict(
+    rows=lambda data: data["projects"],
+    country=lambda p: p["recipient"],
+    heading="能力構築支援事業",
+    column="能力構築支援",
+    short="支援",
+    chart_class="p",
+    table=lambda ps: "\n".join(project_rows(ps)),
+    export_key="capacity_building",
+    export=lambda p: {k: p[k] for k in ("no", "title", "start", "end", "target", "personnel")},
+)

@@ -13,6 +13,7 @@ own raw text (the build checks each one there).
 
 Only the visits kind's data is shown this way (a row a visit: country, title, month).
 """
+
 from __future__ import annotations
 
 import html
@@ -20,32 +21,51 @@ import html
 from . import printed_text
 
 NAME = "counterpart"
-FORMAT = "format_counterpart"      # the label (content/labels.yaml) that names its form in the list of figures
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+FORMAT = "format_counterpart"  # the label (content/labels.yaml) that names its form in the list of figures
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def read(figure, spec, config, layout) -> dict:
     theirs = (config.counterpart_figures or {}).get(figure.num)
     if theirs is None or theirs["kind"] != "visits":
-        raise config.doc.error(("figures", figure.num, "kind"),
-                               f"figure {figure.num} has no visits figure in the main edition's chapter to show; "
-                               "expected the kind the main edition reads it as", on_key=False)
+        raise config.doc.error(
+            ("figures", figure.num, "kind"),
+            f"figure {figure.num} has no visits figure in the main edition's chapter to show; "
+            "expected the kind the main edition reads it as",
+            on_key=False,
+        )
     raw = config.raw.read_text(encoding="utf-8")
     titles = spec["titles"]
     for post, title in titles.items():
         if title not in raw:
-            raise config.doc.error(("figures", figure.num, "titles", post),
-                                   f"'{title}' is not in {config.raw.name}; expected a title of office as this "
-                                   "edition's text writes it")
+            raise config.doc.error(
+                ("figures", figure.num, "titles", post),
+                f"'{title}' is not in {config.raw.name}; expected a title of office as this edition's text writes it",
+            )
     rows = []
     for v in theirs["data"]:
         if v["post"] not in titles:
-            raise config.doc.error(("figures", figure.num, "titles"),
-                                   f"no English title for '{v['post']}'; expected one for each title the "
-                                   "figure names", on_key=True)
-        rows.append({"country": theirs["names"].get(v["country"], v["country"]), "title": titles[v["post"]],
-                     "date": v["date"]})
+            raise config.doc.error(
+                ("figures", figure.num, "titles"),
+                f"no English title for '{v['post']}'; expected one for each title the figure names",
+                on_key=True,
+            )
+        rows.append(
+            {"country": theirs["names"].get(v["country"], v["country"]), "title": titles[v["post"]], "date": v["date"]}
+        )
     return {"rows": rows, "printed": [cell for group in printed_text.read(figure) for cell in group]}
 
 
@@ -60,12 +80,17 @@ def render(data: dict, spec, labels=None) -> str:
     for r in data["rows"]:
         country = "" if r["country"] == last else html.escape(r["country"])
         last = r["country"]
-        rows.append(f'<tr><td>{country}</td><td>{html.escape(r["title"])}</td>'
-                    f'<td><time datetime="{r["date"]}">{month(r["date"])}</time></td></tr>')
+        rows.append(
+            f'<tr><td>{country}</td><td>{html.escape(r["title"])}</td>'
+            f'<td><time datetime="{r["date"]}">{month(r["date"])}</time></td></tr>'
+        )
     rows.append("</tbody></table>")
     printed = "\n".join(html.escape(t) for t in data["printed"])
-    return (f'<div class="admonition warning"><p>{labels.html("figure_unreadable")} '
-            f'{html.escape(spec.get("why", ""))}</p><p>{labels.html("figure_from_counterpart")}</p></div>\n\n'
-            + "\n".join(rows) + "\n\n"
-            f'<details class="hk-printed"><summary>{labels.html("figure_as_printed")}</summary>'
-            f'<pre>{printed}</pre></details>\n')
+    return (
+        f'<div class="admonition warning"><p>{labels.html("figure_unreadable")} '
+        f'{html.escape(spec.get("why", ""))}</p><p>{labels.html("figure_from_counterpart")}</p></div>\n\n'
+        + "\n".join(rows)
+        + "\n\n"
+        f'<details class="hk-printed"><summary>{labels.html("figure_as_printed")}</summary>'
+        f'<pre>{printed}</pre></details>\n'
+    )

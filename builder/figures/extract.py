@@ -4,17 +4,21 @@ own text up to the end of the page (or the next figure's caption).
 Figures are taken out of the stream before anything else reads it, so the
 running text on either side joins up again.
 """
+
 from __future__ import annotations
 
-from ..text import join_lines
 from ..blocks.model import Figure
+from ..text import join_lines
 
 
 def extract_figures(lines, layout, ledger):
     caption_re = layout.re("figure_caption")
     crossref_re = layout.re("crossref_start")
-    ends = [i for i, line in enumerate(lines)
-            if line.kind == "text" and caption_re.search(line.text) and not crossref_re.match(line.text)]
+    ends = [
+        i
+        for i, line in enumerate(lines)
+        if line.kind == "text" and caption_re.search(line.text) and not crossref_re.match(line.text)
+    ]
     starts = []
     for i in ends:
         s = i
@@ -28,14 +32,18 @@ def extract_figures(lines, layout, ledger):
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
         while stop < limit and not lines[stop].page_start:
             stop += 1
-        cap_lines = lines[s:e + 1]
+        cap_lines = lines[s : e + 1]
         caption = join_lines([l.text for l in cap_lines])
         m = caption_re.search(caption)
-        caption_text = caption[:m.start()].strip()
-        content = [l for l in lines[e + 1:stop]]
-        fig = Figure(nos=[n for l in lines[s:stop] for n in l.nos], num=m.group("num"),
-                     caption=caption_text, lines=tuple(content),
-                     caption_nos=[n for l in cap_lines for n in l.nos])
+        caption_text = caption[: m.start()].strip()
+        content = [l for l in lines[e + 1 : stop]]
+        fig = Figure(
+            nos=[n for l in lines[s:stop] for n in l.nos],
+            num=m.group("num"),
+            caption=caption_text,
+            lines=tuple(content),
+            caption_nos=[n for l in cap_lines for n in l.nos],
+        )
         for l in lines[s:stop]:
             if l.kind == "text":
                 ledger.mark(l.nos, "figure", f"図表{fig.num}")

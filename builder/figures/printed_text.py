@@ -2,12 +2,13 @@
 them. Characters set vertically (one a line) are joined back into a word. A
 row of an extractor's Markdown table is its cells, one a line: the pipes, the
 rule under the header and the empty cells it names Col3 leave nothing behind."""
+
 from __future__ import annotations
 
 import html
 import re
 
-FORMAT = "format_printed"      # the label (content/labels.yaml) that names its form in the list of figures
+FORMAT = "format_printed"  # the label (content/labels.yaml) that names its form in the list of figures
 PLACEHOLDER = re.compile(r"^(?:Col\d+|-+|:?-+:?)$")
 
 
@@ -49,5 +50,7 @@ def render(groups: list[list[str]], spec=None, labels=None) -> str:
     for g in groups:
         inner = "<br>".join(html.escape(t) for t in g)
         out.append(f'<div class="hk-figcell">{inner}</div>')
-    return ('<div class="hk-figtext" markdown="0">\n' + "\n".join(out) + "\n</div>\n\n"
-            f"<small>{labels.html('figure_as_printed')}</small>\n")
+    return (
+        '<div class="hk-figtext" markdown="0">\n' + "\n".join(out) + "\n</div>\n\n"
+        f"<small>{labels.html('figure_as_printed')}</small>\n"
+    )

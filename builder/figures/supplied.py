@@ -2,6 +2,7 @@
 sentences the editor writes to explain the figure. Each is marked as the editor's (〔…〕,
 the label editor_words) in a span whose title says why, and the headings are named in a
 note under the figure (supplied_editor), as the arranged figures' supplied labels are."""
+
 from __future__ import annotations
 
 import html
@@ -9,15 +10,22 @@ import html
 
 def mark(words: str, why: str, labels) -> str:
     """The editor's words as the page shows them: 〔words〕, with why as its title (HTML)."""
-    return (f'<span class="hk-supplied" title="{html.escape(why, quote=True)}">'
-            f'{labels.html("editor_words", words=html.escape(words))}</span>')
+    return (
+        f'<span class="hk-supplied" title="{html.escape(why, quote=True)}">'
+        f'{labels.html("editor_words", words=html.escape(words))}</span>'
+    )
 
 
 def heads(words: list[str], why: str, labels) -> tuple[list[str], str]:
     """A table's heads the editor supplies: each marked, and the note's sentence on them."""
-    return ([mark(w, why, labels) for w in words],
-            labels.html("supplied_editor", label="".join(labels.html("editor_words", words=html.escape(w))
-                                                          for w in words), why=html.escape(why)))
+    return (
+        [mark(w, why, labels) for w in words],
+        labels.html(
+            "supplied_editor",
+            label="".join(labels.html("editor_words", words=html.escape(w)) for w in words),
+            why=html.escape(why),
+        ),
+    )
 
 
 def sentence(words: str, labels) -> str:

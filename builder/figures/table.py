@@ -7,6 +7,7 @@ The text layer gives the cells in reading order, blank lines between most of
 them; a label and the first line of its sentence can share a line, parted by
 a space.
 """
+
 from __future__ import annotations
 
 import html
@@ -15,7 +16,7 @@ from ..errors import InputError
 from .printed_text import read as read_groups
 
 NAME = "table"
-FORMAT = "format_table"      # the label (content/labels.yaml) that names its form in the list of figures
+FORMAT = "format_table"  # the label (content/labels.yaml) that names its form in the list of figures
 
 
 def _is_label(line: str) -> bool:
@@ -26,8 +27,11 @@ def read(figure, spec, config, layout) -> dict:
     body = read_groups(figure)[1:]
     header = next((l.text for l in figure.lines if l.text.strip()), None)
     if header is None:
-        raise InputError(config.raw, (figure.nos or figure.caption_nos or [None])[0],
-                         "the figure has no printed text; expected a header line naming its four columns")
+        raise InputError(
+            config.raw,
+            (figure.nos or figure.caption_nos or [None])[0],
+            "the figure has no printed text; expected a header line naming its four columns",
+        )
     # column names are parted by a space; the letter-spacing inside them is U+3000
     columns = [c.replace("\u3000", "") for c in header.split(" ") if c.strip()]
     if len(columns) != 4:
@@ -86,5 +90,8 @@ def render(data: dict, spec, labels=None) -> str:
         points = "".join(f"<li>{e(p)}</li>" for p in r["points"])
         cells.append(f"<td><ul>{points}</ul></td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<table class="hk-figtable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "\n".join(rows) + "\n</tbody>\n</table>\n")
+    return (
+        f'<table class="hk-figtable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n"
+    )

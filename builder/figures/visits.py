@@ -6,11 +6,11 @@ Each visit is a row of the timeline's data, with an anchor of its own on the
 figure's page. On the timeline a post's visits in one month are one trip and
 one event (content/README-events.md, Visits), its title of office written in
 full, as the text writes it (`titles`: 政務官 → 防衛大臣政務官)."""
+
 from __future__ import annotations
 
 import html
 import re
-
 from collections import OrderedDict
 
 from ..dates import era_dot, iso_label
@@ -20,7 +20,7 @@ from ..timeline.event import Event, Source
 from . import supplied
 
 NAME = "visits"
-FORMAT = "format_data"      # the label (content/labels.yaml) that names its form in the list of figures
+FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in the list of figures
 
 DATE = r"\d{1,2}\.\d{1,2}"
 
@@ -30,8 +30,11 @@ def check(spec, layout, error) -> None:
         raise error("era", f"era '{spec['era']}' is not in layout.yaml's eras ({', '.join(layout.eras)})")
     for short in spec.get("titles", {}):
         if short not in spec["posts"]:
-            raise error("titles", f"'{short}' is not one of the posts ({', '.join(spec['posts'])}); "
-                                           "expected a post as the figure prints it")
+            raise error(
+                "titles",
+                f"'{short}' is not one of the posts ({', '.join(spec['posts'])}); "
+                "expected a post as the figure prints it",
+            )
     lo, hi = spec["period"]
     if lo > hi:
         raise error("period", f"period {lo} to {hi} ends before it starts; expected [first month, last month]")
@@ -61,8 +64,11 @@ def read(figure, spec, config, layout) -> list[dict]:
         for d in filter(None, dates.split("、")):
             iso = era_dot(d, layout.eras[spec["era"]])
             if iso is None or not (lo <= iso <= hi):
-                raise InputError(config.raw, line.no,
-                                 f"visit date {d} ({iso or 'no such month'}) is outside the figure's period {lo} to {hi}")
+                raise InputError(
+                    config.raw,
+                    line.no,
+                    f"visit date {d} ({iso or 'no such month'}) is outside the figure's period {lo} to {hi}",
+                )
             visits.append({"country": country, "post": post, "printed": d, "date": iso, "line": line.no})
         if m and m.group("next"):
             country, post = m.group("next"), None
@@ -95,16 +101,20 @@ def render(visits: list[dict], spec, labels) -> str:
     for country, posts in by_country.items():
         first = True
         for post, vs in posts.items():
-            when = "、".join(f'<time id="{html.escape(a)}" datetime="{v["date"]}">{iso_label(v["date"])}</time>'
-                            for v, a in vs)
+            when = "、".join(
+                f'<time id="{html.escape(a)}" datetime="{v["date"]}">{iso_label(v["date"])}</time>' for v, a in vs
+            )
             rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
             first = False
     # how the figure's dates read, with its last visit as the example
     era, last = spec["era"], visits[-1] if visits else None
-    example = (f"（{last['printed']} は{era}{last['printed'].replace('.', '年')}月 = {iso_label(last['date'])}）"
-               if last else "")
+    example = (
+        f"（{last['printed']} は{era}{last['printed'].replace('.', '年')}月 = {iso_label(last['date'])}）"
+        if last
+        else ""
+    )
     intro = f"{len(by_country)}か国・地域への訪問 {len(visits)} 件。原図の日付は{era}年.月{example}。"
-    return (supplied.sentence(intro, labels) + "\n\n" + "\n".join(rows) + "\n\n" + supplied.note([said]))
+    return supplied.sentence(intro, labels) + "\n\n" + "\n".join(rows) + "\n\n" + supplied.note([said])
 
 
 def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> list[Event]:
@@ -120,14 +130,28 @@ def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> l
         key = f"{ch.id}-visit-{c.id}-{v['date']}-{v['post']}"
         seen[key] = seen.get(key, 0) + 1
         who = titles.get(v["post"], v["post"])
-        rows.append(Event(
-            page=page, chapter=ch.id, id=f"{key}-{seen[key]}", date=v["date"], precision="month",
-            title=f"{who}が{c.name_ja}を訪問", text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
-            summary=f"{iso_label(v['date'])}、{who}が{c.name_ja}を訪問した。", place=v["country"],
-            era=f"{spec['era']}{v['printed'].split('.')[0]}年",
-            countries=[c.id], kind="visit", url=page_url(page) + f"#{anchor}", anchor=anchor,
-            source="figure", lines=[v["line"]], sources=[Source(page, anchor, figure=num)],
-            group=f"visit|{v['date']}|{v['post']}"))
+        rows.append(
+            Event(
+                page=page,
+                chapter=ch.id,
+                id=f"{key}-{seen[key]}",
+                date=v["date"],
+                precision="month",
+                title=f"{who}が{c.name_ja}を訪問",
+                text=f"図表{num}：{v['country']} {v['post']} {v['printed']}",
+                summary=f"{iso_label(v['date'])}、{who}が{c.name_ja}を訪問した。",
+                place=v["country"],
+                era=f"{spec['era']}{v['printed'].split('.')[0]}年",
+                countries=[c.id],
+                kind="visit",
+                url=page_url(page) + f"#{anchor}",
+                anchor=anchor,
+                source="figure",
+                lines=[v["line"]],
+                sources=[Source(page, anchor, figure=num)],
+                group=f"visit|{v['date']}|{v['post']}",
+            )
+        )
         names[rows[-1].id] = c.name_ja
     if alone is None:
         return rows
@@ -147,13 +171,25 @@ def trip(rows: list[Event], names: list[str], titles: dict) -> Event:
     said = [f"{name}（{n}回）" if n > 1 else name for name, n in times.items()]
     listed = said[0] if len(said) == 1 else "、".join(said[:-1]) + "および" + said[-1]
     return Event(
-        page=first.page, chapter=first.chapter, id=f"{first.chapter}-visit-{first.date}-{post}", date=first.date,
-        precision="month", title=f"{who}が{'、'.join(said)}を訪問", text="\n".join(r.text for r in rows),
+        page=first.page,
+        chapter=first.chapter,
+        id=f"{first.chapter}-visit-{first.date}-{post}",
+        date=first.date,
+        precision="month",
+        title=f"{who}が{'、'.join(said)}を訪問",
+        text="\n".join(r.text for r in rows),
         summary=f"{iso_label(first.date)}、{who}が{listed}を訪問した。",
-        place="、".join(dict.fromkeys(r.place for r in rows)), era=first.era,
-        countries=list(dict.fromkeys(c for r in rows for c in r.countries)), kind="visit", url=first.url,
-        anchor=first.anchor, source="figure", lines=[n for r in rows for n in r.lines],
-        sources=[s for r in rows for s in r.sources], group=first.group)
+        place="、".join(dict.fromkeys(r.place for r in rows)),
+        era=first.era,
+        countries=list(dict.fromkeys(c for r in rows for c in r.countries)),
+        kind="visit",
+        url=first.url,
+        anchor=first.anchor,
+        source="figure",
+        lines=[n for r in rows for n in r.lines],
+        sources=[s for r in rows for s in r.sources],
+        group=first.group,
+    )
 
 
 def profile_table(visits: list[dict]) -> str:
@@ -162,6 +198,14 @@ def profile_table(visits: list[dict]) -> str:
     return "\n".join(rows)
 
 
-PROFILE = dict(rows=lambda data: data, country=lambda v: v["country"], heading="ハイレベルの訪問", column="訪問",
-               short="訪問", chart_class="v", table=profile_table, export_key="visits",
-               export=lambda v: {"post": v["post"], "date": v["date"], "printed": v["printed"]})
+PROFILE = dict(
+    rows=lambda data: data,
+    country=lambda v: v["country"],
+    heading="ハイレベルの訪問",
+    column="訪問",
+    short="訪問",
+    chart_class="v",
+    table=profile_table,
+    export_key="visits",
+    export=lambda v: {"post": v["post"], "date": v["date"], "printed": v["printed"]},
+)

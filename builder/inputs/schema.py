@@ -13,6 +13,7 @@ string compiles as a Python regular expression that runs in bounded time
 (`fill` replaces a placeholder such as {n} first). `date` checks that a date is one the calendar has. `expected` is an annotation: the phrase an error
 uses for what a value should be.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -31,6 +32,7 @@ SCHEMAS = Path(__file__).parent / "schemas"
 
 def _regex(validator, spec, instance, schema):
     from jsonschema import ValidationError
+
     if not isinstance(instance, str):
         return
     spec = spec if isinstance(spec, dict) else {}
@@ -44,40 +46,53 @@ def _regex(validator, spec, instance, schema):
     groups = spec.get("groups", [])
     missing = [g for g in groups if g not in compiled.groupindex]
     if missing:
-        yield ValidationError(f"the pattern '{instance}' lacks the named group(s) "
-                              f"{', '.join(f'(?P<{g}>…)' for g in missing)}; the rule that reads it needs them")
+        yield ValidationError(
+            f"the pattern '{instance}' lacks the named group(s) "
+            f"{', '.join(f'(?P<{g}>…)' for g in missing)}; the rule that reads it needs them"
+        )
 
 
 def _date(validator, spec, instance, schema):
     """A date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' names a month and a day that exist."""
     from jsonschema import ValidationError
+
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", instance) if isinstance(instance, str) else None
     if not m:
-        return      # its shape is the `pattern`'s to check
+        return  # its shape is the `pattern`'s to check
     year, month, day = (int(g) if g else None for g in m.groups())
     if month is not None and not 1 <= month <= 12:
         yield ValidationError(f"'{instance}' has no month {month}; expected a month from 01 to 12")
     elif day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            yield ValidationError(f"'{instance}': {year}-{month:02d} has no day {day}; expected a day from 01 to {last}")
+            yield ValidationError(
+                f"'{instance}': {year}-{month:02d} has no day {day}; expected a day from 01 to {last}"
+            )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def schema(name: str) -> dict:
     # through the same loader as the inputs: a key written twice in a schema is refused too
     return load(SCHEMAS / f"{name}.yaml").data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def validator(name: str):
     # imported here: a rebuild whose inputs all passed before (memo) never needs it
     from jsonschema import Draft202012Validator, validators
+
     return validators.extend(Draft202012Validator, {"regex": _regex, "date": _date})(schema(name))
 
 
-TYPES = {"string": "a string", "integer": "a whole number", "number": "a number", "object": "a mapping (key: value)",
-         "array": "a list", "boolean": "true or false", "null": "nothing"}
+TYPES = {
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "a mapping (key: value)",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 def describe(value) -> str:
@@ -131,13 +146,19 @@ def _problems(e, at: tuple):
         # where unknown keys are refused, a misspelt key is told as one, with "did you mean";
         # where they are let through (a figure's own fields), the missing key names it
         closed = sch.get("additionalProperties") is False
-        missing = [k for k in e.validator_value if k not in inst
-                   and not (closed and any(closest(u, [k]) for u in unknown))]
+        missing = [
+            k for k in e.validator_value if k not in inst and not (closed and any(closest(u, [k]) for u in unknown))
+        ]
         if missing:
             slips = [f"'{u}' for '{k}'" for k in missing for u in unknown if closest(u, [k])]
-            yield place, False, ("missing key " if len(missing) == 1 else "missing keys ") + ", ".join(
-                f"'{k}'" for k in missing) + (f" (a slip: {', '.join(slips)}?)" if slips else "") + (
-                f"; expected {sch['expected']}" if "expected" in sch else "")
+            yield (
+                place,
+                False,
+                ("missing key " if len(missing) == 1 else "missing keys ")
+                + ", ".join(f"'{k}'" for k in missing)
+                + (f" (a slip: {', '.join(slips)}?)" if slips else "")
+                + (f"; expected {sch['expected']}" if "expected" in sch else ""),
+            )
         return
     if kind == "type":
         want = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
@@ -145,8 +166,14 @@ def _problems(e, at: tuple):
         yield place, False, f"expected {what}, got {describe(inst)}"
         return
     if kind == "enum":
-        yield place, False, (f"{describe(inst)} is not one of: {', '.join(map(str, e.validator_value))}"
-                             + did_you_mean(inst, e.validator_value))
+        yield (
+            place,
+            False,
+            (
+                f"{describe(inst)} is not one of: {', '.join(map(str, e.validator_value))}"
+                + did_you_mean(inst, e.validator_value)
+            ),
+        )
         return
     if kind in ("regex", "date"):
         yield place, False, e.message
@@ -189,7 +216,11 @@ def load_checked(path: Path, name: str, optional: bool = False) -> Doc:
     is to be off is deleted instead, and the build report says so."""
     doc = load(path)
     if doc.data is None:
-        raise InputError(path, 1, "the file holds nothing (it is empty, or comments alone); expected its data"
-                         + ("; to turn off what it gives, delete the file" if optional else ""))
+        raise InputError(
+            path,
+            1,
+            "the file holds nothing (it is empty, or comments alone); expected its data"
+            + ("; to turn off what it gives, delete the file" if optional else ""),
+        )
     validate(doc, name)
     return doc

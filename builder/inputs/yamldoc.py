@@ -7,6 +7,7 @@ nested at most MAX_DEPTH deep, and no input uses anchors and aliases (none
 needs them; nested aliases, a "billion laughs", expand to gigabytes). A
 bidirectional override or another invisible format character is refused: it
 can make a page say what the file does not."""
+
 from __future__ import annotations
 
 import re
@@ -20,17 +21,23 @@ from ..errors import InputError
 # libyaml's loader when PyYAML has it (the wheels do): several times faster
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Path_ = tuple   # a place in the data: keys and list indices, outermost first
+Path_ = tuple  # a place in the data: keys and list indices, outermost first
 
-MAX_BYTES = 1 << 20         # the largest input, a chapter's chronology, is about a tenth of this
-MAX_STRING = 10_000         # characters; the longest string of the inputs has a few hundred
-MAX_DEPTH = 32              # the deepest input, a chapter.yaml, nests 10 levels
+MAX_BYTES = 1 << 20  # the largest input, a chapter's chronology, is about a tenth of this
+MAX_STRING = 10_000  # characters; the longest string of the inputs has a few hundred
+MAX_DEPTH = 32  # the deepest input, a chapter.yaml, nests 10 levels
 
 # bidirectional embeddings, overrides and isolates; zero-width and other invisible format characters
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-INVISIBLE_NAMES = {0x200b: "a zero-width space", 0x200c: "a zero-width non-joiner", 0x200d: "a zero-width joiner",
-                   0x200e: "a left-to-right mark", 0x200f: "a right-to-left mark", 0xfeff: "a byte order mark",
-                   0x2060: "a word joiner"}
+INVISIBLE_NAMES = {
+    0x200B: "a zero-width space",
+    0x200C: "a zero-width non-joiner",
+    0x200D: "a zero-width joiner",
+    0x200E: "a left-to-right mark",
+    0x200F: "a right-to-left mark",
+    0xFEFF: "a byte order mark",
+    0x2060: "a word joiner",
+}
 BIDI = "a bidirectional override, which can make a page say what the file does not"
 # in a value, what an escape ("\a", "\u202e") can put there that the file's text does not show
 NOT_TEXT = re.compile(INVISIBLE.pattern[:-1] + "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -40,6 +47,7 @@ NOT_TEXT = re.compile(INVISIBLE.pattern[:-1] + "\x00-\x08\x0b-\x1f\x7f-\x9f\u202
 class Doc:
     """A parsed YAML file. `at(place)` is the (line, column) of the value at
     that place, `key_at(place)` that of its key; both 1-based."""
+
     path: Path
     data: object
     values: dict = field(default_factory=dict)
@@ -48,7 +56,7 @@ class Doc:
     def at(self, place: Path_ = ()) -> tuple[int, int] | tuple[None, None]:
         place = tuple(place)
         while place not in self.values and place:
-            place = place[:-1]          # a missing key: point at the mapping that lacks it
+            place = place[:-1]  # a missing key: point at the mapping that lacks it
         return self.values.get(place, (None, None))
 
     def key_at(self, place: Path_) -> tuple[int, int] | tuple[None, None]:
@@ -77,9 +85,15 @@ def _walk(node, place, doc: Doc, seen: set, text: str = "") -> None:
         # the composer gives an alias the very node of its anchor, and no mark of its own: the parser's
         # events have it
         alias = next(e for e in yaml.parse(text, Loader=SafeLoader) if isinstance(e, yaml.AliasEvent))
-        raise InputError(doc.path, alias.start_mark.line + 1, f"an alias (*{alias.anchor}) of the anchor at line "
-                         f"{node.start_mark.line + 1}; expected the value written out: no input needs "
-                         "anchors and aliases", column=alias.start_mark.column + 1, key=dotted(place))
+        raise InputError(
+            doc.path,
+            alias.start_mark.line + 1,
+            f"an alias (*{alias.anchor}) of the anchor at line "
+            f"{node.start_mark.line + 1}; expected the value written out: no input needs "
+            "anchors and aliases",
+            column=alias.start_mark.column + 1,
+            key=dotted(place),
+        )
     seen.add(id(node))
     doc.values[place] = _mark(node)
     if len(place) > MAX_DEPTH:
@@ -96,15 +110,23 @@ def _walk(node, place, doc: Doc, seen: set, text: str = "") -> None:
         first: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise InputError(doc.path, key_node.start_mark.line + 1, "a key that is a list or a mapping; "
-                                 "expected a name", column=key_node.start_mark.column + 1, key=dotted(place))
+                raise InputError(
+                    doc.path,
+                    key_node.start_mark.line + 1,
+                    "a key that is a list or a mapping; expected a name",
+                    column=key_node.start_mark.column + 1,
+                    key=dotted(place),
+                )
             key = key_node.value
             if key in first:
                 # PyYAML would keep the last silently: an editing slip that loses data
-                raise InputError(doc.path, key_node.start_mark.line + 1,
-                                 f"key '{key}' appears twice in this mapping (first at line {first[key]}); "
-                                 "expected each key once", column=key_node.start_mark.column + 1,
-                                 key=dotted(place + (key,)))
+                raise InputError(
+                    doc.path,
+                    key_node.start_mark.line + 1,
+                    f"key '{key}' appears twice in this mapping (first at line {first[key]}); expected each key once",
+                    column=key_node.start_mark.column + 1,
+                    key=dotted(place + (key,)),
+                )
             first[key] = key_node.start_mark.line + 1
             doc.keys[place + (key,)] = _mark(key_node)
             # an alias's value is that of the anchor: its place is where the alias is written
@@ -128,9 +150,13 @@ def read_text(path: Path, what: str = "file") -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        column = len(data[data.rfind(b"\n", 0, e.start) + 1: e.start].decode("utf-8", "replace")) + 1
-        raise InputError(path, line, f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded (saved as "
-                                     "Shift_JIS?); expected UTF-8 text", column=column) from None
+        column = len(data[data.rfind(b"\n", 0, e.start) + 1 : e.start].decode("utf-8", "replace")) + 1
+        raise InputError(
+            path,
+            line,
+            f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded (saved as Shift_JIS?); expected UTF-8 text",
+            column=column,
+        ) from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -142,8 +168,9 @@ def invisible(path: Path, text: str) -> None:
         column = m.start() - text.rfind("\n", 0, m.start())
         code = ord(m.group())
         name = INVISIBLE_NAMES.get(code, BIDI)
-        raise InputError(path, line, f"an invisible character U+{code:04X} ({name}); expected visible text only",
-                         column=column)
+        raise InputError(
+            path, line, f"an invisible character U+{code:04X} ({name}); expected visible text only", column=column
+        )
 
 
 def load(path: Path) -> Doc:
@@ -181,12 +208,21 @@ def _malformed(path: Path, text: str, e: yaml.YAMLError) -> InputError:
             line = lines[no]
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             if "\t" in indent:
-                return InputError(path, no + 1, "a tab in the indentation; expected spaces (YAML indents with "
-                                                "spaces only)", column=indent.index("\t") + 1)
+                return InputError(
+                    path,
+                    no + 1,
+                    "a tab in the indentation; expected spaces (YAML indents with spaces only)",
+                    column=indent.index("\t") + 1,
+                )
             m = _NO_SPACE.match(line)
             if m and no < mark.line + 1:
-                return InputError(path, no + 1, f"no space after the colon of '{m['key']}:'; expected "
-                                                f"'{m['key']}: {m['value']}'", column=m.start("value"),
-                                  key=m["key"])
-    return InputError(path, mark.line + 1 if mark else None, f"malformed YAML: {problem}",
-                      column=mark.column + 1 if mark else None)
+                return InputError(
+                    path,
+                    no + 1,
+                    f"no space after the colon of '{m['key']}:'; expected '{m['key']}: {m['value']}'",
+                    column=m.start("value"),
+                    key=m["key"],
+                )
+    return InputError(
+        path, mark.line + 1 if mark else None, f"malformed YAML: {problem}", column=mark.column + 1 if mark else None
+    )

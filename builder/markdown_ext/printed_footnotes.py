@@ -4,6 +4,7 @@ Python-Markdown numbers footnotes 1, 2, 3 … on every page, but the white
 paper numbers them through a section (item 4's page holds notes 8–16). This
 runs after the footnotes extension and shows each note's own label instead.
 """
+
 from __future__ import annotations
 
 from markdown import Extension
@@ -14,7 +15,7 @@ class PrintedNumbers(Treeprocessor):
     def run(self, root):
         for a in root.iter("a"):
             if "footnote-ref" in (a.get("class") or "") and (a.get("href") or "").startswith("#fn:"):
-                a.text = a.get("href")[len("#fn:"):]
+                a.text = a.get("href")[len("#fn:") :]
         for div in root.iter("div"):
             if "footnote" in (div.get("class") or "").split():
                 for li in div.iter("li"):

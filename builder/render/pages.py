@@ -1,5 +1,6 @@
 """The chapter model as Markdown pages: home, section landings, one page per
 item, figure pages and their index, and the glossary."""
+
 from __future__ import annotations
 
 import html
@@ -8,14 +9,14 @@ import re
 from pymdownx.slugs import slugify
 
 from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
+from ..counterparts import NONE, Counterparts
+from ..escape import attr, escape, to_markdown
 from ..export import json_text
-from ..text import ABBR_RE, insert_links, plain
+from ..figures import kind_of
+from ..page import Page, page_url, rel
 from ..structure.acronyms import uses as acronym_uses
 from ..structure.chapter import figure_slug
-from ..figures import kind_of
-from ..escape import attr, escape, to_markdown
-from ..page import Page, page_url, rel
-from ..counterparts import NONE, Counterparts
+from ..text import ABBR_RE, insert_links, plain
 
 
 def heading_text(h: Heading) -> str:
@@ -25,8 +26,8 @@ def heading_text(h: Heading) -> str:
 def first_sentence(text: str, layout) -> str:
     """Up to and with the first sentence's end, as the layout knows one (the whole text if it has none)."""
     for m in re.finditer(r"[。.?!][」）”’\")]?(?=\s|$)|。", text):
-        if layout.ends_sentence(text[:m.end()]):
-            return text[:m.end()]
+        if layout.ends_sentence(text[: m.end()]):
+            return text[: m.end()]
     return text
 
 
@@ -63,22 +64,31 @@ def cp_id(anchor: str, k: int) -> str:
 
 
 class ChapterRenderer:
-    def __init__(self, chapter, box_styles: dict, labels, home: str = "index.md", links: dict | None = None,
-                 link_path=None, counterpart=None, others: Counterparts = NONE):
+    def __init__(
+        self,
+        chapter,
+        box_styles: dict,
+        labels,
+        home: str = "index.md",
+        links: dict | None = None,
+        link_path=None,
+        counterpart=None,
+        others: Counterparts = NONE,
+    ):
         self.ch = chapter
         self.cid = chapter.id
-        self.home = home           # the page with the chapter's overview and its intro
-        self.box_styles = box_styles   # box kind -> admonition type and classes (layout.yaml)
-        self.labels = labels           # the words around the text (content/labels.yaml)
+        self.home = home  # the page with the chapter's overview and its intro
+        self.box_styles = box_styles  # box kind -> admonition type and classes (layout.yaml)
+        self.labels = labels  # the words around the text (content/labels.yaml)
         self.figures = {num: (fig, fig.kind, fig.data) for num, fig in chapter.figures.items()}
-        self.links = links or {}   # (page, anchor) -> spans to link (builder/countries/mentions.py)
-        self.link_path = link_path # link target -> its page, where there are profiles
-        self.page = ""             # the page being rendered
+        self.links = links or {}  # (page, anchor) -> spans to link (builder/countries/mentions.py)
+        self.link_path = link_path  # link target -> its page, where there are profiles
+        self.page = ""  # the page being rendered
         self.layout = chapter.config.layout
-        self.counterpart = counterpart     # (the main edition's chapter, "../" to its root, its lang) for another
+        self.counterpart = counterpart  # (the main edition's chapter, "../" to its root, its lang) for another
         self.beyond_said = False
-        self.others = others           # each paragraph's counterparts, and how to link to them
-        self.cp_shown: set = set()     # the counterparts already shown, by (page, anchor)
+        self.others = others  # each paragraph's counterparts, and how to link to them
+        self.cp_shown: set = set()  # the counterparts already shown, by (page, anchor)
 
     # -- places -----------------------------------------------------------
     def figure_path(self, num: str) -> str:
@@ -97,8 +107,7 @@ class ChapterRenderer:
             out += f'!!! info "{attr(self.labels.beyond)}"\n    {escape(self.labels.beyond_note)}\n\n'
         out += f"{self.md(text)}{self.counterpart_link(p)}\n{{: #{p.anchor} }}\n" + self.counterpart_text(p)
         if p.cut_off:
-            out += (f'\n!!! warning "{attr(self.labels.cut_off)}"\n'
-                    f"    {escape(self.labels.cut_off_note)}\n")
+            out += f'\n!!! warning "{attr(self.labels.cut_off)}"\n    {escape(self.labels.cut_off_note)}\n'
         return out
 
     def counterpart_href(self, lang_root: str, page: str, anchor: str) -> str:
@@ -109,8 +118,7 @@ class ChapterRenderer:
         """A small link at the paragraph's end to its counterpart in the other edition (the first of
         two, where one is two there); the reader's script opens the counterpart under it on a tap."""
         controls = " ".join(cp_id(p.anchor, k) for k in range(len(self.others.of(self.page, p.anchor))))
-        return self.others.link(self.page, self.page, p.anchor,
-                                f' aria-controls="{controls}" aria-expanded="false"')
+        return self.others.link(self.page, self.page, p.anchor, f' aria-controls="{controls}" aria-expanded="false"')
 
     def counterpart_text(self, p: Paragraph) -> str:
         """The counterpart's words, a paragraph each, hidden until the reader asks: under the paragraph
@@ -125,8 +133,10 @@ class ChapterRenderer:
             self.cp_shown.add((page, anchor))
             # raw HTML, not a Markdown link: MkDocs checks a Markdown link against this edition's
             # pages, and warns of every link into another edition's folder
-            out += (f'\n<a href="{html.escape(href)}" hreflang="{html.escape(lang)}">¶</a> {escape(plain(text))}\n'
-                    f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude="cp"{again} }}\n')
+            out += (
+                f'\n<a href="{html.escape(href)}" hreflang="{html.escape(lang)}">¶</a> {escape(plain(text))}\n'
+                f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude="cp"{again} }}\n'
+            )
         return out
 
     def crossref(self, c: CrossRef, page: str) -> str:
@@ -146,7 +156,9 @@ class ChapterRenderer:
     def box(self, b: Box) -> str:
         kind = self.box_styles[b.kind]
         title = attr(f"{b.kind}{self.labels.after_heading}{b.title}")
-        body = "\n".join("    " + line if line else "" for p in b.paragraphs for line in (self.paragraph(p) + "\n").split("\n"))
+        body = "\n".join(
+            "    " + line if line else "" for p in b.paragraphs for line in (self.paragraph(p) + "\n").split("\n")
+        )
         return f'!!! {kind} "{title}"\n\n{body.rstrip()}\n'
 
     def blocks(self, blocks, page: str, levels: dict) -> list[str]:
@@ -170,7 +182,7 @@ class ChapterRenderer:
         """Markdown levels under the page's H1: each printed level one below
         the nearest one above it that the page actually has."""
         rank = {"sub": 1, "paren": 2, "kana": 3}
-        levels, stack = {}, []   # stack of (rank, markdown level)
+        levels, stack = {}, []  # stack of (rank, markdown level)
         for b in blocks:
             if isinstance(b, Heading):
                 r = rank[b.level]
@@ -187,8 +199,14 @@ class ChapterRenderer:
         if note.state != "whole":
             # where the text layer stops inside a note, or lost it: say so, and point at the other edition's
             where = self.counterpart_note(section, note.num)
-            link = (f' <a href="{html.escape(where)}" hreflang="{html.escape(self.counterpart[2])}">'
-                    f'{self.labels.html("counterpart_note", n=note.num)}</a>') if where else ""
+            link = (
+                (
+                    f' <a href="{html.escape(where)}" hreflang="{html.escape(self.counterpart[2])}">'
+                    f'{self.labels.html("counterpart_note", n=note.num)}</a>'
+                )
+                if where
+                else ""
+            )
             words = self.labels.html("note_cut" if note.state == "cut" else "note_missing")
             text = (text + " " if text else "") + f'<span class="hk-note-lost">{words}{link}</span>'
         return f"[^{note.num}]: {text}\n"
@@ -231,8 +249,11 @@ class ChapterRenderer:
 
     def sub_items(self, item, page: str, indent: str = "") -> str:
         ids = heading_ids(item.blocks)
-        return "".join(f"{indent}- [{heading_text(b)}]({rel(page, item.path)}#{ids[id(b)]})\n"
-                       for b in item.blocks if isinstance(b, Heading) and b.level == "sub")
+        return "".join(
+            f"{indent}- [{heading_text(b)}]({rel(page, item.path)}#{ids[id(b)]})\n"
+            for b in item.blocks
+            if isinstance(b, Heading) and b.level == "sub"
+        )
 
     def outline_list(self, s, page: str) -> str:
         lines = []
@@ -249,8 +270,10 @@ class ChapterRenderer:
         cfg = self.ch.config
         h = "#" * level
         lb = self.labels
-        parts = [f"{h} {escape(cfg.number)}{lb.md('after_heading')}{escape(cfg.title)}\n",
-                 lb.md("book_line", book=escape(cfg.book), book_en=escape(cfg.book_en), part=escape(cfg.part)) + "\n"]
+        parts = [
+            f"{h} {escape(cfg.number)}{lb.md('after_heading')}{escape(cfg.title)}\n",
+            lb.md("book_line", book=escape(cfg.book), book_en=escape(cfg.book_en), part=escape(cfg.part)) + "\n",
+        ]
         if cfg.source_note:
             # what the source holds (and where it stops), before the reader starts
             parts.append(f'!!! info "{attr(self.labels.source_scope)}"\n    {escape(cfg.source_note)}\n')
@@ -259,16 +282,21 @@ class ChapterRenderer:
         for s in self.ch.sections:
             parts.append(f"{h}## [{heading_text(s.heading)}]({rel(page, s.path)})\n")
             parts.append(self.outline_list(s, page))
-        parts.append(f"- [{escape(self.labels.figure_index)}]({rel(page, self.cid + '/figures/index.md')})"
-                     f"{self.labels.md('figure_count', n=len(self.figures))}\n"
-                     f"- [{escape(self.labels.glossary)}]({rel(page, self.cid + '/glossary.md')})\n")
+        parts.append(
+            f"- [{escape(self.labels.figure_index)}]({rel(page, self.cid + '/figures/index.md')})"
+            f"{self.labels.md('figure_count', n=len(self.figures))}\n"
+            f"- [{escape(self.labels.glossary)}]({rel(page, self.cid + '/glossary.md')})\n"
+        )
         return "\n".join(parts)
 
     def figure_pages(self) -> list[Page]:
         pages = []
         lb = self.labels
-        index = [f"# {lb.md('figure_index')}\n", f"| {lb.md('number')} | {lb.md('figures')} | {lb.md('format')} |",
-                 "| --- | --- | --- |"]
+        index = [
+            f"# {lb.md('figure_index')}\n",
+            f"| {lb.md('number')} | {lb.md('figures')} | {lb.md('format')} |",
+            "| --- | --- | --- |",
+        ]
         for num, (fig, kind, data) in self.figures.items():
             path = self.figure_path(num)
             title = f"{lb.text('figure_number', num=num)}{lb.after_heading}{fig.caption}"
@@ -280,8 +308,10 @@ class ChapterRenderer:
             if cited:
                 body.append(f"\n**{lb.md('cited_in')}**{lb.md('after_heading')}" + lb.md("list_sep").join(cited) + "\n")
             pages.append(Page(path, title, "\n".join(body)))
-            index.append(f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)})"
-                         f" | {lb.md(handler.format)} |")
+            index.append(
+                f"| {escape(num)} | [{escape(fig.caption)}]({rel(self.cid + '/figures/index.md', path)})"
+                f" | {lb.md(handler.format)} |"
+            )
         pages.insert(0, Page(f"{self.cid}/figures/index.md", self.labels.figure_index, "\n".join(index) + "\n"))
         return pages
 
@@ -300,8 +330,7 @@ class ChapterRenderer:
         for item in self.ch.items():
             for b in item.blocks:
                 if isinstance(b, CrossRef) and any(e["target"] == ("figure", num) for e in b.entries):
-                    links.append(f"[{escape(item.place)} {escape(item.title)}]"
-                                 f"({rel(page, item.path)})")
+                    links.append(f"[{escape(item.place)} {escape(item.title)}]({rel(page, item.path)})")
                     break
         return links
 
@@ -323,7 +352,7 @@ class ChapterRenderer:
             for n in item.footnotes:
                 texts.append((item, n.text, f"fn:{n.num}"))
         shown = [plain(text) for _, text, _ in texts]
-        japanese = self.ch.acronym_names      # acronym -> its Japanese name (builder/structure/acronyms.py)
+        japanese = self.ch.acronym_names  # acronym -> its Japanese name (builder/structure/acronyms.py)
         for (_, text, _), seen in zip(texts, shown):
             for m in ABBR_RE.finditer(text):
                 names.setdefault(m.group(1), set()).add(m.group(2))
@@ -338,7 +367,7 @@ class ChapterRenderer:
             # another edition: the Japanese name the main edition's text gives the same acronym
             theirs = self.counterpart[0].acronym_names
             japanese = {a: theirs[a] for a in names if a in theirs}
-        within: dict[str, set] = {}     # an acronym the text holds only inside longer ones -> those
+        within: dict[str, set] = {}  # an acronym the text holds only inside longer ones -> those
         for (item, _, anchor), seen in zip(texts, shown):
             if anchor:
                 own, inside = acronym_uses([a for a in names if a in seen], seen)
@@ -352,20 +381,28 @@ class ChapterRenderer:
         path = f"{self.cid}/glossary.md"
         names, japanese, places, within = self.glossary_entries()
         lb = self.labels
-        rows = [f"# {lb.md('glossary')}\n", lb.md("glossary_intro") + "\n",
-                f"| {lb.md('acronym')} | {lb.md('name_ja')} | {lb.md('name_en')} | {lb.md('examples')} |",
-                "| --- | --- | --- | --- |"]
+        rows = [
+            f"# {lb.md('glossary')}\n",
+            lb.md("glossary_intro") + "\n",
+            f"| {lb.md('acronym')} | {lb.md('name_ja')} | {lb.md('name_en')} | {lb.md('examples')} |",
+            "| --- | --- | --- | --- |",
+        ]
         for acronym in sorted(names, key=str.upper):
             by_page: dict = {}
             for item, anchor in places.get(acronym, []):
                 by_page.setdefault(item, []).append(anchor)
             uses = []
             for item, anchors in by_page.items():
-                links = " ".join(f"[{lb.md('note', n=a[3:]) if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
-                                 f"({rel(path, item.path)}#{a})" for a in anchors)
+                links = " ".join(
+                    f"[{lb.md('note', n=a[3:]) if a.startswith('fn:') else '¶' + a.rsplit('-', 1)[1]}]"
+                    f"({rel(path, item.path)}#{a})"
+                    for a in anchors
+                )
                 uses.append(f"{item.place} {links}")
             if not uses and acronym in within:
-                uses.append(lb.md("only_within", acronyms=lb.md("list_sep").join(escape(a) for a in sorted(within[acronym]))))
+                uses.append(
+                    lb.md("only_within", acronyms=lb.md("list_sep").join(escape(a) for a in sorted(within[acronym])))
+                )
             # each name column in its language, whatever the page's (screen readers and fonts switch)
             ja = escape(japanese.get(acronym, ""))
             ja = f'<span lang="ja">{ja}</span>' if ja else ""

@@ -5,6 +5,7 @@ marked), recording what it dropped in the ledger. Running heads, page feet and
 the vertical title end a printed page, so the next text line is marked as a
 page start.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace

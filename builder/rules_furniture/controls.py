@@ -11,6 +11,7 @@ the ledger; a bidirectional control is a warning as well, with its line. The
 tab, which the text layer uses to set out numbers, stays. The text hints and
 the settings quote (the state's `raw`) is the same text, without them.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,8 +53,12 @@ def apply(state):
         told = []
         text = clean(line.text, lambda reason, n: (state.ledger.drop_chars(reason, n), told.append(reason)))
         if "bidirectional control" in told:
-            state.warnings.add(state.chapter.raw, line.no, "a bidirectional control character, dropped: it can "
-                                                           "make a line read in another order than the source's")
+            state.warnings.add(
+                state.chapter.raw,
+                line.no,
+                "a bidirectional control character, dropped: it can "
+                "make a line read in another order than the source's",
+            )
         if line.kind == "text" and not text.strip():
             state.ledger.mark(line.nos, "blank")
             line = Line(line.nos, text, kind="blank")

@@ -1,4 +1,5 @@
 """U+FFFD stands where print has a decorative mark at a hanging indent."""
+
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,8 +1,8 @@
 """Page feet: the page number with the book's or part's title."""
+
 from __future__ import annotations
 
 from .. import patterns
-
 from .running_head import drop_matching
 
 

@@ -1,4 +1,5 @@
 """A line that begins with one ASCII space is the first line of a page."""
+
 from __future__ import annotations
 
 from dataclasses import replace

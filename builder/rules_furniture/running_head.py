@@ -1,4 +1,5 @@
 """Running heads: the part's and the section's titles at the top of a page."""
+
 from __future__ import annotations
 
 from .. import patterns

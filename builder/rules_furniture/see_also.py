@@ -3,6 +3,7 @@
 The marker itself is dropped, but it is kept in the stream as a 'see_also'
 line: it tells the segmenter that the page's running text has ended.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,4 +1,5 @@
 """The chapter title printed vertically in the margin, one character a line."""
+
 from __future__ import annotations
 
 from . import drop_page_lines

@@ -12,6 +12,7 @@ than the acronym has letters, and may stop a word or two short of the
 bracket ("Chiefs of Defense Conference (CHOD)"). Once defined, the acronym is
 marked with its expansion wherever the chapter uses it (an <abbr> on the page).
 """
+
 from __future__ import annotations
 
 import re
@@ -44,7 +45,7 @@ def _spells(words: list[str], letters: str) -> bool:
             k = 0 if not must else 1
             ok = False
             while not ok and k <= len(parts[i]) and j + k <= len(letters):
-                if parts[i][:k] == letters[j:j + k] and can[i + 1][j + k]:
+                if parts[i][:k] == letters[j : j + k] and can[i + 1][j + k]:
                     ok = True
                 k += 1
             can[i][j] = ok
@@ -56,13 +57,13 @@ def definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in DEFINED_AFTER.finditer(text):
         acr, letters = m.group("acr"), _letters(m.group("acr"))
-        words = [w.group() for w in WORD.finditer(text[:m.start()])][-MAX_WORDS:]
+        words = [w.group() for w in WORD.finditer(text[: m.start()])][-MAX_WORDS:]
         found = None
-        for short in range(0, 3):               # words between the run and the bracket
+        for short in range(0, 3):  # words between the run and the bracket
             end = len(words) - short
             # a run of at most three words more than the acronym has letters (the small ones)
             for k in range(1, min(end, len(letters) + 3) + 1):
-                run = words[end - k:end]
+                run = words[end - k : end]
                 if run[0][:1].isupper() and _spells(run, letters):
                     found = " ".join(run)
                     break
@@ -81,16 +82,17 @@ def mark(text: str, known: dict[str, str]) -> str:
     """The text with each known acronym marked with its expansion (not inside markup already there)."""
     if not known:
         return text
-    pattern = re.compile(r"(?<![A-Za-z\-])(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
-                         + r")(?![A-Za-z])")
+    pattern = re.compile(
+        r"(?<![A-Za-z\-])(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![A-Za-z])"
+    )
     out, pos = [], 0
     depth = 0
     for m in pattern.finditer(text):
-        if HAS_MARKUP(text[pos:m.start()]) or ABBR_OPEN in text[max(0, m.start() - 1):m.start()]:
+        if HAS_MARKUP(text[pos : m.start()]) or ABBR_OPEN in text[max(0, m.start() - 1) : m.start()]:
             depth = _inside(text, m.start())
         if depth:
             continue
-        out.append(text[pos:m.start()] + abbr(m.group(1), known[m.group(1)]))
+        out.append(text[pos : m.start()] + abbr(m.group(1), known[m.group(1)]))
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)

@@ -4,6 +4,7 @@ English: Reference 54 (…), Fig. III-3-1-1 (…).
 An entry is a label and a bracketed title; titles nest brackets, so the
 entries are found by counting them.
 """
+
 from __future__ import annotations
 
 
@@ -20,7 +21,7 @@ def split_entries(text: str, entry_re, open_: str = "（", close: str = "）", s
             break
         m = entry_re.match(text, i)
         # the title follows the label, at once or after a space
-        start = m.end() + (1 if m and text[m.end():m.end() + 2] == " " + open_ else 0) if m else 0
+        start = m.end() + (1 if m and text[m.end() : m.end() + 2] == " " + open_ else 0) if m else 0
         if not m or start >= len(text) or text[start] != open_:
             return None
         d, j = 0, start
@@ -31,7 +32,7 @@ def split_entries(text: str, entry_re, open_: str = "（", close: str = "）", s
                 break
         if d != 0:
             return None
-        title = text[start + 1:j - 1]
+        title = text[start + 1 : j - 1]
         target = ("figure", m.group("fig")) if m.group("fig") else None
         entries.append({"label": m.group("label"), "title": title, "target": target})
         i = j

@@ -8,6 +8,7 @@ where n stands alone after a word, not read as a quantity (not followed by a
 counter such as 年 or か, nor by an era year as in 14（同26）年; not preceded
 by 第 or 約).
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,11 +20,13 @@ from ..text import FN_CLOSE, FN_OPEN, MARKUP_CHARS, fnref
 NOT_BEFORE = "0-9０-９第約（\\-＋.．・"
 NOT_AFTER = "0-9０-９年月日か回名人周号億万千百分倍歳隻機両個件度次期位列つ＋.．～%％"
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def _marker_re(number: int, eras: tuple[str, ...]) -> re.Pattern:
     # 14（同26）年: a western year with its era year (the eras of layout.yaml), not a marker
     not_year = f"(?!（(?:同|{'|'.join(map(re.escape, eras))})?\\d+）)"
     return re.compile(f"(?<=[^{NOT_BEFORE}])({number})(?![{NOT_AFTER}]){not_year}")
+
 
 # the strict form, for finding a marker whose note is missing
 MARKER_AFTER = "をがはのにでともし。、」（"

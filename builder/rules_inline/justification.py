@@ -6,6 +6,7 @@ and the text layer keeps those spaces:
 A line counts as spread when it has at least two spaces between Japanese
 characters; a single space (ハーグルンド フィンランド国防大臣) is a real one.
 """
+
 from __future__ import annotations
 
 import re

@@ -7,13 +7,14 @@ English name on a line of its own, then the rest of the acronym:
 
 Blank lines may stand between the three parts.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..text import abbr
 
-NEEDS = ("acronym_first", "acronym_name", "acronym_rest")     # the profile's patterns it reads
+NEEDS = ("acronym_first", "acronym_name", "acronym_rest")  # the profile's patterns it reads
 
 
 def _next_text(lines, i):
@@ -43,9 +44,13 @@ def join_acronyms(lines, layout):
             rest = rest_re.match(out[k].text)
             if name_re.match(name) and " " in name and rest and not name_re.match(out[k].text.strip()):
                 acronym = m.group("letter") + rest.group("rest")
-                out[i] = replace(line, text=line.text[:m.start()] + abbr(acronym, name) + out[k].text[rest.end():],
-                                 nos=line.nos + out[j].nos + out[k].nos, flags=line.flags | {"acronym"})
-                del out[i + 1:k + 1]
-                continue   # the joined line may end in another split acronym
+                out[i] = replace(
+                    line,
+                    text=line.text[: m.start()] + abbr(acronym, name) + out[k].text[rest.end() :],
+                    nos=line.nos + out[j].nos + out[k].nos,
+                    flags=line.flags | {"acronym"},
+                )
+                del out[i + 1 : k + 1]
+                continue  # the joined line may end in another split acronym
         i += 1
     return out

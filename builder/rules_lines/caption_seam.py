@@ -10,6 +10,7 @@ than the widest line of its chunk that has no seam (the column the text is
 set in). The caption comes right after its line, flagged `caption`; pieces on
 lines next to each other are one caption.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -26,12 +27,14 @@ def apply(state):
     lines = list(state.lines)
     seams = {}
     for hint in hints:
-        k = next((i for i, l in enumerate(lines) if l.kind == "text" and raw[l.no].rstrip().endswith(hint.quote)),
-                 None)
+        k = next((i for i, l in enumerate(lines) if l.kind == "text" and raw[l.no].rstrip().endswith(hint.quote)), None)
         if k is None:
-            raise InputError(state.chapter.hints_path, hint.line,
-                             f"caption_seam hint: no raw line ends with '{hint.quote}'; expected the caption's "
-                             "words as they end a line")
+            raise InputError(
+                state.chapter.hints_path,
+                hint.line,
+                f"caption_seam hint: no raw line ends with '{hint.quote}'; expected the caption's "
+                "words as they end a line",
+            )
         seams[k] = hint
     out = []
     for k, line in enumerate(lines):
@@ -42,14 +45,21 @@ def apply(state):
         text = line.text.rstrip()
         cut = len(text) - len(hint.quote)
         if cut <= 0 or text[cut - 1] != " " or not text.endswith(hint.quote):
-            raise InputError(state.chapter.raw, line.no, f"caption_seam: '{hint.quote}' is not a run of whole words "
-                                                         "at the line's end; expected the caption's words after a space")
+            raise InputError(
+                state.chapter.raw,
+                line.no,
+                f"caption_seam: '{hint.quote}' is not a run of whole words "
+                "at the line's end; expected the caption's words after a space",
+            )
         before = text[:cut].rstrip()
         measure = _measure(lines, k, seams, layout)
         if layout.width(before) > measure * 1.05:
-            raise InputError(state.chapter.raw, line.no,
-                             f"caption_seam: the text before '{hint.quote}' is wider than its column "
-                             f"({layout.width(before):.1f} against {measure:.1f}); expected a seam where the column ends")
+            raise InputError(
+                state.chapter.raw,
+                line.no,
+                f"caption_seam: the text before '{hint.quote}' is wider than its column "
+                f"({layout.width(before):.1f} against {measure:.1f}); expected a seam where the column ends",
+            )
         ledger.use_hint(hint)
         out.append(replace(line, text=before))
         out.append(replace(line, text=hint.quote, flags=line.flags | {"caption"}))

@@ -1,6 +1,7 @@
 """Figures out of the stream: a caption ending in the figure's number, then its
 text to the end of the page (builder/figures/extract.py). They are read as
 data after the last rule (builder/figures), where chapter.yaml says how."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,6 +20,9 @@ def check_figures_found(cfg, figures) -> None:
     found = {f.num for f in figures}
     for num in cfg.figures:
         if num not in found:
-            raise cfg.doc.error(("figures", num), f"figure {num} is not in the raw text, whose figures are "
-                                                  f"{', '.join(sorted(found)) or 'none'}; expected one of them",
-                                on_key=True)
+            raise cfg.doc.error(
+                ("figures", num),
+                f"figure {num} is not in the raw text, whose figures are "
+                f"{', '.join(sorted(found)) or 'none'}; expected one of them",
+                on_key=True,
+            )

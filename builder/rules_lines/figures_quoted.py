@@ -15,12 +15,12 @@ The caption is the line that starts with the figure's number (figure_caption),
 or the spec's `caption`, a quote of the figure's own lines: then the lines it
 is made of, and a line of the number alone, are the caption's.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..blocks.model import Figure
-from ..errors import InputError
 from ..text import join_lines
 
 
@@ -40,9 +40,10 @@ def apply(state):
             last = _find(raw, run["to"], first, chapter, num, k, "to")
             for no in range(first, last + 1):
                 if no in taken:
-                    raise chapter.doc.error(("figure_lines", num, "runs", k),
-                                                        f"raw line {no} is in figure {taken[no]} already; "
-                                                        "expected each line in one figure")
+                    raise chapter.doc.error(
+                        ("figure_lines", num, "runs", k),
+                        f"raw line {no} is in figure {taken[no]} already; expected each line in one figure",
+                    )
                 taken[no] = num
                 if no in index:
                     picked.append(index[no])
@@ -51,14 +52,20 @@ def apply(state):
         for line in fig_lines:
             if line.kind == "text":
                 ledger.mark(line.nos, "figure", f"Fig. {num}")
-        figures.append(Figure(nos=[n for l in fig_lines for n in l.nos], num=num, caption=caption,
-                              lines=tuple(l for l in fig_lines if l.nos[0] not in caption_nos),
-                              caption_nos=caption_nos))
+        figures.append(
+            Figure(
+                nos=[n for l in fig_lines for n in l.nos],
+                num=num,
+                caption=caption,
+                lines=tuple(l for l in fig_lines if l.nos[0] not in caption_nos),
+                caption_nos=caption_nos,
+            )
+        )
     drop = {index[no] for no in taken if no in index}
     rest, page_start = [], False
     for i, line in enumerate(lines):
         if i in drop:
-            page_start = page_start or line.page_start      # the page goes on after the figure
+            page_start = page_start or line.page_start  # the page goes on after the figure
             continue
         if page_start and line.kind != "blank":
             line, page_start = replace(line, page_start=True), False
@@ -71,28 +78,32 @@ def _find(raw: dict, quote: str, start: int, chapter, num, k, key) -> int:
         if raw.get(no, "").startswith(quote):
             return no
     where = "" if start == 1 else f" after line {start}"
-    raise chapter.doc.error(("figure_lines", num, "runs", k, key),
-                                         f"no raw line{where} starts with '{quote}'; expected the start of a raw line, "
-                                         "quoted as the raw text has it")
+    raise chapter.doc.error(
+        ("figure_lines", num, "runs", k, key),
+        f"no raw line{where} starts with '{quote}'; expected the start of a raw line, quoted as the raw text has it",
+    )
 
 
 def _caption(fig_lines, spec, caption_re, num, chapter):
     for line in fig_lines:
         m = caption_re.match(line.text)
-        if m and line.text[m.end():].strip() and m.group("num") == num:
-            return line.text[m.end():].strip(), list(line.nos)
+        if m and line.text[m.end() :].strip() and m.group("num") == num:
+            return line.text[m.end() :].strip(), list(line.nos)
     quote = spec.get("caption")
     # the caption may stand on both sides of a line of the number alone
     joined = join_lines([l.text.strip() for l in fig_lines if not _number_alone(caption_re, l.text, num)])
     if not quote or quote not in joined:
-        raise chapter.doc.error(("figure_lines", num),
-                                f"figure {num} has no line 'Fig. {num} <caption>'"
-                                + (f" and its lines do not hold the caption '{quote}'" if quote else "")
-                                + "; expected a caption: the spec's `caption`, quoted from its lines", on_key=True)
+        raise chapter.doc.error(
+            ("figure_lines", num),
+            f"figure {num} has no line 'Fig. {num} <caption>'"
+            + (f" and its lines do not hold the caption '{quote}'" if quote else "")
+            + "; expected a caption: the spec's `caption`, quoted from its lines",
+            on_key=True,
+        )
     nos = [n for l in fig_lines if l.text.strip() in quote or _number_alone(caption_re, l.text, num) for n in l.nos]
     return quote, nos
 
 
 def _number_alone(caption_re, text: str, num: str) -> bool:
     m = caption_re.match(text.strip())
-    return bool(m and m.group("num") == num and not text.strip()[m.end():])
+    return bool(m and m.group("num") == num and not text.strip()[m.end() :])

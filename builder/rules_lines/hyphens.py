@@ -12,6 +12,7 @@ break) stays as it is, and so does a form the chapter prints whole on a line
 of its own width (DiREx). Runs after the ligature repair (AsiaPacif c →
 AsiaPacific → Asia-Pacific). Each repair is a ledger step.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,12 +33,11 @@ def _splits(token: str) -> list[str]:
     """The hyphenated forms the token could be, on the evidence of its letters."""
     out = []
     for m in CASE_SPLIT.finditer(token):
-        a, b = token[:m.start()], token[m.start():]
+        a, b = token[: m.start()], token[m.start() :]
         if len(a.rstrip(".")) >= 2 and len(b) >= 2:
             out.append(f"{a}-{b}")
     if not out and token[1:].islower():
-        out = [f"{token[:k]}-{token[k:]}" for k in range(3, len(token) - 2)
-               if common(token[:k]) and common(token[k:])]
+        out = [f"{token[:k]}-{token[k:]}" for k in range(3, len(token) - 2) if common(token[:k]) and common(token[k:])]
     return out
 
 
@@ -52,8 +52,12 @@ def apply(state):
     layout, ledger = state.layout, state.ledger
     body = float(layout.value("body_width"))
     # forms the chapter prints on lines of a printed line's width: real words, whatever the list says
-    printed = {m.group() for line in state.lines if line.kind == "text" and layout.width(line.text) <= body * 1.1
-               for m in TOKEN.finditer(line.text)}
+    printed = {
+        m.group()
+        for line in state.lines
+        if line.kind == "text" and layout.width(line.text) <= body * 1.1
+        for m in TOKEN.finditer(line.text)
+    }
 
     def fix(line):
         if line.kind != "text":
@@ -67,7 +71,7 @@ def apply(state):
                 continue
             forms = _splits(token)
             if len(forms) == 1:
-                out.append(line.text[pos:m.start()] + forms[0])
+                out.append(line.text[pos : m.start()] + forms[0])
                 ledger.repair("hyphen", token, forms[0], line.no)
                 pos = m.end()
         if not out:

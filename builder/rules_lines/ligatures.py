@@ -14,6 +14,7 @@ repair no rule could make is never guessed. Figures are repaired too, but for
 one whose letters the text layer interleaved (figure_lines: unreadable). Each
 repair is a ledger step, with its before and after.
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,7 +29,8 @@ LIGATURES = ("fi", "fl")
 
 @functools.lru_cache(maxsize=1)
 def _words():
-    from spellchecker import SpellChecker      # imported here: only an edition that runs this rule pays for it
+    from spellchecker import SpellChecker  # imported here: only an edition that runs this rule pays for it
+
     return SpellChecker(distance=1).word_frequency
 
 
@@ -58,13 +60,14 @@ def candidates(left: str, right: str | None) -> list[str]:
     """The words the damaged form could stand for; right is the next token when a space parts them."""
     out = []
     if right is not None:
-        if left.endswith("f") and right[:1].islower():               # the ligature lost, a space left
+        if left.endswith("f") and right[:1].islower():  # the ligature lost, a space left
             out += [left[:-1] + lig + right for lig in LIGATURES]
-        if left.endswith(LIGATURES) and right[:1].islower():          # kept, but spaced
+        if left.endswith(LIGATURES) and right[:1].islower():  # kept, but spaced
             out.append(left + right)
-    elif left[1:].islower():                                          # lost with no space: f then a letter
-        out += [left[:k + 1] + lig[1] + left[k + 1:] for k, c in enumerate(left[:-1]) if c in "fF"
-                for lig in LIGATURES]
+    elif left[1:].islower():  # lost with no space: f then a letter
+        out += [
+            left[: k + 1] + lig[1] + left[k + 1 :] for k, c in enumerate(left[:-1]) if c in "fF" for lig in LIGATURES
+        ]
     return [w if w[:1].isupper() else _case_like(left, w) for w in dict.fromkeys(out) if is_word_or_joined(w)]
 
 
@@ -82,23 +85,27 @@ def repair_text(text: str, line: int, ledger, hinted: list, where) -> str:
         m = tokens[k]
         word = m.group()
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        spaced = nxt is not None and text[m.end():nxt.start()] == " "
+        spaced = nxt is not None and text[m.end() : nxt.start()] == " "
         if spaced:
             found = candidates(word, nxt.group())
             if len(found) == 1:
-                out.append(text[pos:m.start()] + found[0])
+                out.append(text[pos : m.start()] + found[0])
                 ledger.repair("ligature", f"{word} {nxt.group()}", found[0], line)
                 pos = nxt.end()
                 k += 2
                 continue
             if len(found) > 1:
-                raise InputError(where, line, f"'{word} {nxt.group()}' could be {' or '.join(found)}: a dropped "
-                                              "ligature that is not guessed; expected a ligature hint saying "
-                                              "which the page shows")
+                raise InputError(
+                    where,
+                    line,
+                    f"'{word} {nxt.group()}' could be {' or '.join(found)}: a dropped "
+                    "ligature that is not guessed; expected a ligature hint saying "
+                    "which the page shows",
+                )
         if not is_word(word) and ("f" in word[:-1] or "F" in word[:-1]):
             found = candidates(word, None)
             if len(found) == 1:
-                out.append(text[pos:m.start()] + found[0])
+                out.append(text[pos : m.start()] + found[0])
                 ledger.repair("ligature", word, found[0], line)
                 pos = m.end()
         k += 1
@@ -117,6 +124,8 @@ def apply(state):
         return line if text == line.text else replace(line, text=text)
 
     # a figure the text layer scrambled letter by letter is shown as it came, not "repaired" into words
-    figures = tuple(f if "unreadable" in chapter.figure_lines.get(f.num, {}) else
-                    replace(f, lines=tuple(fix(l) for l in f.lines)) for f in state.figures)
+    figures = tuple(
+        f if "unreadable" in chapter.figure_lines.get(f.num, {}) else replace(f, lines=tuple(fix(l) for l in f.lines))
+        for f in state.figures
+    )
     return replace(state.with_lines(fix(l) for l in state.lines), figures=figures)

@@ -9,6 +9,7 @@ and `-  ` list marks, which stand for the bullet print sets there.
 
 Table rows (`|…|`) are left to the figure that holds them.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ def apply(state):
             m = HEADING.match(text)
             if m:
                 ledger.drop_chars("Markdown heading mark (#)")
-                text, flags = text[m.end():], flags | {"bold"}
+                text, flags = text[m.end() :], flags | {"bold"}
             if BOLD.search(text):
                 ledger.drop_chars("Markdown bold marks (**)", 2 * len(BOLD.findall(text)))
                 if not BOLD.sub("", text).strip():

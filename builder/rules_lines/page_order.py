@@ -15,6 +15,7 @@ lines; a heading is a chunk of its own), and a chunk moves only on evidence:
 
 Every move is in the ledger, with its evidence.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -26,11 +27,11 @@ NEEDS = ("sentence_end", "crossref_start", "kana_heading")
 
 @dataclass
 class Chunk:
-    lines: list                         # its lines, the blank ones after it included
-    heading: tuple | None = None        # (kind, num) of a heading chunk
-    moved: str = ""                     # the evidence it moved on
-    claimed: bool = False               # a cut sentence goes on in it
-    follows: "Chunk | None" = None      # the chunk whose cut sentence it goes on with
+    lines: list  # its lines, the blank ones after it included
+    heading: tuple | None = None  # (kind, num) of a heading chunk
+    moved: str = ""  # the evidence it moved on
+    claimed: bool = False  # a cut sentence goes on in it
+    follows: Chunk | None = None  # the chunk whose cut sentence it goes on with
 
     @property
     def text_lines(self):
@@ -43,7 +44,7 @@ class Chunk:
 
 @dataclass
 class Page:
-    lead: list = field(default_factory=list)        # blank lines before its first chunk
+    lead: list = field(default_factory=list)  # blank lines before its first chunk
     chunks: list = field(default_factory=list)
 
 
@@ -153,9 +154,12 @@ def _follow_hint(pages, hint, raw, chapter, layout, ledger) -> None:
             continue
         after = next((c for c in page.chunks if raw[c.text_lines[-1].nos[-1]].rstrip().endswith(hint.after)), None)
         if after is None or after is start:
-            raise InputError(chapter.hints_path, hint.line,
-                             f"page_order hint: no chunk on the page of '{hint.quote}' ends with '{hint.after}'; "
-                             "expected the end of the text it goes after, on the same page, quoted from the raw text")
+            raise InputError(
+                chapter.hints_path,
+                hint.line,
+                f"page_order hint: no chunk on the page of '{hint.quote}' ends with '{hint.after}'; "
+                "expected the end of the text it goes after, on the same page, quoted from the raw text",
+            )
         ledger.use_hint(hint)
         _move(page, page.chunks.index(start), after, f"hint: {hint.reason}", layout)
         start.claimed, start.follows = True, after
@@ -163,7 +167,7 @@ def _follow_hint(pages, hint, raw, chapter, layout, ledger) -> None:
 
 
 def _link_cut_sentences(pages, layout, chapter) -> None:
-    pending = None          # a cut sentence whose page holds no chunk it goes on in
+    pending = None  # a cut sentence whose page holds no chunk it goes on in
     for page in pages:
         chunks = page.chunks
         if pending is not None and chunks:
@@ -178,20 +182,25 @@ def _link_cut_sentences(pages, layout, chapter) -> None:
         for cut in cuts:
             k = chunks.index(cut)
             if k + 1 < len(chunks) and chunks[k + 1].follows is cut:
-                continue            # a hint gave it its continuation
-            target = _lower_case(chunks[k + 1:], layout) or _lower_case(chunks[:k][::-1], layout)
+                continue  # a hint gave it its continuation
+            target = _lower_case(chunks[k + 1 :], layout) or _lower_case(chunks[:k][::-1], layout)
             if target is None or target.claimed or _downstream(target, cut):
                 open_cuts.append(cut)
                 continue
             target.claimed, target.follows = True, cut
             if chunks.index(target) != k + 1:
-                _move(page, chunks.index(target), cut,
-                      f"a sentence cut at line {cut.text_lines[-1].nos[-1]} ('…{cut.text_lines[-1].text[-24:]}') "
-                      f"goes on here in lower case", layout)
+                _move(
+                    page,
+                    chunks.index(target),
+                    cut,
+                    f"a sentence cut at line {cut.text_lines[-1].nos[-1]} ('…{cut.text_lines[-1].text[-24:]}') "
+                    f"goes on here in lower case",
+                    layout,
+                )
         # then the others: running text right after it goes on with it, as it stands; else the next page
         for cut in open_cuts:
             k = chunks.index(cut)
-            nxt = next((c for c in chunks[k + 1:] if not _is_margin(c, layout)), None)
+            nxt = next((c for c in chunks[k + 1 :] if not _is_margin(c, layout)), None)
             if nxt is not None and _is_body(nxt, layout) and not nxt.claimed and not _downstream(nxt, cut):
                 nxt.claimed, nxt.follows = True, cut
             else:
@@ -226,27 +235,30 @@ def _order_headings(pages, outline, chapter) -> None:
         if not heads:
             continue
         mine = [page.chunks[k].heading for k in heads]
-        want = queue[:len(mine)]
+        want = queue[: len(mine)]
         if sorted(mine) != sorted(want):
             line = page.chunks[heads[0]].text_lines[0].no
-            raise InputError(chapter.raw, line,
-                             f"the headings on this page ({', '.join(f'{k} {n}' for k, n in mine)}) are not the next "
-                             f"ones of the counterpart's outline ({', '.join(f'{k} {n}' for k, n in want)}); expected "
-                             "the same headings as the chapter's other edition, in some order")
-        del queue[:len(mine)]
+            raise InputError(
+                chapter.raw,
+                line,
+                f"the headings on this page ({', '.join(f'{k} {n}' for k, n in mine)}) are not the next "
+                f"ones of the counterpart's outline ({', '.join(f'{k} {n}' for k, n in want)}); expected "
+                "the same headings as the chapter's other edition, in some order",
+            )
+        del queue[: len(mine)]
         units = [page.chunks[a:b] for a, b in zip(heads, heads[1:] + [len(page.chunks)])]
-        lead = page.chunks[:heads[0]]
+        lead = page.chunks[: heads[0]]
         ordered, pool = [], list(units)
         for h in want:
-            unit = next(u for u in pool if u[0].heading == h)      # the first of equal headings: stable
+            unit = next(u for u in pool if u[0].heading == h)  # the first of equal headings: stable
             pool.remove(unit)
             ordered.append(unit)
         if ordered != units:
             for unit, before in zip(ordered, units):
                 if unit is not before:
                     unit[0].moved = unit[0].moved or (
-                        "the counterpart's outline puts heading "
-                        f"{unit[0].heading[0]} {unit[0].heading[1]} here")
+                        f"the counterpart's outline puts heading {unit[0].heading[0]} {unit[0].heading[1]} here"
+                    )
                     for c in unit[1:]:
                         c.moved = c.moved or f"under heading {unit[0].heading[0]} {unit[0].heading[1]}, which moved"
         page.chunks = lead + [c for u in ordered for c in u]

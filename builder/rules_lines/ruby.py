@@ -6,6 +6,7 @@ the character it reads, and the printed line goes on after it:
 A reading that spans several characters (a name read in katakana) needs a
 hint that quotes the whole base; the text does not say how far it reaches.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -28,9 +29,15 @@ def join_ruby(lines, layout, chapter, warnings, ledger):
         line = lines[i]
         p = _last_text(out)
         prev = out[p] if p is not None else None
-        if (line.kind == "text" and reading_re.match(line.text.strip()) and prev is not None
-                and plain(prev.text)[-1:] and is_kanji(plain(prev.text)[-1]) and _continues(lines, i)):
-            del out[p + 1:]         # blank lines between the base and its reading
+        if (
+            line.kind == "text"
+            and reading_re.match(line.text.strip())
+            and prev is not None
+            and plain(prev.text)[-1:]
+            and is_kanji(plain(prev.text)[-1])
+            and _continues(lines, i)
+        ):
+            del out[p + 1 :]  # blank lines between the base and its reading
             reading = line.text.strip()
             base = prev.text[-1]
             text, nos = prev.text[:-1], prev.nos + line.nos
@@ -39,15 +46,25 @@ def join_ruby(lines, layout, chapter, warnings, ledger):
                 j += 1
             follow = lines[j] if j < len(lines) and lines[j].kind == "text" else None
             rest = follow.text if follow is not None else ""
-            hint = next((h for h in hints if h.reading == reading and h.quote.startswith(base)
-                         and follow is not None and follow.text.startswith(h.quote[1:])), None)
+            hint = next(
+                (
+                    h
+                    for h in hints
+                    if h.reading == reading
+                    and h.quote.startswith(base)
+                    and follow is not None
+                    and follow.text.startswith(h.quote[1:])
+                ),
+                None,
+            )
             if hint:
                 ledger.use_hint(hint)
                 base = hint.quote
-                rest = rest[len(hint.quote) - 1:]
+                rest = rest[len(hint.quote) - 1 :]
             elif not all("\u3041" <= c <= "\u309f" for c in reading):
-                warnings.add(chapter.raw, line.no,
-                             f"ruby reading '{reading}' may span more than '{base}'; add a ruby_base hint")
+                warnings.add(
+                    chapter.raw, line.no, f"ruby reading '{reading}' may span more than '{base}'; add a ruby_base hint"
+                )
             text += ruby(base, reading)
             if follow is not None:
                 text += rest

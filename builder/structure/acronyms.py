@@ -16,6 +16,7 @@ DiREx is 災害救援実動演習 (print sets DiREx's English name over DiREx al
 
 An acronym's uses are its own: inside a longer acronym (ADMM in ADMMプラス, ISM in ISM-MS,
 DiREx in ARF-DiREx) it names that one, not itself."""
+
 from __future__ import annotations
 
 import re
@@ -24,14 +25,16 @@ from ..blocks.model import Heading
 from ..text import plain
 
 # a name: kanji, katakana, Latin, digits, ・ and ー, with no kana particle in it
-NAME = (r"[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*[\u30a1-\u30fa\u4e00-\u9fff々]"
-        r"[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*")
+NAME = (
+    r"[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*[\u30a1-\u30fa\u4e00-\u9fff々]"
+    r"[A-Za-z0-9・ー\u30a1-\u30fa\u4e00-\u9fff々]*"
+)
 # an acronym: Latin capitals (ADMM), perhaps with プラス (ADMMプラス)
 ACRONYM = r"[A-Z][A-Za-z0-9\-/]*[A-Za-z0-9](?:プラス)?"
-BEFORE = re.compile(rf"(?P<name>{NAME})（(?P<acronym>{ACRONYM})[）：]")          # ASEAN地域フォーラム（ARF）
-QUOTED = re.compile(rf"「(?P<name>{NAME})」（(?P<acronym>{ACRONYM})[）：]")       # 「ソウル安保対話」（SDD）
+BEFORE = re.compile(rf"(?P<name>{NAME})（(?P<acronym>{ACRONYM})[）：]")  # ASEAN地域フォーラム（ARF）
+QUOTED = re.compile(rf"「(?P<name>{NAME})」（(?P<acronym>{ACRONYM})[）：]")  # 「ソウル安保対話」（SDD）
 AFTER = re.compile(rf"(?<![A-Za-z0-9])(?P<acronym>{ACRONYM})（(?P<name>{NAME})）")  # IISS（英国国際戦略研究所）
-SHORTEST = 3    # a run shorter stops short of a name (…招へい行事（ACDJ）: 行事)
+SHORTEST = 3  # a run shorter stops short of a name (…招へい行事（ACDJ）: 行事)
 
 
 def texts(chapter):
@@ -52,7 +55,7 @@ def forms(chapter, hints=(), ledger=None) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for text in texts(chapter):
         seen = plain(text)
-        found: dict[int, tuple[str, str]] = {}      # where the acronym's bracket opens -> (acronym, name)
+        found: dict[int, tuple[str, str]] = {}  # where the acronym's bracket opens -> (acronym, name)
         for m in BEFORE.finditer(seen):
             if len(m.group("name")) >= SHORTEST:
                 found[m.end("name")] = (m.group("acronym"), m.group("name"))
@@ -71,8 +74,9 @@ def forms(chapter, hints=(), ledger=None) -> dict[str, list[str]]:
     for acronym, names in list(out.items()):
         first, dash, rest = acronym.partition("-")
         if dash and first in out and re.fullmatch(ACRONYM, rest):
-            out.setdefault(rest, []).extend(n[len(first):] for n in names
-                                            if n.startswith(first) and len(n) - len(first) >= SHORTEST)
+            out.setdefault(rest, []).extend(
+                n[len(first) :] for n in names if n.startswith(first) and len(n) - len(first) >= SHORTEST
+            )
     return {a: names for a, names in out.items() if names}
 
 
@@ -92,8 +96,11 @@ def uses(acronyms, text: str) -> tuple[set[str], dict[str, set[str]]]:
     """The acronyms the text uses on their own, and for each one it holds only inside
     longer ones, those (DiREx: {ARF-DiREx}). A use stands apart from Latin letters (SOM is
     not in ADSOM); inside a longer acronym's use it is that one's (ADMM in ADMMプラス)."""
-    spans = [(m.start(), m.end(), a) for a in acronyms
-             for m in re.finditer(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", text)]
+    spans = [
+        (m.start(), m.end(), a)
+        for a in acronyms
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", text)
+    ]
     own: set[str] = set()
     inside: dict[str, set[str]] = {}
     for s, e, a in spans:

@@ -8,6 +8,7 @@ names: katakana and Latin words (コブラ・ゴールド, ASEAN) and pairs of k
 clear evidence: a score of at least MIN_SCORE, clearly above the best of any
 other sub-item and above where it stands; otherwise it stays where print put
 it."""
+
 from __future__ import annotations
 
 import math
@@ -16,8 +17,8 @@ import re
 from ..blocks.model import Box, Caption, Heading, Paragraph
 from ..text import plain
 
-MIN_SCORE = 5.0      # about two terms that few paragraphs of the item share
-NAME_WEIGHT = 3.0    # a katakana or Latin word names a country, a person, an exercise: the best evidence
+MIN_SCORE = 5.0  # about two terms that few paragraphs of the item share
+NAME_WEIGHT = 3.0  # a katakana or Latin word names a country, a person, an exercise: the best evidence
 WORD = re.compile(r"[ァ-ヺー・]{2,}|[A-Za-z][A-Za-z0-9\-]+|[\u4e00-\u9fff々]{2,}")
 KANJI = re.compile(r"[\u4e00-\u9fff々]")
 
@@ -28,7 +29,7 @@ def terms(text: str) -> set[str]:
     for m in WORD.finditer(text):
         w = m.group().strip("・")
         if KANJI.match(w):
-            out.update(w[i:i + 2] for i in range(len(w) - 1))
+            out.update(w[i : i + 2] for i in range(len(w) - 1))
         elif len(w) >= 2:
             out.add(w)
     return out
@@ -60,8 +61,9 @@ def place_captions(item) -> None:
     n = len(texts)
 
     def score(caption_terms: set[str], k: int) -> float:
-        return sum(math.log((n + 1) / df[t]) * (1.0 if KANJI.match(t) else NAME_WEIGHT)
-                   for t in caption_terms & vocab[k])
+        return sum(
+            math.log((n + 1) / df[t]) * (1.0 if KANJI.match(t) else NAME_WEIGHT) for t in caption_terms & vocab[k]
+        )
 
     for cap in [b for b in blocks if isinstance(b, Caption)]:
         words = terms(cap.text)
@@ -71,11 +73,14 @@ def place_captions(item) -> None:
         scores = [score(words, k) for k in range(n)]
         best = max(range(n), key=lambda k: scores[k])
         # the runner-up in another sub-item: two paragraphs of one sub-item are no doubt about where it goes
-        runner_up = max((scores[k] for k in range(n) if unit_of[id(texts[k])] != unit_of[id(texts[best])]),
-                        default=0.0)
+        runner_up = max((scores[k] for k in range(n) if unit_of[id(texts[k])] != unit_of[id(texts[best])]), default=0.0)
         current = scores[here] if here is not None else 0.0
-        if (scores[best] < MIN_SCORE or scores[best] < runner_up * 1.2
-                or scores[best] <= current * 1.2 + 1.0 or best == here):
+        if (
+            scores[best] < MIN_SCORE
+            or scores[best] < runner_up * 1.2
+            or scores[best] <= current * 1.2 + 1.0
+            or best == here
+        ):
             continue
         blocks.remove(cap)
         target = blocks.index(texts[best]) + 1

@@ -1,12 +1,14 @@
 """Plain classes named after what they are, and the one function that builds
 them from the flow of blocks."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
 from ..blocks.model import Box, FootnoteBody, Heading, Paragraph
 from ..errors import InputError
-from ..rules_inline import acronyms_inline, footnote_markers as fm
+from ..rules_inline import acronyms_inline
+from ..rules_inline import footnote_markers as fm
 from ..text import plain
 from .captions import place_captions
 
@@ -14,7 +16,8 @@ from .captions import place_captions
 @dataclass(eq=False)
 class Item:
     """A 項 (numbered item): one page of the site."""
-    section: "Section"
+
+    section: Section
     num: int
     heading: Heading
     blocks: list = field(default_factory=list)
@@ -49,7 +52,8 @@ class Item:
 @dataclass(eq=False)
 class Section:
     """A 節: a landing page and its items."""
-    chapter: "Chapter"
+
+    chapter: Chapter
     num: int
     heading: Heading
     items: list[Item] = field(default_factory=list)
@@ -75,7 +79,7 @@ class Chapter:
     intro: list = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
-    acronym_names: dict = field(default_factory=dict)   # acronym -> the Japanese name the text gives it
+    acronym_names: dict = field(default_factory=dict)  # acronym -> the Japanese name the text gives it
 
     @property
     def id(self) -> str:
@@ -108,8 +112,11 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
 
     def expect(cond, heading, what):
         if not cond:
-            raise InputError(config.raw, heading.nos[0],
-                             f"heading '{heading.num} {heading.title}' is out of sequence; expected {what}")
+            raise InputError(
+                config.raw,
+                heading.nos[0],
+                f"heading '{heading.num} {heading.title}' is out of sequence; expected {what}",
+            )
 
     for idx, b in enumerate(flow):
         if isinstance(b, Heading) and b.kind == "section":
@@ -171,9 +178,11 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
 def mark_acronyms(chapter: Chapter) -> None:
     """Where the text defines its acronyms inline (English: 「ASEAN Regional Forum (ARF)」), each
     use of one in the text and the notes is marked with its expansion (rules_inline/acronyms_inline)."""
-    texts = [p.text for item in chapter.items() for p in item.paragraphs()] + \
-            [p.text for p in chapter.intro if isinstance(p, Paragraph)] + \
-            [n.text for item in chapter.items() for n in item.footnotes]
+    texts = (
+        [p.text for item in chapter.items() for p in item.paragraphs()]
+        + [p.text for p in chapter.intro if isinstance(p, Paragraph)]
+        + [n.text for item in chapter.items() for n in item.footnotes]
+    )
     known: dict[str, str] = {}
     for text in texts:
         for acronym, expansion in acronyms_inline.definitions(plain(text)).items():
@@ -181,6 +190,7 @@ def mark_acronyms(chapter: Chapter) -> None:
 
     def marked(p):
         return replace(p, text=acronyms_inline.mark(p.text, known))
+
     chapter.intro = _map_paragraphs(chapter.intro, marked)
     for item in chapter.items():
         item.blocks = _map_paragraphs(item.blocks, marked)
@@ -230,10 +240,13 @@ def link_footnotes(section: Section, config, layout) -> None:
     nums = [f.num for f in notes]
     if nums != list(range(1, len(nums) + 1)):
         bad = next(f for i, f in enumerate(notes) if f.num != i + 1)
-        raise InputError(config.raw, bad.nos[0],
-                         f"footnote {bad.num} in 第{section.num}節 is out of sequence; expected notes numbered 1, 2, 3, …")
+        raise InputError(
+            config.raw,
+            bad.nos[0],
+            f"footnote {bad.num} in 第{section.num}節 is out of sequence; expected notes numbered 1, 2, 3, …",
+        )
     paragraphs = [(item, p) for item in section.items for p in item.paragraphs()]
-    texts = [p.text for _, p in paragraphs]      # with the references placed so far
+    texts = [p.text for _, p in paragraphs]  # with the references placed so far
     pos_p, pos_c = 0, 0
     for note in notes:
         found = None
@@ -243,9 +256,12 @@ def link_footnotes(section: Section, config, layout) -> None:
                 found = (k, span)
                 break
         if not found:
-            raise InputError(config.raw, note.nos[0],
-                             f"footnote {note.num} of 第{section.num}節 has no marker in the text after note "
-                             f"{note.num - 1}'s; expected the number {note.num} glued to a word")
+            raise InputError(
+                config.raw,
+                note.nos[0],
+                f"footnote {note.num} of 第{section.num}節 has no marker in the text after note "
+                f"{note.num - 1}'s; expected the number {note.num} glued to a word",
+            )
         k, span = found
         texts[k] = fm.place(texts[k], span, note.num)
         paragraphs[k][0].footnotes.append(note)
@@ -259,6 +275,9 @@ def link_footnotes(section: Section, config, layout) -> None:
         p, text = paragraphs[k][1], texts[k]
         at = finder.orphan(text, nxt, pos_c if k == pos_p else 0)
         if at is not None:
-            raise InputError(config.raw, p.nos[0],
-                             f"'{text[max(0, at - 8):at + 4]}' reads as footnote marker {nxt} in 第{section.num}節, "
-                             f"but there is no footnote {nxt}; expected a note body '{nxt}<tab> …'")
+            raise InputError(
+                config.raw,
+                p.nos[0],
+                f"'{text[max(0, at - 8) : at + 4]}' reads as footnote marker {nxt} in 第{section.num}節, "
+                f"but there is no footnote {nxt}; expected a note body '{nxt}<tab> …'",
+            )

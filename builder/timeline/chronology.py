@@ -12,6 +12,7 @@ has changed, and the event needs review (`python -m builder events` shows
 what changed). `not_events` lists the dated clauses an editor has judged not
 to be happenings (background, a meeting that was skipped), so that the
 proposals stop offering them."""
+
 from __future__ import annotations
 
 import hashlib
@@ -33,36 +34,54 @@ SENTENCE = re.compile(r"[^。]+。?")
 @dataclass
 class Passage:
     """A paragraph or a note of the text as a reader reads it, with where it is."""
+
     page: str
     anchor: str
     text: str
-    heading: str          # the nearest heading above it, as printed
+    heading: str  # the nearest heading above it, as printed
     nos: list[int]
-    where: str = ""       # the item it is in as the glossary writes it (第1節4項), with ¶45 for a paragraph
-    note: int = 0         # a footnote: its number
-    notes: list[tuple[int, int]] = field(default_factory=list)   # (where in text, number): its note markers
+    where: str = ""  # the item it is in as the glossary writes it (第1節4項), with ¶45 for a paragraph
+    note: int = 0  # a footnote: its number
+    notes: list[tuple[int, int]] = field(default_factory=list)  # (where in text, number): its note markers
 
 
 def note_markers(raw: str) -> list[tuple[int, int]]:
     """Where each note marker stands in the text as plain() gives it."""
-    return [(len(plain(raw[:m.start()])), int(m.group(1))) for m in FN_RE.finditer(raw)]
+    return [(len(plain(raw[: m.start()])), int(m.group(1))) for m in FN_RE.finditer(raw)]
 
 
 def passages(ch, home: str) -> list[Passage]:
     """The chapter's paragraphs in reading order, each item's notes after its paragraphs."""
-    out = [Passage(home, p.anchor, plain(p.text), "", list(p.nos), notes=note_markers(p.text)) for p in ch.intro
-           if isinstance(p, Paragraph) and p.anchor]
+    out = [
+        Passage(home, p.anchor, plain(p.text), "", list(p.nos), notes=note_markers(p.text))
+        for p in ch.intro
+        if isinstance(p, Paragraph) and p.anchor
+    ]
     for item in ch.items():
         heading = plain(item.heading.title)
         for b in item.blocks:
             if isinstance(b, Heading):
                 heading = plain(b.title)
             paragraphs = [b] if isinstance(b, Paragraph) else b.paragraphs if isinstance(b, Box) else []
-            out += [Passage(item.path, p.anchor, plain(p.text), heading, list(p.nos),
-                            f"{item.place} ¶{p.anchor.rsplit('-', 1)[1]}", notes=note_markers(p.text))
-                    for p in paragraphs if p.anchor]
-        out += [Passage(item.path, f"fn:{n.num}", plain(n.text), plain(item.heading.title), list(n.nos),
-                        item.place, note=n.num) for n in item.footnotes]
+            out += [
+                Passage(
+                    item.path,
+                    p.anchor,
+                    plain(p.text),
+                    heading,
+                    list(p.nos),
+                    f"{item.place} ¶{p.anchor.rsplit('-', 1)[1]}",
+                    notes=note_markers(p.text),
+                )
+                for p in paragraphs
+                if p.anchor
+            ]
+        out += [
+            Passage(
+                item.path, f"fn:{n.num}", plain(n.text), plain(item.heading.title), list(n.nos), item.place, note=n.num
+            )
+            for n in item.footnotes
+        ]
     return out
 
 
@@ -128,7 +147,7 @@ def precision_of(date: str, fiscal: bool = False) -> str:
 @dataclass
 class Chronology:
     path: Path
-    doc: object           # the checked YAML document (line marks for errors)
+    doc: object  # the checked YAML document (line marks for errors)
 
     @property
     def events(self) -> list[dict]:
@@ -155,25 +174,34 @@ def load_chronology(path: Path, registry, kinds) -> Chronology:
     for i, e in enumerate(chron.events):
         for k, cid in enumerate(e.get("countries", [])):
             if cid not in registry.entries:
-                raise doc.error(("events", i, "countries", k), f"country id '{cid}' is not in the registry"
-                                + did_you_mean(cid, registry.entries))
+                raise doc.error(
+                    ("events", i, "countries", k),
+                    f"country id '{cid}' is not in the registry" + did_you_mean(cid, registry.entries),
+                )
         if e["kind"] not in kinds.labels:
-            raise doc.error(("events", i, "kind"), f"kind '{e['kind']}' is not one of: {', '.join(kinds.labels)}"
-                            + did_you_mean(e["kind"], kinds.labels))
+            raise doc.error(
+                ("events", i, "kind"),
+                f"kind '{e['kind']}' is not one of: {', '.join(kinds.labels)}" + did_you_mean(e["kind"], kinds.labels),
+            )
         if e.get("end") and e["end"] <= e["date"]:
-            raise doc.error(("events", i, "end"), f"end {e['end']} is not after the date {e['date']}; "
-                                                  "expected a later end, or none")
+            raise doc.error(
+                ("events", i, "end"), f"end {e['end']} is not after the date {e['date']}; expected a later end, or none"
+            )
         if "also" in e and "quote" not in e:
-            raise doc.error(("events", i, "also"), "other accounts of a happening whose own clause is not "
-                                                   "quoted; expected a quote first")
+            raise doc.error(
+                ("events", i, "also"),
+                "other accounts of a happening whose own clause is not quoted; expected a quote first",
+            )
     quoting = [(("events", i, "quote"), e["quote"]) for i, e in enumerate(chron.events) if "quote" in e]
-    quoting += [(("events", i, "also", k), q) for i, e in enumerate(chron.events)
-                for k, q in enumerate(e.get("also", []))]
+    quoting += [
+        (("events", i, "also", k), q) for i, e in enumerate(chron.events) for k, q in enumerate(e.get("also", []))
+    ]
     quoting += [(("not_events", i, "quote"), e["quote"]) for i, e in enumerate(chron.not_events)]
     for place, quote in sorted(quoting, key=lambda pq: doc.at(pq[0])[0] or 0):
         if quote in quotes:
-            raise doc.error(place, f"quote given twice (first at line {quotes[quote]}); "
-                                   "expected one entry for each clause")
+            raise doc.error(
+                place, f"quote given twice (first at line {quotes[quote]}); expected one entry for each clause"
+            )
         quotes[quote] = doc.at(place)[0]
     return chron
 
@@ -181,29 +209,31 @@ def load_chronology(path: Path, registry, kinds) -> Chronology:
 @dataclass(eq=False)
 class Placed:
     """What the text gave an event, for the checks of builder/timeline/review.py."""
+
     event: Event
     entry: dict
     index: int
-    sentences: list[str]                  # the sentence of each quote, as printed
-    derived: bool                         # its summary was made from its sentence, not written
-    others: bool = False                  # its sentence tells of other events too
-    found_in: list[Passage] = field(default_factory=list)     # where each quote is
-    rows: list[Event] = field(default_factory=list)           # the figure rows it merges
-    notes: list[str] = field(default_factory=list)            # the notes its quotes' paragraphs point at
-    context: list[str] = field(default_factory=list)          # the paragraphs under its quotes' headings
+    sentences: list[str]  # the sentence of each quote, as printed
+    derived: bool  # its summary was made from its sentence, not written
+    others: bool = False  # its sentence tells of other events too
+    found_in: list[Passage] = field(default_factory=list)  # where each quote is
+    rows: list[Event] = field(default_factory=list)  # the figure rows it merges
+    notes: list[str] = field(default_factory=list)  # the notes its quotes' paragraphs point at
+    context: list[str] = field(default_factory=list)  # the paragraphs under its quotes' headings
 
 
 @dataclass
 class Placement:
-    events: list[Event]                   # the chronology's, each found in the text
-    alone: list[Event]                    # the figure rows no event merges: they stand alone
-    problems: list[tuple[int | None, str]]    # (line of events.yaml, what breaks the house style)
+    events: list[Event]  # the chronology's, each found in the text
+    alone: list[Event]  # the figure rows no event merges: they stand alone
+    problems: list[tuple[int | None, str]]  # (line of events.yaml, what breaks the house style)
 
 
 def place_events(chron: Chronology, ch, home: str, page_url, figure_events: list[Event], layout) -> Placement:
     """The chronology's events, each found in the text; the figure rows that no
     event merges; and what the build warns of (builder/timeline/review.py)."""
     from .review import problems
+
     placed, alone = place(chron, ch, home, page_url, figure_events, layout)
     titles = {short: full for spec in ch.config.figures.values() for short, full in spec.get("titles", {}).items()}
     return Placement([p.event for p in placed], alone, problems(placed, alone, chron, ch, layout, titles))
@@ -216,7 +246,7 @@ def place(chron: Chronology, ch, home: str, page_url, figure_events: list[Event]
     note_text = {(p.page, p.note): p.text for p in where if p.note}
     by_id = {e.id: e for e in figure_events}
     merged: dict[str, int] = {}
-    spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}   # sentence spans of each event's quotes
+    spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}  # sentence spans of each event's quotes
     out: list[Placed] = []
     for i, e in enumerate(chron.events):
         sources, text, page, anchor, nos, sentences, found_in = [], "", "", "", [], [], []
@@ -240,16 +270,20 @@ def place(chron: Chronology, ch, home: str, page_url, figure_events: list[Event]
         text = "\n".join(dict.fromkeys(sentences))
         rows = []
         for k, fid in enumerate(e.get("figure", [])):
-            fig = by_id.get(f"{ch.id}-{fid}")        # written without the chapter's id, which the file's place gives
+            fig = by_id.get(f"{ch.id}-{fid}")  # written without the chapter's id, which the file's place gives
             if fig is None:
                 rows_ = [r.removeprefix(f"{ch.id}-") for r in by_id]
-                raise chron.doc.error(("events", i, "figure", k), f"no figure row '{fid}'"
-                                      + did_you_mean(fid, rows_) + "; expected the id of a figure's row, "
-                                      "as `python -m builder events` lists them")
+                raise chron.doc.error(
+                    ("events", i, "figure", k),
+                    f"no figure row '{fid}'" + did_you_mean(fid, rows_) + "; expected the id of a figure's row, "
+                    "as `python -m builder events` lists them",
+                )
             fid = fig.id
             if fid in merged:
-                raise chron.doc.error(("events", i, "figure", k), f"figure row '{fid}' is merged already "
-                                      f"(line {merged[fid]}); expected each row in one event")
+                raise chron.doc.error(
+                    ("events", i, "figure", k),
+                    f"figure row '{fid}' is merged already (line {merged[fid]}); expected each row in one event",
+                )
             merged[fid] = chron.line("events", i, "figure", k)
             rows.append(fig)
             sources += [s for s in fig.sources if s not in sources]
@@ -259,23 +293,54 @@ def place(chron: Chronology, ch, home: str, page_url, figure_events: list[Event]
         precision = precision_of(e["date"], fiscal)
         if "quote" in e:
             era = era_label(e["date"], e.get("end", ""), precision, layout.eras)
-        else:                       # a figure's rows alone: the era its first row is printed in, if any
+        else:  # a figure's rows alone: the era its first row is printed in, if any
             era = rows[0].era if rows else ""
         event = Event(
-            id=event_id(ch.id, e["date"], e.get("quote") or e["figure"][0]), date=e["date"],
-            precision=precision, end=e.get("end", ""),
-            title=e["headline"], text=text, countries=list(e.get("countries", [])), kind=e["kind"],
-            url=page_url(page) + (f"#{anchor}" if anchor else ""), page=page, anchor=anchor, chapter=ch.id,
-            source="text" if "quote" in e else "figure", lines=list(nos), sources=sources,
-            quote=e.get("quote", ""), yaml_line=chron.line("events", i),
-            summary=e.get("summary") or summary, place=e.get("place", ""), era=era)
+            id=event_id(ch.id, e["date"], e.get("quote") or e["figure"][0]),
+            date=e["date"],
+            precision=precision,
+            end=e.get("end", ""),
+            title=e["headline"],
+            text=text,
+            countries=list(e.get("countries", [])),
+            kind=e["kind"],
+            url=page_url(page) + (f"#{anchor}" if anchor else ""),
+            page=page,
+            anchor=anchor,
+            chapter=ch.id,
+            source="text" if "quote" in e else "figure",
+            lines=list(nos),
+            sources=sources,
+            quote=e.get("quote", ""),
+            yaml_line=chron.line("events", i),
+            summary=e.get("summary") or summary,
+            place=e.get("place", ""),
+            era=era,
+        )
         notes = [note_text[(p.page, n)] for p in found_in for _, n in p.notes if (p.page, n) in note_text]
         # the paragraphs under the same heading; for a note, those of the paragraph that points at it
-        context = [q.text for q in where if not q.note and any(
-            q.page == p.page and (q.heading == p.heading if not p.note else any(n == p.note for _, n in q.notes))
-            for p in found_in)]
-        out.append(Placed(event, e, i, sentences, derived="summary" not in e, found_in=found_in, rows=rows,
-                          notes=notes, context=context))
+        context = [
+            q.text
+            for q in where
+            if not q.note
+            and any(
+                q.page == p.page and (q.heading == p.heading if not p.note else any(n == p.note for _, n in q.notes))
+                for p in found_in
+            )
+        ]
+        out.append(
+            Placed(
+                event,
+                e,
+                i,
+                sentences,
+                derived="summary" not in e,
+                found_in=found_in,
+                rows=rows,
+                notes=notes,
+                context=context,
+            )
+        )
     # a sentence that holds the quotes of two events tells of both: neither's summary can be the sentence
     for key, held in spans.items():
         for a, b, i in held:
@@ -291,7 +356,9 @@ def place(chron: Chronology, ch, home: str, page_url, figure_events: list[Event]
 def quote_problem(e: dict, found: list, quote: str) -> str:
     what = f"'{e.get('headline') or quote[:30]}'"
     if not found:
-        return (f"event {what}: its quote occurs nowhere in the chapter's text; the text has changed: "
-                "review the event (python -m builder events)")
+        return (
+            f"event {what}: its quote occurs nowhere in the chapter's text; the text has changed: "
+            "review the event (python -m builder events)"
+        )
     where = ", ".join(sorted({f'{p.page}#{p.anchor}' for p, _ in found}))
     return f"event {what}: its quote occurs {len(found)} times ({where}); expected a quote found once: lengthen it"

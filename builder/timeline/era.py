@@ -1,5 +1,6 @@
 """A date in the era the text prints it in: 2014-05 → 平成26年, 1989 → 平成元年,
 1988 → 昭和63年, 2014 as a fiscal year → 平成26年度."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """An event of the timeline: a dated happening, with its sources."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,11 +10,12 @@ from ..page import page_url
 @dataclass(frozen=True)
 class Source:
     """Where an event comes from: a paragraph or a note of the text, or a figure's row."""
+
     page: str
     anchor: str = ""
-    figure: str = ""          # the figure's number (Ⅲ-3-1-1), for a figure's row
-    where: str = ""           # the place as the glossary writes it (第1節4項 ¶45; 第1節2項 for a note)
-    note: int = 0             # a footnote: its number
+    figure: str = ""  # the figure's number (Ⅲ-3-1-1), for a figure's row
+    where: str = ""  # the place as the glossary writes it (第1節4項 ¶45; 第1節2項 for a note)
+    note: int = 0  # a footnote: its number
 
 
 @dataclass
@@ -22,23 +24,23 @@ class Event:
     date: str
     precision: str
     title: str
-    text: str                     # the source as printed: the sentence(s) of the quote, or the figure's row
+    text: str  # the source as printed: the sentence(s) of the quote, or the figure's row
     countries: list[str]
     kind: str
-    url: str                      # site-relative, to the source paragraph
-    chapter: str = ""             # the chapter's id; empty for an added event outside the chapters
+    url: str  # site-relative, to the source paragraph
+    chapter: str = ""  # the chapter's id; empty for an added event outside the chapters
     end: str = ""
-    page: str = ""                # the source's Markdown page, for links inside the site
+    page: str = ""  # the source's Markdown page, for links inside the site
     anchor: str = ""
-    source: str = ""              # text (from the chronology) | figure (a figure's row alone)
-    lines: list[int] = field(default_factory=list)   # raw text lines; for an added event, its events.yaml line
-    sources: list[Source] = field(default_factory=list)      # the text's paragraph, a figure's row
-    quote: str = ""               # the clause of the text, as the chronology quotes it
+    source: str = ""  # text (from the chronology) | figure (a figure's row alone)
+    lines: list[int] = field(default_factory=list)  # raw text lines; for an added event, its events.yaml line
+    sources: list[Source] = field(default_factory=list)  # the text's paragraph, a figure's row
+    quote: str = ""  # the clause of the text, as the chronology quotes it
     yaml_line: int | None = None  # where the chronology gives it
-    summary: str = ""             # one or two sentences that stand alone (no 同年, no （同26）)
-    place: str = ""               # where it happened, as the text, a note, a caption or a figure gives it
-    era: str = ""                 # the date in the era the source prints it in (平成26年5月), or ''
-    group: str = ""               # a figure's rows that tell one happening share it (a post's visits in a month)
+    summary: str = ""  # one or two sentences that stand alone (no 同年, no （同26）)
+    place: str = ""  # where it happened, as the text, a note, a caption or a figure gives it
+    era: str = ""  # the date in the era the source prints it in (平成26年5月), or ''
+    group: str = ""  # a figure's rows that tell one happening share it (a post's visits in a month)
 
     @property
     def sort_key(self) -> tuple:
@@ -58,5 +60,20 @@ class Event:
 # The fields of data/timeline.json and data/timeline.csv, in this order in both
 # (README: The timeline). A list is a JSON array, and in the CSV its items
 # joined by spaces.
-EXPORTED = ("id", "date", "end", "precision", "era", "title", "summary", "place", "countries", "kind",
-            "url", "sources", "source", "quote", "text")
+EXPORTED = (
+    "id",
+    "date",
+    "end",
+    "precision",
+    "era",
+    "title",
+    "summary",
+    "place",
+    "countries",
+    "kind",
+    "url",
+    "sources",
+    "source",
+    "quote",
+    "text",
+)

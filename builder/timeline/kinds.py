@@ -1,11 +1,11 @@
 """The kinds of event (content/data/event_kinds.yaml): a clause's kind from its
 keywords, and the clauses that tell of background rather than a happening."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from .. import patterns
-
 from ..inputs.schema import load_checked
 
 
@@ -20,8 +20,9 @@ class Kinds:
         for i, (kind, label, _) in enumerate(self.table + [(*self.default, [])]):
             place = ("kinds", i, "kind") if i < len(self.table) else ("default", "kind")
             if kind in self.labels:
-                raise doc.error(place, f"kind '{kind}' is defined twice (first at line {first[kind]}); "
-                                       "expected each kind once")
+                raise doc.error(
+                    place, f"kind '{kind}' is defined twice (first at line {first[kind]}); expected each kind once"
+                )
             self.labels[kind], first[kind] = label, doc.at(place)[0]
 
     def of(self, text: str) -> str:

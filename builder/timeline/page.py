@@ -4,6 +4,7 @@ as one types), kind and years that work offline and live in the URL
 (overrides/assets/javascripts/timeline.js); and an events-per-year chart whose
 rows jump to their year and count what the filters show. Its data, in three
 files: timeline.json, timeline.csv and timeline.timelinejs.json (TimelineJS3)."""
+
 from __future__ import annotations
 
 import csv
@@ -11,12 +12,12 @@ import html
 import io
 from dataclasses import dataclass
 
-from ..dates import range_label
 from ..charts import Row, bar_chart
-from ..export import json_text
-from ..escape import escape
-from ..page import Page, href, page_url, rel
 from ..counterparts import NONE
+from ..dates import range_label
+from ..escape import escape
+from ..export import json_text
+from ..page import Page, href, page_url, rel
 from .event import EXPORTED
 
 # Events quote the chapter: keep them out of the search index, where they would
@@ -42,12 +43,12 @@ def era_html(e) -> str:
 class TimelinePage:
     def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = (), others=NONE):
         self.events = sorted(events, key=lambda e: e.sort_key)
-        self.others = others       # each source paragraph's counterpart in the other editions
-        self.figure_kinds = list(figure_kinds)     # the kinds of figure that gave events (ハイレベルの訪問…)
+        self.others = others  # each source paragraph's counterpart in the other editions
+        self.figure_kinds = list(figure_kinds)  # the kinds of figure that gave events (ハイレベルの訪問…)
         self.registry = registry
         self.kinds = kinds
         self.labels = labels
-        self._by_country: dict | None = None   # (country, chapter or None) -> events, built on first use
+        self._by_country: dict | None = None  # (country, chapter or None) -> events, built on first use
 
     def item(self, e, page: str, own: str | None = None) -> str:
         """One event as a list item, in HTML: its date, kind and headline, the
@@ -55,18 +56,27 @@ class TimelinePage:
         links are the builder's own, builder/page.py, href; Python-Markdown has
         nothing to parse)."""
         esc = html.escape
-        chips = "".join(f'<a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
-                        f"{esc(self.registry.entries[c].name_ja)}</a> " for c in e.countries if c != own)
-        sources = " ".join(f'<a href="{href(page, s.page, s.anchor)}">{esc(self.source_label(s))}</a>'
-                           + self.others.link(page, s.page, s.anchor) for s in e.sources)
-        return (f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
-                f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
-                f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}{era_html(e)}</time> '
-                f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
-                f'<strong class="hk-tl-title">{esc(e.title)}</strong></p>'
-                f'<p class="hk-tl-summary">{esc(e.summary or e.text)}</p>'
-                f'<p class="hk-tl-meta">{chips}<span class="hk-tl-sources">{esc(self.labels.source)}：{sources}</span></p>'
-                "</li>")
+        chips = "".join(
+            f'<a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
+            f"{esc(self.registry.entries[c].name_ja)}</a> "
+            for c in e.countries
+            if c != own
+        )
+        sources = " ".join(
+            f'<a href="{href(page, s.page, s.anchor)}">{esc(self.source_label(s))}</a>'
+            + self.others.link(page, s.page, s.anchor)
+            for s in e.sources
+        )
+        return (
+            f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
+            f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
+            f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}{era_html(e)}</time> '
+            f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
+            f'<strong class="hk-tl-title">{esc(e.title)}</strong></p>'
+            f'<p class="hk-tl-summary">{esc(e.summary or e.text)}</p>'
+            f'<p class="hk-tl-meta">{chips}<span class="hk-tl-sources">{esc(self.labels.source)}：{sources}</span></p>'
+            "</li>"
+        )
 
     def source_label(self, s) -> str:
         """図表Ⅲ-3-1-1, or 本文（第1節4項 ¶45）: where a reader will land."""
@@ -82,11 +92,16 @@ class TimelinePage:
             years[int(e.date[:4])] = years.get(int(e.date[:4]), 0) + 1
         if not years:
             return ""
-        rows = [Row(f"{y}年", year_href(y), [(n, "m")], self.labels.text("count", n=n), year=str(y))
-                for y, n in sorted(years.items())]
+        rows = [
+            Row(f"{y}年", year_href(y), [(n, "m")], self.labels.text("count", n=n), year=str(y))
+            for y, n in sorted(years.items())
+        ]
         # on a phone the script folds it, so that the first result is on the first screen
-        return (f'<details class="hk-tl-chart" open><summary>{html.escape(self.labels.timeline_chart)}</summary>'
-                + bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years") + "</details>")
+        return (
+            f'<details class="hk-tl-chart" open><summary>{html.escape(self.labels.timeline_chart)}</summary>'
+            + bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
+            + "</details>"
+        )
 
     def filters(self, events) -> str:
         """Country (by region, and a box that finds one as one types, in kana or
@@ -95,10 +110,15 @@ class TimelinePage:
         used = {c for e in events for c in e.countries}
         groups = []
         for region in self.registry.regions:
-            members = sorted((c for c in used if self.registry.entries[c].region == region),
-                             key=lambda c: list(self.registry.entries).index(c))
-            options = "".join(f'<option value="{esc(c)}" data-find="{esc(self.find_words(c))}">'
-                              f"{esc(self.registry.entries[c].name_ja)}</option>" for c in members)
+            members = sorted(
+                (c for c in used if self.registry.entries[c].region == region),
+                key=lambda c: list(self.registry.entries).index(c),
+            )
+            options = "".join(
+                f'<option value="{esc(c)}" data-find="{esc(self.find_words(c))}">'
+                f"{esc(self.registry.entries[c].name_ja)}</option>"
+                for c in members
+            )
             if options:
                 groups.append(f'<optgroup label="{esc(region)}">{options}</optgroup>')
         kinds = sorted({e.kind for e in events}, key=lambda k: list(self.kinds.labels).index(k))
@@ -107,16 +127,18 @@ class TimelinePage:
         year_opts = "".join(f'<option value="{y}">{int(y)}年</option>' for y in years)
         lb = self.labels
         every = f'<option value="">{esc(lb.all)}</option>'
-        return ('<form id="hk-tl-filters" class="hk-tl-filters" role="group" '
-                f'aria-label="{lb.html("timeline_filters")}">'
-                f'<label>{esc(lb.country_find)} <input type="search" id="hk-tl-find" autocomplete="off" '
-                f'aria-controls="hk-tl-country" data-none="{esc(lb.search_none)}"></label> '
-                f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{"".join(groups)}</select></label> '
-                f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
-                f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
-                f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
-                f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.template("count"))}">'
-                f'{lb.html("count", n=len(events))}</output></form>')
+        return (
+            '<form id="hk-tl-filters" class="hk-tl-filters" role="group" '
+            f'aria-label="{lb.html("timeline_filters")}">'
+            f'<label>{esc(lb.country_find)} <input type="search" id="hk-tl-find" autocomplete="off" '
+            f'aria-controls="hk-tl-country" data-none="{esc(lb.search_none)}"></label> '
+            f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{"".join(groups)}</select></label> '
+            f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
+            f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
+            f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
+            f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.template("count"))}">'
+            f'{lb.html("count", n=len(events))}</output></form>'
+        )
 
     def find_words(self, cid: str) -> str:
         """What the country box matches: its names, their reading, its English name and id."""
@@ -134,24 +156,49 @@ class TimelinePage:
         lb = self.labels
         rows = [f"| {lb.md('period')} | {lb.md('events')} |", "| --- | ---: |"]
         rows += [f"| [{escape(pd.label)}]({rel(index, pd.path)}) | {len(pd.events)} |" for pd in periods]
-        period_of: dict[int, Period] = {}     # a year -> the first page that holds it
+        period_of: dict[int, Period] = {}  # a year -> the first page that holds it
         for pd in periods:
             for k in pd.keys:
                 period_of.setdefault(int(k[:4]), pd)
-        chart = self.chart(lambda y: page_url(rel(index, period_of[y].path))
-                           + ("" if period_of[y].months else f"#y{y}"))
-        overview = [f"# {lb.md('timeline')}\n", self.intro() + lb.md("timeline_split") + "\n", chart, "",
-                    "\n".join(rows), ""]
+        chart = self.chart(
+            lambda y: page_url(rel(index, period_of[y].path)) + ("" if period_of[y].months else f"#y{y}")
+        )
+        overview = [
+            f"# {lb.md('timeline')}\n",
+            self.intro() + lb.md("timeline_split") + "\n",
+            chart,
+            "",
+            "\n".join(rows),
+            "",
+        ]
         pages = [Page(index, self.labels.timeline, "\n".join(overview), search_boost=0.5)]
         for pd in periods:
             back = f"[{lb.md('timeline_list')}]({rel(pd.path, index)}){lb.md('timeline_total', n=len(self.events))}"
             # by its dates alone under 年表 in the nav
-            pages.append(self.period_page(pd.path, f"{self.labels.timeline}：{pd.label}", pd.events, back, by_month=pd.months,
-                                          search_exclude=True, nav_title=pd.label))
+            pages.append(
+                self.period_page(
+                    pd.path,
+                    f"{self.labels.timeline}：{pd.label}",
+                    pd.events,
+                    back,
+                    by_month=pd.months,
+                    search_exclude=True,
+                    nav_title=pd.label,
+                )
+            )
         return pages
 
-    def period_page(self, path: str, title: str, events: list, lead: str, chart: str = "", by_month: bool = False,
-                    search_exclude: bool = False, nav_title: str | None = None) -> Page:
+    def period_page(
+        self,
+        path: str,
+        title: str,
+        events: list,
+        lead: str,
+        chart: str = "",
+        by_month: bool = False,
+        search_exclude: bool = False,
+        nav_title: str | None = None,
+    ) -> Page:
         """A page of events. A period's page is kept out of the search index:
         its items are (they quote the chapter), and so only its headings would be."""
         # the filters before the chart: on a phone the chart is a screen long, and it counts what they show
@@ -168,13 +215,18 @@ class TimelinePage:
 
     def exports(self, path: str) -> str:
         """The links to the timeline's data, from the page at `path`."""
-        links = "、".join(f"[{name}]({rel(path, DATA[key])})" for key, name in
-                         (("json", "JSON"), ("csv", "CSV"), ("timelinejs", "TimelineJS")))
+        links = "、".join(
+            f"[{name}]({rel(path, DATA[key])})"
+            for key, name in (("json", "JSON"), ("csv", "CSV"), ("timelinejs", "TimelineJS"))
+        )
         return f"{self.labels.md('timeline_data')}：{links}"
 
     def data_files(self) -> dict[str, str]:
-        return {DATA["json"]: export_json(self.events), DATA["csv"]: export_csv(self.events),
-                DATA["timelinejs"]: export_timelinejs(self.events, self.labels, self.kinds)}
+        return {
+            DATA["json"]: export_json(self.events),
+            DATA["csv"]: export_csv(self.events),
+            DATA["timelinejs"]: export_timelinejs(self.events, self.labels, self.kinds),
+        }
 
     def events_of(self, cid: str, chapter: str | None) -> list:
         """A country's events in one chapter, or in all (chapter None)."""
@@ -192,8 +244,9 @@ class TimelinePage:
         return self.labels.md("timeline_intro", figure_kinds=kinds)
 
     def item_list(self, events: list, page: str, own: str | None = None) -> str:
-        return (f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page, own) for e in events)
-                + "\n</ol>\n")
+        return (
+            f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page, own) for e in events) + "\n</ol>\n"
+        )
 
 
 # Events on one timeline page; a longer timeline is split into periods (years,
@@ -213,7 +266,7 @@ def month_label(key: str) -> str:
 
 @dataclass
 class Period:
-    keys: list[str]               # years ('2014'), or months of one year ('2014-05', '2014-00')
+    keys: list[str]  # years ('2014'), or months of one year ('2014-05', '2014-00')
     events: list
     months: bool = False
 
@@ -297,17 +350,25 @@ def export_timelinejs(events, labels, kinds) -> str:
     for e in sorted(events, key=lambda e: e.sort_key):
         start = tl_date(e.date)
         end = tl_date(e.end) if e.end else None
-        if e.precision == "fiscal_year":            # 2014年度: April 2014 to March 2015
+        if e.precision == "fiscal_year":  # 2014年度: April 2014 to March 2015
             start, end = {"year": start["year"], "month": 4}, {"year": start["year"] + 1, "month": 3}
-        links = " ".join(f'<a href="{esc(page_url(s.page) + ("#" + s.anchor if s.anchor else ""))}">'
-                         f"{esc(s.figure and labels.figures + s.figure or labels.text_source)}</a>" for s in e.sources)
-        slide = {"unique_id": e.id, "start_date": start,
-                 "display_date": date_label(e) + (f"（{e.era}）" if e.era else ""),
-                 "text": {"headline": esc(e.title),
-                          "text": f"<p>{esc(e.summary or e.text)}</p><p>{esc(labels.source)}：{links}</p>"},
-                 "group": kinds.labels.get(e.kind, e.kind)}
+        links = " ".join(
+            f'<a href="{esc(page_url(s.page) + ("#" + s.anchor if s.anchor else ""))}">'
+            f"{esc((s.figure and labels.figures + s.figure) or labels.text_source)}</a>"
+            for s in e.sources
+        )
+        slide = {
+            "unique_id": e.id,
+            "start_date": start,
+            "display_date": date_label(e) + (f"（{e.era}）" if e.era else ""),
+            "text": {
+                "headline": esc(e.title),
+                "text": f"<p>{esc(e.summary or e.text)}</p><p>{esc(labels.source)}：{links}</p>",
+            },
+            "group": kinds.labels.get(e.kind, e.kind),
+        }
         if end:
             slide["end_date"] = end
         slides.append(slide)
     doc = {"title": {"text": {"headline": esc(labels.timeline), "text": ""}}, "events": slides}
-    return json_text(doc, 2)          # a slide a line
+    return json_text(doc, 2)  # a slide a line

@@ -12,6 +12,7 @@ are read too: a note's dated clause is proposed as the text's are. Clauses that 
 calls background (以来, を除き …) are offered as not-events. The headline is
 proposed by the rules of HEADLINE below, or left for the editor where they
 give nothing short."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,9 @@ SPAN_END = re.compile(r"^\s*(?:にかけて|の間|まで)")
 LEAD = re.compile(r"^[、，\s]*(?:には|では|にも|は|に|の|から|より|以降|以来|まで)?[、，\s]*")
 CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES})[、，]?")
 SUBJECT = re.compile(rf"^(?:{SUBJECTS})は、?")
-DATE_PHRASE = re.compile(r"^[^、。]{0,30}?(?:年度?|月|日)(?:[^、。]{0,6}?(?:にかけて|の間|まで))?(?:には|にも|に|は|、)+")
+DATE_PHRASE = re.compile(
+    r"^[^、。]{0,30}?(?:年度?|月|日)(?:[^、。]{0,6}?(?:にかけて|の間|まで))?(?:には|にも|に|は|、)+"
+)
 
 # (what the clause ends with, what the headline ends with): a verb phrase
 # becomes the noun phrase a chronology prints (…を訪問した → …を訪問).
@@ -48,14 +51,14 @@ class Proposal:
     date: str
     precision: str
     end: str
-    clause: str              # the quote it would have
-    start: int               # where the clause starts in its paragraph
+    clause: str  # the quote it would have
+    start: int  # where the clause starts in its paragraph
     page: str
     anchor: str
     countries: list[str]
     kind: str
-    headline: str | None     # None: the rules give nothing short enough; the editor writes one
-    background: str = ""     # why it looks like no happening (event_kinds.yaml), or ""
+    headline: str | None  # None: the rules give nothing short enough; the editor writes one
+    background: str = ""  # why it looks like no happening (event_kinds.yaml), or ""
 
 
 def propose_headline(clause: str) -> str | None:
@@ -94,20 +97,23 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
             k = same.index(d)
             # the sentence's first date takes the words before it (its subject); a later one starts
             # at itself, unless it shares the clause of the date before it (5月および8月)
-            if k > 0 and EMPTY_CLAUSE.match(text[same[k - 1].end:d.start]):
+            if k > 0 and EMPTY_CLAUSE.match(text[same[k - 1].end : d.start]):
                 start = starts.get(same[k - 1].start, d.start)
             else:
                 start = s0 if k == 0 and d.start - s0 <= 25 else d.start
             starts[d.start] = start
             end = d.range_end.iso if d.range_end else ""
             # AからBにかけて: one span
-            if k + 1 < len(same) and SPAN.match(text[d.end:same[k + 1].start]) \
-                    and SPAN_END.match(text[same[k + 1].end:]):
+            if (
+                k + 1 < len(same)
+                and SPAN.match(text[d.end : same[k + 1].start])
+                and SPAN_END.match(text[same[k + 1].end :])
+            ):
                 end = same[k + 1].iso
                 skip.add(dates.index(same[k + 1]))
                 k += 1
             j = k
-            while j + 1 < len(same) and EMPTY_CLAUSE.match(text[same[j].end:same[j + 1].start]):
+            while j + 1 < len(same) and EMPTY_CLAUSE.match(text[same[j].end : same[j + 1].start]):
                 j += 1
             # 15（同27）年は、5月から…: the year only sets the month's context
             if j > k and same[k + 1].iso.startswith(d.iso + "-"):
@@ -116,15 +122,27 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
             clause = text[start:stop].strip().rstrip("、，")
             # under a bilateral heading every clause is about that country too
             at = text.find(clause, start)
-            noted = set().union(*[note_countries.get((p.page, n), set()) for pos, n in p.notes
-                                  if at <= pos <= at + len(clause)])
+            noted = set().union(
+                *[note_countries.get((p.page, n), set()) for pos, n in p.notes if at <= pos <= at + len(clause)]
+            )
             countries = sorted({m.id for m in matcher.find(clause)} | set(heading_countries[p.heading]) | noted)
             # a series' start is a happening (content/README-events.md, Series), whatever its words
             background = "" if dates_a_start(clause) else kinds.background(clause)
-            out.append(Proposal(
-                date=d.iso, precision=d.precision, end=end, clause=clause, start=at,
-                page=p.page, anchor=p.anchor, countries=countries, kind=kinds.of(clause),
-                headline=propose_headline(clause), background=background))
+            out.append(
+                Proposal(
+                    date=d.iso,
+                    precision=d.precision,
+                    end=end,
+                    clause=clause,
+                    start=at,
+                    page=p.page,
+                    anchor=p.anchor,
+                    countries=countries,
+                    kind=kinds.of(clause),
+                    headline=propose_headline(clause),
+                    background=background,
+                )
+            )
     return out
 
 
@@ -137,6 +155,8 @@ def chronology_report(events, figure_only: int) -> str:
     """For the build's report: how many events, and whose headlines they carry."""
     kept = kept_headlines((e.quote, e.title) for e in events)
     merged = sum(1 for e in events for s in e.sources if s.figure)
-    return (f"{len(events)} events from the chronology ({merged} figure rows merged into them), "
-            f"{figure_only} from the figures alone; headlines: {kept} as the rules proposed, "
-            f"{len(events) - kept} written by hand")
+    return (
+        f"{len(events)} events from the chronology ({merged} figure rows merged into them), "
+        f"{figure_only} from the figures alone; headlines: {kept} as the rules proposed, "
+        f"{len(events) - kept} written by hand"
+    )

@@ -8,6 +8,7 @@ the file and line, and `python -m builder events` prints (content/README-events.
 - a place that none of its sources gives;
 - a figure's rows: each row's country among the event's, and a trip (a post's
   visits in one month) merged whole into the visit that tells of it."""
+
 from __future__ import annotations
 
 from . import series
@@ -30,30 +31,55 @@ def problems(placed, alone: list, chron, ch, layout, titles: dict[str, str]) -> 
         word = leans_on(e.summary)
         if word:
             what = "its sentence" if p.derived else "its summary"
-            out.append((line, f"'{e.title}': {what} leans on text the reader cannot see ('{word}'); "
-                              "write a summary that stands alone"))
+            out.append(
+                (
+                    line,
+                    f"'{e.title}': {what} leans on text the reader cannot see ('{word}'); "
+                    "write a summary that stands alone",
+                )
+            )
         elif p.derived and p.others:
             out.append((line, f"'{e.title}': its sentence tells of other events too; write its own summary"))
-        sources = "\n".join([q.text for q in p.found_in] + [q.heading for q in p.found_in] + p.notes + p.context
-                            + [c for q in p.found_in for c in caps.get(q.page, [])]
-                            + [r.text + r.summary + r.place for r in p.rows])
+        sources = "\n".join(
+            [q.text for q in p.found_in]
+            + [q.heading for q in p.found_in]
+            + p.notes
+            + p.context
+            + [c for q in p.found_in for c in caps.get(q.page, [])]
+            + [r.text + r.summary + r.place for r in p.rows]
+        )
         if not p.derived and stray_share(e.summary, sources) > STRAY:
-            out.append((chron.line("events", p.index, "summary"),
-                        f"'{e.title}': words of its summary in none of its sources: "
-                        f"{'、'.join(strays(e.summary, sources))}; write it in the text's words"))
+            out.append(
+                (
+                    chron.line("events", p.index, "summary"),
+                    f"'{e.title}': words of its summary in none of its sources: "
+                    f"{'、'.join(strays(e.summary, sources))}; write it in the text's words",
+                )
+            )
         for part in filter(None, e.place.split("、")):
             if part not in sources:
-                out.append((chron.line("events", p.index, "place"),
-                            f"'{e.title}': place '{part}' is in none of its sources (the text, its notes, "
-                            "the captions of its page, its figure rows)"))
+                out.append(
+                    (
+                        chron.line("events", p.index, "place"),
+                        f"'{e.title}': place '{part}' is in none of its sources (the text, its notes, "
+                        "the captions of its page, its figure rows)",
+                    )
+                )
         for r in p.rows:
             missing = [c for c in r.countries if c not in e.countries]
             if missing:
-                out.append((line, f"'{e.title}': figure row {r.id.removeprefix(ch.id + '-')} is of "
-                                  f"{', '.join(missing)}, not among its countries"))
+                out.append(
+                    (
+                        line,
+                        f"'{e.title}': figure row {r.id.removeprefix(ch.id + '-')} is of "
+                        f"{', '.join(missing)}, not among its countries",
+                    )
+                )
     out += trips(placed, alone, chron, ch)
-    out += series.problems([(chron.line("events", p.index), p.entry) for p in placed],
-                           [(chron.line("not_events", i), e) for i, e in enumerate(chron.not_events)])
+    out += series.problems(
+        [(chron.line("events", p.index), p.entry) for p in placed],
+        [(chron.line("not_events", i), e) for i, e in enumerate(chron.not_events)],
+    )
     return out
 
 
@@ -75,11 +101,16 @@ def trips(placed, alone: list, chron, ch) -> list[tuple[int | None, str]]:
         visits = [p for k, p in enumerate(holders) if p.event.kind == "visit" and p not in holders[:k]]
         line = chron.line("events", visits[0].index) if visits else None
         if len(visits) > 1:
-            out.append((chron.line("events", visits[1].index),
-                        f"'{visits[1].event.title}' and '{visits[0].event.title}' tell of one trip "
-                        f"({group}): make them one event"))
+            out.append(
+                (
+                    chron.line("events", visits[1].index),
+                    f"'{visits[1].event.title}' and '{visits[0].event.title}' tell of one trip "
+                    f"({group}): make them one event",
+                )
+            )
         if visits and group in left:
             ids = ", ".join(r.id.removeprefix(ch.id + "-") for r in left[group])
-            out.append((line, f"'{visits[0].event.title}': the trip's other rows ({ids}) stand alone; "
-                              "merge the trip whole"))
+            out.append(
+                (line, f"'{visits[0].event.title}': the trip's other rows ({ids}) stand alone; merge the trip whole")
+            )
     return out

@@ -1,6 +1,7 @@
 """The house style of a headline (content/README-events.md): the checks the
 build and `python -m builder events` warn with. A table, one rule a row.
 The proposals (propose.py) strip the same connectives and subjects."""
+
 from __future__ import annotations
 
 import functools
@@ -12,13 +13,15 @@ CONNECTIVES = "また|さらに|なお|一方|このほか|その後|同年|同�
 SUBJECTS = "わが国|防衛省・自衛隊|防衛省"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rules(eras: tuple[str, ...]) -> list:
     """The rules, with the eras of layout.yaml."""
     names = "|".join(map(re.escape, eras))
     return [
-        (re.compile(rf"（同\d+）|（?(?:{names})\d*）?年?|\d+年(?!ぶり)|\d+月"),
-         "a date or era year: the date column gives the date"),
+        (
+            re.compile(rf"（同\d+）|（?(?:{names})\d*）?年?|\d+年(?!ぶり)|\d+月"),
+            "a date or era year: the date column gives the date",
+        ),
         (re.compile(r"[…‥]$|\.\.\.$"), "ends with …: write the headline whole"),
         (re.compile(rf"^(?:{CONNECTIVES})"), "opens with a connective"),
         (re.compile(r"(?:て|し|り|、|を|に|は|が|の|と|や|および|ため|ほか|など)$"), "stops mid-clause"),

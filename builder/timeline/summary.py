@@ -6,6 +6,7 @@ does not give → 2014年5月). What else in it points at text the reader of a
 timeline cannot see (同提案, 上記の, 本ラウンドテーブル, これを受け) is found
 here, for the build to ask for a summary written by the editor; and a written
 summary is held to its sources (`strays`): its words must be the text's."""
+
 from __future__ import annotations
 
 import re
@@ -19,15 +20,18 @@ ERA_DATE = re.compile(r"^(?P<w>\d{2})（(?P<era>[^）\d]+)(?P<ey>\d{1,2})）年"
 REFERENT = re.compile(
     r"（同\d+）|(?<![共合協混賛])同(?!盟|時|様|士|じ|一|等|意|行(?![事者]))[一-龥ァ-ヴー]+"
     r"|上記|本(?:ラウンドテーブル|プロセス|計画|提案|協定|覚書)"
-    r"|^(?:この|これ|こうした|その後|以上の)")
+    r"|^(?:この|これ|こうした|その後|以上の)"
+)
 # what a date is written as, in the text and in a summary: left out of the comparison of their words
 DATES = re.compile(r"\d+(?:（[^）]*）)?年度?|\d+月|\d+日|(?:平成|昭和|令和)(?:\d+|元)?|同年|同月")
 
 
 # a sentence's opening that ties it to the one before (また、さらに、): dropped from a summary
 # (and the openings that name the part of a section it stands in: 訓練・演習では、)
-LEAD = re.compile(r"^(?:(?:また|さらに|なお|特に|加えて|このほか|一方)、)?"
-                  r"(?:(?:訓練・演習|演習・訓練|軍種間|運用面|政策面)では、)?")
+LEAD = re.compile(
+    r"^(?:(?:また|さらに|なお|特に|加えて|このほか|一方)、)?"
+    r"(?:(?:訓練・演習|演習・訓練|軍種間|運用面|政策面)では、)?"
+)
 
 
 def absolute(text: str, dates: list, start: int, end: int, eras: dict[str, int]) -> str:
@@ -36,11 +40,11 @@ def absolute(text: str, dates: list, start: int, end: int, eras: dict[str, int])
     for d in dates:
         if not (start <= d.start and d.end <= end):
             continue
-        out.append(text[at:d.start])
+        out.append(text[at : d.start])
         out.append(written_out(d, eras, year_given))
         at = d.end if d.range_end is None else d.range_end.end
         if d.range_end is not None:
-            out.append(text[d.end:d.range_end.start] + d.range_end.surface)
+            out.append(text[d.end : d.range_end.start] + d.range_end.surface)
         year_given = True
     out.append(text[at:end])
     return LEAD.sub("", "".join(out).strip())
@@ -54,7 +58,7 @@ def written_out(d, eras: dict[str, int], year_given: bool) -> str:
         if era == "同":
             era = era_year(int(year), eras)[0]
         n = int(m["ey"])
-        return f"{year}（{era}{'元' if n == 1 else n}）年" + s[m.end():]
+        return f"{year}（{era}{'元' if n == 1 else n}）年" + s[m.end() :]
     if s.startswith("同年"):
         return f"{year}年" + s[2:]
     if s.startswith("同月"):

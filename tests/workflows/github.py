@@ -7,6 +7,7 @@
   deploy branch, the pull request's sticky comment), answered from the bare
   origin and from the comments it was sent, every call recorded.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,14 +48,26 @@ class GitServer:
         self.process: subprocess.Popen | None = None
         self.url = ""
 
-    def __enter__(self) -> "GitServer":
-        for _ in range(5):                              # another process may take the port first
+    def __enter__(self) -> GitServer:
+        for _ in range(5):  # another process may take the port first
             port = free_port()
             self.process = subprocess.Popen(
-                ["git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
-                 "--informative-errors", f"--base-path={self.served}", "--listen=127.0.0.1",
-                 f"--port={port}", "--verbose", str(self.served)],
-                stdout=subprocess.DEVNULL, stderr=self.log.open("ab"))
+                [
+                    "git",
+                    "daemon",
+                    "--reuseaddr",
+                    "--export-all",
+                    "--enable=receive-pack",
+                    "--informative-errors",
+                    f"--base-path={self.served}",
+                    "--listen=127.0.0.1",
+                    f"--port={port}",
+                    "--verbose",
+                    str(self.served),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=self.log.open("ab"),
+            )
             try:
                 wait_for_port(port, self.process)
             except RuntimeError:
@@ -80,7 +93,7 @@ class Api:
 
     def __init__(self, origin: Path, repository: str, login: str = "github-actions[bot]"):
         self.origin, self.repository, self.login = origin, repository, login
-        self.comments: dict[int, list[dict]] = {}      # pull request number -> its comments
+        self.comments: dict[int, list[dict]] = {}  # pull request number -> its comments
         self.calls: list[dict] = []
         self.lock = threading.Lock()
         self._next_id = 1
@@ -89,22 +102,36 @@ class Api:
     def branch_ref(self, repository: str, branch: str) -> tuple[int, dict]:
         if repository != self.repository:
             return 404, {"message": "Not Found"}
-        sha = subprocess.run(["git", "--git-dir", str(self.origin), "rev-parse", "--verify", "-q",
-                              f"refs/heads/{branch}"], capture_output=True, text=True).stdout.strip()
+        sha = subprocess.run(
+            ["git", "--git-dir", str(self.origin), "rev-parse", "--verify", "-q", f"refs/heads/{branch}"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         if not sha:
             return 404, {"message": "Not Found"}
-        return 200, {"ref": f"refs/heads/{branch}", "node_id": f"REF_{sha[:12]}",
-                     "object": {"sha": sha, "type": "commit"}}
+        return 200, {
+            "ref": f"refs/heads/{branch}",
+            "node_id": f"REF_{sha[:12]}",
+            "object": {"sha": sha, "type": "commit"},
+        }
 
     # REST: POST /repos/{owner}/{repo}/issues/{number}/comments
     def create_comment(self, repository: str, number: int, body: str) -> tuple[int, dict]:
         if repository != self.repository:
             return 404, {"message": "Not Found"}
-        comment = {"id": self._next_id, "node_id": f"IC_{self._next_id}", "body": body,
-                   "user": {"login": self.login}, "minimized": False}
+        comment = {
+            "id": self._next_id,
+            "node_id": f"IC_{self._next_id}",
+            "body": body,
+            "user": {"login": self.login},
+            "minimized": False,
+        }
         self._next_id += 1
         self.comments.setdefault(number, []).append(comment)
-        return 201, {**comment, "html_url": f"https://github.com/{repository}/pull/{number}#issuecomment-{comment['id']}"}
+        return 201, {
+            **comment,
+            "html_url": f"https://github.com/{repository}/pull/{number}#issuecomment-{comment['id']}",
+        }
 
     def _by_node_id(self, node_id: str) -> dict | None:
         return next((c for cs in self.comments.values() for c in cs if c["node_id"] == node_id), None)
@@ -114,19 +141,37 @@ class Api:
         if "pullRequest(number:" in query:
             owner, name = variables.get("owner"), variables.get("repo")
             if f"{owner}/{name}" != self.repository:
-                return 200, {"data": {"viewer": {"login": self.login}, "repository": None},
-                             "errors": [{"message": f"no repository {owner}/{name}"}]}
-            nodes = [{"id": c["node_id"], "author": {"login": c["user"]["login"].replace("[bot]", "")},
-                      "isMinimized": c["minimized"], "body": c["body"]}
-                     for c in self.comments.get(int(variables["number"]), [])]
-            return 200, {"data": {"viewer": {"login": self.login}, "repository": {"pullRequest": {"comments": {
-                "nodes": nodes, "pageInfo": {"endCursor": None, "hasNextPage": False}}}}}}
+                return 200, {
+                    "data": {"viewer": {"login": self.login}, "repository": None},
+                    "errors": [{"message": f"no repository {owner}/{name}"}],
+                }
+            nodes = [
+                {
+                    "id": c["node_id"],
+                    "author": {"login": c["user"]["login"].replace("[bot]", "")},
+                    "isMinimized": c["minimized"],
+                    "body": c["body"],
+                }
+                for c in self.comments.get(int(variables["number"]), [])
+            ]
+            return 200, {
+                "data": {
+                    "viewer": {"login": self.login},
+                    "repository": {
+                        "pullRequest": {
+                            "comments": {"nodes": nodes, "pageInfo": {"endCursor": None, "hasNextPage": False}}
+                        }
+                    },
+                }
+            }
         if "updateIssueComment(" in query:
             comment = self._by_node_id(variables["input"]["id"])
             if comment is None:
                 return 200, {"data": None, "errors": [{"message": "no such comment"}]}
             comment["body"] = variables["input"]["body"]
-            return 200, {"data": {"updateIssueComment": {"issueComment": {"id": comment["node_id"], "body": comment["body"]}}}}
+            return 200, {
+                "data": {"updateIssueComment": {"issueComment": {"id": comment["node_id"], "body": comment["body"]}}}
+            }
         if "deleteIssueComment(" in query:
             for cs in self.comments.values():
                 cs[:] = [c for c in cs if c["node_id"] != variables["id"]]
@@ -190,11 +235,14 @@ class ApiServer:
     @staticmethod
     def write_log(api: Api, log: Path) -> None:
         with api.lock:
-            record = {"repository": api.repository, "calls": api.calls,
-                      "comments": {str(n): cs for n, cs in sorted(api.comments.items())}}
+            record = {
+                "repository": api.repository,
+                "calls": api.calls,
+                "comments": {str(n): cs for n, cs in sorted(api.comments.items())},
+            }
             log.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
-    def __enter__(self) -> "ApiServer":
+    def __enter__(self) -> ApiServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
 

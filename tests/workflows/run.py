@@ -8,6 +8,7 @@ gh-pages the runs deploy to; api-log.json, what the stand-in API was sent;
 runs.json, each run's time, exit code and what gh-pages held after it; logs/,
 act's output of each run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from github import Api, ApiServer, GitServer  # noqa: E402
+from github import Api, ApiServer, GitServer
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -57,6 +58,7 @@ def git(*args: str, cwd: Path | None = None, env: dict | None = None) -> str:
 
 # ---------------------------------------------------------------- the actions
 
+
 def load_actions() -> list[dict]:
     return yaml.safe_load((HERE / "actions.yaml").read_text(encoding="utf-8"))["actions"]
 
@@ -74,13 +76,20 @@ def find_snapshot(repo: str, commit: str, roots: list[Path]) -> Path:
         for candidate in (root / f"{owner}+{name}" / "repo", root / owner / f"{name}.git", root / owner / name):
             if candidate.is_dir():
                 tried.append(candidate)
-                if subprocess.run(["git", "--git-dir", str(candidate), "cat-file", "-e", f"{commit}^{{commit}}"],
-                                  capture_output=True).returncode == 0:
+                if (
+                    subprocess.run(
+                        ["git", "--git-dir", str(candidate), "cat-file", "-e", f"{commit}^{{commit}}"],
+                        capture_output=True,
+                    ).returncode
+                    == 0
+                ):
                     return candidate
     where = ", ".join(map(str, tried)) or "nothing under " + ", ".join(map(str, roots))
-    raise Unavailable(f"no snapshot of {repo} holding {commit[:12]} (looked at {where}); "
-                      f"bring one with the search tool's fetch (github:{repo}), or name a folder of "
-                      f"git snapshots with HAKUSHO_ACTIONS_FROM")
+    raise Unavailable(
+        f"no snapshot of {repo} holding {commit[:12]} (looked at {where}); "
+        f"bring one with the search tool's fetch (github:{repo}), or name a folder of "
+        f"git snapshots with HAKUSHO_ACTIONS_FROM"
+    )
 
 
 def export_action(action: dict, roots: list[Path], dest: Path) -> Path:
@@ -98,8 +107,10 @@ def export_action(action: dict, roots: list[Path], dest: Path) -> Path:
     if "run_as" not in action:
         resolved = git("--git-dir", str(snapshot), "rev-parse", f"{ref}^{{commit}}")
         if resolved != commit:
-            raise RuntimeError(f"{action['uses']}: the snapshot's {ref} is {resolved}, the record says {commit}: "
-                               f"review tests/workflows/actions.yaml")
+            raise RuntimeError(
+                f"{action['uses']}: the snapshot's {ref} is {resolved}, the record says {commit}: "
+                f"review tests/workflows/actions.yaml"
+            )
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     entries = []
@@ -110,9 +121,12 @@ def export_action(action: dict, roots: list[Path], dest: Path) -> Path:
             if kind != "blob":
                 raise RuntimeError(f"{action['uses']}: {path} is a {kind}; the export takes files only")
             entries.append((mode, sha, path))
-    batch = subprocess.run(["git", "--git-dir", str(snapshot), "cat-file", "--batch"],
-                           input=b"".join(f"{sha}\n".encode() for _, sha, _ in entries),
-                           capture_output=True, check=True).stdout
+    batch = subprocess.run(
+        ["git", "--git-dir", str(snapshot), "cat-file", "--batch"],
+        input=b"".join(f"{sha}\n".encode() for _, sha, _ in entries),
+        capture_output=True,
+        check=True,
+    ).stdout
     absent_expected = set(action.get("absent") or {})
     absent, pos = [], 0
     for mode, sha, path in entries:
@@ -123,7 +137,7 @@ def export_action(action: dict, roots: list[Path], dest: Path) -> Path:
             pos = header_end + 1
             continue
         size = int(header.split()[2])
-        data = batch[header_end + 1:header_end + 1 + size]
+        data = batch[header_end + 1 : header_end + 1 + size]
         pos = header_end + 1 + size + 1
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -134,9 +148,11 @@ def export_action(action: dict, roots: list[Path], dest: Path) -> Path:
             if mode == "100755":
                 target.chmod(0o755)
     if set(absent) != absent_expected:
-        raise RuntimeError(f"{action['uses']}: the snapshot lacks {sorted(set(absent) - absent_expected) or 'nothing'}"
-                           f" beyond its record; the record names {sorted(absent_expected - set(absent)) or 'nothing'}"
-                           f" that is in fact there: review tests/workflows/actions.yaml")
+        raise RuntimeError(
+            f"{action['uses']}: the snapshot lacks {sorted(set(absent) - absent_expected) or 'nothing'}"
+            f" beyond its record; the record names {sorted(absent_expected - set(absent)) or 'nothing'}"
+            f" that is in fact there: review tests/workflows/actions.yaml"
+        )
     licence = action["licence"].split()[0]
     if not (out / licence).is_file():
         raise RuntimeError(f"{action['uses']}: no {licence} at {commit}")
@@ -145,6 +161,7 @@ def export_action(action: dict, roots: list[Path], dest: Path) -> Path:
 
 
 # ---------------------------------------------------------------- what the runs find on the machine
+
 
 def tool_cache(dest: Path) -> Path:
     """setup-python's tool cache, holding the Python that runs this script, as
@@ -167,8 +184,22 @@ def wheelhouse(dest: Path) -> Path:
     stamp = dest / (".from-" + hashlib.sha256((REPO / "requirements.txt").read_bytes()).hexdigest()[:16])
     if not stamp.exists():
         shutil.rmtree(dest, ignore_errors=True)
-        run = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-                              "-r", str(REPO / "requirements.txt"), "-d", str(dest)], capture_output=True, text=True)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+                str(REPO / "requirements.txt"),
+                "-d",
+                str(dest),
+            ],
+            capture_output=True,
+            text=True,
+        )
         if run.returncode != 0:
             raise RuntimeError(f"pip download -r requirements.txt failed:\n{run.stdout}{run.stderr}")
         stamp.touch()
@@ -177,15 +208,19 @@ def wheelhouse(dest: Path) -> Path:
 
 # ---------------------------------------------------------------- origin
 
-COMMITTER = {"GIT_AUTHOR_NAME": "hakusho workflows", "GIT_AUTHOR_EMAIL": "workflows@example.invalid",
-             "GIT_COMMITTER_NAME": "hakusho workflows", "GIT_COMMITTER_EMAIL": "workflows@example.invalid"}
+COMMITTER = {
+    "GIT_AUTHOR_NAME": "hakusho workflows",
+    "GIT_AUTHOR_EMAIL": "workflows@example.invalid",
+    "GIT_COMMITTER_NAME": "hakusho workflows",
+    "GIT_COMMITTER_EMAIL": "workflows@example.invalid",
+}
 
 
 @dataclass
 class Origin:
     path: Path
     main: str
-    pulls: dict[int, tuple[str, str]]                  # number -> (head, merge)
+    pulls: dict[int, tuple[str, str]]  # number -> (head, merge)
 
 
 def make_origin(path: Path, index: Path, pulls: list[int]) -> Origin:
@@ -203,7 +238,9 @@ def make_origin(path: Path, index: Path, pulls: list[int]) -> Origin:
     index.unlink()
     main = git(*bare, "rev-parse", "main")
     if tree != git(*bare, "rev-parse", "main^{tree}"):
-        main = git(*bare, "commit-tree", tree, "-p", main, "-m", "The working tree as `make workflows` found it", env=env)
+        main = git(
+            *bare, "commit-tree", tree, "-p", main, "-m", "The working tree as `make workflows` found it", env=env
+        )
         git(*bare, "update-ref", "refs/heads/main", main)
     refs = {}
     for n in pulls:
@@ -219,32 +256,53 @@ def make_origin(path: Path, index: Path, pulls: list[int]) -> Origin:
 
 # ---------------------------------------------------------------- events
 
+
 def repository_payload() -> dict:
-    return {"name": NAME, "full_name": REPOSITORY, "owner": {"login": OWNER},
-            "default_branch": "main", "html_url": f"https://github.com/{REPOSITORY}"}
+    return {
+        "name": NAME,
+        "full_name": REPOSITORY,
+        "owner": {"login": OWNER},
+        "default_branch": "main",
+        "html_url": f"https://github.com/{REPOSITORY}",
+    }
 
 
 def push_event(origin: Origin) -> dict:
-    return {"ref": "refs/heads/main", "before": "0" * 40, "after": origin.main, "deleted": False,
-            "repository": repository_payload(), "pusher": {"name": OWNER, "email": f"{OWNER}@example.invalid"},
-            "sender": {"login": OWNER}}
+    return {
+        "ref": "refs/heads/main",
+        "before": "0" * 40,
+        "after": origin.main,
+        "deleted": False,
+        "repository": repository_payload(),
+        "pusher": {"name": OWNER, "email": f"{OWNER}@example.invalid"},
+        "sender": {"login": OWNER},
+    }
 
 
 def pull_request_event(origin: Origin, number: int, action: str) -> dict:
     head, merge = origin.pulls[number]
     side = {"repo": {"full_name": REPOSITORY, "name": NAME, "owner": {"login": OWNER}}}
-    return {"action": action, "number": number, "repository": repository_payload(), "sender": {"login": OWNER},
-            "pull_request": {"number": number, "state": "closed" if action == "closed" else "open",
-                             "merged": False, "merge_commit_sha": merge,
-                             "head": {"ref": f"pr-{number}", "sha": head, **side},
-                             "base": {"ref": "main", "sha": origin.main, **side}}}
+    return {
+        "action": action,
+        "number": number,
+        "repository": repository_payload(),
+        "sender": {"login": OWNER},
+        "pull_request": {
+            "number": number,
+            "state": "closed" if action == "closed" else "open",
+            "merged": False,
+            "merge_commit_sha": merge,
+            "head": {"ref": f"pr-{number}", "sha": head, **side},
+            "base": {"ref": "main", "sha": origin.main, **side},
+        },
+    }
 
 
 @dataclass
 class Step:
     name: str
-    workflow: str            # file under .github/workflows, without .yml
-    event: str               # the event act is given
+    workflow: str  # file under .github/workflows, without .yml
+    event: str  # the event act is given
     number: int | None = None
     action: str | None = None
 
@@ -260,13 +318,16 @@ SEQUENCE = ["publish", "open7", "open8", "close7", "publish"]
 
 # ---------------------------------------------------------------- act
 
+
 def gitconfig(path: Path, git_url: str) -> Path:
     """The runs' global git config: the actions' URLs for GitHub, as they write
     them, go to the stand-in git server."""
     path.write_text(
         f'[url "{git_url}"]\n'
         f"\tinsteadOf = https://github.com/\n"
-        f"\tinsteadOf = https://x-access-token:{TOKEN}@github.com/\n", encoding="utf-8")
+        f"\tinsteadOf = https://x-access-token:{TOKEN}@github.com/\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -281,33 +342,53 @@ def triggered(workflow: Path, step: Step) -> bool:
     named under `on:`, its activity type among `types`, its branch (main, the
     pull request's base) matched by `branches` and not by `branches-ignore`."""
     doc = yaml.safe_load(workflow.read_text(encoding="utf-8"))
-    on = doc.get("on", doc.get(True))                # YAML 1.1 reads a bare `on` as true
-    on = {on: None} if isinstance(on, str) else {e: None for e in on} if isinstance(on, list) else on
+    on = doc.get("on", doc.get(True))  # YAML 1.1 reads a bare `on` as true
+    on = {on: None} if isinstance(on, str) else dict.fromkeys(on) if isinstance(on, list) else on
     if step.event not in on:
         return False
     spec = on[step.event] or {}
     unread = set(spec) - READ
     if unread:
-        raise RuntimeError(f"{workflow.name}: on.{step.event}: the stand-in for GitHub's dispatch does not "
-                           f"read {', '.join(sorted(unread))}")
+        raise RuntimeError(
+            f"{workflow.name}: on.{step.event}: the stand-in for GitHub's dispatch does not "
+            f"read {', '.join(sorted(unread))}"
+        )
     if step.action and step.action not in spec.get("types", DEFAULT_TYPES.get(step.event, [step.action])):
         return False
-    branch = "main"                                  # pushed to, or the pull request's base
+    branch = "main"  # pushed to, or the pull request's base
     if "branches" in spec and not any(fnmatch.fnmatchcase(branch, p) for p in spec["branches"]):
         return False
     return not any(fnmatch.fnmatchcase(branch, p) for p in spec.get("branches-ignore", []))
 
 
-def act_command(step: Step, work: Path, event: Path, out: Path, actions: dict[str, Path],
-                api_url: str) -> list[str]:
-    command = [str(ACT), step.event, "-C", str(work), "-W", str(work / ".github" / "workflows" / f"{step.workflow}.yml"),
-               "-e", str(event), "-P", "ubuntu-24.04=-self-hosted",
-               "--action-cache-path", str(out / "act-cache"), "--action-offline-mode",
-               "--no-skip-checkout",                 # actions/checkout runs, and fetches from origin
-               "--no-cache-server",
-               "--defaultbranch", "main", "--actor", OWNER,
-               "-s", f"GITHUB_TOKEN={TOKEN}",
-               "--env", f"GITHUB_API_URL={api_url}", "--env", f"GITHUB_GRAPHQL_URL={api_url}/graphql"]
+def act_command(step: Step, work: Path, event: Path, out: Path, actions: dict[str, Path], api_url: str) -> list[str]:
+    command = [
+        str(ACT),
+        step.event,
+        "-C",
+        str(work),
+        "-W",
+        str(work / ".github" / "workflows" / f"{step.workflow}.yml"),
+        "-e",
+        str(event),
+        "-P",
+        "ubuntu-24.04=-self-hosted",
+        "--action-cache-path",
+        str(out / "act-cache"),
+        "--action-offline-mode",
+        "--no-skip-checkout",  # actions/checkout runs, and fetches from origin
+        "--no-cache-server",
+        "--defaultbranch",
+        "main",
+        "--actor",
+        OWNER,
+        "-s",
+        f"GITHUB_TOKEN={TOKEN}",
+        "--env",
+        f"GITHUB_API_URL={api_url}",
+        "--env",
+        f"GITHUB_GRAPHQL_URL={api_url}/graphql",
+    ]
     for uses, path in actions.items():
         command += ["--local-repository", f"{uses}={path}"]
     return command
@@ -318,29 +399,43 @@ def runner_env(out: Path, gitconfig_path: Path, wheels: Path) -> dict:
     virtualenv, pip's configuration on this machine), a home of their own."""
     home = out / "home"
     home.mkdir(exist_ok=True)
-    return {"PATH": RUNNER_PATH, "HOME": str(home), "LANG": "C.UTF-8", "TMPDIR": str(out / "tmp"),
-            "GIT_CONFIG_GLOBAL": str(gitconfig_path), "GIT_CONFIG_NOSYSTEM": "1",
-            "PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels),
-            "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    return {
+        "PATH": RUNNER_PATH,
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "TMPDIR": str(out / "tmp"),
+        "GIT_CONFIG_GLOBAL": str(gitconfig_path),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PIP_CONFIG_FILE": os.devnull,
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(wheels),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
 
 
 def gh_pages(origin: Path) -> dict:
     """What gh-pages holds: its commit, whether the site is at its root, the previews."""
-    sha = subprocess.run(["git", "--git-dir", str(origin), "rev-parse", "--verify", "-q", "refs/heads/gh-pages"],
-                         capture_output=True, text=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "--git-dir", str(origin), "rev-parse", "--verify", "-q", "refs/heads/gh-pages"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     if not sha:
         return {"commit": None, "root_index": False, "previews": []}
     root = git("--git-dir", str(origin), "ls-tree", "--name-only", sha).split("\n")
-    previews = git("--git-dir", str(origin), "ls-tree", "--name-only", f"{sha}:pr-preview").split("\n") \
-        if "pr-preview" in root else []
+    previews = (
+        git("--git-dir", str(origin), "ls-tree", "--name-only", f"{sha}:pr-preview").split("\n")
+        if "pr-preview" in root
+        else []
+    )
     return {"commit": sha, "root_index": "index.html" in root, "previews": [p for p in previews if p]}
 
 
 @dataclass
 class Prepared:
-    actions: dict[str, Path]            # uses -> the folder act runs it from
+    actions: dict[str, Path]  # uses -> the folder act runs it from
     wheels: Path
-    preview_snapshot: Path              # pr-preview-action's git snapshot, which it clones to name its version
+    preview_snapshot: Path  # pr-preview-action's git snapshot, which it clones to name its version
 
 
 def prepare(actions_from: list[str] | None = None) -> Prepared:
@@ -349,13 +444,16 @@ def prepare(actions_from: list[str] | None = None) -> Prepared:
     if not ACT.exists():
         raise Unavailable(f"{ACT} is missing: `make workflows` installs act (requirements-workflows.txt)")
     if not shutil.which("rsync", path=RUNNER_PATH):
-        raise Unavailable("rsync, which github-pages-deploy-action copies the site with (GitHub's runner has it), "
-                          "is missing: apt-get install rsync (make workflows does, as root)")
+        raise Unavailable(
+            "rsync, which github-pages-deploy-action copies the site with (GitHub's runner has it), "
+            "is missing: apt-get install rsync (make workflows does, as root)"
+        )
     roots = snapshot_roots(actions_from)
     actions = {a["uses"]: export_action(a, roots, CACHE / "actions") for a in load_actions()}
     preview = next(a for a in load_actions() if a["uses"].startswith("rossjrw/pr-preview-action@"))
-    return Prepared(actions, wheelhouse(CACHE / "wheels"),
-                    find_snapshot("rossjrw/pr-preview-action", preview["commit"], roots))
+    return Prepared(
+        actions, wheelhouse(CACHE / "wheels"), find_snapshot("rossjrw/pr-preview-action", preview["commit"], roots)
+    )
 
 
 def run_sequence(out: Path, names: list[str], prepared: Prepared, echo=print) -> list[dict]:
@@ -382,8 +480,10 @@ def run_sequence(out: Path, names: list[str], prepared: Prepared, echo=print) ->
     git("remote", "set-url", "origin", f"https://github.com/{REPOSITORY}.git", cwd=work)
     api = Api(origin.path, REPOSITORY)
     record = {"network": network(), "runs": []}
-    with GitServer(served, out / "logs" / "git-daemon.log") as git_server, \
-            ApiServer(api, out / "api-log.json") as api_server:
+    with (
+        GitServer(served, out / "logs" / "git-daemon.log") as git_server,
+        ApiServer(api, out / "api-log.json") as api_server,
+    ):
         env = runner_env(out, gitconfig(out / "gitconfig", git_server.url), prepared.wheels)
         for i, name in enumerate(names, 1):
             step = STEPS[name]
@@ -399,23 +499,43 @@ def run_sequence(out: Path, names: list[str], prepared: Prepared, echo=print) ->
             artifacts = out / "artifacts" / f"{i}-{name}"
             start = time.monotonic()
             started = triggered(work / ".github" / "workflows" / f"{step.workflow}.yml", step)
-            code = None                                  # GitHub would start no run: nor does act here
+            code = None  # GitHub would start no run: nor does act here
             if started:
                 with log.open("w") as f:
-                    code = subprocess.run(act_command(step, work, event, out, prepared.actions, api_server.url),
-                                          stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                          env=dict(env, HAKUSHO_ARTIFACTS=str(artifacts)), timeout=900).returncode
+                    code = subprocess.run(
+                        act_command(step, work, event, out, prepared.actions, api_server.url),
+                        stdout=f,
+                        stderr=subprocess.STDOUT,
+                        stdin=subprocess.DEVNULL,
+                        env=dict(env, HAKUSHO_ARTIFACTS=str(artifacts)),
+                        timeout=900,
+                    ).returncode
             seconds = round(time.monotonic() - start, 1)
-            result = {"step": i, "name": step.name, "workflow": step.workflow, "triggered": started,
-                      "seconds": seconds, "exit": code, "log": str(log.relative_to(out)),
-                      "artifacts": str(artifacts.relative_to(out)), "gh_pages": gh_pages(origin.path)}
+            result = {
+                "step": i,
+                "name": step.name,
+                "workflow": step.workflow,
+                "triggered": started,
+                "seconds": seconds,
+                "exit": code,
+                "log": str(log.relative_to(out)),
+                "artifacts": str(artifacts.relative_to(out)),
+                "gh_pages": gh_pages(origin.path),
+            }
             record["runs"].append(result)
             (out / "runs.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-            outcome = "not started: its `on:` does not take this event" if not started else \
-                "ok" if code == 0 else f"failed ({code})"
-            echo(f"{i}. {step.name}: {outcome} in {seconds} s; "
-                 f"gh-pages: {'the site' if result['gh_pages']['root_index'] else 'no site'} at its root, "
-                 f"previews: {', '.join(result['gh_pages']['previews']) or 'none'}")
+            outcome = (
+                "not started: its `on:` does not take this event"
+                if not started
+                else "ok"
+                if code == 0
+                else f"failed ({code})"
+            )
+            echo(
+                f"{i}. {step.name}: {outcome} in {seconds} s; "
+                f"gh-pages: {'the site' if result['gh_pages']['root_index'] else 'no site'} at its root, "
+                f"previews: {', '.join(result['gh_pages']['previews']) or 'none'}"
+            )
             if started and code != 0:
                 echo(f"   see {log}")
                 break
@@ -437,21 +557,40 @@ def offline_command(argv: list[str]) -> list[str] | None:
     Needs root (as `make test` runs in CI) and unshare; None where they are lacking."""
     if os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("ip"):
         return None
-    return ["unshare", "--net", "--", "sh", "-c", 'ip link set lo up && exec "$@"', "sh",
-            sys.executable, str(Path(__file__).resolve()), *argv]
+    return [
+        "unshare",
+        "--net",
+        "--",
+        "sh",
+        "-c",
+        'ip link set lo up && exec "$@"',
+        "sh",
+        sys.executable,
+        str(Path(__file__).resolve()),
+        *argv,
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=REPO / "build" / "workflows")
-    parser.add_argument("--actions-from", action="append",
-                        help="a folder of git snapshots of the actions' repositories "
-                             "(owner+name/repo or owner/name.git); default: $HAKUSHO_ACTIONS_FROM or " + DEFAULT_SNAPSHOTS)
-    parser.add_argument("--steps", default=",".join(SEQUENCE),
-                        help=f"the runs, in order, from {', '.join(STEPS)} (default: %(default)s)")
-    parser.add_argument("--prepare", action="store_true",
-                        help="only make ready what the runs take from outside (the actions' files, the wheels)")
+    parser.add_argument(
+        "--actions-from",
+        action="append",
+        help="a folder of git snapshots of the actions' repositories "
+        "(owner+name/repo or owner/name.git); default: $HAKUSHO_ACTIONS_FROM or " + DEFAULT_SNAPSHOTS,
+    )
+    parser.add_argument(
+        "--steps",
+        default=",".join(SEQUENCE),
+        help=f"the runs, in order, from {', '.join(STEPS)} (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="only make ready what the runs take from outside (the actions' files, the wheels)",
+    )
     args = parser.parse_args(argv)
     names = args.steps.split(",")
     unknown = [n for n in names if n not in STEPS]
