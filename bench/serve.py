@@ -90,7 +90,8 @@ class Headline:
 
 def serving(name: str, root: Path, commands: list[list[str]], page: str, trials: int) -> list[float]:
     """Start the commands (in root), wait for the page, then time `trials` edits."""
-    logs = [open(root / f"serve-{k}.log", "w") for k in range(len(commands))]
+    # each server writes its log for as long as it runs: closed with it, below
+    logs = [open(root / f"serve-{k}.log", "w") for k in range(len(commands))]  # noqa: SIM115
     procs = [
         subprocess.Popen(cmd, cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
         for cmd, log in zip(commands, logs)
@@ -119,6 +120,8 @@ def serving(name: str, root: Path, commands: list[list[str]], page: str, trials:
                 p.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 p.kill()
+        for log in logs:
+            log.close()
 
 
 def process_times(root: Path, trials: int) -> tuple[list[float], list[float]]:

@@ -364,7 +364,7 @@ def build_in_child(work: Path, timeout: float, memory_gib: float):
         try:
             limit = int(memory_gib * 2**30)
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-            sys.stderr = open(os.devnull, "w")
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (the forked child exits with it open)
             try:
                 result = build_site(work)
                 answer = ("built", (output_of(result), report_of(result), leaks(result)))

@@ -5,6 +5,8 @@ they differ; and the file's entries are checked, each error naming the file."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import yaml
 from conftest import CONTENT, copy_content
@@ -79,7 +81,7 @@ def test_headings_notes_figures_captions_boxes_pair_by_number(english):
     by_kind = {}
     for m in alignment.matches:
         by_kind.setdefault(m.kind, []).append(m)
-    assert {k for k in by_kind} == {"heading", "note", "figure", "caption", "box"}
+    assert set(by_kind) == {"heading", "note", "figure", "caption", "box"}
     for m in alignment.matches:
         assert (m.theirs is not None and m.mine is not None) or m.why, m.key
     # the printed numbers agree on every paired heading (2 sections, 5 items, the sub-items)
@@ -121,7 +123,7 @@ def test_the_check_catches_an_alignment_one_paragraph_off(site, english):
 
     shifted = copy(alignment)
     ones = [pair for pair in alignment.pairs if pair.kind == "1-1" and pair.unit.startswith("1-4")]
-    shifted.pairs = [type(a)(a.unit, a.theirs, b.mine) for a, b in zip(ones, ones[1:])]
+    shifted.pairs = [type(a)(a.unit, a.theirs, b.mine) for a, b in itertools.pairwise(ones)]
     flagged = len(disagreements(shifted))
     confirmed = sum(1 for pair in shifted.pairs if verdict(shifted, pair)[0] == "confirmed")
     print(f"\nshifted by one in 1-4: {flagged} of {len(shifted.pairs)} flagged, {confirmed} still confirmed")

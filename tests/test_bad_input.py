@@ -115,7 +115,7 @@ def test_a_yaml_file_not_in_utf8_names_its_byte_and_line(tmp_path, capsys):
     assert (
         err.startswith(f"error: {content / 'ch' / 'hints.yaml'}:2:10: not UTF-8: byte 0x8e ") and "Traceback" not in err
     )
-    assert [p for p in previous.parent.rglob("*")] == [previous] and previous.read_text(encoding="utf-8") == "before"
+    assert list(previous.parent.rglob("*")) == [previous] and previous.read_text(encoding="utf-8") == "before"
 
 
 def test_characters_that_are_not_text_reach_no_page_and_are_counted(tmp_path):

@@ -219,7 +219,7 @@ def edited_registry(tmp_path, old, new):
 
 
 def line_of(path, needle):
-    return next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in l)
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 def test_duplicated_name(tmp_path):

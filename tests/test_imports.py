@@ -19,7 +19,7 @@ def import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for path in BUILDER.rglob("*.py"):
         parts = path.relative_to(BUILDER.parent).with_suffix("").parts
-        package = parts[:-1] if path.name != "__init__.py" else parts[:-1]
+        package = parts[:-1]
         module = ".".join(parts[:-1] if path.name == "__init__.py" else parts)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level:

@@ -51,7 +51,7 @@ def test_mistake_gives_a_clear_error(case, pristine, tmp_path, capsys):
         assert f": {case['key']}: " in err, err
     for phrase in case["says"]:
         assert phrase in err, err
-    assert [p for p in (tmp_path / "out" / "docs").rglob("*")] == [previous]
+    assert list((tmp_path / "out" / "docs").rglob("*")) == [previous]
     assert previous.read_text(encoding="utf-8") == "# the site as it was\n"
 
 

@@ -4,6 +4,7 @@ What every chapter has (its outline, its notes' places, its captions, its
 figures) is data, in tests/chapters/dwp2015-part3-ch3.yaml (test_chapters.py);
 here is what is particular to this one."""
 
+import itertools
 import re
 
 from builder.blocks.model import Box, Caption, CrossRef, Heading, Paragraph
@@ -192,7 +193,7 @@ def test_crossrefs(chapter):
     labels = [r[0] for r in refs]
     assert labels.count("図表Ⅲ-3-1-6") == 5
     assert ("図表Ⅲ-3-2-1", ("figure", "Ⅲ-3-2-1")) in refs  # cited, but not in this raw text
-    assert {l for l in labels if l.startswith("資料")} == {
+    assert {label for label in labels if label.startswith("資料")} == {
         f"資料{n}" for n in (54, 55, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67)
     }
     assert labels.count("Ⅲ部2章4節2項") == 5 and "Ⅲ部1章1節4項" in labels
@@ -205,7 +206,10 @@ def test_visits_figure_is_data(chapter, real):
     # every 平成年.月 date printed in the figure is one visit
     dates = [d for r in real.raw_lines if fig.nos[0] <= r.no <= fig.nos[-1] for d in re.findall(r"\d\d\.\d+", r.text)]
     assert len(visits) == len(dates) == 108
-    by = lambda c, p: [v["date"] for v in visits if v["country"] == c and v["post"] == p]
+
+    def by(c, p):
+        return [v["date"] for v in visits if v["country"] == c and v["post"] == p]
+
     assert by("オーストラリア", "陸幕長") == ["2014-09", "2014-09"]
     assert by("米国", "防衛審議官") == ["2014-08", "2014-09", "2014-11", "2015-03", "2015-04"]
     assert by("韓国", "防衛審議官") == ["2014-10", "2014-12", "2015-02"]
@@ -294,7 +298,7 @@ def line_roles(real):
             nos = [n for n in p.nos if raw[n].strip()]
             runs_on += [
                 a
-                for a, b in zip(nos, nos[1:])
+                for a, b in itertools.pairwise(nos)
                 if b == a + 1
                 # an English name on a line of its own, a split acronym, a ruby reading: not body lines
                 and len(raw[a].strip()) > 10

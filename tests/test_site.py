@@ -493,7 +493,7 @@ def test_a_broken_link_stops_the_strict_build(tmp_path):
         f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\ntheme:\n  custom_dir: {REPO / 'overrides'}\n",
         encoding="utf-8",
     )
-    with pytest.raises(AssertionError, match="no-such-page.md"):
+    with pytest.raises(AssertionError, match=r"no-such-page\.md"):
         mkdocs_build(tmp_path / "build", tmp_path / "site")
     (docs / "index.md").write_text("# 頁\n", encoding="utf-8")
     mkdocs_build(tmp_path / "build", tmp_path / "site")  # and the same page mended builds

@@ -129,7 +129,7 @@ def export_action(action: dict, roots: list[Path], dest: Path) -> Path:
     ).stdout
     absent_expected = set(action.get("absent") or {})
     absent, pos = [], 0
-    for mode, sha, path in entries:
+    for mode, _sha, path in entries:
         header_end = batch.index(b"\n", pos)
         header = batch[pos:header_end].decode()
         if header.endswith(" missing"):
