@@ -199,7 +199,7 @@ def units(chapter) -> list[tuple[str, list]]:
     """(name, paragraphs) for the chapter's intro, each section's, the run under each heading,
     and each box."""
     out = [("intro", [b for b in chapter.intro if isinstance(b, Paragraph)])]
-    kana = chapter.config.layout.value("kana_order")
+    kana = chapter.config.layout.kana_order
     for s in chapter.sections:
         out.append((f"{s.num}", [b for b in s.intro if isinstance(b, Paragraph)]))
         for item in s.items:
@@ -221,7 +221,7 @@ def units(chapter) -> list[tuple[str, list]]:
 def things(chapter) -> dict[str, list]:
     """kind -> [(key, the thing)] for what pairs by its number or its order: headings, notes,
     figures, and each item's captions and boxes."""
-    kana = chapter.config.layout.value("kana_order")
+    kana = chapter.config.layout.kana_order
     out: dict[str, list] = {"heading": [], "note": [], "figure": [], "caption": [], "box": []}
     for s in chapter.sections:
         out["heading"].append((f"{s.num}", s.heading))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from . import patterns, ruler
 from .errors import InputError
@@ -16,43 +18,138 @@ from .inputs.yamldoc import Doc
 from .rules_inline.justification import remove_justification
 from .text import char_width, join_lines, plain
 
+if TYPE_CHECKING:
+    from .lines import Line
+
 HEADING_KINDS = ("section", "numbered", "paren", "kana")  # outermost first
+Regex = patterns.Pattern | re.Pattern[str]  # what patterns.compile makes: RE2's, or Python's for a lookaround
+RegexMatch = patterns.Match | re.Match[str]
 
 
-class Layout:
-    """The table of layout patterns (content/layout.yaml), compiled."""
+@dataclass(frozen=True)
+class BoxKind:
+    """A kind of box (box_kinds): its name as the text layer prints it, and its admonition's style."""
+
+    printed: str
+    style: str
+
+
+@dataclass(frozen=True)
+class CharWidth:
+    """A class of characters (char_widths) and the width the page sets them at."""
+
+    chars: str
+    width: float
+
+
+@dataclass(frozen=True, eq=False)
+class Profile:
+    """A layout profile's settings (content/layout.yaml), one typed field per property of its
+    schema (builder/inputs/schemas/layout.yaml): a required property has no default, an optional
+    one a default that says it is absent (tests/test_settings.py holds the two to each other).
+    Only Layout makes one, from a file its schema has passed."""
+
+    rules: tuple[str, ...]
+    segmenter: Literal["segment", "segment_marked"]
+    paragraph_end_slack: float
+    acronyms: Literal["inline", "lines"]
+    line_join: Literal["script", "words"]
+    section_heading: str
+    numbered_heading: str
+    paren_heading: str
+    kana_heading: str
+    kana_order: str
+    heading_labels: Mapping[str, str]  # by level: section, item, sub, paren, kana
+    place: str
+    sentence_end: str
+    footnote_start: str
+    footnote_full_width: float
+    crossref_start: str
+    crossref_entry: str
+    figure_caption: str
+    box_title: str
+    box_kinds: Mapping[str, BoxKind]
+    box_line_width: float
+    char_widths: tuple[CharWidth, ...]
+    body_width: float
+    caption_split_min: int
+    paragraph_short_line: float | None = None
+    paragraph_indent: float = 0.0
+    joined_lines: bool = False
+    page_start: str | None = None
+    heading_mark: Mapping[str, Literal["bold"]] = field(default_factory=dict)
+    footnote_marker: str | None = None
+    footnote_min_width: float | None = None
+    box_indent: float = 0.0
+    ruby_reading: str | None = None
+    acronym_first: str | None = None
+    acronym_name: str | None = None
+    acronym_rest: str | None = None
+    lost_glyph: str | None = None
+    eras: Mapping[str, int] = field(default_factory=dict)  # none: the text counts western years only
+    two_digit_pivot: int = 50  # a two-digit year below it is 20xx (builder/dates.py)
+
+
+# the fields whose schema type is number, which YAML reads as int where the file writes 40
+_WIDTHS = (
+    "paragraph_end_slack",
+    "footnote_full_width",
+    "box_line_width",
+    "body_width",
+    "paragraph_short_line",
+    "paragraph_indent",
+    "footnote_min_width",
+    "box_indent",
+)
+
+
+def _profile_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The checked data as Profile's arguments: lists as tuples, widths as floats, nested settings as theirs."""
+    out = dict(data)
+    out["rules"] = tuple(data["rules"])
+    out["box_kinds"] = {name: BoxKind(**k) for name, k in data["box_kinds"].items()}
+    out["char_widths"] = tuple(CharWidth(c["chars"], float(c["width"])) for c in data["char_widths"])
+    for name in _WIDTHS:
+        if name in data:
+            out[name] = float(data[name])
+    return out
+
+
+class Layout(Profile):
+    """The table of layout patterns (content/layout.yaml), checked against its schema, typed, and
+    its patterns compiled on first use."""
 
     def __init__(self, path: Path):
+        doc = load_checked(path, "layout")
+        # the schema passed the file: a mapping of its properties, each of its type
+        super().__init__(**_profile_fields(cast("dict[str, Any]", doc.data)))
         self.path = path
-        self.doc = load_checked(path, "layout")
-        self.data = self.doc.data
-        self._compiled: dict = {}
-        kinds = self.data["box_kinds"]
+        self.doc = doc
+        self._compiled: dict[str, Regex] = {}
         # box_title names the kinds by a placeholder, so that box_kinds is their one list
-        printed = "|".join(re.escape(k["printed"]) for k in kinds.values())
-        self._sources = {"box_title": self.data["box_title"].replace("{box_kinds}", printed)}
-        self.box_kind = {re.sub(r"\s", "", k["printed"]): name for name, k in kinds.items()}
-        self._classes = [(patterns.compile(f"[{c['chars']}]"), float(c["width"])) for c in self.data["char_widths"]]
+        printed = "|".join(re.escape(k.printed) for k in self.box_kinds.values())
+        self._sources = {"box_title": self.box_title.replace("{box_kinds}", printed)}
+        self.box_kind = {re.sub(r"\s", "", k.printed): name for name, k in self.box_kinds.items()}
+        self._classes = [(patterns.compile(f"[{c.chars}]"), c.width) for c in self.char_widths]
         self._char_width = functools.lru_cache(maxsize=None)(self._one_width)
-        self.rules = self._check_rules()
+        self._check_rules()
 
-    def _check_rules(self) -> list[str]:
-        """The profile's rules, each one that exists, with the keys it reads present."""
+    def _check_rules(self) -> None:
+        """Each of the profile's rules exists, and the profile has the keys it reads."""
         known = ruler.rules()
-        for i, name in enumerate(self.data["rules"]):
+        for i, name in enumerate(self.rules):
             if name not in known:
                 raise self.doc.error(
                     ("rules", i),
                     f"no rule '{name}'" + (did_you_mean(name, known) or f"; expected one of: {', '.join(known)}"),
                 )
-            missing = [k for k in known[name].needs if k not in self.data]
+            missing = [k for k in known[name].needs if getattr(self, k) is None]
             if missing:
                 raise self.doc.error(
                     ("rules", i),
                     f"the rule '{name}' reads {', '.join(missing)}, which this "
                     "profile lacks; expected the pattern(s) it needs, or not the rule",
                 )
-        return list(self.data["rules"])
 
     def _one_width(self, c: str) -> float:
         for pattern, w in self._classes:
@@ -65,28 +162,28 @@ class Layout:
         by character class, without the spaces justification added, markup as shown."""
         return sum(map(self._char_width, plain(remove_justification(text))))
 
-    def re(self, name: str):
+    def re(self, name: str) -> Regex:
+        """The profile's pattern `name` (a field holding a pattern, such as crossref_start), compiled."""
         if name not in self._compiled:
-            self._compiled[name] = patterns.compile(self._sources.get(name, self.data[name]))
+            source = self._sources.get(name, getattr(self, name))
+            if not isinstance(source, str):
+                raise KeyError(f"the layout profile has no pattern '{name}'")
+            self._compiled[name] = patterns.compile(source)
         return self._compiled[name]
 
-    def value(self, name: str):
-        return self.data[name]
-
-    def heading(self, line):
+    def heading(self, line: Line) -> tuple[str, RegexMatch] | None:
         """(kind, match) where the line is a heading: its text matches a level's pattern and it
         carries the mark the profile asks of that level (heading_mark); else None."""
-        marks = self.data.get("heading_mark", {})
         for kind in HEADING_KINDS:
             m = self.re(f"{kind}_heading").match(line.text)
-            if m and (kind not in marks or marks[kind] in line.flags):
+            if m and (kind not in self.heading_mark or self.heading_mark[kind] in line.flags):
                 return kind, m
         return None
 
-    def join(self, parts) -> str:
+    def join(self, parts: Iterable[str]) -> str:
         """Printed lines as one text: Japanese runs on with no space (Latin words keep theirs);
         where the profile says its lines break between words (line_join: words), a space."""
-        if self.data.get("line_join") == "words":
+        if self.line_join == "words":
             return " ".join(p.strip() for p in parts if p.strip())
         return join_lines(parts)
 
@@ -94,18 +191,13 @@ class Layout:
         """The width of a line's last printed line: the line itself, or, where the profile's
         extractor joins printed lines (joined_lines), what is left after the full lines in it."""
         width = self.width(text)
-        body = float(self.data["body_width"])
-        if not self.data.get("joined_lines") or width <= body * 1.2:
+        body = self.body_width
+        if not self.joined_lines or width <= body * 1.2:
             return width
         return width - max(1, int((width - body / 2) // body)) * body
 
     def ends_sentence(self, text: str) -> bool:
         return bool(self.re("sentence_end").search(text.rstrip()))
-
-    @property
-    def eras(self) -> dict[str, int]:
-        """The eras a text counts its years in (none: western years only)."""
-        return self.data.get("eras", {})
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def line_state(config: ChapterConfig, layout: Layout) -> tuple[list, LineState]:
 
 def segmenter(layout: Layout):
     """The profile's segmenter: the module of builder/blocks it names (segment, segment_marked)."""
-    return importlib.import_module(f"{__package__}.blocks.{layout.value('segmenter')}").Segmenter
+    return importlib.import_module(f"{__package__}.blocks.{layout.segmenter}").Segmenter
 
 
 def process_chapter(config: ChapterConfig, layout: Layout) -> ChapterResult:

@@ -26,7 +26,7 @@ class Segmenter:
         self.layout = layout
         self.chapter = chapter
         self.ledger = ledger
-        self.body_width = float(layout.value("body_width"))
+        self.body_width = layout.body_width
         self.res = {k: layout.re(k) for k in HEADING_KINDS}
         self.footnote_re = layout.re("footnote_start")
         self.crossref_re = layout.re("crossref_start")
@@ -50,7 +50,7 @@ class Segmenter:
     def find_boxes(self) -> dict[int, int]:
         """Map the first line of each box to its title line."""
         boxes = {}
-        wide = float(self.layout.value("box_line_width"))
+        wide = self.layout.box_line_width
         for t, line in enumerate(self.lines):
             if line.kind != "text" or not self.box_re.match(line.text):
                 continue
@@ -190,7 +190,7 @@ class Segmenter:
         lines = self.lines
         m = self.footnote_re.match(lines[i].text)
         parts, nos = [m.group("body")], list(lines[i].nos)
-        full = float(self.layout.value("footnote_full_width"))
+        full = self.layout.footnote_full_width
         j = i + 1
         while True:
             if (
@@ -294,7 +294,7 @@ class Segmenter:
                 break
             j = k + 1
             run.append(lines[k])
-        split_min = int(self.layout.value("caption_split_min"))
+        split_min = self.layout.caption_split_min
         texts = [join_lines([l.text.strip() for l in run])] if len(run) > 1 else [run[0].text.strip()]
         # two captions set side by side come out as one line parted by a space
         pieces = []

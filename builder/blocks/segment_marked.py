@@ -41,13 +41,13 @@ class Segmenter:
         self.layout = layout
         self.chapter = chapter
         self.ledger = ledger
-        self.body = float(layout.value("body_width"))
-        self.note_full = float(layout.value("footnote_full_width"))
-        self.note_min = float(layout.data.get("footnote_min_width", self.body))
+        self.body = layout.body_width
+        self.note_full = layout.footnote_full_width
+        self.note_min = layout.footnote_min_width or self.body
         self.footnote_re = layout.re("footnote_start")
         self.crossref_re = layout.re("crossref_start")
         self.box_re = layout.re("box_title")
-        marker = layout.data.get("footnote_marker", r"\[{n}\]")
+        marker = layout.footnote_marker or r"\[{n}\]"
         self.marker_re = patterns.compile(marker.replace("{n}", r"(?P<n>\d+)"))
         self.number_hints = chapter.hints_of("footnote_number")
 

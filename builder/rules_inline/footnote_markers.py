@@ -69,7 +69,7 @@ class Finder:
     or, without one, the number glued to a word."""
 
     def __init__(self, layout):
-        self.pattern = layout.data.get("footnote_marker")
+        self.pattern = layout.footnote_marker
         self.eras = tuple(layout.eras)
 
     def find(self, text: str, number: int, start: int = 0):

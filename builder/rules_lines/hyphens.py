@@ -50,7 +50,7 @@ def common(word: str) -> bool:
 
 def apply(state):
     layout, ledger = state.layout, state.ledger
-    body = float(layout.value("body_width"))
+    body = layout.body_width
     # forms the chapter prints on lines of a printed line's width: real words, whatever the list says
     printed = {
         m.group()

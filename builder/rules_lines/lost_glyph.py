@@ -13,7 +13,8 @@ NEEDS = ("lost_glyph",)
 
 
 def apply(state):
-    mark = state.layout.value("lost_glyph")
+    mark = state.layout.lost_glyph
+    assert mark is not None  # NEEDS: a profile that runs this rule has its mark (Layout checks it)
     hints = state.chapter.hints_of("lost_glyph")
     out = list(state.lines)
     for h in hints:  # its quote holds one space (the hints' schema)

@@ -111,8 +111,8 @@ def _is_body(chunk, layout) -> bool:
         return False
     lines = chunk.text_lines
     first = layout.width(lines[0].text)
-    body = float(layout.value("body_width"))
-    if first > float(layout.data.get("footnote_min_width", 1e9)):
+    body = layout.body_width
+    if first > (layout.footnote_min_width or float("inf")):
         return False
     return not (len(lines) <= 3 and first > body * 1.2 and not _starts_lower(chunk, layout))
 

@@ -75,7 +75,7 @@ def propose_headline(clause: str) -> str | None:
 
 
 def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
-    reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
+    reader = DateReader(layout.eras, layout.two_digit_pivot)
     heading_countries: dict[str, list[str]] = {}
     out: list[Proposal] = []
     where = passages(ch, home)
@@ -83,7 +83,7 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
     for p in where:
         text = p.text
         # a note reads on its own: its 同 is its own era
-        dates = (DateReader(layout.eras, layout.value("two_digit_pivot")) if p.note else reader).read(text)
+        dates = (DateReader(layout.eras, layout.two_digit_pivot) if p.note else reader).read(text)
         if p.heading not in heading_countries:
             named = sorted({m.id for m in matcher.find(p.heading)})
             heading_countries[p.heading] = named if len(named) == 1 else []
