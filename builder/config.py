@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -19,9 +19,11 @@ from .rules_inline.justification import remove_justification
 from .text import char_width, join_lines, plain
 
 if TYPE_CHECKING:
+    from .ledger import Ledger
     from .lines import Line
 
 HEADING_KINDS = ("section", "numbered", "paren", "kana")  # outermost first
+YamlMap = dict[str, Any]  # a mapping as YAML gave it, its shape checked by its schema
 Regex = patterns.Pattern | re.Pattern[str]  # what patterns.compile makes: RE2's, or Python's for a lookaround
 RegexMatch = patterns.Match | re.Match[str]
 
@@ -223,27 +225,36 @@ class ChapterConfig:
     number: str
     title: str
     source_note: str
-    furniture: dict
-    figures: dict = field(default_factory=dict)
+    furniture: YamlMap
+    figures: dict[str, YamlMap] = field(default_factory=dict)  # figure -> its spec (schemas/figure-<kind>.yaml)
     hints: list[Hint] = field(default_factory=list)
     hints_path: Path | None = None
     doc: Doc | None = None  # chapter.yaml as read, for errors that name its lines
     layout: Layout | None = None  # the layout profile its rules read (layout.yaml, or the one it names)
-    figure_lines: dict = field(default_factory=dict)  # figure -> where its lines are (rule figures_quoted)
-    outline: tuple = ()  # the counterpart chapter's headings, (kind, num) in order (rule page_order)
-    counterpart_figures: dict = field(default_factory=dict)  # figure -> the main edition's kind, data, names
+    figure_lines: dict[str, YamlMap] = field(
+        default_factory=dict
+    )  # figure -> where its lines are (rule figures_quoted)
+    outline: tuple[tuple[str, str], ...] = ()  # the counterpart chapter's headings, (kind, num) in order (page_order)
+    counterpart_figures: dict[str, dict[str, Any]] = field(
+        default_factory=dict
+    )  # figure -> main edition's kind, data, names
     alignment: Doc | None = None  # alignment.yaml: how it pairs with its counterpart (builder/align.py)
 
     def hints_of(self, kind: str) -> list[Hint]:
         return [h for h in self.hints if h.kind == kind]
 
 
-def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None) -> ChapterConfig:
+def _mapping(doc: Doc) -> YamlMap:
+    """A file's data, which its schema has checked is a mapping."""
+    return cast(YamlMap, doc.data)
+
+
+def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict[str, Layout] | None = None) -> ChapterConfig:
     """The chapter's settings; `layout` is the site's profile, used unless the chapter names its own
     (read once into `layouts`, by file name)."""
     path = chapter_dir / "chapter.yaml"
     doc = load_checked(path, "chapter")
-    data = doc.data
+    data = _mapping(doc)
     if "layout" in data:
         layouts = {} if layouts is None else layouts
         if data["layout"] not in layouts:
@@ -259,7 +270,7 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
     raw = chapter_dir / data["raw"]
     if not raw.is_file():
         raise doc.error(("raw",), f"no file '{data['raw']}' in {chapter_dir}; expected the raw chapter's file name")
-    figures = data.get("figures") or {}
+    figures: dict[str, YamlMap] = data.get("figures") or {}
     for num, spec in figures.items():
         kind = FIGURE_KINDS.get(spec["kind"])
         if kind is None:
@@ -269,7 +280,7 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
                 + (did_you_mean(spec["kind"], FIGURE_KINDS) or f"; expected one of: {', '.join(FIGURE_KINDS)}"),
             )
         validate(doc, f"figure-{spec['kind']}", at=("figures", num))
-        kind.check(spec, layout, lambda key, message: doc.error(("figures", num, key), message))
+        kind.check(spec, layout, functools.partial(_figure_error, doc, num))
     cfg = ChapterConfig(
         dir=chapter_dir,
         id=data["id"],
@@ -291,6 +302,7 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
     hints_path = chapter_dir / "hints.yaml"
     if hints_path.exists():
         hints = load_checked(hints_path, "hints", optional=True)
+        entries: list[YamlMap] = cast("list[YamlMap]", hints.data) or []  # a list of mappings: its schema
         cfg.hints_path = hints_path
         cfg.hints = [
             Hint(
@@ -303,15 +315,20 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict | None = None)
                 h.get("num", 0),
                 h.get("as", ""),
             )
-            for i, h in enumerate(hints.data or [])
+            for i, h in enumerate(entries)
         ]
     return cfg
 
 
-def unused_furniture(cfg: ChapterConfig, raw_lines) -> list[tuple[int | None, str]]:
+def _figure_error(doc: Doc, num: str, key: str, message: str) -> InputError:
+    """An error in a figure's spec, at its key (what a figure kind's check raises)."""
+    return doc.error(("figures", num, key), message)
+
+
+def unused_furniture(cfg: ChapterConfig, raw_lines: Sequence[Line]) -> list[tuple[int | None, str]]:
     """(line in chapter.yaml, message) for each furniture pattern that matches no raw line: a
     pattern with a slip in it leaves its running heads in the text."""
-    out = []
+    out: list[tuple[int | None, str]] = []
     for group in ("running_heads", "page_numbers"):
         for i, rule in enumerate(cfg.furniture.get(group, [])):
             pattern = patterns.compile(rule["pattern"])
@@ -325,11 +342,11 @@ def unused_furniture(cfg: ChapterConfig, raw_lines) -> list[tuple[int | None, st
     return out
 
 
-def check_hints_used(cfg: ChapterConfig, ledger) -> None:
+def check_hints_used(cfg: ChapterConfig, ledger: Ledger) -> None:
     for h in cfg.hints:
         if not ledger.hints[h]:
             raise InputError(
-                cfg.hints_path,
+                cfg.hints_path or cfg.dir / "hints.yaml",  # a chapter with hints has read them from there
                 h.line,
                 f"hint ({h.kind}: '{h.quote}') matches nothing in the raw text; "
                 "expected it to quote the raw text it applies to",
@@ -365,8 +382,9 @@ def load_site(content: Path, layout: Layout) -> SiteConfig:
     doc = load_checked(path, "hakusho")
     layouts: dict[str, Layout] = {}
 
-    def chapters_of(names, at) -> list[ChapterConfig]:
-        chapters, ids = [], {}
+    def chapters_of(names: list[str], at: tuple[str, ...]) -> list[ChapterConfig]:
+        chapters: list[ChapterConfig] = []
+        ids: dict[str, str] = {}
         for i, name in enumerate(names):
             chapter_dir = content / name
             if not (chapter_dir / "chapter.yaml").is_file():
@@ -382,7 +400,7 @@ def load_site(content: Path, layout: Layout) -> SiteConfig:
             chapters.append(cfg)
         return chapters
 
-    data = doc.data
+    data = _mapping(doc)
     main = chapters_of(data["chapters"], ("chapters",))
     editions = [Edition(data.get("lang", "ja"), data["site_name"], main, "labels.yaml")]
     ids = {c.id for c in main}
