@@ -1,7 +1,8 @@
-"""The typed settings (builder/config.py's Profile) hold to their schema
-(builder/inputs/schemas/layout.yaml): one field per property, of the property's
-type, with a default exactly where the property is optional. The dataclass is
-written by hand, so that mypy reads it; this is what keeps the two together."""
+"""The typed settings (builder/config.py's Profile, builder/labels.py's Words)
+hold to their schemas (builder/inputs/schemas/layout.yaml, labels.yaml): one
+field per property, of the property's type, with a default exactly where the
+property is optional. The dataclasses are written by hand, so that mypy reads
+them; this is what keeps each with its schema."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Literal
 
 from builder.config import Profile
 from builder.inputs.schema import schema
+from builder.labels import Words
 
 SCALARS = {"string": str, "number": float, "integer": int, "boolean": bool}
 
@@ -58,8 +60,10 @@ def problems(cls: type, spec: dict, defs: dict | None = None, where: str = "") -
         required = set(spec["additionalProperties"].get("required", []))
     else:
         required = set(spec.get("required", []))
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = typing.get_type_hints(cls)
+    # a field may hold a property whose name Python cannot take (the label `and`: and_)
+    fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(cls)}
+    annotations = typing.get_type_hints(cls)
+    hints = {key: annotations[f.name] for key, f in fields.items()}
     out = [f"{where}{name}: a property of the schema, not a field" for name in props if name not in fields]
     out += [f"{where}{name}: a field, not a property of the schema" for name in fields if name not in props]
     for name in props.keys() & fields.keys():
@@ -82,6 +86,10 @@ def problems(cls: type, spec: dict, defs: dict | None = None, where: str = "") -
 
 def test_the_layout_profile_holds_to_its_schema():
     assert problems(Profile, schema("layout")) == []
+
+
+def test_the_labels_hold_to_their_schema():
+    assert problems(Words, schema("labels")) == []
 
 
 # a profile's dataclass with a slip of each kind the test must catch
