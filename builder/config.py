@@ -14,7 +14,7 @@ from . import patterns, ruler
 from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
 from .inputs.schema import did_you_mean, load_checked, validate
-from .inputs.yamldoc import Doc
+from .inputs.yamldoc import Doc, dotted
 from .rules_inline.justification import remove_justification
 from .text import char_width, join_lines, plain
 
@@ -226,11 +226,11 @@ class ChapterConfig:
     title: str
     source_note: str
     furniture: YamlMap
+    layout: Layout  # the layout profile its rules read (layout.yaml, or the one it names)
     figures: dict[str, YamlMap] = field(default_factory=dict)  # figure -> its spec (schemas/figure-<kind>.yaml)
     hints: list[Hint] = field(default_factory=list)
     hints_path: Path | None = None
     doc: Doc | None = None  # chapter.yaml as read, for errors that name its lines
-    layout: Layout | None = None  # the layout profile its rules read (layout.yaml, or the one it names)
     figure_lines: dict[str, YamlMap] = field(
         default_factory=dict
     )  # figure -> where its lines are (rule figures_quoted)
@@ -242,6 +242,17 @@ class ChapterConfig:
 
     def hints_of(self, kind: str) -> list[Hint]:
         return [h for h in self.hints if h.kind == kind]
+
+    def error(self, place: tuple[str | int, ...], message: str, on_key: bool = False) -> InputError:
+        """An error at a place in chapter.yaml, with its line where the file was read (a chapter a
+        test makes in code has none)."""
+        if self.doc is None:
+            return InputError(self.dir / "chapter.yaml", None, message, key=dotted(place))
+        return self.doc.error(place, message, on_key)
+
+    def hint_error(self, hint: Hint, message: str) -> InputError:
+        """An error in a hint of hints.yaml, at its line."""
+        return InputError(self.hints_path or self.dir / "hints.yaml", hint.line, message)
 
 
 def _mapping(doc: Doc) -> YamlMap:
@@ -345,9 +356,8 @@ def unused_furniture(cfg: ChapterConfig, raw_lines: Sequence[Line]) -> list[tupl
 def check_hints_used(cfg: ChapterConfig, ledger: Ledger) -> None:
     for h in cfg.hints:
         if not ledger.hints[h]:
-            raise InputError(
-                cfg.hints_path or cfg.dir / "hints.yaml",  # a chapter with hints has read them from there
-                h.line,
+            raise cfg.hint_error(
+                h,
                 f"hint ({h.kind}: '{h.quote}') matches nothing in the raw text; "
                 "expected it to quote the raw text it applies to",
             )

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from ..errors import InputError
+from ..state import LineState
 
 WORD = re.compile(r"[A-Za-z]+")
 LIGATURES = ("fi", "fl")
@@ -113,7 +114,7 @@ def repair_text(text: str, line: int, ledger, hinted: list, where) -> str:
     return "".join(out)
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     ledger, chapter = state.ledger, state.chapter
     hinted = chapter.hints_of("ligature")
 

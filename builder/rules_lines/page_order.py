@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
+from ..state import LineState
 
 NEEDS = ("sentence_end", "crossref_start", "kana_heading")
 
@@ -48,7 +49,7 @@ class Page:
     chunks: list = field(default_factory=list)
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     layout, ledger = state.layout, state.ledger
     pages = _pages(state.lines, layout)
     raw = dict(enumerate(state.raw, 1))
@@ -154,9 +155,8 @@ def _follow_hint(pages, hint, raw, chapter, layout, ledger) -> None:
             continue
         after = next((c for c in page.chunks if raw[c.text_lines[-1].nos[-1]].rstrip().endswith(hint.after)), None)
         if after is None or after is start:
-            raise InputError(
-                chapter.hints_path,
-                hint.line,
+            raise chapter.hint_error(
+                hint,
                 f"page_order hint: no chunk on the page of '{hint.quote}' ends with '{hint.after}'; "
                 "expected the end of the text it goes after, on the same page, quoted from the raw text",
             )
