@@ -21,6 +21,7 @@ from .text import char_width, join_lines, plain
 if TYPE_CHECKING:
     from .ledger import Ledger
     from .lines import Line
+    from .source import RawLine
 
 HEADING_KINDS = ("section", "numbered", "paren", "kana")  # outermost first
 YamlMap = dict[str, Any]  # a mapping as YAML gave it, its shape checked by its schema
@@ -336,7 +337,7 @@ def _figure_error(doc: Doc, num: str, key: str, message: str) -> InputError:
     return doc.error(("figures", num, key), message)
 
 
-def unused_furniture(cfg: ChapterConfig, raw_lines: Sequence[Line]) -> list[tuple[int | None, str]]:
+def unused_furniture(cfg: ChapterConfig, raw_lines: Sequence[RawLine]) -> list[tuple[int | None, str]]:
     """(line in chapter.yaml, message) for each furniture pattern that matches no raw line: a
     pattern with a slip in it leaves its running heads in the text."""
     out: list[tuple[int | None, str]] = []
