@@ -256,9 +256,14 @@ class ChapterConfig:
         return InputError(self.hints_path or self.dir / "hints.yaml", hint.line, message)
 
 
-def _mapping(doc: Doc) -> YamlMap:
+def yaml_map(doc: Doc) -> YamlMap:
     """A file's data, which its schema has checked is a mapping."""
     return cast(YamlMap, doc.data)
+
+
+def line_at(doc: Doc, place: tuple[str | int, ...]) -> int:
+    """The line of a value the file has (its schema has checked it is there)."""
+    return doc.at(place)[0] or 0
 
 
 def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict[str, Layout] | None = None) -> ChapterConfig:
@@ -266,7 +271,7 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict[str, Layout] |
     (read once into `layouts`, by file name)."""
     path = chapter_dir / "chapter.yaml"
     doc = load_checked(path, "chapter")
-    data = _mapping(doc)
+    data = yaml_map(doc)
     if "layout" in data:
         layouts = {} if layouts is None else layouts
         if data["layout"] not in layouts:
@@ -411,7 +416,7 @@ def load_site(content: Path, layout: Layout) -> SiteConfig:
             chapters.append(cfg)
         return chapters
 
-    data = _mapping(doc)
+    data = yaml_map(doc)
     main = chapters_of(data["chapters"], ("chapters",))
     editions = [Edition(data.get("lang", "ja"), data["site_name"], main, "labels.yaml")]
     ids = {c.id for c in main}
