@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 NUM = r"\d{1,2}"
 
