@@ -39,7 +39,7 @@ def read_raw(path: Path) -> list[RawLine]:
         bad = MARKUP_CHARS.intersection(text_line)
         if bad:
             raise InputError(
-                path, no, "private-use character U+%04X in the text; expected printed text" % ord(min(bad))
+                path, no, f"private-use character U+{ord(min(bad)):04X} in the text; expected printed text"
             )
         out.append(RawLine(no, text_line))
     return out

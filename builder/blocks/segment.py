@@ -156,10 +156,10 @@ class Segmenter:
                 i = self.captions(i, j, blocks)
                 continue
             blocks.append(
-                TextBlock(nos=[n for l in run for n in l.nos], lines=run, before_blank=self.own_blank(j, boxes))
+                TextBlock(nos=[n for line in run for n in line.nos], lines=run, before_blank=self.own_blank(j, boxes))
             )
-            for l in run:
-                self.ledger.mark(l.nos, "text")
+            for line in run:
+                self.ledger.mark(line.nos, "text")
             para_open = not run[-1].text.endswith(FULL_STOPS)
             i = j
         return blocks
@@ -256,7 +256,7 @@ class Segmenter:
         if m is None:  # find_boxes took title_index for this match
             raise ValueError(f"line {lines[title_index].no}: no box title")
         box = Box(
-            nos=[n for l in lines[start : title_index + 1] if l.kind == "text" for n in l.nos],
+            nos=[n for line in lines[start : title_index + 1] if line.kind == "text" for n in line.nos],
             kind=self.layout.box_kind[re.sub(r"\s", "", m.group("kind"))],
             title=m.group("title").strip(),
             lines=lines[start:title_index],
@@ -266,16 +266,16 @@ class Segmenter:
 
     # -- captions ---------------------------------------------------------
     def caption_shape(self, run: Sequence[Line]) -> bool:
-        widths = [self.layout.width(l.text) for l in run]
+        widths = [self.layout.width(line.text) for line in run]
         # a split acronym or ruby is a feature of running text, not of captions
-        if any(l.flags & {"acronym", "ruby"} for l in run):
+        if any(line.flags & {"acronym", "ruby"} for line in run):
             return False
         # lines wrapped at the column's width are running text
         if len(run) > 1 and all(abs(w - self.body_width) <= 1 for w in widths[:-1]):
             return False
         return (
             len(run) <= 3
-            and not any(l.text.endswith(FULL_STOPS) for l in run)
+            and not any(line.text.endswith(FULL_STOPS) for line in run)
             and (max(widths) > self.body_width + 1 or widths[-1] < self.body_width - 2)
         )
 
@@ -297,7 +297,7 @@ class Segmenter:
         """A caption; one whose bracket is still open runs on past a blank line."""
         lines = self.lines
         run = list(lines[i:j])
-        while depth("".join(l.text for l in run)) > 0:
+        while depth("".join(line.text for line in run)) > 0:
             k = j
             while k < len(lines) and lines[k].blank:
                 k += 1
@@ -306,7 +306,7 @@ class Segmenter:
             j = k + 1
             run.append(lines[k])
         split_min = self.layout.caption_split_min
-        texts = [join_lines([l.text.strip() for l in run])] if len(run) > 1 else [run[0].text.strip()]
+        texts = [join_lines([line.text.strip() for line in run])] if len(run) > 1 else [run[0].text.strip()]
         # two captions set side by side come out as one line parted by a space
         pieces: list[str] = []
         for t in texts:
@@ -316,7 +316,7 @@ class Segmenter:
             else:
                 pieces.append(t)
         for p in pieces:
-            blocks.append(Caption(nos=[n for l in run for n in l.nos], text=p))
-        for l in run:
-            self.ledger.mark(l.nos, "caption")
+            blocks.append(Caption(nos=[n for line in run for n in line.nos], text=p))
+        for line in run:
+            self.ledger.mark(line.nos, "caption")
         return j

@@ -115,17 +115,23 @@ class Segmenter:
             j = self.run_end(i)
             run = lines[i:j]
             if self.caption_shape(run):
-                page.append(Caption(nos=[n for l in run for n in l.nos], text=self.layout.join([l.text for l in run])))
-                for l in run:
-                    self.ledger.mark(l.nos, "caption")
+                page.append(
+                    Caption(
+                        nos=[n for line in run for n in line.nos], text=self.layout.join([line.text for line in run])
+                    )
+                )
+                for line in run:
+                    self.ledger.mark(line.nos, "caption")
             else:
                 page.append(
                     TextBlock(
-                        nos=[n for l in run for n in l.nos], lines=run, before_blank=j < len(lines) and lines[j].blank
+                        nos=[n for line in run for n in line.nos],
+                        lines=run,
+                        before_blank=j < len(lines) and lines[j].blank,
                     )
                 )
-                for l in run:
-                    self.ledger.mark(l.nos, "text")
+                for line in run:
+                    self.ledger.mark(line.nos, "text")
             i = j
         return blocks + self.number_notes(page)
 
@@ -266,9 +272,9 @@ class Segmenter:
         last = page[-1] if page else None
         if a < i and isinstance(last, TextBlock) and last.lines[-1] is lines[i - 1]:
             page.pop()
-            before = [l.text.strip() for l in last.lines]
+            before = [line.text.strip() for line in last.lines]
         title = self.layout.join(
-            before + ([m.group("title")] if m.group("title") else []) + [l.text for l in lines[i + 1 : b]]
+            before + ([m.group("title")] if m.group("title") else []) + [line.text for line in lines[i + 1 : b]]
         )
         kind = self.layout.box_kind[m.group("kind")]
         body: list[Line] = []
@@ -283,8 +289,8 @@ class Segmenter:
             elif line.kind in ("text", "blank"):
                 body.append(line)
             k += 1
-        nos = [n for l in lines[a : i + 1] + lines[i + 1 : b] for n in l.nos] + [
-            n for l in body if not l.blank for n in l.nos
+        nos = [n for line in lines[a : i + 1] + lines[i + 1 : b] for n in line.nos] + [
+            n for line in body if not line.blank for n in line.nos
         ]
         page.append(Box(nos=nos, kind=kind, title=title, lines=body))
         self.ledger.mark(nos, "box", f"{kind} {title}")
@@ -305,9 +311,11 @@ class Segmenter:
             out.append(run)
         caps: list[Caption] = []
         for run in out:
-            caps.append(Caption(nos=[n for l in run for n in l.nos], text=self.layout.join([l.text for l in run])))
-            for l in run:
-                self.ledger.mark(l.nos, "caption")
+            caps.append(
+                Caption(nos=[n for line in run for n in line.nos], text=self.layout.join([line.text for line in run]))
+            )
+            for line in run:
+                self.ledger.mark(line.nos, "caption")
         return caps
 
     def caption(self, i: int, page: list[Block]) -> int:
@@ -324,8 +332,8 @@ class Segmenter:
         without a body; a marker whose page has no body for it is a missing note."""
         markers: list[int] = []
         for b in page:
-            for l in b.lines if isinstance(b, TextBlock) else []:
-                markers += [int(m.group("n")) for m in self.marker_re.finditer(l.text)]
+            for line in b.lines if isinstance(b, TextBlock) else []:
+                markers += [int(m.group("n")) for m in self.marker_re.finditer(line.text)]
         bodies = [b for b in page if isinstance(b, FootnoteBody)]
         have = {b.num for b in bodies if b.num}
         free = [n for n in markers if n not in have]

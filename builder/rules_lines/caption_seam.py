@@ -34,7 +34,10 @@ def apply(state: LineState) -> LineState:
     lines = list(state.lines)
     seams: dict[int, Hint] = {}
     for hint in hints:
-        k = next((i for i, l in enumerate(lines) if l.kind == "text" and raw[l.no].rstrip().endswith(hint.quote)), None)
+        k = next(
+            (i for i, line in enumerate(lines) if line.kind == "text" and raw[line.no].rstrip().endswith(hint.quote)),
+            None,
+        )
         if k is None:
             raise state.chapter.hint_error(
                 hint,

@@ -60,10 +60,10 @@ def apply(state: LineState) -> LineState:
                 ledger.mark(line.nos, "figure", f"Fig. {num}")
         figures.append(
             Figure(
-                nos=[n for l in fig_lines for n in l.nos],
+                nos=[n for line in fig_lines for n in line.nos],
                 num=num,
                 caption=caption,
-                lines=tuple(l for l in fig_lines if l.nos[0] not in caption_nos),
+                lines=tuple(line for line in fig_lines if line.nos[0] not in caption_nos),
                 caption_nos=caption_nos,
             )
         )
@@ -99,7 +99,7 @@ def _caption(
             return line.text[m.end() :].strip(), list(line.nos)
     quote = spec.get("caption")
     # the caption may stand on both sides of a line of the number alone
-    joined = join_lines([l.text.strip() for l in fig_lines if not _number_alone(caption_re, l.text, num)])
+    joined = join_lines([line.text.strip() for line in fig_lines if not _number_alone(caption_re, line.text, num)])
     if not quote or quote not in joined:
         raise chapter.error(
             ("figure_lines", num),
@@ -108,7 +108,12 @@ def _caption(
             + "; expected a caption: the spec's `caption`, quoted from its lines",
             on_key=True,
         )
-    nos = [n for l in fig_lines if l.text.strip() in quote or _number_alone(caption_re, l.text, num) for n in l.nos]
+    nos = [
+        n
+        for line in fig_lines
+        if line.text.strip() in quote or _number_alone(caption_re, line.text, num)
+        for n in line.nos
+    ]
     return quote, nos
 
 

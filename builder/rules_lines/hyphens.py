@@ -80,4 +80,4 @@ def apply(state: LineState) -> LineState:
             return line
         return replace(line, text="".join(out) + line.text[pos:])
 
-    return state.with_lines(fix(l) for l in state.lines)
+    return state.with_lines(fix(line) for line in state.lines)

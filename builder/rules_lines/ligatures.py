@@ -135,7 +135,9 @@ def apply(state: LineState) -> LineState:
 
     # a figure the text layer scrambled letter by letter is shown as it came, not "repaired" into words
     figures = tuple(
-        f if "unreadable" in chapter.figure_lines.get(f.num, {}) else replace(f, lines=tuple(fix(l) for l in f.lines))
+        f
+        if "unreadable" in chapter.figure_lines.get(f.num, {})
+        else replace(f, lines=tuple(fix(line) for line in f.lines))
         for f in state.figures
     )
-    return replace(state.with_lines(fix(l) for l in state.lines), figures=figures)
+    return replace(state.with_lines(fix(line) for line in state.lines), figures=figures)

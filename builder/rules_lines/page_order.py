@@ -43,11 +43,11 @@ class Chunk:
 
     @property
     def text_lines(self) -> list[Line]:
-        return [l for l in self.lines if not l.blank]
+        return [line for line in self.lines if not line.blank]
 
     @property
     def nos(self) -> list[int]:
-        return [n for l in self.text_lines for n in l.nos]
+        return [n for line in self.text_lines for n in line.nos]
 
 
 @dataclass
@@ -69,7 +69,7 @@ def apply(state: LineState) -> LineState:
     out: list[Line] = []
     for page in pages:
         first = True
-        for line in page.lead + [l for c in page.chunks for l in c.lines]:
+        for line in page.lead + [line for c in page.chunks for line in c.lines]:
             if line.kind != "blank":
                 line = replace(line, page_start=first)
                 first = False

@@ -35,7 +35,7 @@ def problems(
     out: list[tuple[int | None, str]] = []
     caps = captions(ch)
     for p in placed:
-        e, entry, line = p.event, p.entry, chron.line("events", p.index)
+        e, line = p.event, chron.line("events", p.index)
         for problem in headline_problems(e.title, layout.eras, titles):
             out.append((chron.line("events", p.index, "headline"), f"headline '{e.title}': {problem}"))
         word = leans_on(e.summary)
