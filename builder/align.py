@@ -30,7 +30,7 @@ from .structure.chapter import figure_slug
 from .text import plain
 
 if TYPE_CHECKING:
-    from .config import YamlMap
+    from .checked import YamlMap
     from .countries.matcher import Matcher
     from .inputs.yamldoc import Doc
     from .structure.chapter import Chapter, Item

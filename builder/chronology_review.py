@@ -32,7 +32,7 @@ from .timeline.propose import kept_headlines, propose
 from .timeline.style import headline_problems
 
 if TYPE_CHECKING:
-    from .config import YamlMap
+    from .checked import YamlMap
     from .structure.chapter import Chapter
     from .timeline.chronology import Chronology, Passage
     from .timeline.event import Event

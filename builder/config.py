@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from . import patterns, ruler
+from .checked import YamlMap, yaml_map
 from .errors import InputError
 from .figures import KINDS as FIGURE_KINDS
 from .inputs.schema import did_you_mean, load_checked, validate
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from .source import RawLine
 
 HEADING_KINDS = ("section", "numbered", "paren", "kana")  # outermost first
-YamlMap = dict[str, Any]  # a mapping as YAML gave it, its shape checked by its schema
 Regex = patterns.Pattern | re.Pattern[str]  # what patterns.compile makes: RE2's, or Python's for a lookaround
 RegexMatch = patterns.Match | re.Match[str]
 
@@ -254,16 +254,6 @@ class ChapterConfig:
     def hint_error(self, hint: Hint, message: str) -> InputError:
         """An error in a hint of hints.yaml, at its line."""
         return InputError(self.hints_path or self.dir / "hints.yaml", hint.line, message)
-
-
-def yaml_map(doc: Doc) -> YamlMap:
-    """A file's data, which its schema has checked is a mapping."""
-    return cast(YamlMap, doc.data)
-
-
-def line_at(doc: Doc, place: tuple[str | int, ...]) -> int:
-    """The line of a value the file has (its schema has checked it is there)."""
-    return doc.at(place)[0] or 0
 
 
 def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict[str, Layout] | None = None) -> ChapterConfig:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import line_at, yaml_map
+from .checked import line_at, yaml_map
 from .inputs.schema import did_you_mean, load_checked
 from .text import plain
 

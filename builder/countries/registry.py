@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..config import line_at, yaml_map
+from ..checked import line_at, yaml_map
 from ..errors import InputError
 from ..inputs.schema import did_you_mean, load_checked
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..blocks.model import CrossRefEntry
-
 if TYPE_CHECKING:
+    from ..blocks.model import CrossRefEntry
     from ..config import Regex
 
 

@@ -26,7 +26,8 @@ from ..state import LineState
 from ..text import join_lines
 
 if TYPE_CHECKING:
-    from ..config import ChapterConfig, Regex, YamlMap
+    from ..checked import YamlMap
+    from ..config import ChapterConfig, Regex
     from ..lines import Line
 
 

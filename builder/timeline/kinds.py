@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import patterns
-from ..config import line_at, yaml_map
+from ..checked import line_at, yaml_map
 from ..inputs.schema import load_checked
 
 
