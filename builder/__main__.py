@@ -55,7 +55,7 @@ def report_edition(edition, main, out: Path, quiet: bool) -> None:
             for kind, n in sorted(ch.ledger.repairs.items()):
                 print(f"    words repaired: {n:3}  {kind}")
             if ch.ledger.lost:
-                mark = ch.chapter.config.layout.value("lost_glyph")
+                mark = ch.chapter.config.layout.lost_glyph
                 print(f"    glyphs lost: {len(ch.ledger.lost):3}  shown as {mark} (the text layer has a space)")
             if ch.ledger.moves:
                 print(f"    moved into reading order: {len(ch.ledger.moves)} runs of lines")

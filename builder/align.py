@@ -18,13 +18,24 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .blocks.model import Box, Caption, Heading, Paragraph
+from .blocks.model import Block, Box, Caption, Heading, Paragraph
 from .dates import DateReader
 from .errors import InputError
 from .structure.chapter import figure_slug
 from .text import plain
+
+if TYPE_CHECKING:
+    from .checked import YamlMap
+    from .countries.matcher import Matcher
+    from .inputs.yamldoc import Doc
+    from .structure.chapter import Chapter, Item
+
+Feature = tuple[str, int | str]  # ("y", 2014), ("a", "NATO"): one piece of a text's evidence
 
 MONTHS = {
     m: i
@@ -69,13 +80,13 @@ NUMBER_WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Evidence:
-    years: frozenset
-    months: frozenset  # YYYY-MM
-    acronyms: frozenset
-    countries: frozenset
-    numbers: frozenset = frozenset()  # counts and ordinals, not dates
+    years: frozenset[int]
+    months: frozenset[str]  # YYYY-MM
+    acronyms: frozenset[str]
+    countries: frozenset[str]
+    numbers: frozenset[int] = frozenset()  # counts and ordinals, not dates
 
-    def features(self) -> set:
+    def features(self) -> set[Feature]:
         return (
             {("y", y) for y in self.years}
             | {("m", m) for m in self.months}
@@ -88,8 +99,8 @@ class Evidence:
 @dataclass
 class Pair:
     unit: str
-    theirs: list  # the main edition's paragraphs
-    mine: list  # this edition's
+    theirs: list[Paragraph]  # the main edition's paragraphs
+    mine: list[Paragraph]  # this edition's
     why: str = ""  # the exception's reason, where it is one
 
     @property
@@ -112,13 +123,13 @@ class Match:
 @dataclass
 class Alignment:
     pairs: list[Pair] = field(default_factory=list)
-    theirs_chapter: object = None  # the main edition's chapter
-    mine_chapter: object = None  # this edition's
+    theirs_chapter: Chapter | None = None  # the main edition's chapter
+    mine_chapter: Chapter | None = None  # this edition's
     matches: list[Match] = field(default_factory=list)
     # each paragraph's evidence by its anchor, read once, in reading order (a date such as
     # 同年 is read against the one before it)
-    evidence_theirs: dict = field(default_factory=dict)
-    evidence_mine: dict = field(default_factory=dict)
+    evidence_theirs: dict[str, Evidence] = field(default_factory=dict)
+    evidence_mine: dict[str, Evidence] = field(default_factory=dict)
 
     def evidence(self, pair: Pair) -> tuple[Evidence, Evidence]:
         """The evidence of each side of a pair (of two paragraphs, both together)."""
@@ -127,21 +138,22 @@ class Alignment:
             merged(self.evidence_mine[p.anchor] for p in pair.mine),
         )
 
-    def of_mine(self) -> dict:
+    def of_mine(self) -> dict[str, Pair]:
         """This edition's paragraph anchor -> the pair it is in."""
         return {p.anchor: pair for pair in self.pairs for p in pair.mine}
 
-    def of_theirs(self) -> dict:
+    def of_theirs(self) -> dict[str, Pair]:
         return {p.anchor: pair for pair in self.pairs for p in pair.theirs}
 
 
-def merged(evidences) -> Evidence:
+def merged(evidences: Iterable[Evidence]) -> Evidence:
     evidences = list(evidences)
     return Evidence(
-        *(
-            frozenset().union(*(getattr(e, f) for e in evidences))
-            for f in ("years", "months", "acronyms", "countries", "numbers")
-        )
+        frozenset().union(*(e.years for e in evidences)),
+        frozenset().union(*(e.months for e in evidences)),
+        frozenset().union(*(e.acronyms for e in evidences)),
+        frozenset().union(*(e.countries for e in evidences)),
+        frozenset().union(*(e.numbers for e in evidences)),
     )
 
 
@@ -149,13 +161,14 @@ class Evidencer:
     """The evidence of a text: its years and months (Japanese dates read with their eras),
     acronyms and countries (the edition's matcher)."""
 
-    def __init__(self, eras, pivot, matcher):
+    def __init__(self, eras: Mapping[str, int], pivot: int, matcher: Matcher | None):
         self.reader = DateReader(eras, pivot) if eras else None
         self.matcher = matcher
 
     def __call__(self, text: str) -> Evidence:
         t = plain(text)
-        years, months = set(), set()
+        years: set[int] = set()
+        months: set[str] = set()
         rest = t  # the text with its dates blanked, where counts are read
         if self.reader:
             for d in self.reader.read(t):
@@ -178,7 +191,7 @@ class Evidencer:
         )
 
 
-def heading_keys(item, prefix: str, kana_order: str):
+def heading_keys(item: Item, prefix: str, kana_order: str) -> Iterator[tuple[str | None, Block]]:
     """(key, block) for an item's blocks: a heading's key holds the numbers of the headings it is
     under (1-2 sub 1 paren 3 kana 2), since a 2nd-level count starts again under each 1st-level one;
     a kana heading by its place (ア is 1), so that both editions name it alike."""
@@ -195,15 +208,17 @@ def heading_keys(item, prefix: str, kana_order: str):
             yield None, b
 
 
-def units(chapter) -> list[tuple[str, list]]:
+def units(chapter: Chapter) -> list[tuple[str, list[Paragraph]]]:
     """(name, paragraphs) for the chapter's intro, each section's, the run under each heading,
     and each box."""
     out = [("intro", [b for b in chapter.intro if isinstance(b, Paragraph)])]
-    kana = chapter.config.layout.value("kana_order")
+    kana = chapter.config.layout.kana_order
     for s in chapter.sections:
         out.append((f"{s.num}", [b for b in s.intro if isinstance(b, Paragraph)]))
         for item in s.items:
-            name, run, boxes = f"{s.num}-{item.num}", [], []
+            name = f"{s.num}-{item.num}"
+            run: list[Paragraph] = []
+            boxes: list[Box] = []
             for key, b in heading_keys(item, name, kana):
                 if key:
                     out.append((name, run))
@@ -218,11 +233,11 @@ def units(chapter) -> list[tuple[str, list]]:
     return out
 
 
-def things(chapter) -> dict[str, list]:
+def things(chapter: Chapter) -> dict[str, list[tuple[str, object]]]:
     """kind -> [(key, the thing)] for what pairs by its number or its order: headings, notes,
     figures, and each item's captions and boxes."""
-    kana = chapter.config.layout.value("kana_order")
-    out: dict[str, list] = {"heading": [], "note": [], "figure": [], "caption": [], "box": []}
+    kana = chapter.config.layout.kana_order
+    out: dict[str, list[tuple[str, object]]] = {"heading": [], "note": [], "figure": [], "caption": [], "box": []}
     for s in chapter.sections:
         out["heading"].append((f"{s.num}", s.heading))
         out["note"] += [(f"{s.num} note {f.num}", f) for f in s.footnotes]
@@ -240,10 +255,10 @@ def things(chapter) -> dict[str, list]:
     return out
 
 
-def match(theirs_ch, mine_ch) -> list[Match]:
+def match(theirs_ch: Chapter, mine_ch: Chapter) -> list[Match]:
     """Headings, notes, figures, captions and boxes paired by their keys; one without its
     counterpart is a Match with None on the other side."""
-    out = []
+    out: list[Match] = []
     ours, others = things(theirs_ch), things(mine_ch)
     for kind in ours:
         mine = dict(others[kind])
@@ -261,7 +276,7 @@ def match(theirs_ch, mine_ch) -> list[Match]:
     return out
 
 
-def _similarity(ev_a: set, ev_b: set, len_a: int, len_b: int, ratio: float) -> float:
+def _similarity(ev_a: set[Feature], ev_b: set[Feature], len_a: int, len_b: int, ratio: float) -> float:
     shared = len(ev_a & ev_b)
     either = len(ev_a | ev_b)
     agree = shared / either if either else 0.5
@@ -269,19 +284,26 @@ def _similarity(ev_a: set, ev_b: set, len_a: int, len_b: int, ratio: float) -> f
     return 0.6 * agree + 0.4 * length
 
 
-def pair_unit(name, theirs, mine, ev_theirs, ev_mine, ratio) -> list[Pair]:
+def pair_unit(
+    name: str,
+    theirs: list[Paragraph],
+    mine: list[Paragraph],
+    ev_theirs: list[Evidence],
+    ev_mine: list[Evidence],
+    ratio: float,
+) -> list[Pair]:
     """The unit's best pairing (a dynamic programme over 1-1, 2-1, 1-2, 1-0 and 0-1)."""
     n, m = len(theirs), len(mine)
     lt = [len(plain(p.text)) for p in theirs]
     lm = [len(plain(p.text)) for p in mine]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]  # where the best way came from
     cost[0][0] = 0.0
 
-    def sim(i0, i1, j0, j1):
-        a = set().union(*(ev_theirs[k].features() for k in range(i0, i1)))
-        b = set().union(*(ev_mine[k].features() for k in range(j0, j1)))
+    def sim(i0: int, i1: int, j0: int, j1: int) -> float:
+        a: set[Feature] = set().union(*(ev_theirs[k].features() for k in range(i0, i1)))
+        b: set[Feature] = set().union(*(ev_mine[k].features() for k in range(j0, j1)))
         return _similarity(a, b, sum(lt[i0:i1]), sum(lm[j0:j1]), ratio)
 
     moves = ((1, 1, 0.0), (2, 1, 0.35), (1, 2, 0.35), (1, 0, 0.9), (0, 1, 0.9))
@@ -296,7 +318,8 @@ def pair_unit(name, theirs, mine, ev_theirs, ev_mine, ratio) -> list[Pair]:
                 c = cost[i][j] + penalty + (1 - sim(i, a, j, b) if di and dj else 0)
                 if c < cost[a][b]:
                     cost[a][b], back[a][b] = c, (i, j)
-    pairs, i, j = [], n, m
+    pairs: list[Pair] = []
+    i, j = n, m
     while (i, j) != (0, 0):
         pi, pj = back[i][j]
         pairs.append(Pair(name, theirs[pi:i], mine[pj:j]))
@@ -304,7 +327,12 @@ def pair_unit(name, theirs, mine, ev_theirs, ev_mine, ratio) -> list[Pair]:
     return pairs[::-1]
 
 
-def align(theirs_ch, mine_ch, evidence_theirs, evidence_mine) -> Alignment:
+def align(
+    theirs_ch: Chapter,
+    mine_ch: Chapter,
+    evidence_theirs: Callable[[str], Evidence],
+    evidence_mine: Callable[[str], Evidence],
+) -> Alignment:
     """The proposed pairing of two editions of one chapter (nothing checked yet)."""
     ut, um = units(theirs_ch), units(mine_ch)
     if [n for n, _ in ut] != [n for n, _ in um]:
@@ -338,11 +366,13 @@ def align(theirs_ch, mine_ch, evidence_theirs, evidence_mine) -> Alignment:
     return out
 
 
-def start(p, n: int = 40) -> str:
+def start(p: Paragraph, n: int = 40) -> str:
     return plain(p.text)[:n]
 
 
-def check(alignment: Alignment, spec, doc, where, langs=("ja", "en")) -> Alignment:
+def check(
+    alignment: Alignment, spec: YamlMap, doc: Doc, where: Path, langs: tuple[str, str] = ("ja", "en")
+) -> Alignment:
     """Every pairing other than one to one is listed in alignment.yaml (as its paragraphs' first
     words in each edition, under each edition's language: the main one's, then this one's), and
     every listed one is found; the reasons go on the pairs."""
@@ -351,7 +381,8 @@ def check(alignment: Alignment, spec, doc, where, langs=("ja", "en")) -> Alignme
     found = {k: next((pair for pair in odd if _matches(e, pair, langs)), None) for k, e in listed}
     # an entry that pairs nothing first: it is likely the slip behind a pairing left unlisted
     for k, e in listed:
-        if found[k] is None:
+        found_k = found[k]
+        if found_k is None:
             unlisted = [pair for pair in odd if not any(_matches(x, pair, langs) for _, x in listed)]
             hint = f"; the builder finds one unlisted: {_entry(unlisted[0], langs).strip()}" if unlisted else ""
             raise doc.error(
@@ -359,7 +390,7 @@ def check(alignment: Alignment, spec, doc, where, langs=("ja", "en")) -> Alignme
                 "no such pairing in the chapter; expected the paragraphs' first words "
                 f"as a pairing the builder finds (python -m builder align){hint}",
             )
-        found[k].why = e["why"]
+        found_k.why = e["why"]
     for pair in odd:
         if not pair.why:
             raise InputError(
@@ -372,7 +403,7 @@ def check(alignment: Alignment, spec, doc, where, langs=("ja", "en")) -> Alignme
     return alignment
 
 
-def _check_unpaired(alignment, listed, doc, where, langs):
+def _check_unpaired(alignment: Alignment, listed: list[YamlMap], doc: Doc, where: Path, langs: tuple[str, str]) -> None:
     """A heading, note, figure, caption or box without its counterpart is listed under `unpaired`
     by its key and the edition that has it, with its reason; a listed one must be one."""
     lone = {
@@ -403,14 +434,14 @@ def _check_unpaired(alignment, listed, doc, where, langs):
         )
 
 
-def _matches(entry, pair, langs) -> bool:
-    def same(quotes, paragraphs):
+def _matches(entry: YamlMap, pair: Pair, langs: tuple[str, str]) -> bool:
+    def same(quotes: list[str], paragraphs: list[Paragraph]) -> bool:
         return len(quotes) == len(paragraphs) and all(plain(p.text).startswith(q) for q, p in zip(quotes, paragraphs))
 
     return same(entry.get(langs[0]) or [], pair.theirs) and same(entry.get(langs[1]) or [], pair.mine)
 
 
-def _describe(pair) -> str:
+def _describe(pair: Pair) -> str:
     if not pair.mine:
         return f"the paragraph '{start(pair.theirs[0])}…' has no counterpart"
     if not pair.theirs:
@@ -421,7 +452,7 @@ def _describe(pair) -> str:
     )
 
 
-def _entry(pair, langs) -> str:
+def _entry(pair: Pair, langs: tuple[str, str]) -> str:
     theirs = ", ".join(repr(start(p, 20)) for p in pair.theirs)
     mine = ", ".join(repr(start(p, 40)) for p in pair.mine)
     return f"  - {{{langs[0]}: [{theirs}], {langs[1]}: [{mine}], why: …}}"
@@ -460,19 +491,22 @@ def disagreements(alignment: Alignment) -> list[tuple[Pair, str]]:
     return [(pair, why) for pair in alignment.pairs for v, why in [verdict(alignment, pair)] if v == "flagged"]
 
 
-def _explains(entry, pair, langs) -> bool:
+def _explains(entry: YamlMap, pair: Pair, langs: tuple[str, str]) -> bool:
     """Whether a `disagreements` entry names the pair: its paragraphs' first words in each edition."""
     return plain(pair.theirs[0].text).startswith(entry[langs[0]]) and plain(pair.mine[0].text).startswith(
         entry[langs[1]]
     )
 
 
-def unexplained(alignment: Alignment, spec, doc, langs=("ja", "en")) -> list:
+def unexplained(
+    alignment: Alignment, spec: YamlMap, doc: Doc, langs: tuple[str, str] = ("ja", "en")
+) -> list[tuple[Pair, str]]:
     """The disagreeing pairs alignment.yaml does not explain (under `disagreements`, by their first
     words); the explained ones take its reason. A listed pair the check no longer flags is an error,
     so that the file says only what is true of the text."""
     listed = list(enumerate(spec.get("disagreements") or []))
-    used, out = set(), []
+    used: set[int] = set()
+    out: list[tuple[Pair, str]] = []
     for pair, why in disagreements(alignment):
         k = next((k for k, d in listed if _explains(d, pair, langs)), None)
         if k is None:
@@ -490,11 +524,12 @@ def unexplained(alignment: Alignment, spec, doc, langs=("ja", "en")) -> list:
     return out
 
 
-def report(alignment: Alignment, spec, langs=("ja", "en")) -> tuple[list[str], bool]:
+def report(alignment: Alignment, spec: YamlMap, langs: tuple[str, str] = ("ja", "en")) -> tuple[list[str], bool]:
     """What `python -m builder align` prints: the pairing the builder proposes, what its evidence
     says of each pair, and each exception, with the file's reason or, where the file has none,
     the entry to add; and whether the file already says all it must."""
-    ok, out = True, []
+    ok = True
+    out: list[str] = []
     kinds = ("heading", "note", "figure", "caption", "box")
     counts = []
     for kind in kinds:
@@ -513,12 +548,12 @@ def report(alignment: Alignment, spec, langs=("ja", "en")) -> tuple[list[str], b
                 f"    {m.kind} {m.key} ({side} only): "
                 + (why or f"NOT LISTED; add under unpaired:\n      - {{{side}: '{m.key}', why: …}}")
             )
-    kinds_of = {}
+    kinds_of: dict[str, int] = {}
     for pair in alignment.pairs:
         kinds_of[pair.kind] = kinds_of.get(pair.kind, 0) + 1
     out.append("  paragraphs: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds_of.items(), key=lambda kv: -kv[1])))
     verdicts = {pair_id: verdict(alignment, pair) for pair_id, pair in enumerate(alignment.pairs)}
-    tally = {}
+    tally: dict[str, int] = {}
     for v, _ in verdicts.values():
         tally[v] = tally.get(v, 0) + 1
     out.append(

@@ -106,7 +106,7 @@ def make_zip(site: Path, target: Path, epoch: int, root: str = "hakusho") -> int
     return len(files)
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     import argparse
     import os
 

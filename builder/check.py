@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
 
 _UNRESOLVED = re.compile(r"\[\^([^\]\s]+)\]")
 
 
-def _inline_where_refs(state) -> None:
+def _inline_where_refs(state: StateCore) -> None:
     """markdown-it's inline pass, on the inline runs that can hold a footnote
     reference: headings and definitions are block structure, and inline
     parsing is most of the cost of a full parse."""
@@ -23,7 +28,7 @@ def _inline_where_refs(state) -> None:
 
 
 @functools.cache
-def _parser():
+def _parser() -> MarkdownIt:
     """Only the rules that decide what a heading or a footnote is (block structure,
     raw HTML, code, escapes, links): the checker need not know emphasis or tables.
     Made on first use: a rebuild whose pages all passed before (memo) never needs it."""
@@ -58,7 +63,7 @@ def _parser():
 
 
 def check_page(path: str, text: str) -> None:
-    env: dict = {}
+    env: dict[str, Any] = {}  # markdown-it's environment: what its plugins record
     if text.startswith("---\n"):  # YAML front matter is MkDocs', not Markdown
         end = text.index("\n---\n", 3) + 5
         text = "\n" * text[:end].count("\n") + text[end:]

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from .content import load_content
 from .countries.matcher import Matcher
+from .errors import InputError
 from .export import dump_records
 from .figures import figure_events
 from .page import page_url
@@ -28,19 +31,31 @@ from .timeline.chronology import occurrences, passages, quotes_of
 from .timeline.propose import kept_headlines, propose
 from .timeline.style import headline_problems
 
+if TYPE_CHECKING:
+    from .checked import YamlMap
+    from .structure.chapter import Chapter
+    from .timeline.chronology import Chronology, Passage
+    from .timeline.event import Event
+    from .timeline.propose import Proposal
 
-def review(root: Path, init: bool = False, out=None) -> int:
+
+def review(root: Path, init: bool = False, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # looked up now: the stream may have been replaced since import
     content = load_content(root)
+    if content.registry is None or content.kinds is None:
+        # an events.yaml's entries name countries and kinds of event: there are none to review against
+        missing = "countries.yaml" if content.registry is None else "event_kinds.yaml"
+        raise InputError(root / "data" / missing, None, "no such file; expected it: a chronology's review reads it")
+    kinds = content.kinds
     matcher = Matcher(content.registry)
     several = len(content.site.chapters) > 1
     problems = 0
     for config in content.site.chapters:
         ch = process_chapter(config, content.layout).chapter
         home = f"{ch.id}/index.md" if several else "index.md"
-        proposals = propose(ch, home, matcher, content.kinds, content.layout)
+        proposals = propose(ch, home, matcher, kinds, content.layout)
         path = config.dir / "events.yaml"
-        chron = content.chronologies.get(ch.id)
+        chron = (content.chronologies or {}).get(ch.id)
         if chron is None:
             if init:
                 path.write_text(draft(proposals), encoding="utf-8")
@@ -97,7 +112,9 @@ def review(root: Path, init: bool = False, out=None) -> int:
 HOSTED = re.compile(r"来日|訪日")
 
 
-def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
+def same_happenings(
+    chron: Chronology, ch: Chapter, rows: list[Event], matcher: Matcher
+) -> list[tuple[int | None, str]]:
     """Merges to propose (content/README-events.md, One event per happening):
 
     - a figure's row whose month, country and post (or kind of work) agree with
@@ -107,7 +124,7 @@ def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
     - the other rows of a trip (a post's visits in one month) a visit already merges;
     - two events of the text in the same month that name the same post and tell
       of the same country, or are both visits: one happening told twice, or one trip."""
-    spec = next((s for s in ch.config.figures.values() if s.get("kind") == "visits"), {})
+    spec: YamlMap = next((s for s in ch.config.figures.values() if s.get("kind") == "visits"), {})
     titles = spec.get("titles", {})
     posts = list(spec.get("posts", []))
 
@@ -163,7 +180,7 @@ def same_happenings(chron, ch, rows, matcher) -> list[tuple[int, str]]:
     return out
 
 
-def closest(where, quote: str, least: float = 0.8) -> str | None:
+def closest(where: Iterable[Passage], quote: str, least: float = 0.8) -> str | None:
     """The stretch of the text most like a quote it no longer holds, if it is
     like enough (an edited clause rather than a removed one)."""
     best, best_ratio = None, least
@@ -179,21 +196,23 @@ def closest(where, quote: str, least: float = 0.8) -> str | None:
     return best
 
 
-def draft(proposals, header: bool = True) -> str:
+def draft(proposals: Iterable[Proposal], header: bool = True) -> str:
     """The proposals as entries to review. A clause with two dates (5月および8月)
     is one entry, its other dates in a note: a quote is given once."""
-    events, not_events, seen = [], [], {}
+    events: list[dict[str, object]] = []
+    not_events: list[dict[str, object]] = []
+    seen: dict[str, dict[str, object]] = {}  # a clause -> its entry
     for p in proposals:
         if p.clause in seen:
             first = seen[p.clause]
             if "why" not in first:  # a not-event needs no dates
-                first["note"] = first.get("note", "同じ節の別の日付:") + f" {p.date}"
+                first["note"] = f"{first.get('note', '同じ節の別の日付:')} {p.date}"
             continue
         if p.background:
             not_events.append({"quote": p.clause, "why": p.background})
             seen[p.clause] = not_events[-1]
             continue
-        e = {"date": p.date}
+        e: dict[str, object] = {"date": p.date}
         if p.end:
             e["end"] = p.end
         if p.precision == "fiscal_year":

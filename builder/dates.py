@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 NUM = r"\d{1,2}"
 
 
-def date_pattern(eras) -> re.Pattern:
+def date_pattern(eras: Iterable[str]) -> re.Pattern[str]:
     """The date forms above, with the eras of layout.yaml."""
     names = "|".join(map(re.escape, eras))
     return re.compile(
@@ -78,14 +79,14 @@ def time_html(start: str, end: str = "") -> str:
 class DateReader:
     """Reads dates in reading order, remembering the era and the last date."""
 
-    def __init__(self, eras: dict[str, int], pivot: int = 50):
+    def __init__(self, eras: Mapping[str, int], pivot: int = 50):
         self.eras = eras
         self.pattern = date_pattern(eras)
         self.pivot = pivot
         self.era: str | None = None
         self.last: Date | None = None
 
-    def _iso(self, y, m=None, d=None):
+    def _iso(self, y: int, m: int | None = None, d: int | None = None) -> tuple[str | None, str | None]:
         if m is None:
             return f"{y:04d}", "year"
         if not 1 <= m <= 12:
@@ -96,41 +97,47 @@ class DateReader:
             return None, None
         return f"{y:04d}-{m:02d}-{d:02d}", "day"
 
-    def _one(self, m) -> Date | None:
-        g = {k: (int(v) if v and v.isdigit() else v) for k, v in m.groupdict().items()}
-        warnings = []
-        if g["w"] is not None:
+    def _one(self, m: re.Match[str]) -> Date | None:
+        g = m.groupdict()
+
+        def num(k: str) -> int | None:  # a number group: its digits, or None where it did not take part
+            v = g[k]
+            return int(v) if v else None
+
+        warnings: list[str] = []
+        w, era2 = num("w"), g["era2"]
+        if w is not None:
             era = self.era if g["era"] == "同" else g["era"]
-            if era not in self.eras:
+            if era is None or era not in self.eras:
                 return None
             self.era = era
-            year = g["w"] + (1900 if g["w"] >= self.pivot else 2000)
-            if self.eras[era] + g["ey"] != year:
+            ey = int(g["ey"])  # the pattern takes it with w
+            year = w + (1900 if w >= self.pivot else 2000)
+            if self.eras[era] + ey != year:
                 warnings.append(
-                    f"'{m.group()}': {era}{g['ey']}年 is {self.eras[era] + g['ey']}, "
-                    f"not {year}; the western year is used"
+                    f"'{m.group()}': {era}{ey}年 is {self.eras[era] + ey}, not {year}; the western year is used"
                 )
-            iso, prec = self._iso(year, g["m"], g["d"])
-        elif g["era2"] is not None:
-            self.era = g["era2"]
-            year = self.eras[g["era2"]] + g["ey2"]
+            iso, prec = self._iso(year, num("m"), num("d"))
+        elif era2 is not None:
+            self.era = era2
+            year = self.eras[era2] + int(g["ey2"])  # the pattern takes it with era2
             if g["fy"]:
                 iso, prec = f"{year:04d}", "fiscal_year"
             else:
-                iso, prec = self._iso(year, g["m2"], g["d2"])
+                iso, prec = self._iso(year, num("m2"), num("d2"))
         elif m.group().startswith("同年"):
             if self.last is None:
                 return None
-            iso, prec = self._iso(self.last.year, g["m3"], g["d3"])
+            iso, prec = self._iso(self.last.year, num("m3"), num("d3"))
         elif m.group().startswith("同月"):
             if self.last is None or self.last.month is None:
                 return None
-            iso, prec = self._iso(self.last.year, self.last.month, g["d4"])
+            iso, prec = self._iso(self.last.year, self.last.month, num("d4"))
         else:
             if self.last is None:
                 return None
-            iso, prec = self._iso(self.last.year, g["m5"], g["d5"])
-        if iso is None:
+            iso, prec = self._iso(self.last.year, num("m5"), num("d5"))
+        if iso is None or prec is None:
             return None
         return Date(iso, prec, m.start(), m.end(), m.group(), warnings=warnings)
 

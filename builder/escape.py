@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from .text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
 
@@ -24,7 +25,7 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def to_markdown(text: str, link_url=None) -> str:
+def to_markdown(text: str, link_url: Callable[[str], str] | None = None) -> str:
     """Render abbreviations, ruby, footnote references and links (`link_url`
     maps a link's target to a URL; without it the link text stays plain);
     escape the rest."""

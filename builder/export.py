@@ -11,16 +11,16 @@ import json
 import re
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def json_text(value, expand: int = 2) -> str:
+def json_text(value: object, expand: int = 2) -> str:
     """JSON with the outer `expand` levels of lists and mappings one element a line."""
     return _layout(value, expand, "") + "\n"
 
 
-def _layout(value, expand: int, indent: str) -> str:
+def _layout(value: object, expand: int, indent: str) -> str:
     inner = indent + " "
     if expand and isinstance(value, list) and value:
         return "[\n" + ",\n".join(inner + _layout(v, expand - 1, inner) for v in value) + f"\n{indent}]"
@@ -38,11 +38,11 @@ def _layout(value, expand: int, indent: str) -> str:
 _NOT_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
-def _scalar(value) -> str:
+def _scalar(value: object) -> str:
     return _NOT_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
-def dump_records(records: list[dict]) -> str:
+def dump_records(records: list[dict[str, object]]) -> str:
     """A list of flat records (strings, numbers, lists of them) as block YAML.
 
     Every value is a JSON scalar or list, which is YAML too: yaml.dump's

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .rules_furniture.controls import ANY
+
+if TYPE_CHECKING:
+    from .config import Hint
+    from .source import RawLine
 
 
 @dataclass(frozen=True)
@@ -43,14 +49,14 @@ class Ledger:
         self.path = path
         self.total = total
         self.entries: dict[int, Entry] = {}
-        self.chars: Counter = Counter()  # characters dropped inside kept lines
-        self.hints: Counter = Counter()  # hint -> how often a rule followed it
-        self.repairs: Counter = Counter()  # kind -> how many words a rule repaired
+        self.chars: Counter[str] = Counter()  # characters dropped inside kept lines
+        self.hints: Counter[Hint] = Counter()  # hint -> how often a rule followed it
+        self.repairs: Counter[str] = Counter()  # kind -> how many words a rule repaired
         self.repair_log: list[Repair] = []
         self.lost: list[Repair] = []  # characters the text layer lost, shown as missing
         self.moves: list[Move] = []
 
-    def mark(self, nos, category: str, detail: str = "", page: str = "") -> None:
+    def mark(self, nos: Iterable[int], category: str, detail: str = "", page: str = "") -> None:
         for no in nos:
             self.entries[no] = Entry(category, detail, page)
 
@@ -62,33 +68,33 @@ class Ledger:
         """A character the text layer lost, marked as missing where it stood (nothing guessed)."""
         self.lost.append(Repair("lost glyph", before, after, line))
 
-    def move(self, nos, evidence: str) -> None:
+    def move(self, nos: Iterable[int], evidence: str) -> None:
         self.moves.append(Move(tuple(nos), evidence))
 
-    def use_hint(self, hint) -> None:
+    def use_hint(self, hint: Hint) -> None:
         self.hints[hint] += 1
 
     def drop_chars(self, reason: str, count: int = 1) -> None:
         self.chars[reason] += count
 
-    def place(self, nos, where: str) -> None:
+    def place(self, nos: Iterable[int], where: str) -> None:
         """Record the output location of lines already given a category."""
         for no in nos:
             entry = self.entries.get(no)
             if entry and entry.category != "blank":
                 entry.where = where
 
-    def unaccounted(self, raw_lines) -> list[int]:
+    def unaccounted(self, raw_lines: Iterable[RawLine]) -> list[int]:
         return [r.no for r in raw_lines if r.no not in self.entries]
 
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[str]:
         return Counter(e.category for e in self.entries.values())
 
-    def furniture(self) -> Counter:
+    def furniture(self) -> Counter[str]:
         """Dropped lines by reason."""
         return Counter(e.detail for e in self.entries.values() if e.category == "furniture")
 
-    def report(self, raw_lines) -> str:
+    def report(self, raw_lines: Iterable[RawLine]) -> str:
         """Every raw line and where it went; then every word a rule repaired, every character the
         text layer lost and every run of lines a rule moved, each with what it followed (more
         tables, each after a blank line)."""

@@ -24,7 +24,7 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render(name: str, **values) -> str:
+def render(name: str, **values: object) -> str:
     """The template `name` filled with `values`, as HTML."""
     return _environment().get_template(name).render(**values)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 # the packages whose code decides a check: jsonschema and what resolves its schemas, and markdown-it
@@ -45,7 +46,7 @@ class Passed:
             h.update(b"\0" + p.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
-    def check(self, run, *parts: str) -> None:
+    def check(self, run: Callable[[], object], *parts: str) -> None:
         """run() unless these parts passed before; remember that they pass."""
         if not self.path:
             run()

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .state import LineState
 
 PACKAGES = ("rules_furniture", "rules_lines")
 
@@ -21,7 +25,7 @@ PACKAGES = ("rules_furniture", "rules_lines")
 @dataclass(frozen=True)
 class Rule:
     name: str
-    fn: Callable  # state -> state
+    fn: Callable[[LineState], LineState]
     doc: str  # what it does, from its module's docstring
     package: str
     needs: tuple[str, ...] = ()  # the profile's keys it reads (its module's NEEDS)
@@ -61,14 +65,14 @@ def rules() -> dict[str, Rule]:
     return _RULES
 
 
-def chain(names) -> list[Rule]:
+def chain(names: Iterable[str]) -> list[Rule]:
     """The rules a profile names, in its order (the profile's schema check has
     already refused an unknown name)."""
     known = rules()
     return [known[n] for n in names]
 
 
-def run(names, state):
+def run(names: Iterable[str], state: LineState) -> LineState:
     for rule in chain(names):
         state = rule.fn(state)
     return state

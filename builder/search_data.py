@@ -16,6 +16,9 @@ import html
 import json
 import re
 import unicodedata
+from typing import Any
+
+Json = dict[str, Any]  # a JSON object: MkDocs' search index, the theme's config, the worker's data
 
 # the worker's fold: these characters stay as they are, these are dropped, these are '
 STABLE = re.compile("[\u3040-\u309f\u30a1-\u30fa\u30fc\u4e00-\u9fff]")
@@ -108,14 +111,15 @@ def grams(texts: list[str]) -> set[str]:
     return {t[i : i + 2] for t in texts for i in range(len(t) - 1)}
 
 
-def search_data(index: dict, other: dict[str, str], variants: dict, words: dict) -> dict:
+def search_data(index: Json, other: dict[str, str], variants: Json, words: Json) -> Json:
     """The worker's data from MkDocs' search index (its docs: location, title, text as HTML,
     boost), the other edition's text by location, and the builder's words ({"groups": [[names,
     targets], …], "kana": [[from, to], …], "headings": {location: the other edition's title},
     "lang", "other_lang"})."""
     headings = variants.get("headings", {})
     kana = [tuple(pair) for pair in variants.get("kana", [])]
-    docs, postings = [], {}
+    docs: list[list[object]] = []
+    postings: dict[str, list[int]] = {}
     for n, d in enumerate(index["docs"]):
         title, text = plain(d.get("title") or ""), plain(d.get("text") or "")
         there, there_title = other.get(d["location"], ""), headings.get(d["location"], "")
@@ -139,10 +143,10 @@ def search_data(index: dict, other: dict[str, str], variants: dict, words: dict)
     }
 
 
-def as_json(data: dict) -> str:
+def as_json(data: Json) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def as_script(data: dict) -> str:
+def as_script(data: Json) -> str:
     """For the bundle opened from file://, where a worker may load a script but not fetch a file."""
     return "self.HK_SEARCH = " + as_json(data).replace("</", "<\\/") + ";\n"

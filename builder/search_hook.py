@@ -9,8 +9,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.search_data import as_json, as_script, plain, search_data
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from .search_data import Json
 
 DATA = "search/hakusho_search"  # .json (served), .js (the bundle, from file://)
 _other: dict[str, list[tuple[str, str]]] = {}  # page url -> (heading id, its counterpart text) in order
@@ -20,14 +28,14 @@ COUNTERPART = re.compile(r"<p\b[^>]*\bclass=\"[^\"]*\bhk-cp\b[^>]*>(.*?)</p>", r
 PILCROW = re.compile(r"^\s*<a\b[^>]*>¶</a>")
 
 
-def on_pre_build(config, **kwargs):
+def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
     _other.clear()
 
 
-def on_page_content(html, page, config, files, **kwargs):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: object) -> str:
     if "hk-cp" in html:
         heads = [(m.start(), m.group(1)) for m in HEADING.finditer(html)]
-        found = []
+        found: list[tuple[str, str]] = []
         for m in COUNTERPART.finditer(html):
             under = [h for at, h in heads if at < m.start()]
             found.append((under[-1] if under else "", plain(PILCROW.sub("", m.group(1)))))
@@ -35,7 +43,7 @@ def on_page_content(html, page, config, files, **kwargs):
     return html
 
 
-def on_post_build(config, **kwargs):
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     search = Path(config["site_dir"]) / "search"
     index_path = search / "search_index.json"
     if not index_path.exists():  # no search plugin, or another engine's own search
@@ -57,10 +65,10 @@ def on_post_build(config, **kwargs):
 
 
 # after every plugin's: the offline plugin copies the search plugin's index into a script at -100
-on_post_build.mkdocs_priority = -200
+on_post_build.mkdocs_priority = -200  # type: ignore[attr-defined]  # MkDocs reads a hook's priority here (what mkdocs.plugins.event_priority sets)
 
 
-def other_by_location(index: dict) -> dict[str, str]:
+def other_by_location(index: Json) -> dict[str, str]:
     """Each document's counterpart text: the paragraphs under its heading, or, where the index has
     no document for that heading, under the nearest heading before it that has one."""
     locations = {d["location"] for d in index["docs"]}

@@ -8,11 +8,18 @@ builder/search_hook.py writes them into the worker's data."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .checked import line_at, yaml_map
 from .inputs.schema import did_you_mean, load_checked
 from .text import plain
+
+if TYPE_CHECKING:
+    from .countries.registry import Registry
+    from .structure.chapter import Chapter
 
 
 @dataclass
@@ -30,9 +37,9 @@ class Variants:
     groups: list[Group] = field(default_factory=list)
 
 
-def load_variants(path: Path, registry) -> Variants:
+def load_variants(path: Path, registry: Registry | None) -> Variants:
     doc = load_checked(path, "variants")
-    data = doc.data
+    data = yaml_map(doc)
     known = registry.entries if registry else {}
     for cid in data.get("countries") or {}:
         if cid not in known:
@@ -42,13 +49,13 @@ def load_variants(path: Path, registry) -> Variants:
                 f"{did_you_mean(cid, known) or ''}; expected an entry of countries.yaml",
                 on_key=True,
             )
-    groups = [Group(list(g["words"]), g["note"], doc.at(("groups", i))[0]) for i, g in enumerate(data["groups"])]
+    groups = [Group(list(g["words"]), g["note"], line_at(doc, ("groups", i))) for i, g in enumerate(data["groups"])]
     # the longest spelling first, so that ヴェ folds before ヴ
     kana = sorted(((a, b) for a, b in data["kana"]), key=lambda p: -len(p[0]))
     return Variants(path, kana, dict(data.get("countries") or {}), groups)
 
 
-def unused_group(variants: Variants, texts: list[str]):
+def unused_group(variants: Variants, texts: list[str]) -> Group | None:
     """The first group none of whose words any text holds (Latin ones in any case), or None:
     a group of words the site never writes finds nothing, and says nothing true."""
     folded = [t.lower() for t in texts]
@@ -58,9 +65,9 @@ def unused_group(variants: Variants, texts: list[str]):
     return None
 
 
-def chapter_texts(chapter) -> list[str]:
+def chapter_texts(chapter: Chapter) -> list[str]:
     """A chapter's headings, paragraphs and notes, as a reader reads them."""
-    out = []
+    out: list[str] = []
     for item in chapter.items():
         out += [plain(getattr(b, "title", "")) for b in item.blocks if getattr(b, "title", "")]
         out += [plain(p.text) for p in item.paragraphs()]
@@ -68,10 +75,15 @@ def chapter_texts(chapter) -> list[str]:
     return out
 
 
-def groups(registry, variants: Variants | None, glossary: dict, texts: list[str]) -> list[list[list[str]]]:
+def groups(
+    registry: Registry | None,
+    variants: Variants | None,
+    glossary: dict[str, tuple[str, list[str]]],
+    texts: list[str],
+) -> list[list[list[str]]]:
     """[[names, targets], …]: names find one another (inside a longer query word too); targets
     are found by a name typed whole (日豪 for オーストラリア, not inside オーストラリア軍)."""
-    out = []
+    out: list[list[list[str]]] = []
     if registry:
         compounds = _compounds(registry, texts)
         for c in registry.entries.values():
@@ -92,7 +104,7 @@ def groups(registry, variants: Variants | None, glossary: dict, texts: list[str]
     return out
 
 
-def _compounds(registry, texts: list[str]) -> dict[str, list[str]]:
+def _compounds(registry: Registry, texts: list[str]) -> dict[str, list[str]]:
     """Each entry's compounds in the texts (日米豪 for USA and AUS), as the registry's pattern finds them."""
     if not registry.compound_pattern:
         return {}
@@ -107,8 +119,8 @@ def _compounds(registry, texts: list[str]) -> dict[str, list[str]]:
     return {cid: sorted(v) for cid, v in found.items()}
 
 
-def _unique(words) -> list[str]:
-    out = []
+def _unique(words: Iterable[str]) -> list[str]:
+    out: list[str] = []
     for w in words:
         if w not in out:
             out.append(w)

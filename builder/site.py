@@ -259,7 +259,7 @@ def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
     by its names; this edition's by its own."""
     theirs = Evidencer(
         content.layout.eras,
-        content.layout.data.get("two_digit_pivot", 50),
+        content.layout.two_digit_pivot,
         Matcher(content.registry) if content.registry else None,
     )
     mine = Evidencer(config.layout.eras, 50, Matcher(registry) if registry else None)
@@ -390,7 +390,7 @@ def build_edition(
         profiles = Profiles(registry, chapters, mentions, labels, timeline, others)
     link_path = (lambda cid: registry.entries[cid].path) if registry else None
     for result, chapter_home in zip(results, homes):
-        box_styles = {name: k["style"] for name, k in result.chapter.config.layout.value("box_kinds").items()}
+        box_styles = {name: k.style for name, k in result.chapter.config.layout.box_kinds.items()}
         counterpart = (
             (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) if counterparts else None
         )

@@ -35,11 +35,11 @@ def read_raw(path: Path) -> list[RawLine]:
     if lines and lines[-1] == "":
         lines.pop()
     out = []
-    for no, line in enumerate(lines, 1):
-        bad = MARKUP_CHARS.intersection(line)
+    for no, text_line in enumerate(lines, 1):
+        bad = MARKUP_CHARS.intersection(text_line)
         if bad:
             raise InputError(
-                path, no, "private-use character U+%04X in the text; expected printed text" % ord(min(bad))
+                path, no, f"private-use character U+{ord(min(bad)):04X} in the text; expected printed text"
             )
-        out.append(RawLine(no, line))
+        out.append(RawLine(no, text_line))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 ABBR_OPEN, ABBR_SEP, ABBR_CLOSE = "\ue000", "\ue001", "\ue002"
 RUBY_OPEN, RUBY_SEP, RUBY_CLOSE = "\ue003", "\ue004", "\ue005"
@@ -40,7 +41,7 @@ def link(target: str, text: str) -> str:
     return f"{LINK_OPEN}{target}{LINK_SEP}{text}{LINK_CLOSE}"
 
 
-def insert_links(text: str, spans) -> str:
+def insert_links(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     """The text with a link around each (start, end, target) span."""
     for start, end, target in sorted(spans, reverse=True):
         text = text[:start] + link(target, text[start:end]) + text[end:]
@@ -77,7 +78,7 @@ def is_wide(c: str) -> bool:
     return unicodedata.east_asian_width(c) in "WF"
 
 
-def join_lines(parts: list[str]) -> str:
+def join_lines(parts: Iterable[str]) -> str:
     """Reflow printed lines: Japanese joins without a space, Latin words keep theirs."""
     out = ""
     for part in parts:

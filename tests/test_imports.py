@@ -1,6 +1,9 @@
 """The builder's packages import one another one way: the graph of imports
 between them (builder/x and builder/x.py as one node) has no cycle, so each
-stage can be read, and tested, knowing only the ones below it."""
+stage can be read, and tested, knowing only the ones below it.
+
+An import under `if TYPE_CHECKING:` is not an edge: it names a type for mypy
+(a rule's `state: LineState`, whose layout is config's Layout) and runs never."""
 
 from __future__ import annotations
 
@@ -21,8 +24,16 @@ def import_graph() -> dict[str, set[str]]:
         parts = path.relative_to(BUILDER.parent).with_suffix("").parts
         package = parts[:-1]
         module = ".".join(parts[:-1] if path.name == "__init__.py" else parts)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(n)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and ast.unparse(block.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+            for stmt in block.body
+            for n in ast.walk(stmt)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level and id(node) not in typing_only:
                 base = list(package[: len(package) - node.level + 1])
                 targets = (
                     [".".join(base + [node.module])] if node.module else [".".join(base + [a.name]) for a in node.names]

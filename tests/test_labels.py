@@ -21,8 +21,13 @@ from builder.timeline import page as timeline_mod
 
 
 def labels_from(tmp_path, text: str) -> Labels:
+    """Labels from `text`, then each label it lacks as content/labels.yaml has it (Labels holds every
+    label); the text's own lines come first, so that an error in them is told at its line."""
+    real = yaml.safe_load((CONTENT / "labels.yaml").read_text(encoding="utf-8"))
+    given = yaml.safe_load(text)
+    rest = {k: v for k, v in real.items() if k not in given}
     path = tmp_path / "labels.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text + yaml.safe_dump(rest, allow_unicode=True), encoding="utf-8")
     return Labels(load(path))
 
 

@@ -316,7 +316,7 @@ def test_line_widths_are_measured_as_the_page_set_them(real, layout):
     「ADMMプラスの取組について意見交換を行った。」 (full, its paragraph running on)
     read as a paragraph's end."""
     raw, runs_on, _ = line_roles(real)
-    body = layout.value("body_width")
+    body = layout.body_width
     within = [n for n in runs_on if abs(layout.width(raw[n]) - body) <= 1]
     assert len(runs_on) > 800 and len(within) / len(runs_on) >= 0.92
     line = next(n for n, t in raw.items() if t == "ADMMプラスの取組について意見交換を行った。")
@@ -327,7 +327,7 @@ def test_a_paragraph_ends_on_a_full_line_only_before_a_heading_or_by_a_hint(real
     """Checked on every paragraph of the chapter: where a sentence ends at the column's
     edge and text follows on the next line, only a heading or a hint ends the paragraph."""
     raw, _, ends = line_roles(real)
-    body = layout.value("body_width")
+    body = layout.body_width
     hinted = [h.quote for h in chapter.config.hints_of("paragraph_break")]
     headings = [layout.re(k) for k in ("section_heading", "numbered_heading", "paren_heading", "kana_heading")]
     full = [n for n in ends if layout.width(raw[n]) > body - 1]

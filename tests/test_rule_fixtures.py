@@ -106,6 +106,7 @@ def chapter(profile: str, title: str = "") -> ChapterConfig:
         title="",
         source_note="",
         furniture=data["furniture"],
+        layout=layout_of(profile),
         figures=data.get("figures") or {},
         hints=hints,
         figure_lines=figures,

@@ -43,7 +43,7 @@ def test_no_stage_changes_what_it_was_given(site, edition):
     figures = [read_figure(f, config, layout) for f in states[-1].figures]
     chapter = build_chapter(flow, figures, config, layout)
     assert chapter.sections
-    for rule, s, before in zip(["(raw)"] + layout.rules, states, kept):
+    for rule, s, before in zip(["(raw)", *layout.rules], states, kept):
         assert (s.lines, s.figures) == before, f"a later stage changed what {rule} returned"
     assert blocks == kept_blocks, "a later stage changed the segmenter's blocks"
     assert flow == kept_flow, "the chapter model changed the paragraphs it was given"

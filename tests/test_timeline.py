@@ -208,7 +208,7 @@ def test_a_summary_made_from_its_sentence_writes_its_dates_out(layout):
     from builder.timeline.summary import absolute
 
     text = "14（同26）年4月に第1回を開催した。また、同年9月には、防衛大臣がタイを訪問し、5月には統幕長が訪問した。"
-    reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
+    reader = DateReader(layout.eras, layout.two_digit_pivot)
     reader.era = "平成"
     dates = reader.read(text)
     second = text.index("また")

@@ -5,7 +5,12 @@ paragraph's anchor) makes a new one, so what a stage returned stays as it was.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
+
+if TYPE_CHECKING:
+    from ..lines import Line
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,15 @@ class Paragraph(Block):
     beyond: bool = False  # past where the chapter's other edition ends (hint counterpart_end)
 
 
+class CrossRefEntry(TypedDict):
+    label: str
+    title: str
+    target: tuple[str, str] | None  # ('figure', 'Ⅲ-3-1-1'), or None: a place the site has no page for
+
+
 @dataclass(frozen=True)
 class CrossRef(Block):
-    entries: list[dict]  # {label, title, target: ('figure', 'Ⅲ-3-1-1') | None}
+    entries: list[CrossRefEntry]
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,7 @@ class Caption(Block):
 class Box(Block):
     kind: str
     title: str
-    lines: list = field(default_factory=list)  # its raw text, until paragraphs are made
+    lines: Sequence[Line] = field(default_factory=list)  # its raw text, until paragraphs are made
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
@@ -59,7 +70,7 @@ class FootnoteBody(Block):
 class Figure(Block):
     num: str
     caption: str
-    lines: list = field(default_factory=list)  # Line objects of the figure's content
+    lines: Sequence[Line] = field(default_factory=list)  # the figure's content
     caption_nos: list[int] = field(default_factory=list)
     kind: str = ""  # set when the figure is read (builder/figures)
     data: object = None
@@ -69,5 +80,5 @@ class Figure(Block):
 class TextBlock(Block):
     """A run of body lines between blank lines, not yet reflowed."""
 
-    lines: list
+    lines: Sequence[Line]
     before_blank: bool = False  # a blank line follows it in the raw text

@@ -22,16 +22,16 @@ def ends_paragraph(text: str, layout, nxt: str | None = None) -> bool:
       that ends no sentence of its own is a paragraph's indented first line; and a next line
       wider than the column is none, so a sentence's end only a little short goes on into it.
     A line the extractor joined from printed lines (joined_lines) is measured by its last one."""
-    body = float(layout.value("body_width"))
+    body = layout.body_width
     width = layout.tail_width(text)
-    indent = float(layout.data.get("paragraph_indent", 0))
-    if layout.ends_sentence(text) and width <= body - float(layout.value("paragraph_end_slack")):
+    indent = layout.paragraph_indent
+    if layout.ends_sentence(text) and width <= body - layout.paragraph_end_slack:
         # unless the next line is too wide to be a first line (a joined one tells nothing of
         # its first), and this one only a little short
         return not (indent and nxt and body < layout.width(nxt) <= body * 1.2 and width > body - 2 * indent)
     if nxt is None or (not nxt[:1].isupper() and not nxt[:1].isdigit() and nxt[:1] not in "“\"("):
         return False
-    short = layout.data.get("paragraph_short_line")
+    short = layout.paragraph_short_line
     if short and width < body * float(short):
         return True
     return bool(
@@ -154,7 +154,7 @@ def box_columns(lines, layout) -> list[list]:
     narrower. A line is of the wide measure when it is at least box_line_width wide;
     but a wide paragraph's last line can be shorter than that, and it is not of the
     narrow column when it is wider than that column holds: it stays with the wide run."""
-    wide = float(layout.value("box_line_width"))
+    wide = layout.box_line_width
     runs, run = [], []
     for line in lines:
         if run and (layout.width(line.text) >= wide) != (layout.width(run[-1].text) >= wide):
@@ -191,8 +191,8 @@ def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragra
     does a one-line run before wider text (a byline). A blank line is no evidence: the
     text layer puts one beside a photo, in the middle of a paragraph as often as not."""
     runs = box_columns([l for l in lines if l.kind == "text"], layout)
-    wide = float(layout.value("box_line_width"))
-    indent = float(layout.data.get("box_indent", 0))
+    wide = layout.box_line_width
+    indent = layout.box_indent
     paragraphs, current = [], []
 
     def close():

@@ -10,37 +10,46 @@ to the next page start is margin material: short lines there are captions.
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
 from ..text import join_lines
-from .model import Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
+from .model import Block, Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
+
+if TYPE_CHECKING:
+    from ..config import ChapterConfig, Layout, RegexMatch
+    from ..ledger import Ledger
+    from ..lines import Line
 
 HEADING_KINDS = ("section_heading", "numbered_heading", "paren_heading", "kana_heading")
 FULL_STOPS = ("。", "。」", "。）")
 
 
 class Segmenter:
-    def __init__(self, lines, layout, chapter, ledger, raw=()):
+    def __init__(
+        self, lines: Sequence[Line], layout: Layout, chapter: ChapterConfig, ledger: Ledger, raw: Sequence[str] = ()
+    ):
         self.lines = lines
         self.layout = layout
         self.chapter = chapter
         self.ledger = ledger
-        self.body_width = float(layout.value("body_width"))
+        self.body_width = layout.body_width
         self.res = {k: layout.re(k) for k in HEADING_KINDS}
         self.footnote_re = layout.re("footnote_start")
         self.crossref_re = layout.re("crossref_start")
         self.box_re = layout.re("box_title")
 
     # -- what a line is -------------------------------------------------
-    def heading_match(self, text):
+    def heading_match(self, text: str) -> tuple[str, RegexMatch] | None:
         for kind in HEADING_KINDS:
             m = self.res[kind].match(text)
             if m:
                 return kind.removesuffix("_heading"), m
         return None
 
-    def starts_block(self, line) -> bool:
+    def starts_block(self, line: Line) -> bool:
         t = line.text
         return bool(
             self.heading_match(t) or self.footnote_re.match(t) or self.crossref_re.match(t) or self.box_re.match(t)
@@ -49,8 +58,8 @@ class Segmenter:
     # -- boxes ----------------------------------------------------------
     def find_boxes(self) -> dict[int, int]:
         """Map the first line of each box to its title line."""
-        boxes = {}
-        wide = float(self.layout.value("box_line_width"))
+        boxes: dict[int, int] = {}
+        wide = self.layout.box_line_width
         for t, line in enumerate(self.lines):
             if line.kind != "text" or not self.box_re.match(line.text):
                 continue
@@ -86,7 +95,7 @@ class Segmenter:
             boxes[start] = t
         return boxes
 
-    def _hinted_box_start(self, t):
+    def _hinted_box_start(self, t: int) -> int | None:
         for h in self.chapter.hints_of("box_start"):
             for i in range(t - 1, -1, -1):
                 if self.lines[i].kind == "text" and self.lines[i].text.startswith(h.quote):
@@ -97,10 +106,10 @@ class Segmenter:
         return None
 
     # -- the walk ---------------------------------------------------------
-    def run(self) -> list:
+    def run(self) -> list[Block]:
         lines = self.lines
         boxes = self.find_boxes()
-        blocks: list = []
+        blocks: list[Block] = []
         trailing = False  # the page's running text has ended
         para_open = False
         i = 0
@@ -125,8 +134,9 @@ class Segmenter:
                 i = self.heading(i, hm, blocks)
                 para_open = trailing = False
                 continue
-            if self.footnote_re.match(line.text):
-                i = self.footnote(i, blocks)
+            fm = self.footnote_re.match(line.text)
+            if fm:
+                i = self.footnote(i, fm, blocks)
                 trailing = True
                 continue
             if self.crossref_re.match(line.text):
@@ -146,15 +156,15 @@ class Segmenter:
                 i = self.captions(i, j, blocks)
                 continue
             blocks.append(
-                TextBlock(nos=[n for l in run for n in l.nos], lines=run, before_blank=self.own_blank(j, boxes))
+                TextBlock(nos=[n for line in run for n in line.nos], lines=run, before_blank=self.own_blank(j, boxes))
             )
-            for l in run:
-                self.ledger.mark(l.nos, "text")
+            for line in run:
+                self.ledger.mark(line.nos, "text")
             para_open = not run[-1].text.endswith(FULL_STOPS)
             i = j
         return blocks
 
-    def own_blank(self, j, boxes) -> bool:
+    def own_blank(self, j: int, boxes: Container[int]) -> bool:
         """Whether a blank line at j follows the text before it: one that a box brings (the
         next line is where a box starts) says nothing of where the text's paragraph ends."""
         lines = self.lines
@@ -163,7 +173,7 @@ class Segmenter:
             k += 1
         return k > j and k not in boxes
 
-    def heading(self, i, hm, blocks):
+    def heading(self, i: int, hm: tuple[str, RegexMatch], blocks: list[Block]) -> int:
         kind, m = hm
         line = self.lines[i]
         title, nos = m.group("title").strip(), list(line.nos)
@@ -186,11 +196,10 @@ class Segmenter:
         self.ledger.mark(nos, "heading")
         return i + 1
 
-    def footnote(self, i, blocks):
+    def footnote(self, i: int, m: RegexMatch, blocks: list[Block]) -> int:
         lines = self.lines
-        m = self.footnote_re.match(lines[i].text)
         parts, nos = [m.group("body")], list(lines[i].nos)
-        full = float(self.layout.value("footnote_full_width"))
+        full = self.layout.footnote_full_width
         j = i + 1
         while True:
             if (
@@ -223,7 +232,7 @@ class Segmenter:
         self.ledger.mark(nos, "footnote", f"note {m.group('num')}")
         return j
 
-    def crossref(self, i, blocks):
+    def crossref(self, i: int, blocks: list[Block]) -> int:
         lines = self.lines
         parts, nos = [lines[i].text.strip()], list(lines[i].nos)
         j = i + 1
@@ -241,11 +250,13 @@ class Segmenter:
         self.ledger.mark(nos, "crossref")
         return j
 
-    def box(self, start, title_index):
+    def box(self, start: int, title_index: int) -> Box:
         lines = self.lines
         m = self.box_re.match(lines[title_index].text)
+        if m is None:  # find_boxes took title_index for this match
+            raise ValueError(f"line {lines[title_index].no}: no box title")
         box = Box(
-            nos=[n for l in lines[start : title_index + 1] if l.kind == "text" for n in l.nos],
+            nos=[n for line in lines[start : title_index + 1] if line.kind == "text" for n in line.nos],
             kind=self.layout.box_kind[re.sub(r"\s", "", m.group("kind"))],
             title=m.group("title").strip(),
             lines=lines[start:title_index],
@@ -254,21 +265,21 @@ class Segmenter:
         return box
 
     # -- captions ---------------------------------------------------------
-    def caption_shape(self, run) -> bool:
-        widths = [self.layout.width(l.text) for l in run]
+    def caption_shape(self, run: Sequence[Line]) -> bool:
+        widths = [self.layout.width(line.text) for line in run]
         # a split acronym or ruby is a feature of running text, not of captions
-        if any(l.flags & {"acronym", "ruby"} for l in run):
+        if any(line.flags & {"acronym", "ruby"} for line in run):
             return False
         # lines wrapped at the column's width are running text
         if len(run) > 1 and all(abs(w - self.body_width) <= 1 for w in widths[:-1]):
             return False
         return (
             len(run) <= 3
-            and not any(l.text.endswith(FULL_STOPS) for l in run)
+            and not any(line.text.endswith(FULL_STOPS) for line in run)
             and (max(widths) > self.body_width + 1 or widths[-1] < self.body_width - 2)
         )
 
-    def ends_page_or_part(self, j, boxes) -> bool:
+    def ends_page_or_part(self, j: int, boxes: Container[int]) -> bool:
         lines = self.lines
         while j < len(lines) and lines[j].blank:
             j += 1
@@ -282,11 +293,11 @@ class Segmenter:
             or bool(self.heading_match(line.text) or self.footnote_re.match(line.text))
         )
 
-    def captions(self, i, j, blocks):
+    def captions(self, i: int, j: int, blocks: list[Block]) -> int:
         """A caption; one whose bracket is still open runs on past a blank line."""
         lines = self.lines
         run = list(lines[i:j])
-        while depth("".join(l.text for l in run)) > 0:
+        while depth("".join(line.text for line in run)) > 0:
             k = j
             while k < len(lines) and lines[k].blank:
                 k += 1
@@ -294,10 +305,10 @@ class Segmenter:
                 break
             j = k + 1
             run.append(lines[k])
-        split_min = int(self.layout.value("caption_split_min"))
-        texts = [join_lines([l.text.strip() for l in run])] if len(run) > 1 else [run[0].text.strip()]
+        split_min = self.layout.caption_split_min
+        texts = [join_lines([line.text.strip() for line in run])] if len(run) > 1 else [run[0].text.strip()]
         # two captions set side by side come out as one line parted by a space
-        pieces = []
+        pieces: list[str] = []
         for t in texts:
             parts = t.split(" ")
             if len(parts) == 2 and all(len(p) >= split_min for p in parts):
@@ -305,7 +316,7 @@ class Segmenter:
             else:
                 pieces.append(t)
         for p in pieces:
-            blocks.append(Caption(nos=[n for l in run for n in l.nos], text=p))
-        for l in run:
-            self.ledger.mark(l.nos, "caption")
+            blocks.append(Caption(nos=[n for line in run for n in line.nos], text=p))
+        for line in run:
+            self.ledger.mark(line.nos, "caption")
         return j

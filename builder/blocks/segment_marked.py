@@ -24,38 +24,47 @@ body text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .. import patterns
 from ..errors import InputError
 from ..rules_inline.crossref import depth, split_entries
-from .model import Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
+from .model import Block, Box, Caption, CrossRef, FootnoteBody, Heading, TextBlock
+
+if TYPE_CHECKING:
+    from ..config import ChapterConfig, Layout, RegexMatch
+    from ..ledger import Ledger
+    from ..lines import Line
 
 CAPTION_MAX = 1.9  # a caption's line is at most this many columns wide (a note's is about 3.5)
 
 
 class Segmenter:
-    def __init__(self, lines, layout, chapter, ledger, raw=()):
+    def __init__(
+        self, lines: Iterable[Line], layout: Layout, chapter: ChapterConfig, ledger: Ledger, raw: Sequence[str] = ()
+    ):
         self.lines = list(lines)
         self.raw = raw  # the raw text, line 1 first: what hints quote
         self.layout = layout
         self.chapter = chapter
         self.ledger = ledger
-        self.body = float(layout.value("body_width"))
-        self.note_full = float(layout.value("footnote_full_width"))
-        self.note_min = float(layout.data.get("footnote_min_width", self.body))
+        self.body = layout.body_width
+        self.note_full = layout.footnote_full_width
+        self.note_min = layout.footnote_min_width or self.body
         self.footnote_re = layout.re("footnote_start")
         self.crossref_re = layout.re("crossref_start")
         self.box_re = layout.re("box_title")
-        marker = layout.data.get("footnote_marker", r"\[{n}\]")
+        marker = layout.footnote_marker or r"\[{n}\]"
         self.marker_re = patterns.compile(marker.replace("{n}", r"(?P<n>\d+)"))
         self.number_hints = chapter.hints_of("footnote_number")
 
     # -- what a line is ---------------------------------------------------
-    def heading(self, line):
+    def heading(self, line: Line) -> tuple[str, RegexMatch] | None:
         return self.layout.heading(line) if line.kind == "text" else None
 
-    def note_number(self, line):
+    def note_number(self, line: Line) -> int | None:
         """The note's printed number, 0 for a note whose number is lost, None if the line is no note's start."""
         width = self.layout.width(line.text)
         m = self.footnote_re.match(line.text)
@@ -65,13 +74,13 @@ class Segmenter:
             return 0
         return None
 
-    def is_crossref(self, line) -> bool:
+    def is_crossref(self, line: Line) -> bool:
         return line.kind == "text" and bool(self.crossref_re.match(line.text))
 
     # -- the walk -------------------------------------------------------------
-    def run(self) -> list:
-        blocks: list = []
-        page: list = []  # this page's blocks, to number its notes
+    def run(self) -> list[Block]:
+        blocks: list[Block] = []
+        page: list[Block] = []  # this page's blocks, to number its notes
         lines = self.lines
         i = 0
         while i < len(lines):
@@ -96,8 +105,9 @@ class Segmenter:
             if m and self.layout.box_kind.get(m.group("kind")):
                 i = self.box(i, m, page)
                 continue
-            if self.note_number(line) is not None:
-                i = self.footnote(i, page)
+            num = self.note_number(line)
+            if num is not None:
+                i = self.footnote(i, num, page)
                 continue
             if self.is_crossref(line):
                 i = self.crossref(i, page)
@@ -105,21 +115,27 @@ class Segmenter:
             j = self.run_end(i)
             run = lines[i:j]
             if self.caption_shape(run):
-                page.append(Caption(nos=[n for l in run for n in l.nos], text=self.layout.join([l.text for l in run])))
-                for l in run:
-                    self.ledger.mark(l.nos, "caption")
+                page.append(
+                    Caption(
+                        nos=[n for line in run for n in line.nos], text=self.layout.join([line.text for line in run])
+                    )
+                )
+                for line in run:
+                    self.ledger.mark(line.nos, "caption")
             else:
                 page.append(
                     TextBlock(
-                        nos=[n for l in run for n in l.nos], lines=run, before_blank=j < len(lines) and lines[j].blank
+                        nos=[n for line in run for n in line.nos],
+                        lines=run,
+                        before_blank=j < len(lines) and lines[j].blank,
                     )
                 )
-                for l in run:
-                    self.ledger.mark(l.nos, "text")
+                for line in run:
+                    self.ledger.mark(line.nos, "text")
             i = j
         return blocks + self.number_notes(page)
 
-    def run_end(self, i) -> int:
+    def run_end(self, i: int) -> int:
         """The end of the run of body lines from i: up to a blank line, a page, or another block's start."""
         lines = self.lines
         j = i + 1
@@ -129,7 +145,7 @@ class Segmenter:
             j += 1
         return j
 
-    def starts_block(self, line) -> bool:
+    def starts_block(self, line: Line) -> bool:
         return bool(
             self.heading(line)
             or "caption" in line.flags
@@ -138,12 +154,12 @@ class Segmenter:
             or self.box_re.match(line.text)
         )
 
-    def caption_shape(self, run) -> bool:
+    def caption_shape(self, run: Sequence[Line]) -> bool:
         first = self.layout.width(run[0].text)
         return len(run) <= 3 and self.body * 1.15 < first <= self.body * CAPTION_MAX and not run[0].text[:1].islower()
 
     # -- blocks ---------------------------------------------------------------
-    def heading_block(self, i, h, page) -> int:
+    def heading_block(self, i: int, h: tuple[str, RegexMatch], page: list[Block]) -> int:
         kind, m = h
         lines = self.lines
         title, nos = m.group("title").strip(), list(lines[i].nos)
@@ -170,12 +186,12 @@ class Segmenter:
         self.ledger.mark(nos, "heading")
         return j
 
-    def footnote(self, i, page) -> int:
+    def footnote(self, i: int, num: int, page: list[Block]) -> int:
+        """The note that starts at line i, numbered `num` (0: its number is lost)."""
         lines = self.lines
         first = lines[i]
-        num = self.note_number(first)
         m = self.footnote_re.match(first.text)
-        parts = [m.group("body") if num else first.text]
+        parts = [m.group("body") if num and m else first.text]
         nos = list(first.nos)
         j = i + 1
         while (
@@ -208,7 +224,7 @@ class Segmenter:
     def chapter_raw(self, no: int) -> str:
         return self.raw[no - 1] if self.raw else ""
 
-    def crossref(self, i, page) -> int:
+    def crossref(self, i: int, page: list[Block]) -> int:
         lines = self.lines
         see = re.compile(r"^See ")
         text, nos = see.sub("", lines[i].text.strip()), list(lines[i].nos)
@@ -234,7 +250,7 @@ class Segmenter:
         self.ledger.mark(nos, "crossref")
         return j
 
-    def box(self, i, m, page) -> int:
+    def box(self, i: int, m: RegexMatch, page: list[Block]) -> int:
         """The box from its title to its page's end; its title's other lines are the rest of its chunk."""
         lines = self.lines
         a = i
@@ -252,15 +268,18 @@ class Segmenter:
         ):
             b += 1
         # the title's lines before the kind were taken as a run already: take them back
-        before = []
-        while a < i and page and isinstance(page[-1], TextBlock) and page[-1].lines[-1] is lines[i - 1]:
-            before = [l.text.strip() for l in page.pop().lines]
-            break
+        before: list[str] = []
+        last = page[-1] if page else None
+        if a < i and isinstance(last, TextBlock) and last.lines[-1] is lines[i - 1]:
+            page.pop()
+            before = [line.text.strip() for line in last.lines]
         title = self.layout.join(
-            before + ([m.group("title")] if m.group("title") else []) + [l.text for l in lines[i + 1 : b]]
+            before + ([m.group("title")] if m.group("title") else []) + [line.text for line in lines[i + 1 : b]]
         )
         kind = self.layout.box_kind[m.group("kind")]
-        body, captions, k = [], [], b
+        body: list[Line] = []
+        captions: list[Line] = []
+        k = b
         while k < len(lines) and not lines[k].page_start:
             line = lines[k]
             if line.kind == "text" and "caption" in line.flags:
@@ -270,8 +289,8 @@ class Segmenter:
             elif line.kind in ("text", "blank"):
                 body.append(line)
             k += 1
-        nos = [n for l in lines[a : i + 1] + lines[i + 1 : b] for n in l.nos] + [
-            n for l in body if not l.blank for n in l.nos
+        nos = [n for line in lines[a : i + 1] + lines[i + 1 : b] for n in line.nos] + [
+            n for line in body if not line.blank for n in line.nos
         ]
         page.append(Box(nos=nos, kind=kind, title=title, lines=body))
         self.ledger.mark(nos, "box", f"{kind} {title}")
@@ -279,9 +298,10 @@ class Segmenter:
             page.append(cap)
         return k
 
-    def join_captions(self, lines) -> list:
+    def join_captions(self, lines: Iterable[Line]) -> list[Caption]:
         """Caption pieces on lines next to each other are one caption."""
-        out, run = [], []
+        out: list[list[Line]] = []
+        run: list[Line] = []
         for line in lines:
             if run and line.no != run[-1].no + 1:
                 out.append(run)
@@ -289,14 +309,16 @@ class Segmenter:
             run.append(line)
         if run:
             out.append(run)
-        caps = []
+        caps: list[Caption] = []
         for run in out:
-            caps.append(Caption(nos=[n for l in run for n in l.nos], text=self.layout.join([l.text for l in run])))
-            for l in run:
-                self.ledger.mark(l.nos, "caption")
+            caps.append(
+                Caption(nos=[n for line in run for n in line.nos], text=self.layout.join([line.text for line in run]))
+            )
+            for line in run:
+                self.ledger.mark(line.nos, "caption")
         return caps
 
-    def caption(self, i, page) -> int:
+    def caption(self, i: int, page: list[Block]) -> int:
         """Caption lines cut out of a line of text (outside a box)."""
         j = i
         while j < len(self.lines) and "caption" in self.lines[j].flags:
@@ -305,19 +327,19 @@ class Segmenter:
         return j
 
     # -- notes ------------------------------------------------------------------
-    def number_notes(self, page) -> list:
+    def number_notes(self, page: list[Block]) -> list[Block]:
         """The page's blocks with each note numbered: a lost number is the page's first marker
         without a body; a marker whose page has no body for it is a missing note."""
-        markers = []
+        markers: list[int] = []
         for b in page:
-            for l in b.lines if isinstance(b, TextBlock) else []:
-                markers += [int(m.group("n")) for m in self.marker_re.finditer(l.text)]
+            for line in b.lines if isinstance(b, TextBlock) else []:
+                markers += [int(m.group("n")) for m in self.marker_re.finditer(line.text)]
         bodies = [b for b in page if isinstance(b, FootnoteBody)]
         have = {b.num for b in bodies if b.num}
         free = [n for n in markers if n not in have]
         lost = [b for b in bodies if not b.num]
         paired = len(lost) == len(free)
-        out = []
+        out: list[Block] = []
         for b in page:
             if isinstance(b, FootnoteBody) and not b.num:
                 if not paired:
@@ -339,5 +361,5 @@ class Segmenter:
         return out
 
 
-def _renumber(note, num):
+def _renumber(note: FootnoteBody, num: int) -> FootnoteBody:
     return replace(note, num=num)

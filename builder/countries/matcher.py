@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import patterns
 from ..text import HAS_MARKUP, MARKUP_CHARS
+
+if TYPE_CHECKING:
+    from ..config import Regex
+    from .registry import Registry
 
 KATAKANA = "ァ-ヺー"
 
@@ -50,7 +55,7 @@ def mask(text: str) -> tuple[str, list[tuple[int, int]]]:
             spans.append((i, end + 1))
             # what shows: an acronym's letters, a ruby base, a link's text
             sep = {"\ue000": "\ue001", "\ue003": "\ue004", "\ue008": "\ue009"}.get(c)
-            if c == "\ue008":
+            if c == "\ue008" and sep:
                 shown = range(text.index(sep, i) + 1, end)
             elif sep:
                 shown = range(i + 1, text.index(sep, i))
@@ -66,11 +71,11 @@ def mask(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 class Matcher:
-    def __init__(self, registry):
+    def __init__(self, registry: Registry):
         self.registry = registry
         # (the literal a match must contain or None, pattern, id or None for compounds, linkable)
         # a name's pattern is made here from its escaped words; a form's is the registry's (builder/patterns.py)
-        rules = []
+        rules: list[tuple[str | None, Regex, str | None, bool]] = []
         for c in registry.entries.values():
             for name in c.names:
                 rules.append((name, re.compile(_name_pattern(name)), c.id, True))

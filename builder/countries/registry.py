@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..checked import line_at, yaml_map
 from ..errors import InputError
 from ..inputs.schema import did_you_mean, load_checked
 
@@ -114,7 +115,7 @@ class Registry:
 
 def load_registry(path: Path) -> Registry:
     doc = load_checked(path, "countries", optional=True)
-    data = doc.data
+    data = yaml_map(doc)
     regions = data["regions"]
     org_region = data["organization_region"]
     if org_region not in regions:
@@ -122,7 +123,7 @@ def load_registry(path: Path) -> Registry:
     entries: dict[str, Country] = {}
     seen_names: dict[str, tuple[str, int]] = {}
     for i, raw in enumerate(data["entries"]):
-        line = doc.at(("entries", i))[0]
+        line = line_at(doc, ("entries", i))
         cid = raw["id"]
         if raw["region"] not in regions:
             raise doc.error(

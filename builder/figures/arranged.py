@@ -106,7 +106,7 @@ def read(figure, spec, config, layout) -> dict:
                     "line quoted",
                 )
     # how its lines join into one text: Japanese runs on, English words keep a space (line_join)
-    return {"parts": parts, "join": " " if layout.data.get("line_join") == "words" else ""}
+    return {"parts": parts, "join": " " if layout.line_join == "words" else ""}
 
 
 # A printed line that starts with one of these marks starts an entry of its

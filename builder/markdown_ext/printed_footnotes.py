@@ -7,15 +7,19 @@ runs after the footnotes extension and shows each note's own label instead.
 
 from __future__ import annotations
 
-from markdown import Extension
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 
 class PrintedNumbers(Treeprocessor):
-    def run(self, root):
+    def run(self, root: Element) -> None:
         for a in root.iter("a"):
-            if "footnote-ref" in (a.get("class") or "") and (a.get("href") or "").startswith("#fn:"):
-                a.text = a.get("href")[len("#fn:") :]
+            href = a.get("href") or ""
+            if "footnote-ref" in (a.get("class") or "") and href.startswith("#fn:"):
+                a.text = href[len("#fn:") :]
         for div in root.iter("div"):
             if "footnote" in (div.get("class") or "").split():
                 for li in div.iter("li"):
@@ -28,10 +32,10 @@ class PrintedNumbers(Treeprocessor):
 
 
 class PrintedFootnotesExtension(Extension):
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Markdown) -> None:
         # the footnotes treeprocessor has priority 50; run after it
         md.treeprocessors.register(PrintedNumbers(md), "printed_footnotes", 5)
 
 
-def makeExtension(**kwargs):
+def makeExtension(**kwargs: Any) -> PrintedFootnotesExtension:
     return PrintedFootnotesExtension(**kwargs)

@@ -8,12 +8,13 @@ page start.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..lines import Line
 
 
-def drop_page_lines(lines, drop: set[int]) -> list[Line]:
+def drop_page_lines(lines: Iterable[Line], drop: set[int]) -> list[Line]:
     """The lines without those at the given indices; the next text line starts a page."""
     out: list[Line] = []
     pending = False

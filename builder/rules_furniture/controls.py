@@ -15,9 +15,11 @@ the settings quote (the state's `raw`) is the same text, without them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..lines import Line
+from ..state import LineState
 
 # in the order they are told; the first reason a character fits is its
 REASONS = (
@@ -33,7 +35,7 @@ REASONS = (
 ANY = re.compile("|".join(p.pattern for _, p in REASONS))
 
 
-def clean(text: str, count=None) -> str:
+def clean(text: str, count: Callable[[str, int], object] | None = None) -> str:
     """The text without them; count(reason, n) for each reason that took some."""
     if not ANY.search(text):
         return text
@@ -44,14 +46,19 @@ def clean(text: str, count=None) -> str:
     return text
 
 
-def apply(state):
-    out = []
+def apply(state: LineState) -> LineState:
+    out: list[Line] = []
     for line in state.lines:
         if not ANY.search(line.text):
             out.append(line)
             continue
-        told = []
-        text = clean(line.text, lambda reason, n: (state.ledger.drop_chars(reason, n), told.append(reason)))
+        told: list[str] = []
+
+        def count(reason: str, n: int, told: list[str] = told) -> None:
+            state.ledger.drop_chars(reason, n)
+            told.append(reason)
+
+        text = clean(line.text, count)
         if "bidirectional control" in told:
             state.warnings.add(
                 state.chapter.raw,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..state import LineState
 
-def apply(state):
+
+def apply(state: LineState) -> LineState:
     out = []
     for line in state.lines:
         if "\ufffd" in line.text:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import patterns
+from ..state import LineState
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     pattern = patterns.compile(state.chapter.furniture["see_also_marker"])
     out = []
     for line in state.lines:

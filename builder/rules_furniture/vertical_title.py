@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..state import LineState
 from . import drop_page_lines
 
+if TYPE_CHECKING:
+    from ..lines import Line
 
-def apply(state):
+
+def apply(state: LineState) -> LineState:
     title = state.chapter.furniture.get("vertical_title")
     if not title:
         return state
@@ -24,9 +31,10 @@ def apply(state):
     return state.with_lines(drop_page_lines(lines, drop))
 
 
-def _run(lines, start, title):
+def _run(lines: Sequence[Line], start: int, title: str) -> list[int] | None:
     """Indices of one-character lines from `start` that spell the whole title."""
-    got, idx = "", []
+    got = ""
+    idx: list[int] = []
     i = start
     while i < len(lines) and (lines[i].blank or len(lines[i].text.strip()) == 1):
         if not lines[i].blank:

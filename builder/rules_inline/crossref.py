@@ -7,13 +7,22 @@ entries are found by counting them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..blocks.model import CrossRefEntry
+    from ..config import Regex
+
 
 def depth(text: str, open_: str = "（", close: str = "）") -> int:
     return text.count(open_) - text.count(close)
 
 
-def split_entries(text: str, entry_re, open_: str = "（", close: str = "）", seps: str = "、 　") -> list[dict] | None:
-    entries, i = [], 0
+def split_entries(
+    text: str, entry_re: Regex, open_: str = "（", close: str = "）", seps: str = "、 　"
+) -> list[CrossRefEntry] | None:
+    entries: list[CrossRefEntry] = []
+    i = 0
     while i < len(text):
         while i < len(text) and text[i] in seps:
             i += 1

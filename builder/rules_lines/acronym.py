@@ -10,25 +10,32 @@ Blank lines may stand between the three parts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from ..state import LineState
 from ..text import abbr
+
+if TYPE_CHECKING:
+    from ..config import Layout
+    from ..lines import Line
 
 NEEDS = ("acronym_first", "acronym_name", "acronym_rest")  # the profile's patterns it reads
 
 
-def _next_text(lines, i):
+def _next_text(lines: Sequence[Line], i: int) -> int | None:
     j = i + 1
     while j < len(lines) and lines[j].blank:
         j += 1
     return j if j < len(lines) and lines[j].kind == "text" else None
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     return state.with_lines(join_acronyms(state.lines, state.layout))
 
 
-def join_acronyms(lines, layout):
+def join_acronyms(lines: Sequence[Line], layout: Layout) -> list[Line]:
     first_re = layout.re("acronym_first")
     name_re = layout.re("acronym_name")
     rest_re = layout.re("acronym_rest")

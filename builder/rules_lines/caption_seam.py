@@ -13,35 +13,45 @@ lines next to each other are one caption.
 
 from __future__ import annotations
 
+from collections.abc import Container, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..state import LineState
+
+if TYPE_CHECKING:
+    from ..config import Hint, Layout
+    from ..lines import Line
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     hints = state.chapter.hints_of("caption_seam")
     if not hints:
         return state
     layout, ledger = state.layout, state.ledger
     raw = dict(enumerate(state.raw, 1))
     lines = list(state.lines)
-    seams = {}
+    seams: dict[int, Hint] = {}
     for hint in hints:
-        k = next((i for i, l in enumerate(lines) if l.kind == "text" and raw[l.no].rstrip().endswith(hint.quote)), None)
+        k = next(
+            (i for i, line in enumerate(lines) if line.kind == "text" and raw[line.no].rstrip().endswith(hint.quote)),
+            None,
+        )
         if k is None:
-            raise InputError(
-                state.chapter.hints_path,
-                hint.line,
+            raise state.chapter.hint_error(
+                hint,
                 f"caption_seam hint: no raw line ends with '{hint.quote}'; expected the caption's "
                 "words as they end a line",
             )
         seams[k] = hint
-    out = []
+    out: list[Line] = []
     for k, line in enumerate(lines):
-        hint = seams.get(k)
-        if hint is None:
+        seam = seams.get(k)
+        if seam is None:
             out.append(line)
             continue
+        hint = seam
         text = line.text.rstrip()
         cut = len(text) - len(hint.quote)
         if cut <= 0 or text[cut - 1] != " " or not text.endswith(hint.quote):
@@ -66,7 +76,7 @@ def apply(state):
     return state.with_lines(out)
 
 
-def _measure(lines, k, seams, layout) -> float:
+def _measure(lines: Sequence[Line], k: int, seams: Container[int], layout: Layout) -> float:
     """The widest line of the chunk around line k (between blank lines) with no seam in it."""
     a = k
     while a > 0 and not lines[a - 1].blank:

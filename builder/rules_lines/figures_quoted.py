@@ -19,12 +19,19 @@ is made of, and a line of the number alone, are the caption's.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..blocks.model import Figure
+from ..state import LineState
 from ..text import join_lines
 
+if TYPE_CHECKING:
+    from ..checked import YamlMap
+    from ..config import ChapterConfig, Regex
+    from ..lines import Line
 
-def apply(state):
+
+def apply(state: LineState) -> LineState:
     chapter, ledger = state.chapter, state.ledger
     specs = chapter.figure_lines
     raw = dict(enumerate(state.raw, 1))
@@ -32,7 +39,7 @@ def apply(state):
     index = {n: i for i, line in enumerate(lines) for n in line.nos}
     caption_re = state.layout.re("figure_caption")
     taken: dict[int, str] = {}
-    figures = []
+    figures: list[Figure] = []
     for num, spec in specs.items():
         picked = []
         for k, run in enumerate(spec["runs"]):
@@ -40,7 +47,7 @@ def apply(state):
             last = _find(raw, run["to"], first, chapter, num, k, "to")
             for no in range(first, last + 1):
                 if no in taken:
-                    raise chapter.doc.error(
+                    raise chapter.error(
                         ("figure_lines", num, "runs", k),
                         f"raw line {no} is in figure {taken[no]} already; expected each line in one figure",
                     )
@@ -54,10 +61,10 @@ def apply(state):
                 ledger.mark(line.nos, "figure", f"Fig. {num}")
         figures.append(
             Figure(
-                nos=[n for l in fig_lines for n in l.nos],
+                nos=[n for line in fig_lines for n in line.nos],
                 num=num,
                 caption=caption,
-                lines=tuple(l for l in fig_lines if l.nos[0] not in caption_nos),
+                lines=tuple(line for line in fig_lines if line.nos[0] not in caption_nos),
                 caption_nos=caption_nos,
             )
         )
@@ -73,37 +80,44 @@ def apply(state):
     return replace(state.with_lines(rest), figures=state.figures + tuple(figures))
 
 
-def _find(raw: dict, quote: str, start: int, chapter, num, k, key) -> int:
+def _find(raw: dict[int, str], quote: str, start: int, chapter: ChapterConfig, num: str, k: int, key: str) -> int:
     for no in range(start, max(raw) + 1):
         if raw.get(no, "").startswith(quote):
             return no
     where = "" if start == 1 else f" after line {start}"
-    raise chapter.doc.error(
+    raise chapter.error(
         ("figure_lines", num, "runs", k, key),
         f"no raw line{where} starts with '{quote}'; expected the start of a raw line, quoted as the raw text has it",
     )
 
 
-def _caption(fig_lines, spec, caption_re, num, chapter):
+def _caption(
+    fig_lines: list[Line], spec: YamlMap, caption_re: Regex, num: str, chapter: ChapterConfig
+) -> tuple[str, list[int]]:
     for line in fig_lines:
         m = caption_re.match(line.text)
         if m and line.text[m.end() :].strip() and m.group("num") == num:
             return line.text[m.end() :].strip(), list(line.nos)
     quote = spec.get("caption")
     # the caption may stand on both sides of a line of the number alone
-    joined = join_lines([l.text.strip() for l in fig_lines if not _number_alone(caption_re, l.text, num)])
+    joined = join_lines([line.text.strip() for line in fig_lines if not _number_alone(caption_re, line.text, num)])
     if not quote or quote not in joined:
-        raise chapter.doc.error(
+        raise chapter.error(
             ("figure_lines", num),
             f"figure {num} has no line 'Fig. {num} <caption>'"
             + (f" and its lines do not hold the caption '{quote}'" if quote else "")
             + "; expected a caption: the spec's `caption`, quoted from its lines",
             on_key=True,
         )
-    nos = [n for l in fig_lines if l.text.strip() in quote or _number_alone(caption_re, l.text, num) for n in l.nos]
+    nos = [
+        n
+        for line in fig_lines
+        if line.text.strip() in quote or _number_alone(caption_re, line.text, num)
+        for n in line.nos
+    ]
     return quote, nos
 
 
-def _number_alone(caption_re, text: str, num: str) -> bool:
+def _number_alone(caption_re: Regex, text: str, num: str) -> bool:
     m = caption_re.match(text.strip())
     return bool(m and m.group("num") == num and not text.strip()[m.end() :])

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lines import Line
+from ..state import LineState
 from .ligatures import frequency, is_word
 
 TOKEN = re.compile(r"(?<![A-Za-z.])[A-Za-z][A-Za-z.]*[A-Za-z]")
@@ -48,9 +50,9 @@ def common(word: str) -> bool:
     return frequency(word) >= COMMON
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     layout, ledger = state.layout, state.ledger
-    body = float(layout.value("body_width"))
+    body = layout.body_width
     # forms the chapter prints on lines of a printed line's width: real words, whatever the list says
     printed = {
         m.group()
@@ -59,7 +61,7 @@ def apply(state):
         for m in TOKEN.finditer(line.text)
     }
 
-    def fix(line):
+    def fix(line: Line) -> Line:
         if line.kind != "text":
             return line
         if layout.width(line.text) <= body * JOINED:
@@ -78,4 +80,4 @@ def apply(state):
             return line
         return replace(line, text="".join(out) + line.text[pos:])
 
-    return state.with_lines(fix(l) for l in state.lines)
+    return state.with_lines(fix(line) for line in state.lines)

@@ -20,15 +20,25 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..lines import Line
+from ..state import LineState
+
+if TYPE_CHECKING:
+    from spellchecker import WordFrequency
+
+    from ..config import Hint
+    from ..ledger import Ledger
 
 WORD = re.compile(r"[A-Za-z]+")
 LIGATURES = ("fi", "fl")
 
 
 @functools.lru_cache(maxsize=1)
-def _words():
+def _words() -> WordFrequency:
     from spellchecker import SpellChecker  # imported here: only an edition that runs this rule pays for it
 
     return SpellChecker(distance=1).word_frequency
@@ -71,22 +81,22 @@ def candidates(left: str, right: str | None) -> list[str]:
     return [w if w[:1].isupper() else _case_like(left, w) for w in dict.fromkeys(out) if is_word_or_joined(w)]
 
 
-def repair_text(text: str, line: int, ledger, hinted: list, where) -> str:
+def repair_text(text: str, line: int, ledger: Ledger, hinted: list[Hint], where: Path) -> str:
     """The text with every dropped ligature repaired; hinted repairs (quote → as) first."""
     for hint in hinted:
         if hint.quote in text:
             ledger.use_hint(hint)
             ledger.repair("ligature", hint.quote, hint.shows, line)
             text = text.replace(hint.quote, hint.shows)
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     tokens = list(WORD.finditer(text))
     k = 0
     while k < len(tokens):
         m = tokens[k]
         word = m.group()
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        spaced = nxt is not None and text[m.end() : nxt.start()] == " "
-        if spaced:
+        if nxt is not None and text[m.end() : nxt.start()] == " ":  # spaced
             found = candidates(word, nxt.group())
             if len(found) == 1:
                 out.append(text[pos : m.start()] + found[0])
@@ -113,11 +123,11 @@ def repair_text(text: str, line: int, ledger, hinted: list, where) -> str:
     return "".join(out)
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     ledger, chapter = state.ledger, state.chapter
     hinted = chapter.hints_of("ligature")
 
-    def fix(line):
+    def fix(line: Line) -> Line:
         if line.kind != "text":
             return line
         text = repair_text(line.text, line.no, ledger, hinted, chapter.raw)
@@ -125,7 +135,9 @@ def apply(state):
 
     # a figure the text layer scrambled letter by letter is shown as it came, not "repaired" into words
     figures = tuple(
-        f if "unreadable" in chapter.figure_lines.get(f.num, {}) else replace(f, lines=tuple(fix(l) for l in f.lines))
+        f
+        if "unreadable" in chapter.figure_lines.get(f.num, {})
+        else replace(f, lines=tuple(fix(line) for line in f.lines))
         for f in state.figures
     )
-    return replace(state.with_lines(fix(l) for l in state.lines), figures=figures)
+    return replace(state.with_lines(fix(line) for line in state.lines), figures=figures)

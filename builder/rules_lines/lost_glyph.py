@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..state import LineState
+
 NEEDS = ("lost_glyph",)
 
 
-def apply(state):
-    mark = state.layout.value("lost_glyph")
+def apply(state: LineState) -> LineState:
+    mark = state.layout.lost_glyph
+    assert mark is not None  # NEEDS: a profile that runs this rule has its mark (Layout checks it)
     hints = state.chapter.hints_of("lost_glyph")
     out = list(state.lines)
     for h in hints:  # its quote holds one space (the hints' schema)

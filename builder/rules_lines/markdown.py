@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lines import Line
 from ..rules_furniture import drop_page_lines
+from ..state import LineState
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 LIST_ITEM = re.compile(r"^- {2,}(?=\S)")
@@ -23,9 +25,10 @@ HEADING = re.compile(r"^#{1,6} +")
 PAGE_BREAK = re.compile(r"^-{3,}$")
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     ledger = state.ledger
-    out, breaks = [], set()
+    out: list[Line] = []
+    breaks: set[int] = set()
     for line in state.lines:
         text = line.text
         if line.kind == "text" and PAGE_BREAK.match(text.strip()):

@@ -18,37 +18,45 @@ Every move is in the ledger, with its evidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..lines import Line
+from ..state import LineState
+
+if TYPE_CHECKING:
+    from ..config import ChapterConfig, Hint, Layout
+    from ..ledger import Ledger
 
 NEEDS = ("sentence_end", "crossref_start", "kana_heading")
 
 
 @dataclass
 class Chunk:
-    lines: list  # its lines, the blank ones after it included
-    heading: tuple | None = None  # (kind, num) of a heading chunk
+    lines: list[Line]  # its lines, the blank ones after it included
+    heading: tuple[str, str] | None = None  # (kind, num) of a heading chunk
     moved: str = ""  # the evidence it moved on
     claimed: bool = False  # a cut sentence goes on in it
     follows: Chunk | None = None  # the chunk whose cut sentence it goes on with
 
     @property
-    def text_lines(self):
-        return [l for l in self.lines if not l.blank]
+    def text_lines(self) -> list[Line]:
+        return [line for line in self.lines if not line.blank]
 
     @property
-    def nos(self):
-        return [n for l in self.text_lines for n in l.nos]
+    def nos(self) -> list[int]:
+        return [n for line in self.text_lines for n in line.nos]
 
 
 @dataclass
 class Page:
-    lead: list = field(default_factory=list)  # blank lines before its first chunk
-    chunks: list = field(default_factory=list)
+    lead: list[Line] = field(default_factory=list)  # blank lines before its first chunk
+    chunks: list[Chunk] = field(default_factory=list)
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     layout, ledger = state.layout, state.ledger
     pages = _pages(state.lines, layout)
     raw = dict(enumerate(state.raw, 1))
@@ -58,10 +66,10 @@ def apply(state):
     if outline:
         _order_headings(pages, outline, state.chapter)
     _link_cut_sentences(pages, layout, state.chapter)
-    out = []
+    out: list[Line] = []
     for page in pages:
         first = True
-        for line in page.lead + [l for c in page.chunks for l in c.lines]:
+        for line in page.lead + [line for c in page.chunks for line in c.lines]:
             if line.kind != "blank":
                 line = replace(line, page_start=first)
                 first = False
@@ -72,9 +80,9 @@ def apply(state):
     return state.with_lines(out)
 
 
-def _pages(lines, layout) -> list[Page]:
+def _pages(lines: Iterable[Line], layout: Layout) -> list[Page]:
     pages: list[Page] = []
-    current = None
+    current: Page | None = None
     for line in lines:
         if current is None or (line.page_start and line.kind != "blank"):
             current = Page()
@@ -84,51 +92,50 @@ def _pages(lines, layout) -> list[Page]:
             continue
         h = layout.heading(line)
         last = current.chunks[-1] if current.chunks else None
-        ends = last is None or last.lines[-1].blank
         # a heading starts a chunk, and a heading's wrapped title stays with it; text after it does not
         if h and h[0] != "kana":
-            if ends or not (last.heading and "bold" in line.flags):
+            if last is None or last.lines[-1].blank or not (last.heading and "bold" in line.flags):
                 current.chunks.append(Chunk([line], (h[0], h[1].group("num"))))
             else:
                 last.lines.append(line)
             continue
-        if ends or (last.heading and not (last.heading and "bold" in line.flags)):
+        if last is None or last.lines[-1].blank or (last.heading and "bold" not in line.flags):
             current.chunks.append(Chunk([line]))
         else:
             last.lines.append(line)
     return pages
 
 
-def _starts_lower(chunk, layout) -> bool:
+def _starts_lower(chunk: Chunk, layout: Layout) -> bool:
     first = chunk.text_lines[0]
     return not chunk.heading and first.text[:1].islower() and not layout.re("kana_heading").match(first.text)
 
 
-def _is_body(chunk, layout) -> bool:
+def _is_body(chunk: Chunk, layout: Layout) -> bool:
     """Running text: not a heading, a see-also entry, a caption (at most three lines, the first wider
     than the column) or a note (set across the page)."""
     if chunk.heading or _is_margin(chunk, layout):
         return False
     lines = chunk.text_lines
     first = layout.width(lines[0].text)
-    body = float(layout.value("body_width"))
-    if first > float(layout.data.get("footnote_min_width", 1e9)):
+    body = layout.body_width
+    if first > (layout.footnote_min_width or float("inf")):
         return False
     return not (len(lines) <= 3 and first > body * 1.2 and not _starts_lower(chunk, layout))
 
 
-def _is_cut(chunk, layout) -> bool:
+def _is_cut(chunk: Chunk, layout: Layout) -> bool:
     """Running text whose last line ends mid-sentence."""
     last = chunk.text_lines[-1]
     return _is_body(chunk, layout) and last.kind == "text" and not layout.ends_sentence(last.text)
 
 
-def _is_margin(chunk, layout) -> bool:
+def _is_margin(chunk: Chunk, layout: Layout) -> bool:
     first = chunk.text_lines[0]
     return first.kind == "see_also" or bool(layout.re("crossref_start").match(first.text))
 
 
-def _group(page, k, layout) -> int:
+def _group(page: Page, k: int, layout: Layout) -> int:
     """The end (exclusive) of the chunk at k with the see-also entries right after it."""
     j = k + 1
     while j < len(page.chunks) and _is_margin(page.chunks[j], layout):
@@ -136,7 +143,7 @@ def _group(page, k, layout) -> int:
     return j
 
 
-def _move(page, k, after, evidence, layout) -> None:
+def _move(page: Page, k: int, after: Chunk, evidence: str, layout: Layout) -> None:
     """Move the chunk at k (with its see-also entries) to just after the chunk `after`."""
     j = _group(page, k, layout)
     group = page.chunks[k:j]
@@ -147,16 +154,17 @@ def _move(page, k, after, evidence, layout) -> None:
         c.moved = c.moved or evidence
 
 
-def _follow_hint(pages, hint, raw, chapter, layout, ledger) -> None:
+def _follow_hint(
+    pages: list[Page], hint: Hint, raw: dict[int, str], chapter: ChapterConfig, layout: Layout, ledger: Ledger
+) -> None:
     for page in pages:
         start = next((c for c in page.chunks if raw[c.text_lines[0].no].startswith(hint.quote)), None)
         if start is None:
             continue
         after = next((c for c in page.chunks if raw[c.text_lines[-1].nos[-1]].rstrip().endswith(hint.after)), None)
         if after is None or after is start:
-            raise InputError(
-                chapter.hints_path,
-                hint.line,
+            raise chapter.hint_error(
+                hint,
                 f"page_order hint: no chunk on the page of '{hint.quote}' ends with '{hint.after}'; "
                 "expected the end of the text it goes after, on the same page, quoted from the raw text",
             )
@@ -166,8 +174,8 @@ def _follow_hint(pages, hint, raw, chapter, layout, ledger) -> None:
         return
 
 
-def _link_cut_sentences(pages, layout, chapter) -> None:
-    pending = None  # a cut sentence whose page holds no chunk it goes on in
+def _link_cut_sentences(pages: list[Page], layout: Layout, chapter: ChapterConfig) -> None:
+    pending: Chunk | None = None  # a cut sentence whose page holds no chunk it goes on in
     for page in pages:
         chunks = page.chunks
         if pending is not None and chunks:
@@ -178,7 +186,7 @@ def _link_cut_sentences(pages, layout, chapter) -> None:
         cuts = [c for c in chunks if _is_cut(c, layout)]
         # first the cuts whose sentence goes on in lower case: one after it, else the nearest before
         # it, with no other cut sentence between them (that one is nearer)
-        open_cuts = []
+        open_cuts: list[Chunk] = []
         for cut in cuts:
             k = chunks.index(cut)
             if k + 1 < len(chunks) and chunks[k + 1].follows is cut:
@@ -207,7 +215,7 @@ def _link_cut_sentences(pages, layout, chapter) -> None:
                 pending = cut
 
 
-def _lower_case(chunks, layout):
+def _lower_case(chunks: Iterable[Chunk], layout: Layout) -> Chunk | None:
     """The first chunk in lower case among `chunks`, if no cut sentence comes before it."""
     for c in chunks:
         if _starts_lower(c, layout):
@@ -217,7 +225,7 @@ def _lower_case(chunks, layout):
     return None
 
 
-def _downstream(chunk, cut) -> bool:
+def _downstream(chunk: Chunk, cut: Chunk) -> bool:
     """Whether `cut` already follows `chunk` (directly or through others): linking them would make a ring."""
     seen = cut
     while seen.follows is not None:
@@ -227,14 +235,14 @@ def _downstream(chunk, cut) -> bool:
     return chunk is cut
 
 
-def _order_headings(pages, outline, chapter) -> None:
+def _order_headings(pages: list[Page], outline: list[tuple[str, str]], chapter: ChapterConfig) -> None:
     """Put each page's headings (with what stands under each) in the counterpart's order."""
     queue = list(outline)
     for page in pages:
         heads = [k for k, c in enumerate(page.chunks) if c.heading]
         if not heads:
             continue
-        mine = [page.chunks[k].heading for k in heads]
+        mine = [h for k in heads if (h := page.chunks[k].heading)]
         want = queue[: len(mine)]
         if sorted(mine) != sorted(want):
             line = page.chunks[heads[0]].text_lines[0].no
@@ -248,7 +256,8 @@ def _order_headings(pages, outline, chapter) -> None:
         del queue[: len(mine)]
         units = [page.chunks[a:b] for a, b in zip(heads, heads[1:] + [len(page.chunks)])]
         lead = page.chunks[: heads[0]]
-        ordered, pool = [], list(units)
+        ordered: list[list[Chunk]] = []
+        pool = list(units)
         for h in want:
             unit = next(u for u in pool if u[0].heading == h)  # the first of equal headings: stable
             pool.remove(unit)
@@ -256,9 +265,8 @@ def _order_headings(pages, outline, chapter) -> None:
         if ordered != units:
             for unit, before in zip(ordered, units):
                 if unit is not before:
-                    unit[0].moved = unit[0].moved or (
-                        f"the counterpart's outline puts heading {unit[0].heading[0]} {unit[0].heading[1]} here"
-                    )
+                    kind, num = unit[0].heading or ("", "")  # a unit starts at its heading
+                    unit[0].moved = unit[0].moved or f"the counterpart's outline puts heading {kind} {num} here"
                     for c in unit[1:]:
-                        c.moved = c.moved or f"under heading {unit[0].heading[0]} {unit[0].heading[1]}, which moved"
+                        c.moved = c.moved or f"under heading {kind} {num}, which moved"
         page.chunks = lead + [c for u in ordered for c in u]

@@ -9,21 +9,32 @@ hint that quotes the whole base; the text does not say how far it reaches.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from ..state import LineState
 from ..text import is_kanji, plain, ruby
+
+if TYPE_CHECKING:
+    from ..config import ChapterConfig, Layout
+    from ..errors import Warnings
+    from ..ledger import Ledger
+    from ..lines import Line
 
 NEEDS = ("ruby_reading",)
 
 
-def apply(state):
+def apply(state: LineState) -> LineState:
     return state.with_lines(join_ruby(state.lines, state.layout, state.chapter, state.warnings, state.ledger))
 
 
-def join_ruby(lines, layout, chapter, warnings, ledger):
+def join_ruby(
+    lines: Sequence[Line], layout: Layout, chapter: ChapterConfig, warnings: Warnings, ledger: Ledger
+) -> list[Line]:
     reading_re = layout.re("ruby_reading")
     hints = chapter.hints_of("ruby_base")
-    out = []
+    out: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -32,6 +43,7 @@ def join_ruby(lines, layout, chapter, warnings, ledger):
         if (
             line.kind == "text"
             and reading_re.match(line.text.strip())
+            and p is not None
             and prev is not None
             and plain(prev.text)[-1:]
             and is_kanji(plain(prev.text)[-1])
@@ -79,7 +91,7 @@ def join_ruby(lines, layout, chapter, warnings, ledger):
     return out
 
 
-def _last_text(out):
+def _last_text(out: Sequence[Line]) -> int | None:
     """The index of the last text line, if only blank lines follow it."""
     for k in range(len(out) - 1, -1, -1):
         if out[k].kind == "text":
@@ -89,7 +101,7 @@ def _last_text(out):
     return None
 
 
-def _continues(lines, i) -> bool:
+def _continues(lines: Sequence[Line], i: int) -> bool:
     """A reading sits inside a printed line, so the line goes on after it."""
     j = i + 1
     while j < len(lines) and lines[j].blank:

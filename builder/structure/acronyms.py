@@ -20,9 +20,16 @@ DiREx in ARF-DiREx) it names that one, not itself."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..blocks.model import Heading
 from ..text import plain
+
+if TYPE_CHECKING:
+    from ..config import Hint
+    from ..ledger import Ledger
+    from .chapter import Chapter
 
 # a name: kanji, katakana, Latin, digits, ・ and ー, with no kana particle in it
 NAME = (
@@ -37,7 +44,7 @@ AFTER = re.compile(rf"(?<![A-Za-z0-9])(?P<acronym>{ACRONYM})（(?P<name>{NAME})�
 SHORTEST = 3  # a run shorter stops short of a name (…招へい行事（ACDJ）: 行事)
 
 
-def texts(chapter):
+def texts(chapter: Chapter) -> Iterator[str]:
     """The text that can name an acronym, in order: headings, paragraphs (in boxes too), notes."""
     for section in chapter.sections:
         for item in section.items:
@@ -50,7 +57,7 @@ def texts(chapter):
                 yield n.text
 
 
-def forms(chapter, hints=(), ledger=None) -> dict[str, list[str]]:
+def forms(chapter: Chapter, hints: Iterable[Hint] = (), ledger: Ledger | None = None) -> dict[str, list[str]]:
     """Each acronym's names as the text gives them, in order; a hint's name where one quotes it."""
     out: dict[str, list[str]] = {}
     for text in texts(chapter):
@@ -87,12 +94,12 @@ def name_of(names: list[str]) -> str:
     return max(shared, key=len) if shared else names[0]
 
 
-def japanese_names(chapter, hints=(), ledger=None) -> dict[str, str]:
+def japanese_names(chapter: Chapter, hints: Iterable[Hint] = (), ledger: Ledger | None = None) -> dict[str, str]:
     """acronym -> its Japanese name, as the chapter's text gives it (hints: acronym_name)."""
     return {acronym: name_of(names) for acronym, names in forms(chapter, hints, ledger).items()}
 
 
-def uses(acronyms, text: str) -> tuple[set[str], dict[str, set[str]]]:
+def uses(acronyms: Iterable[str], text: str) -> tuple[set[str], dict[str, set[str]]]:
     """The acronyms the text uses on their own, and for each one it holds only inside
     longer ones, those (DiREx: {ARF-DiREx}). A use stands apart from Latin letters (SOM is
     not in ADSOM); inside a longer acronym's use it is that one's (ADMM in ADMMプラス)."""

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 
 from ..blocks.model import Box, Caption, Heading, Paragraph
 from ..text import plain
+
+if TYPE_CHECKING:
+    from .chapter import Item
 
 MIN_SCORE = 5.0  # about two terms that few paragraphs of the item share
 NAME_WEIGHT = 3.0  # a katakana or Latin word names a country, a person, an exercise: the best evidence
@@ -25,7 +29,7 @@ KANJI = re.compile(r"[\u4e00-\u9fff々]")
 
 def terms(text: str) -> set[str]:
     """What a text names: katakana and Latin words whole, kanji runs as overlapping pairs."""
-    out = set()
+    out: set[str] = set()
     for m in WORD.finditer(text):
         w = m.group().strip("・")
         if KANJI.match(w):
@@ -35,13 +39,13 @@ def terms(text: str) -> set[str]:
     return out
 
 
-def _text(block) -> str:
+def _text(block: Paragraph | Box) -> str:
     if isinstance(block, Box):
         return block.title + "".join(plain(p.text) for p in block.paragraphs)
     return plain(block.text)
 
 
-def place_captions(item) -> None:
+def place_captions(item: Item) -> None:
     """Move each caption of the item after the block that best shares its terms."""
     blocks = item.blocks
     texts = [b for b in blocks if isinstance(b, (Paragraph, Box))]

@@ -31,7 +31,7 @@ class Item:
     def place(self) -> str:
         """第1節4項 (Section 1-4): how the site names the item where it points a reader at it,
         in the form of the chapter's layout profile (place)."""
-        return self.section.chapter.config.layout.value("place").format(section=self.section.num, item=self.num)
+        return self.section.chapter.config.layout.place.format(section=self.section.num, item=self.num)
 
     @property
     def slug(self) -> str:
@@ -104,7 +104,7 @@ def figure_slug(num: str) -> str:
 
 def build_chapter(flow, figures, config, layout) -> Chapter:
     chapter = Chapter(config=config, figures={f.num: f for f in figures})
-    kana_order = layout.value("kana_order")
+    kana_order = layout.kana_order
     section = item = None
     sub = paren = 0
     kana = ""
@@ -169,7 +169,7 @@ def build_chapter(flow, figures, config, layout) -> Chapter:
         link_footnotes(section, config, layout)
     for item in chapter.items():
         place_captions(item)
-    if layout.data.get("acronyms") == "inline":
+    if layout.acronyms == "inline":
         mark_acronyms(chapter)
     set_anchors(chapter)
     return chapter
@@ -199,7 +199,7 @@ def mark_acronyms(chapter: Chapter) -> None:
 
 def labelled(heading: Heading, level: str, layout) -> Heading:
     """The heading at its level, with its number as the book prints it there (heading_labels)."""
-    return replace(heading, level=level, label=layout.value("heading_labels")[level].format(num=heading.num))
+    return replace(heading, level=level, label=layout.heading_labels[level].format(num=heading.num))
 
 
 def set_anchors(chapter: Chapter) -> None:

@@ -97,11 +97,11 @@ def dates_of(where: list[Passage], layout) -> dict[tuple[str, str], list]:
     """Every date of each passage, read in reading order: 同年 in a paragraph is
     the year of the date before it, in that paragraph or an earlier one. A note
     reads on its own."""
-    reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
+    reader = DateReader(layout.eras, layout.two_digit_pivot)
     out = {}
     for p in where:
         if p.note:
-            out[(p.page, p.anchor)] = DateReader(layout.eras, layout.value("two_digit_pivot")).read(p.text)
+            out[(p.page, p.anchor)] = DateReader(layout.eras, layout.two_digit_pivot).read(p.text)
         else:
             out[(p.page, p.anchor)] = reader.read(p.text)
     return out

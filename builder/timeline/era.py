@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
-def era_year(year: int, eras: dict[str, int]) -> tuple[str, int]:
+
+def era_year(year: int, eras: Mapping[str, int]) -> tuple[str, int]:
     """The era of a western year and the year in it: the latest era begun by then.
     (A year in which an era changed is the new era's first: 1989 is 平成元年, as the text has it.)"""
     name, base = max(((n, b) for n, b in eras.items() if b < year), key=lambda nb: nb[1])
     return name, year - base
 
 
-def era_label(date: str, end: str, precision: str, eras: dict[str, int]) -> str:
+def era_label(date: str, end: str, precision: str, eras: Mapping[str, int]) -> str:
     """The era year(s) of a date or span: 平成26年, 平成26～27年, 平成26年度; '' before any era."""
     if not eras or int(date[:4]) <= min(eras.values()):
         return ""

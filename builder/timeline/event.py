@@ -43,7 +43,7 @@ class Event:
     group: str = ""  # a figure's rows that tell one happening share it (a post's visits in a month)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         """By date, a fiscal year (年度) by its start, first in April; on one date, the
         chronology's in its file's order (the editor's), then the figures'."""
         order = self.yaml_line if self.yaml_line is not None else 1 << 30
@@ -51,7 +51,7 @@ class Event:
             return f"{self.date}-04", 0, order, self.id
         return self.date, 1, order, self.id
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         out = {k: getattr(self, k) for k in EXPORTED}
         out["sources"] = [page_url(s.page) + (f"#{s.anchor}" if s.anchor else "") for s in self.sources]
         return out

@@ -16,12 +16,21 @@ give nothing short."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..dates import DateReader
 from .chronology import SENTENCE, passages
 from .series import dates_a_start
 from .style import CONNECTIVES, LIMIT, SUBJECTS
+
+if TYPE_CHECKING:
+    from ..config import Layout
+    from ..countries.matcher import Matcher
+    from ..structure.chapter import Chapter
+    from .event import Event
+    from .kinds import Kinds
 
 EMPTY_CLAUSE = re.compile(r"^[、，\s]*(?:および|または|と|や|、|から|まで|には|では|に|は|の)*[、，\s]*$")
 SPAN = re.compile(r"^\s*から\s*$")
@@ -74,8 +83,8 @@ def propose_headline(clause: str) -> str | None:
     return t if 2 <= len(t) <= LIMIT else None
 
 
-def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
-    reader = DateReader(layout.eras, layout.value("two_digit_pivot"))
+def propose(ch: Chapter, home: str, matcher: Matcher, kinds: Kinds, layout: Layout) -> list[Proposal]:
+    reader = DateReader(layout.eras, layout.two_digit_pivot)
     heading_countries: dict[str, list[str]] = {}
     out: list[Proposal] = []
     where = passages(ch, home)
@@ -83,12 +92,13 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
     for p in where:
         text = p.text
         # a note reads on its own: its 同 is its own era
-        dates = (DateReader(layout.eras, layout.value("two_digit_pivot")) if p.note else reader).read(text)
+        dates = (DateReader(layout.eras, layout.two_digit_pivot) if p.note else reader).read(text)
         if p.heading not in heading_countries:
             named = sorted({m.id for m in matcher.find(p.heading)})
             heading_countries[p.heading] = named if len(named) == 1 else []
         sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
-        skip, starts = set(), {}
+        skip: set[int] = set()
+        starts: dict[int, int] = {}
         for i, d in enumerate(dates):
             if i in skip:
                 continue
@@ -146,12 +156,12 @@ def propose(ch, home: str, matcher, kinds, layout) -> list[Proposal]:
     return out
 
 
-def kept_headlines(entries) -> int:
+def kept_headlines(entries: Iterable[tuple[str, str]]) -> int:
     """How many (quote, headline) pairs carry the headline the rules propose for the quote."""
     return sum(1 for quote, headline in entries if quote and propose_headline(quote) == headline)
 
 
-def chronology_report(events, figure_only: int) -> str:
+def chronology_report(events: list[Event], figure_only: int) -> str:
     """For the build's report: how many events, and whose headlines they carry."""
     kept = kept_headlines((e.quote, e.title) for e in events)
     merged = sum(1 for e in events for s in e.sources if s.figure)

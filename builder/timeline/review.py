@@ -11,21 +11,31 @@ the file and line, and `python -m builder events` prints (content/README-events.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import series
 from .chronology import captions
 from .style import headline_problems
 from .summary import leans_on, stray_share, strays
+
+if TYPE_CHECKING:
+    from ..config import Layout
+    from ..structure.chapter import Chapter
+    from .chronology import Chronology, Placed
+    from .event import Event
 
 # the share of a written summary's words (by characters) its sources may lack:
 # a word of the editor's to join the text's (最初, 訪問した国)
 STRAY = 0.1
 
 
-def problems(placed, alone: list, chron, ch, layout, titles: dict[str, str]) -> list[tuple[int | None, str]]:
+def problems(
+    placed: list[Placed], alone: list[Event], chron: Chronology, ch: Chapter, layout: Layout, titles: dict[str, str]
+) -> list[tuple[int | None, str]]:
     out: list[tuple[int | None, str]] = []
     caps = captions(ch)
     for p in placed:
-        e, entry, line = p.event, p.entry, chron.line("events", p.index)
+        e, line = p.event, chron.line("events", p.index)
         for problem in headline_problems(e.title, layout.eras, titles):
             out.append((chron.line("events", p.index, "headline"), f"headline '{e.title}': {problem}"))
         word = leans_on(e.summary)
@@ -83,17 +93,17 @@ def problems(placed, alone: list, chron, ch, layout, titles: dict[str, str]) -> 
     return out
 
 
-def trips(placed, alone: list, chron, ch) -> list[tuple[int | None, str]]:
+def trips(placed: list[Placed], alone: list[Event], chron: Chronology, ch: Chapter) -> list[tuple[int | None, str]]:
     """A post's visits in one month are one trip (content/README-events.md,
     Visits): a visit of the text that merges one of its rows merges them all,
     and no trip is split between two such visits."""
-    out = []
-    groups: dict[str, list] = {}
+    out: list[tuple[int | None, str]] = []
+    groups: dict[str, list[Placed]] = {}
     for p in placed:
         for r in p.rows:
             if r.group:
                 groups.setdefault(r.group, []).append(p)
-    left = {}
+    left: dict[str, list[Event]] = {}
     for r in alone:
         if r.group:
             left.setdefault(r.group, []).append(r)

@@ -11,6 +11,7 @@ member's year in a list (カンボジア（95年から）)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 STARTS = re.compile(
     r"年(?:\d{1,2}月)?(?:の[^、。]{1,12}?)?(?:以降|以来|より|から)(?![^。]{0,14}(?:にかけて|まで|の間))"
@@ -24,7 +25,9 @@ def dates_a_start(clause: str) -> bool:
     return bool(STARTS.search(clause))
 
 
-def problems(events: list[tuple[int | None, dict]], not_events: list[tuple[int | None, dict]]) -> list:
+def problems(
+    events: list[tuple[int | None, dict[str, Any]]], not_events: list[tuple[int | None, dict[str, Any]]]
+) -> list[tuple[int | None, str]]:
     """(line, what breaks the rule) for the chronology's entries."""
     out = []
     for line, e in events:

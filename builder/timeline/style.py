@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 LIMIT = 40
 # words that tie a clause to the one before it, and the subjects a headline leaves out
@@ -14,7 +15,7 @@ SUBJECTS = "わが国|防衛省・自衛隊|防衛省"
 
 
 @functools.cache
-def rules(eras: tuple[str, ...]) -> list:
+def rules(eras: tuple[str, ...]) -> list[tuple[re.Pattern[str], str]]:
     """The rules, with the eras of layout.yaml."""
     names = "|".join(map(re.escape, eras))
     return [
@@ -29,7 +30,7 @@ def rules(eras: tuple[str, ...]) -> list:
     ]
 
 
-def headline_problems(headline: str, eras, titles: dict[str, str] | None = None) -> list[str]:
+def headline_problems(headline: str, eras: Iterable[str], titles: dict[str, str] | None = None) -> list[str]:
     """What the headline breaks. `titles`: a post as a figure prints it -> its
     title as the text writes it (政務官 -> 防衛大臣政務官): the title in full, everywhere."""
     found = [why for pattern, why in rules(tuple(eras)) if pattern.search(headline)]

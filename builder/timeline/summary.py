@@ -10,8 +10,13 @@ summary is held to its sources (`strays`): its words must be the text's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from .era import era_year
+
+if TYPE_CHECKING:
+    from ..dates import Date
 
 ERA_DATE = re.compile(r"^(?P<w>\d{2})（(?P<era>[^）\d]+)(?P<ey>\d{1,2})）年")
 # words that lean on text before them: 同年, 同提案, 上記の… anywhere (not 同盟, 同時, 同様,
@@ -34,9 +39,10 @@ LEAD = re.compile(
 )
 
 
-def absolute(text: str, dates: list, start: int, end: int, eras: dict[str, int]) -> str:
+def absolute(text: str, dates: list[Date], start: int, end: int, eras: Mapping[str, int]) -> str:
     """text[start:end] with each date in it written out in full, and its leading また dropped."""
-    out, at, year_given = [], start, False
+    out: list[str] = []
+    at, year_given = start, False
     for d in dates:
         if not (start <= d.start and d.end <= end):
             continue
@@ -50,7 +56,7 @@ def absolute(text: str, dates: list, start: int, end: int, eras: dict[str, int])
     return LEAD.sub("", "".join(out).strip())
 
 
-def written_out(d, eras: dict[str, int], year_given: bool) -> str:
+def written_out(d: Date, eras: Mapping[str, int], year_given: bool) -> str:
     s, year = d.surface, d.iso[:4]
     m = ERA_DATE.match(s)
     if m:
