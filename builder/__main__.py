@@ -13,7 +13,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs"):
     from . import memo
-    from .site import build_site, write_docs, write_zensical_config
+    from .engines import write_docs, write_zensical_config
+    from .site import build_site
 
     memo.keep_in(out / "cache" / "passed")  # a rebuild checks only what changed
     result = build_site(content)
