@@ -386,24 +386,10 @@ def build_edition(
     others = Counterparts(links or {}, edition.root, labels)
     around = surroundings(content, edition.lang, labels, results, homes, chronologies, others)
     contents = Contents(labels, several, [{label(labels.home): "index.md"}], [f"# {escape(edition.site_name)}\n"])
+    up = "../" * edition.root.count("/")
     for result, chapter_home in zip(results, homes):
-        counterpart = (
-            (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) if counterparts else None
-        )
-        box_styles = {name: k["style"] for name, k in result.chapter.config.layout.value("box_kinds").items()}
-        contents.add_chapter(
-            result,
-            ChapterRenderer(
-                result.chapter,
-                box_styles,
-                labels,
-                chapter_home,
-                around.mentions.links,
-                around.link_path,
-                counterpart,
-                others,
-            ),
-        )
+        counterpart = (counterparts[result.chapter.id], up, main_lang) if counterparts else None
+        contents.add_chapter(result, renderer(result, chapter_home, labels, around, others, counterpart))
     contents.add_books()
     # the nav and the home page name a page by its own title, written once where the page is made
     if around.profiles:
@@ -430,6 +416,22 @@ def build_edition(
         light_mode=labels.light_mode,
         permalink=labels.permalink,
         glossary=contents.glossary,
+    )
+
+
+def renderer(
+    result: ChapterResult,
+    home: str,
+    labels: Labels,
+    around: Surroundings,
+    others: Counterparts,
+    counterpart: tuple[Chapter, str, str] | None,
+) -> ChapterRenderer:
+    """The chapter's pages' maker: its boxes styled as its profile says, countries linked to their
+    profiles, and (another edition's) the main edition's chapter, its root and language."""
+    box_styles = {name: k["style"] for name, k in result.chapter.config.layout.value("box_kinds").items()}
+    return ChapterRenderer(
+        result.chapter, box_styles, labels, home, around.mentions.links, around.link_path, counterpart, others
     )
 
 
