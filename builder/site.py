@@ -10,16 +10,16 @@ from __future__ import annotations
 import functools
 import html
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeAlias, TypedDict
+from typing import Any, TypeAlias, TypedDict
 
 from . import config, memo
 from .align import Alignment, Evidencer, align, check, unexplained
-from .blocks.model import Heading
+from .blocks.model import Figure, Heading, Paragraph
 from .check import check_page
-from .config import Layout
+from .config import ChapterConfig, Layout
 from .content import Content, load_content
 from .counterparts import Counterparts
 from .countries.matcher import Matcher
@@ -35,7 +35,7 @@ from .page import Page, page_url
 from .pipeline import ChapterResult, process_chapter
 from .render.pages import ChapterRenderer, heading_ids, heading_plain
 from .search_words import chapter_texts, groups, unused_group
-from .structure.chapter import Chapter
+from .structure.chapter import Chapter, Item
 from .timeline.chronology import Chronology, place_events
 from .timeline.event import Event
 from .timeline.kinds import Kinds
@@ -145,7 +145,7 @@ def build_site(root: Path) -> SiteResult:
     return main
 
 
-def search_words(content, main: SiteResult, main_results, others) -> None:
+def search_words(content: Content, main: SiteResult, main_results: list[ChapterResult], others: list[Edition]) -> None:
     """Each edition's words for the search worker: the same groups for every edition (a reader may
     type either language's name), its own language, the other edition's, and its labels."""
     texts = [t for r in main_results for t in chapter_texts(r.chapter)]
@@ -160,16 +160,16 @@ def search_words(content, main: SiteResult, main_results, others) -> None:
                 f"none of the words {', '.join(unused.words)} is in a "
                 "chapter's text; expected at least one the text writes",
             )
-    glossary: dict = {}
-    for edition in [main] + main.editions:
+    glossary: Glossary = {}
+    for edition in [main, *main.editions]:
         for acronym, (ja, en) in edition.glossary.items():
             had = glossary.get(acronym, ("", []))
             glossary[acronym] = (had[0] or ja, sorted(set(had[1]) | set(en)))
     found = groups(content.registry, variants, glossary, texts)
     labels = {main.lang: content.labels, **{o.edition.lang: o.labels for o in others}}
-    for edition in [main] + main.editions:
-        other = next((e.lang for e in [main] + main.editions if e is not edition), "")
-        headings = {}
+    for edition in [main, *main.editions]:
+        other = next((e.lang for e in [main, *main.editions] if e is not edition), "")
+        headings: dict[str, str] = {}
         for alignment in (edition.alignments or next((e.alignments for e in main.editions), {})).values():
             headings.update(counterpart_headings(alignment, edition is main))
         edition.search = {
@@ -194,11 +194,14 @@ def counterparts_script(edition: SiteResult, main: SiteResult) -> str:
     for the reader's script (a search result's offer of the other edition's page): a script, not a
     JSON file, since a page opened from file:// may load a script but not fetch a file."""
     others = []
-    for other in [main] + main.editions:
+    for other in [main, *main.editions]:
         if other is edition:
             continue
         theirs = {page_url(p) for p in other.files if p.endswith(".md")}
-        pages = {page_url(p): {} for p in edition.files if p.endswith(".md") and page_url(p) in theirs}
+        # page -> this edition's heading anchors -> the other's
+        pages: dict[str, dict[str, str]] = {
+            page_url(p): {} for p in edition.files if p.endswith(".md") and page_url(p) in theirs
+        }
         for alignment in (edition.alignments or other.alignments).values():
             for page, mine_anchor, their_anchor in heading_anchor_pairs(alignment, edition is main):
                 pages.setdefault(page_url(page), {})[mine_anchor] = their_anchor
@@ -213,35 +216,53 @@ def counterparts_script(edition: SiteResult, main: SiteResult) -> str:
     )
 
 
-def counterpart_headings(alignment, from_main: bool) -> dict[str, str]:
+def counterpart_headings(alignment: Alignment, from_main: bool) -> dict[str, str]:
     """Each item page's and heading's place (page.html, page.html#anchor) -> the other edition's
     title there, for the search (the other edition's paragraphs under it are on the page, hidden)."""
     out = {}
-    for t_item, m_item in zip(alignment.theirs_chapter.items(), alignment.mine_chapter.items()):
-        ids_t, ids_m = heading_ids(t_item.blocks), heading_ids(m_item.blocks)
+    for t_item, m_item, headings in aligned_items(alignment):
         mine, other = (t_item, m_item) if from_main else (m_item, t_item)
         out[page_url(mine.path)] = heading_plain(other.heading)
-        for m in alignment.matches:
-            if m.kind == "heading" and id(m.theirs) in ids_t and m.mine is not None and id(m.mine) in ids_m:
-                if from_main:
-                    out[f"{page_url(t_item.path)}#{ids_t[id(m.theirs)]}"] = heading_plain(m.mine)
-                else:
-                    out[f"{page_url(m_item.path)}#{ids_m[id(m.mine)]}"] = heading_plain(m.theirs)
+        for theirs_h, t_anchor, mine_h, m_anchor in headings:
+            if from_main:
+                out[f"{page_url(t_item.path)}#{t_anchor}"] = heading_plain(mine_h)
+            else:
+                out[f"{page_url(m_item.path)}#{m_anchor}"] = heading_plain(theirs_h)
     return out
 
 
-def heading_anchor_pairs(alignment, from_main: bool):
+def heading_anchor_pairs(alignment: Alignment, from_main: bool) -> Iterator[tuple[str, str, str]]:
     """(item page, the heading's anchor on this side, its counterpart's on the other) for each pair of
     headings inside the items of an aligned chapter."""
-    for t_item, m_item in zip(alignment.theirs_chapter.items(), alignment.mine_chapter.items()):
+    for t_item, _, headings in aligned_items(alignment):
+        for _, t_anchor, _, m_anchor in headings:
+            yield (t_item.path, t_anchor, m_anchor) if from_main else (t_item.path, m_anchor, t_anchor)
+
+
+def aligned_items(alignment: Alignment) -> Iterator[tuple[Item, Item, list[tuple[Heading, str, Heading, str]]]]:
+    """Each item of the main edition's aligned chapter with this edition's, and the headings inside
+    them that the alignment pairs: (the main edition's heading, its anchor, this edition's, its anchor)."""
+    theirs, mine = alignment.theirs_chapter, alignment.mine_chapter
+    if not (isinstance(theirs, Chapter) and isinstance(mine, Chapter)):
+        return
+    for t_item, m_item in zip(theirs.items(), mine.items()):
         ids_t, ids_m = heading_ids(t_item.blocks), heading_ids(m_item.blocks)
-        for m in alignment.matches:
-            if m.kind == "heading" and id(m.theirs) in ids_t and m.mine is not None and id(m.mine) in ids_m:
-                pair = (ids_t[id(m.theirs)], ids_m[id(m.mine)])
-                yield t_item.path, *(pair if from_main else pair[::-1])
+        yield (
+            t_item,
+            m_item,
+            [
+                (m.theirs, ids_t[id(m.theirs)], m.mine, ids_m[id(m.mine)])
+                for m in alignment.matches
+                if m.kind == "heading"
+                and isinstance(m.theirs, Heading)
+                and isinstance(m.mine, Heading)
+                and id(m.theirs) in ids_t
+                and id(m.mine) in ids_m
+            ],
+        )
 
 
-def process_editions(content, root: Path) -> tuple[list[ChapterResult], list[Edition]]:
+def process_editions(content: Content, root: Path) -> tuple[list[ChapterResult], list[Edition]]:
     """Each edition's chapters through the stages: the main edition's, then each other's with
     the main one's as evidence (its outline and figures)."""
     editions = content.site.editions
@@ -260,7 +281,13 @@ def process_editions(content, root: Path) -> tuple[list[ChapterResult], list[Edi
     return main_results, others
 
 
-def aligned(content, counterpart, result, registry, langs) -> Alignment:
+def aligned(
+    content: Content,
+    counterpart: Chapter,
+    result: ChapterResult,
+    registry: Registry | None,
+    langs: tuple[str, str],
+) -> Alignment:
     """The chapter's paragraphs paired with its counterpart's, checked against its alignment.yaml;
     a one-to-one pair whose evidence disagrees, and that the file does not explain, is a warning."""
     config = result.chapter.config
@@ -277,13 +304,14 @@ def aligned(content, counterpart, result, registry, langs) -> Alignment:
     return alignment
 
 
-def alignment_file(config) -> tuple[dict, Path]:
+def alignment_file(config: ChapterConfig) -> tuple[dict[str, Any], Path]:
     """The chapter's alignment.yaml, as data ({} where it has none), and its path."""
-    spec = (config.alignment.data if config.alignment else None) or {}
+    data = config.alignment.data if config.alignment else None
+    spec: dict[str, Any] = data if isinstance(data, dict) else {}
     return spec, config.alignment.path if config.alignment else config.dir / "alignment.yaml"
 
 
-def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
+def evidencers(content: Content, config: ChapterConfig, registry: Registry | None) -> tuple[Evidencer, Evidencer]:
     """What each edition's text shares: the main edition's dates read with its eras, its countries
     by its names; this edition's by its own."""
     theirs = Evidencer(
@@ -295,11 +323,11 @@ def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
     return theirs, mine
 
 
-def paragraph_links(main_edition, others) -> dict:
+def paragraph_links(main_edition: config.Edition, others: list[Edition]) -> dict[str, Links]:
     """lang -> (page, paragraph anchor) -> its counterparts in the other edition: (lang, root, page,
     anchor, text) each, for the pages that show them or point at them (the chapter's pages, a
     profile's mentions, the timeline's sources)."""
-    out: dict = {}
+    out: dict[str, Links] = {}
     for other in others:
         edition, pairs = other.edition, other.pairs
         for r in other.results:
@@ -319,45 +347,52 @@ def paragraph_links(main_edition, others) -> dict:
     return out
 
 
-def anchor_pages(chapter, several: bool) -> dict[str, str]:
+def anchor_pages(chapter: Chapter, several: bool) -> dict[str, str]:
     """Each paragraph's anchor -> the page it is on: the intro's on the chapter's home."""
     home = f"{chapter.id}/index.md" if several else "index.md"
-    out = {p.anchor: home for p in chapter.intro if getattr(p, "anchor", "")}
+    out = {p.anchor: home for p in chapter.intro if isinstance(p, Paragraph) and p.anchor}
     for item in chapter.items():
         out.update({p.anchor: item.path for p in item.paragraphs()})
     return out
 
 
-def with_counterpart(config, counterpart, registry):
+def with_counterpart(config: ChapterConfig, counterpart: Chapter, registry: Registry | None) -> ChapterConfig:
     """Another edition's chapter, with what its rules take from the main edition's: the outline
     (page_order) and the figures (kind counterpart)."""
     return replace(config, outline=outline(counterpart), counterpart_figures=figures_of(counterpart, registry))
 
 
-def outline(chapter) -> tuple:
+def outline(chapter: Chapter) -> tuple[tuple[str, str], ...]:
     """The chapter's headings as (kind, number), in order: what another edition's pages are ordered by."""
-    out = []
-    for s in chapter.sections:
-        out.append((s.heading.kind, s.heading.num))
-        for item in s.items:
+    out: list[tuple[str, str]] = []
+    for section in chapter.sections:
+        out.append((section.heading.kind, section.heading.num))
+        for item in section.items:
             out.append((item.heading.kind, item.heading.num))
             out += [(b.kind, b.num) for b in item.blocks if isinstance(b, Heading) and b.kind != "kana"]
     return tuple(out)
 
 
-def figures_of(chapter, registry) -> dict:
+def figures_of(chapter: Chapter, registry: Registry | None) -> dict[str, dict[str, Any]]:
     """The main edition's figures, as another edition's kind counterpart shows them: each one's kind
-    and data, and the edition's names for the countries it names (the registry's)."""
+    and data, and the edition's names for the countries it names (the registry's). The figure's
+    data is as its kind reads it (builder/figures/), which the counterpart kind reads again."""
     out = {}
     for num, fig in chapter.figures.items():
-        names = {}
+        names: dict[str, str] = {}
         if registry and fig.kind == "visits":
             names = {
                 v["country"]: registry.named_in_figure(v["country"], num, chapter.config.raw, v["line"]).name
-                for v in fig.data
+                for v in visits(fig)
             }
         out[_roman(num)] = {"kind": fig.kind, "data": fig.data, "names": names}
     return out
+
+
+def visits(fig: Figure) -> list[dict[str, Any]]:
+    """A visits figure's rows (builder/figures/visits.py): each a country, as printed, and its line."""
+    rows: list[dict[str, Any]] = fig.data if isinstance(fig.data, list) else []
+    return rows
 
 
 def _roman(num: str) -> str:
@@ -429,7 +464,7 @@ def renderer(
 ) -> ChapterRenderer:
     """The chapter's pages' maker: its boxes styled as its profile says, countries linked to their
     profiles, and (another edition's) the main edition's chapter, its root and language."""
-    box_styles = {name: k["style"] for name, k in result.chapter.config.layout.value("box_kinds").items()}
+    box_styles = {name: k["style"] for name, k in result.chapter.layout.value("box_kinds").items()}
     return ChapterRenderer(
         result.chapter, box_styles, labels, home, around.mentions.links, around.link_path, counterpart, others
     )
@@ -462,7 +497,8 @@ def surroundings(
     registry = content.registry.in_language(lang)
     chapters = [r.chapter for r in results]
     mentions = find_mentions(chapters, Matcher(registry))
-    timeline, report = None, {}
+    timeline: TimelinePage | None = None
+    report: dict[str, str] = {}
     if content.kinds and chronologies is not None:
         timeline, report = edition_timeline(
             content.layout, content.kinds, registry, labels, results, homes, chronologies, others
@@ -562,7 +598,8 @@ class Contents:
         self.files.update(timeline.data_files())
         # the overview as the section's titled first page (its index, with navigation.indexes)
         first = pages[0]
-        section: Nav = [{label(first.title): first.path}, *({label(p.nav_title): p.path} for p in pages[1:])]
+        section: Nav = [{label(first.title): first.path}]
+        section.extend({label(p.nav_title): p.path} for p in pages[1:])
         self.nav.append({label(first.title): first.path if len(pages) == 1 else section})
         self.home.append(f"[{escape(first.title)}]({first.path})\n")
 
@@ -588,10 +625,8 @@ def chapter_nav(chapter: Chapter, pages: list[Page], labels: Labels) -> Nav:
     nav: Nav = []
     for s in chapter.sections:
         title = next(p.title for p in pages if p.path == s.path)
-        entries: Nav = [
-            {label(title): s.path},
-            *({label(p.title): p.path} for p in pages if p.path.startswith(s.path_dir + "/item-")),
-        ]
+        entries: Nav = [{label(title): s.path}]
+        entries.extend({label(p.title): p.path} for p in pages if p.path.startswith(s.path_dir + "/item-"))
         nav.append({label(title): entries})
     figures: Nav = [{label(p.title): p.path} for p in pages if "/figures/" in p.path]
     nav.append({label(labels.figures): figures})

@@ -17,7 +17,7 @@ from ..rules_inline.justification import remove_justification
 from .model import Block, Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
 
 
-class Profile(Protocol):
+class ColumnLayout(Protocol):
     """What the paragraphs read of a chapter's layout profile (builder/config.py's Layout, which
     imports what imports the blocks): widths as the page set the lines, and its settings."""
 
@@ -46,7 +46,7 @@ class ParagraphHint(Protocol):
     def quote(self) -> str: ...
 
 
-def ends_paragraph(text: str, layout: Profile, nxt: str | None = None) -> bool:
+def ends_paragraph(text: str, layout: ColumnLayout, nxt: str | None = None) -> bool:
     """A sentence's end short of the column's width (as the page set the line) ends the paragraph.
     Where the profile says so, more evidence does too (the English lost its indents):
     - paragraph_short_line: a line that short is a paragraph's last, full stop or not (the
@@ -72,13 +72,13 @@ def ends_paragraph(text: str, layout: Profile, nxt: str | None = None) -> bool:
     )
 
 
-def reflow(lines: Sequence[Line], layout: Profile) -> str:
+def reflow(lines: Sequence[Line], layout: ColumnLayout) -> str:
     return layout.join([remove_justification(line.text.strip(" ")) for line in lines])
 
 
 def assemble(
     blocks: Sequence[Block],
-    layout: Profile,
+    layout: ColumnLayout,
     hints: Sequence[ParagraphHint],
     ledger: Ledger,
     end_hints: Sequence[ParagraphHint] = (),
@@ -108,7 +108,7 @@ class Flow:
 
     def __init__(
         self,
-        layout: Profile,
+        layout: ColumnLayout,
         hints: Sequence[ParagraphHint],
         ledger: Ledger,
         end_hints: Sequence[ParagraphHint],
@@ -221,7 +221,7 @@ def _hinted(line: Line, hints: Sequence[ParagraphHint], ledger: Ledger, raw: Seq
     return None
 
 
-def box_columns(lines: Sequence[Line], layout: Profile) -> list[list[Line]]:
+def box_columns(lines: Sequence[Line], layout: ColumnLayout) -> list[list[Line]]:
     """A box's text lines cut into runs of one measure: beside a photo the column is
     narrower. A line is of the wide measure when it is at least box_line_width wide;
     but a wide paragraph's last line can be shorter than that, and it is not of the
@@ -250,16 +250,36 @@ def box_columns(lines: Sequence[Line], layout: Profile) -> list[list[Line]]:
     return runs
 
 
-def measure(run: Sequence[Line], layout: Profile) -> float:
+def measure(run: Sequence[Line], layout: ColumnLayout) -> float:
     """A column's width: its widest line that runs on to the next (a sentence's last line
     may be set a little wider, or be short); where every line ends a sentence, the widest."""
     on = [layout.width(line.text) for line in run if not layout.ends_sentence(line.text.strip())]
     return max(on or [layout.width(line.text) for line in run])
 
 
+def ends_box_paragraph(line: Line, nxt: str | None, full: float, indent: float, layout: ColumnLayout) -> bool:
+    """In a box's column of measure `full`, a sentence's end short of the measure ends a paragraph,
+    and so does one before a line one indent narrower."""
+    return layout.ends_sentence(line.text.strip()) and (
+        layout.width(line.text) < full - 1
+        or bool(indent and nxt is not None and not layout.ends_sentence(nxt) and layout.width(nxt) <= full - indent)
+    )
+
+
+def byline(runs: list[list[Line]], k: int, wide: float, layout: ColumnLayout) -> bool:
+    """The k-th run is a byline: one short line before wider text."""
+    run = runs[k]
+    return (
+        len(run) == 1
+        and layout.width(run[0].text) < wide
+        and k + 1 < len(runs)
+        and layout.width(runs[k + 1][0].text) >= wide
+    )
+
+
 def box_paragraphs(
     lines: Sequence[Line],
-    layout: Profile,
+    layout: ColumnLayout,
     hints: Sequence[ParagraphHint] = (),
     ledger: Ledger | None = None,
     raw: Sequence[str] = (),
@@ -283,12 +303,6 @@ def box_paragraphs(
 
     for k, run in enumerate(runs):
         full = measure(run, layout)
-        byline = (
-            len(run) == 1
-            and layout.width(run[0].text) < wide
-            and k + 1 < len(runs)
-            and layout.width(runs[k + 1][0].text) >= wide
-        )
         for j, line in enumerate(run):
             if "bold" in line.flags:  # a byline set in bold is a paragraph of its own
                 close()
@@ -297,26 +311,10 @@ def box_paragraphs(
                 continue
             current.append(line)
             nxt = run[j + 1].text.strip() if j + 1 < len(run) else None
-            stop = layout.ends_sentence(line.text.strip())
             hinted = _hinted(line, hints, ledger, raw) if ledger else None
-            if hinted == "paragraph_break" or (
-                hinted is None
-                and stop
-                and (
-                    layout.width(line.text) < full - 1
-                    or (
-                        indent
-                        and nxt is not None
-                        and not layout.ends_sentence(nxt)
-                        and layout.width(nxt) <= full - indent
-                    )
-                )
-            ):
+            if hinted == "paragraph_break" or (hinted is None and ends_box_paragraph(line, nxt, full, indent, layout)):
                 close()
-                continue
-            if hinted == "paragraph_join":
-                continue
-        if byline or (
+        if byline(runs, k, wide, layout) or (
             layout.ends_sentence(run[-1].text.strip())
             and not (ledger and _hinted(run[-1], hints, ledger, raw) == "paragraph_join")
         ):
