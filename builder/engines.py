@@ -22,6 +22,15 @@ from .site import SiteResult
 Config = dict[str, Any]
 
 
+def write_site(result: SiteResult, build_dir: Path, repo: Path, engine: str = "mkdocs") -> Path:
+    """Every edition's docs folder and the configs `engine` reads: MkDocs' (which ProperDocs reads
+    too, and `builder serve` builds from) always, Zensical's as well for Zensical."""
+    docs = write_docs(result, build_dir, repo)
+    if engine == "zensical":
+        write_zensical_config(result, build_dir, repo)
+    return docs
+
+
 def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:
     """Bring each edition's docs folder in line with the (already checked) result: write
     what changed, remove what is no longer built; then its MkDocs config. Writing in
