@@ -118,7 +118,7 @@ def build_site(root: Path) -> SiteResult:
             )
             for r in other.results
         }
-    links = paragraph_links(content.site.editions[0], others)
+    links = paragraph_links(content.site.editions[0], others, counterparts)
     main = build_edition(
         content, content.site.editions[0], content.labels, main_results, content.chronologies, links.get(main_lang, {})
     )
@@ -323,16 +323,18 @@ def evidencers(content: Content, config: ChapterConfig, registry: Registry | Non
     return theirs, mine
 
 
-def paragraph_links(main_edition: config.Edition, others: list[Edition]) -> dict[str, Links]:
+def paragraph_links(
+    main_edition: config.Edition, others: list[Edition], counterparts: dict[str, Chapter]
+) -> dict[str, Links]:
     """lang -> (page, paragraph anchor) -> its counterparts in the other edition: (lang, root, page,
     anchor, text) each, for the pages that show them or point at them (the chapter's pages, a
-    profile's mentions, the timeline's sources)."""
+    profile's mentions, the timeline's sources). `counterparts`: the main edition's chapters by id."""
     out: dict[str, Links] = {}
     for other in others:
         edition, pairs = other.edition, other.pairs
         for r in other.results:
             cid = r.chapter.id
-            theirs_at = anchor_pages(pairs[cid].theirs_chapter, len(main_edition.chapters) > 1)
+            theirs_at = anchor_pages(counterparts[cid], len(main_edition.chapters) > 1)
             mine_at = anchor_pages(r.chapter, len(edition.chapters) > 1)
             for pair in pairs[cid].pairs:
                 for p in pair.mine:
