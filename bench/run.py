@@ -35,7 +35,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import synthetic_content  # noqa: E402
-from builder.site import build_site, write_docs  # noqa: E402
+from builder.engines import write_docs  # noqa: E402
+from builder.site import build_site  # noqa: E402
 
 PY = sys.executable
 ENGINES = ("mkdocs", "properdocs", "zensical")

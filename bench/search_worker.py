@@ -143,7 +143,8 @@ def build_corpus(n: int, root: Path) -> Path:
     """The synthetic corpus of n chapters, built by the builder and MkDocs (as `make site`, no bundle)."""
     sys.path.insert(0, str(REPO))
     from bench.corpus import synthetic_content
-    from builder.site import build_site, write_docs
+    from builder.engines import write_docs
+    from builder.site import build_site
 
     write_docs(build_site(synthetic_content(root, n)), root / "build", REPO)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HAKUSHO_OFFLINE="false")

@@ -13,14 +13,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs"):
     from . import memo
-    from .site import build_site, write_docs, write_zensical_config
+    from .engines import write_site
+    from .site import build_site
 
     memo.keep_in(out / "cache" / "passed")  # a rebuild checks only what changed
     result = build_site(content)
-    docs = write_docs(result, out, REPO)
+    docs = write_site(result, out, REPO, engine)
     memo.passed.save()
-    if engine == "zensical":
-        write_zensical_config(result, out, REPO)
     for edition in [result] + result.editions:
         report_edition(edition, result, out, quiet)
     for notice in result.notices:

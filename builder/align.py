@@ -371,7 +371,7 @@ def start(p: Paragraph, n: int = 40) -> str:
 
 
 def check(
-    alignment: Alignment, spec: YamlMap, doc: Doc, where: Path, langs: tuple[str, str] = ("ja", "en")
+    alignment: Alignment, spec: YamlMap, doc: Doc | None, where: Path, langs: tuple[str, str] = ("ja", "en")
 ) -> Alignment:
     """Every pairing other than one to one is listed in alignment.yaml (as its paragraphs' first
     words in each edition, under each edition's language: the main one's, then this one's), and
@@ -385,6 +385,7 @@ def check(
         if found_k is None:
             unlisted = [pair for pair in odd if not any(_matches(x, pair, langs) for _, x in listed)]
             hint = f"; the builder finds one unlisted: {_entry(unlisted[0], langs).strip()}" if unlisted else ""
+            assert doc is not None  # an entry was read from the file
             raise doc.error(
                 ("exceptions", k),
                 "no such pairing in the chapter; expected the paragraphs' first words "
@@ -403,7 +404,9 @@ def check(
     return alignment
 
 
-def _check_unpaired(alignment: Alignment, listed: list[YamlMap], doc: Doc, where: Path, langs: tuple[str, str]) -> None:
+def _check_unpaired(
+    alignment: Alignment, listed: list[YamlMap], doc: Doc | None, where: Path, langs: tuple[str, str]
+) -> None:
     """A heading, note, figure, caption or box without its counterpart is listed under `unpaired`
     by its key and the edition that has it, with its reason; a listed one must be one."""
     lone = {
@@ -420,6 +423,7 @@ def _check_unpaired(alignment: Alignment, listed: list[YamlMap], doc: Doc, where
                 if lone
                 else "every other one is paired"
             )
+            assert doc is not None  # an entry was read from the file
             raise doc.error(
                 ("unpaired", k), f"'{e[side]}' is not an unpaired {side} heading, note, figure, caption or box; {rest}"
             )
@@ -499,7 +503,7 @@ def _explains(entry: YamlMap, pair: Pair, langs: tuple[str, str]) -> bool:
 
 
 def unexplained(
-    alignment: Alignment, spec: YamlMap, doc: Doc, langs: tuple[str, str] = ("ja", "en")
+    alignment: Alignment, spec: YamlMap, doc: Doc | None, langs: tuple[str, str] = ("ja", "en")
 ) -> list[tuple[Pair, str]]:
     """The disagreeing pairs alignment.yaml does not explain (under `disagreements`, by their first
     words); the explained ones take its reason. A listed pair the check no longer flags is an error,
@@ -516,6 +520,7 @@ def unexplained(
             pair.why = listed[k][1]["why"]
     for k, _ in listed:
         if k not in used:
+            assert doc is not None  # an entry was read from the file
             raise doc.error(
                 ("disagreements", k),
                 "no paired paragraphs with these first words whose evidence "

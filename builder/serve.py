@@ -20,8 +20,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver, ObservedWatch
 
 REPO = Path(__file__).resolve().parent.parent
 CODE = REPO / "builder"
@@ -46,7 +52,13 @@ def _log_warnings(name: str) -> None:
     logger.setLevel(logging.WARNING)
 
 
-def shape(out: Path) -> tuple:
+class Build(Protocol):
+    """The builder's command (builder/__main__.py's build): the docs folder and the engine's config."""
+
+    def __call__(self, content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs") -> object: ...
+
+
+def shape(out: Path) -> tuple[str, list[str]]:
     """What every page shows or is built from besides its own Markdown: the nav and the set of pages."""
     return (
         (out / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -60,11 +72,16 @@ def merged_index(whole: str, part: str) -> str:
     import json
 
     old, new = json.loads(whole), json.loads(part)
-    page = lambda entry: entry["location"].split("#", 1)[0]  # noqa: E731
-    fresh: dict[str, list] = {}
+
+    def page(entry: dict[str, Any]) -> str:
+        location: str = entry["location"]
+        return location.split("#", 1)[0]
+
+    fresh: dict[str, list[dict[str, Any]]] = {}
     for entry in new["docs"]:
         fresh.setdefault(page(entry), []).append(entry)
-    docs, placed = [], set()
+    docs: list[dict[str, Any]] = []
+    placed: set[str] = set()
     for entry in old["docs"]:
         where = page(entry)
         if where not in fresh:
@@ -76,18 +93,18 @@ def merged_index(whole: str, part: str) -> str:
     return json.dumps({**new, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
 
 
-class Changes:
+class Changes(FileSystemEventHandler):
     """The paths that changed since the last take(), fed by watchdog's observer thread."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._paths: set[Path] = set()
 
-    def dispatch(self, event) -> None:  # watchdog's handler interface
+    def dispatch(self, event: FileSystemEvent) -> None:
         if event.is_directory:
             return
         with self._cond:
-            self._paths.update(Path(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+            self._paths.update(Path(os.fsdecode(p)) for p in (event.src_path, event.dest_path) if p)
             self._cond.notify_all()
 
     def take(self) -> set[Path]:
@@ -105,13 +122,13 @@ class Changes:
         return paths
 
 
-def writes_observer():
+def writes_observer() -> BaseObserver:
     """watchdog's native observer, told of writes, moves and deletions only: inotify also
     reports every file opened or read, and a build reads every file it watches."""
     from watchdog import events
     from watchdog.observers import Observer
 
-    writes = [
+    writes: list[type[FileSystemEvent]] = [
         events.FileCreatedEvent,
         events.FileModifiedEvent,
         events.FileMovedEvent,
@@ -119,16 +136,27 @@ def writes_observer():
         events.FileClosedEvent,
     ]
 
-    class Writes(Observer):
-        def schedule(self, handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-            return super().schedule(
+    # Observer is the platform's class, chosen as watchdog is imported: typed as a factory of one
+    class Writes(Observer):  # type: ignore[valid-type,misc]
+        def schedule(
+            self,
+            handler: FileSystemEventHandler,
+            path: str | Path,
+            *,
+            recursive: bool = False,
+            event_filter: list[type[FileSystemEvent]] | None = None,
+            follow_symlink: bool = False,
+        ) -> ObservedWatch:
+            watch: ObservedWatch = super().schedule(
                 handler, path, recursive=recursive, event_filter=event_filter or writes, follow_symlink=follow_symlink
             )
+            return watch
 
-    return Writes()
+    observer: BaseObserver = Writes()
+    return observer
 
 
-def observe(changes: Changes, *paths: Path):
+def observe(changes: Changes, *paths: Path) -> BaseObserver:
     observer = writes_observer()
     for path in paths:
         if path.is_dir():
@@ -144,7 +172,7 @@ def is_code(path: Path) -> bool:
     return path.suffix in (".py", ".yaml") and CODE in path.parents and "__pycache__" not in path.parts
 
 
-def watch(content: Path, out: Path, build, engine: str = "mkdocs") -> None:
+def watch(content: Path, out: Path, build: Build, engine: str = "mkdocs") -> None:
     """Rebuild the docs folder (and the engine's config) on every change to content/."""
     changes = Changes()
     observe(changes, content, CODE)
@@ -158,7 +186,7 @@ def watch(content: Path, out: Path, build, engine: str = "mkdocs") -> None:
             rebuild_docs(content, out, engine, build)
 
 
-def rebuild_docs(content: Path, out: Path, engine: str, build) -> bool:
+def rebuild_docs(content: Path, out: Path, engine: str, build: Build) -> bool:
     """The builder, in this process; bad input is reported and leaves the last docs in place."""
     start = time.perf_counter()
     try:
@@ -170,14 +198,11 @@ def rebuild_docs(content: Path, out: Path, engine: str, build) -> bool:
     return True
 
 
-def serve(content: Path, out: Path, build, address: str) -> None:
+def serve(content: Path, out: Path, build: Build, address: str) -> None:
     """MkDocs' livereload server, fed by this process: on a change to content/, the
     builder's docs and then MkDocs' build of the main edition, in memory; on a change to
     the theme (overrides/, mkdocs.yml), MkDocs' build alone; on the builder's code, a
     restart."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
     from mkdocs.livereload import LiveReloadServer
 
     _log_warnings("mkdocs")
@@ -187,22 +212,54 @@ def serve(content: Path, out: Path, build, address: str) -> None:
         lambda record: not record.getMessage().startswith("A 'dirty' build")
     )
     host, _, port = address.rpartition(":")
-    site_dir = tempfile.mkdtemp(prefix="hakusho-serve-")
-    url = f"http://{host}:{port}/"
+    site = ServedSite(out / "mkdocs.yml", f"http://{host}:{port}/")
     argv = ["serve", "--content", str(content), "--out", str(out), "--address", address]
     if not rebuild_docs(content, out, "mkdocs", build):
-        raise InputError("the content has errors (above): fix them and run `make serve` again")
-    docs_ok = True
+        raise InputError(content, None, "the content has errors (above): fix them and run `make serve` again")
     changes = Changes()
+    rebuild = Rebuild(content, out, build, site, changes, argv)
+    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=site.dir)
+    # MkDocs' server polls (every 0.5 s) and waits 0.1 s for a burst to end: told by
+    # the file system instead, it starts as soon as the burst is over.
+    server.observer = writes_observer()  # type: ignore[assignment]  # typed as the polling one it makes
+    server.build_delay = QUIET
+    for path in (content, CODE, REPO / "overrides", REPO / "mkdocs.yml"):
+        server.watch(str(path))
+        server.observer.schedule(changes, str(path if path.is_dir() else path.parent), recursive=path.is_dir())
+    if not site.build(dirty=False):
+        raise InputError(site.config, None, "MkDocs stopped on the warnings above: fix them and run `make serve` again")
+    print(f"serving the site at {site.url}", flush=True)
+    try:
+        server.serve()  # type: ignore[no-untyped-call]  # MkDocs' own, unannotated
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
 
-    def site(dirty: bool) -> bool:
-        config = load_config(str(out / "mkdocs.yml"), site_dir=site_dir)
-        config.site_url = url
+
+class ServedSite:
+    """MkDocs' build of the main edition, in this process, into a folder of its own that the
+    server serves."""
+
+    def __init__(self, config: Path, url: str) -> None:
+        self.config = config
+        self.url = url
+        self.dir = tempfile.mkdtemp(prefix="hakusho-serve-")
+
+    def build(self, dirty: bool) -> bool:
+        """The site, or (dirty) only the pages the builder rewrote, with the search index merged
+        into the last whole one; False where MkDocs stopped (its warnings are on the terminal)."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort
+
+        config = load_config(str(self.config), site_dir=self.dir)
+        config.site_url = self.url
         start = time.perf_counter()
-        index = Path(site_dir) / "search" / "search_index.json"
+        index = Path(self.dir) / "search" / "search_index.json"
         whole = index.read_text(encoding="utf-8") if dirty and index.exists() else None
         try:
-            mkdocs_build(config, serve_url=url, dirty=dirty)
+            mkdocs_build(config, serve_url=self.url, dirty=dirty)
         except Abort as e:  # strict (mkdocs.yml): a warning above stopped it; the last site stays
             print(f"error: {e}", file=sys.stderr, flush=True)
             return False
@@ -214,33 +271,27 @@ def serve(content: Path, out: Path, build, address: str) -> None:
         )
         return True
 
-    def rebuild() -> None:
-        nonlocal docs_ok
-        changed = changes.take_now()
+
+class Rebuild:
+    """What the server runs after a burst of changes: a restart for new code; the docs for a
+    change to content/; then the site, only the changed pages where that is enough."""
+
+    def __init__(
+        self, content: Path, out: Path, build: Build, site: ServedSite, changes: Changes, argv: list[str]
+    ) -> None:
+        self.content, self.out, self.build, self.site = content, out, build, site
+        self.changes, self.argv = changes, argv
+        self.docs_ok = True
+
+    def __call__(self) -> None:
+        changed = self.changes.take_now()
         if any(is_code(p) for p in changed):
-            _restart(argv, changed)
-        before = shape(out)
-        if not changed or any(content in p.parents for p in changed):
-            docs_ok = rebuild_docs(content, out, "mkdocs", build)
-        if docs_ok:  # else the last site stays, and the error is on the terminal
+            _restart(self.argv, changed)
+        before = shape(self.out)
+        if not changed or any(self.content in p.parents for p in changed):
+            self.docs_ok = rebuild_docs(self.content, self.out, "mkdocs", self.build)
+        if self.docs_ok:  # else the last site stays, and the error is on the terminal
             # only the pages the builder rewrote, unless the nav, the set of pages or the theme
             # changed, which every page shows
-            site(dirty=bool(changed) and all(content in p.parents for p in changed) and shape(out) == before)
-
-    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=site_dir)
-    # MkDocs' server polls (every 0.5 s) and waits 0.1 s for a burst to end: told by
-    # the file system instead, it starts as soon as the burst is over.
-    server.observer = writes_observer()
-    server.build_delay = QUIET
-    for path in (content, CODE, REPO / "overrides", REPO / "mkdocs.yml"):
-        server.watch(str(path))
-        server.observer.schedule(changes, str(path if path.is_dir() else path.parent), recursive=path.is_dir())
-    if not site(dirty=False):
-        raise InputError("MkDocs stopped on the warnings above: fix them and run `make serve` again")
-    print(f"serving the site at {url}", flush=True)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+            dirty = bool(changed) and all(self.content in p.parents for p in changed) and shape(self.out) == before
+            self.site.build(dirty=dirty)

@@ -1,7 +1,8 @@
-"""Write the docs folder (Markdown pages, data files, the nav) for MkDocs.
+"""The site model: what the site is, in every edition: its pages and data files, its navigation,
+and the words its theme shows, each edition's paragraphs paired with the main edition's.
 
-Everything is built in memory and checked first; only then is the docs folder
-touched, so bad input never leaves a half-written site.
+Everything is built in memory and checked first; builder/engines.py, the only part that
+knows an engine, then writes it for one, so bad input never leaves a half-written site.
 """
 
 from __future__ import annotations
@@ -9,20 +10,22 @@ from __future__ import annotations
 import functools
 import html
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeAlias, TypedDict
 
-import yaml
-
-from . import memo
+from . import config, memo
 from .align import Alignment, Evidencer, align, check, unexplained
-from .blocks.model import Heading
+from .blocks.model import Figure, Heading, Paragraph
 from .check import check_page
-from .content import load_content
+from .config import ChapterConfig, Layout
+from .content import Content, load_content
 from .counterparts import Counterparts
 from .countries.matcher import Matcher
 from .countries.mentions import Mentions, find_mentions
 from .countries.profiles import Profiles
+from .countries.registry import Registry
 from .errors import InputError
 from .escape import escape
 from .figures import KINDS, figure_events, kind_of
@@ -32,23 +35,47 @@ from .page import Page, page_url
 from .pipeline import ChapterResult, process_chapter
 from .render.pages import ChapterRenderer, heading_ids, heading_plain
 from .search_words import chapter_texts, groups, unused_group
-from .timeline.chronology import place_events
+from .structure.chapter import Chapter, Item
+from .timeline.chronology import Chronology, place_events
+from .timeline.event import Event
+from .timeline.kinds import Kinds
 from .timeline.page import TimelinePage
 from .timeline.propose import chronology_report
+
+# The navigation: each entry a title (escaped: label) and its page, or its own entries.
+Nav: TypeAlias = "list[dict[str, str | Nav]]"
+# book -> part -> [(a chapter's title, its nav)]
+Books: TypeAlias = dict[str, dict[str, list[tuple[str, Nav]]]]
+# acronym -> (its Japanese name, its English names)
+Glossary: TypeAlias = dict[str, tuple[str, list[str]]]
+# lang -> (page, paragraph anchor) -> its counterparts: (lang, root, page, anchor, text) each
+Link: TypeAlias = tuple[str, str, str, str, str]
+Links: TypeAlias = dict[tuple[str, str], list[Link]]
+
+
+class SearchWords(TypedDict):
+    """An edition's words for the search worker (overrides/assets/javascripts/search-worker.js)."""
+
+    lang: str
+    other_lang: str
+    groups: list[list[list[str]]]  # words a reader may type for one another
+    headings: dict[str, str]  # a page's and heading's place -> the other edition's title there
+    kana: list[list[str]]
+    words: dict[str, str]  # the search's labels
 
 
 @dataclass
 class SiteResult:
     """One edition of the site (the main one holds the others in `editions`)."""
 
-    files: dict[str, str]
-    nav: list
+    files: dict[str, str]  # path in the docs folder -> its text
+    nav: Nav
     chapters: list[ChapterResult] = field(default_factory=list)
-    profiles: object = None
-    timeline: object = None
-    mentions: object = None
-    theme_words: dict = field(default_factory=dict)  # labels the theme's templates show (overrides/main.html)
-    timeline_report: dict = field(default_factory=dict)  # chapter id -> what its chronology gave the timeline
+    profiles: Profiles | None = None
+    timeline: TimelinePage | None = None
+    mentions: Mentions | None = None
+    theme_words: dict[str, str] = field(default_factory=dict)  # labels the theme's templates show (overrides/main.html)
+    timeline_report: dict[str, str] = field(default_factory=dict)  # chapter id -> what its chronology gave the timeline
     lang: str = "ja"
     root: str = ""  # its folder in the built site: "" for the main edition, "en/" for another
     site_name: str = ""
@@ -57,21 +84,22 @@ class SiteResult:
     light_mode: str = ""
     permalink: str = ""  # the title of the link after each heading (label permalink)
     editions: list[SiteResult] = field(default_factory=list)  # the other editions, in hakusho.yaml's order
-    alignments: dict = field(default_factory=dict)  # another edition's: chapter id -> its Alignment (align.py)
-    notices: list = field(default_factory=list)  # what an absent input turned off (content.py), every build
-    glossary: dict = field(default_factory=dict)  # acronym -> (its Japanese name, its English names)
-    search: dict = field(default_factory=dict)  # the search worker's words (builder/search_words.py)
+    alignments: dict[str, Alignment] = field(default_factory=dict)  # another edition's: chapter id -> its Alignment
+    notices: list[str] = field(default_factory=list)  # what an absent input turned off (content.py), every build
+    glossary: Glossary = field(default_factory=dict)
+    search: SearchWords | None = None  # the search worker's words (builder/search_words.py)
+    scripts: list[str] = field(default_factory=list)  # the site's own scripts, for every page (its files)
 
 
 @dataclass
 class Edition:
     """Another edition's chapters, processed, with what they are built with."""
 
-    edition: object
+    edition: config.Edition
     labels: Labels
-    registry: object
-    results: list
-    pairs: dict = field(default_factory=dict)  # chapter id -> its Alignment with the main edition's
+    registry: Registry | None
+    results: list[ChapterResult]
+    pairs: dict[str, Alignment] = field(default_factory=dict)  # chapter id -> its Alignment with the main edition's
 
 
 def build_site(root: Path) -> SiteResult:
@@ -90,7 +118,7 @@ def build_site(root: Path) -> SiteResult:
             )
             for r in other.results
         }
-    links = paragraph_links(content.site.editions[0], others)
+    links = paragraph_links(content.site.editions[0], others, counterparts)
     main = build_edition(
         content, content.site.editions[0], content.labels, main_results, content.chronologies, links.get(main_lang, {})
     )
@@ -109,14 +137,15 @@ def build_site(root: Path) -> SiteResult:
         )
         main.editions[-1].alignments = other.pairs
     main.notices = list(content.notices)
-    for edition in [main] + main.editions:
+    for edition in [main, *main.editions]:
         if main.editions:
             edition.files[COUNTERPARTS] = counterparts_script(edition, main)
+            edition.scripts.append(COUNTERPARTS)
     search_words(content, main, main_results, others)
     return main
 
 
-def search_words(content, main: SiteResult, main_results, others) -> None:
+def search_words(content: Content, main: SiteResult, main_results: list[ChapterResult], others: list[Edition]) -> None:
     """Each edition's words for the search worker: the same groups for every edition (a reader may
     type either language's name), its own language, the other edition's, and its labels."""
     texts = [t for r in main_results for t in chapter_texts(r.chapter)]
@@ -131,16 +160,16 @@ def search_words(content, main: SiteResult, main_results, others) -> None:
                 f"none of the words {', '.join(unused.words)} is in a "
                 "chapter's text; expected at least one the text writes",
             )
-    glossary: dict = {}
-    for edition in [main] + main.editions:
+    glossary: Glossary = {}
+    for edition in [main, *main.editions]:
         for acronym, (ja, en) in edition.glossary.items():
             had = glossary.get(acronym, ("", []))
             glossary[acronym] = (had[0] or ja, sorted(set(had[1]) | set(en)))
     found = groups(content.registry, variants, glossary, texts)
     labels = {main.lang: content.labels, **{o.edition.lang: o.labels for o in others}}
-    for edition in [main] + main.editions:
-        other = next((e.lang for e in [main] + main.editions if e is not edition), "")
-        headings = {}
+    for edition in [main, *main.editions]:
+        other = next((e.lang for e in [main, *main.editions] if e is not edition), "")
+        headings: dict[str, str] = {}
         for alignment in (edition.alignments or next((e.alignments for e in main.editions), {})).values():
             headings.update(counterpart_headings(alignment, edition is main))
         edition.search = {
@@ -165,11 +194,14 @@ def counterparts_script(edition: SiteResult, main: SiteResult) -> str:
     for the reader's script (a search result's offer of the other edition's page): a script, not a
     JSON file, since a page opened from file:// may load a script but not fetch a file."""
     others = []
-    for other in [main] + main.editions:
+    for other in [main, *main.editions]:
         if other is edition:
             continue
         theirs = {page_url(p) for p in other.files if p.endswith(".md")}
-        pages = {page_url(p): {} for p in edition.files if p.endswith(".md") and page_url(p) in theirs}
+        # page -> this edition's heading anchors -> the other's
+        pages: dict[str, dict[str, str]] = {
+            page_url(p): {} for p in edition.files if p.endswith(".md") and page_url(p) in theirs
+        }
         for alignment in (edition.alignments or other.alignments).values():
             for page, mine_anchor, their_anchor in heading_anchor_pairs(alignment, edition is main):
                 pages.setdefault(page_url(page), {})[mine_anchor] = their_anchor
@@ -184,35 +216,53 @@ def counterparts_script(edition: SiteResult, main: SiteResult) -> str:
     )
 
 
-def counterpart_headings(alignment, from_main: bool) -> dict[str, str]:
+def counterpart_headings(alignment: Alignment, from_main: bool) -> dict[str, str]:
     """Each item page's and heading's place (page.html, page.html#anchor) -> the other edition's
     title there, for the search (the other edition's paragraphs under it are on the page, hidden)."""
     out = {}
-    for t_item, m_item in zip(alignment.theirs_chapter.items(), alignment.mine_chapter.items()):
-        ids_t, ids_m = heading_ids(t_item.blocks), heading_ids(m_item.blocks)
+    for t_item, m_item, headings in aligned_items(alignment):
         mine, other = (t_item, m_item) if from_main else (m_item, t_item)
         out[page_url(mine.path)] = heading_plain(other.heading)
-        for m in alignment.matches:
-            if m.kind == "heading" and id(m.theirs) in ids_t and m.mine is not None and id(m.mine) in ids_m:
-                if from_main:
-                    out[f"{page_url(t_item.path)}#{ids_t[id(m.theirs)]}"] = heading_plain(m.mine)
-                else:
-                    out[f"{page_url(m_item.path)}#{ids_m[id(m.mine)]}"] = heading_plain(m.theirs)
+        for theirs_h, t_anchor, mine_h, m_anchor in headings:
+            if from_main:
+                out[f"{page_url(t_item.path)}#{t_anchor}"] = heading_plain(mine_h)
+            else:
+                out[f"{page_url(m_item.path)}#{m_anchor}"] = heading_plain(theirs_h)
     return out
 
 
-def heading_anchor_pairs(alignment, from_main: bool):
+def heading_anchor_pairs(alignment: Alignment, from_main: bool) -> Iterator[tuple[str, str, str]]:
     """(item page, the heading's anchor on this side, its counterpart's on the other) for each pair of
     headings inside the items of an aligned chapter."""
-    for t_item, m_item in zip(alignment.theirs_chapter.items(), alignment.mine_chapter.items()):
+    for t_item, _, headings in aligned_items(alignment):
+        for _, t_anchor, _, m_anchor in headings:
+            yield (t_item.path, t_anchor, m_anchor) if from_main else (t_item.path, m_anchor, t_anchor)
+
+
+def aligned_items(alignment: Alignment) -> Iterator[tuple[Item, Item, list[tuple[Heading, str, Heading, str]]]]:
+    """Each item of the main edition's aligned chapter with this edition's, and the headings inside
+    them that the alignment pairs: (the main edition's heading, its anchor, this edition's, its anchor)."""
+    theirs, mine = alignment.theirs_chapter, alignment.mine_chapter
+    if not (isinstance(theirs, Chapter) and isinstance(mine, Chapter)):
+        return
+    for t_item, m_item in zip(theirs.items(), mine.items()):
         ids_t, ids_m = heading_ids(t_item.blocks), heading_ids(m_item.blocks)
-        for m in alignment.matches:
-            if m.kind == "heading" and id(m.theirs) in ids_t and m.mine is not None and id(m.mine) in ids_m:
-                pair = (ids_t[id(m.theirs)], ids_m[id(m.mine)])
-                yield t_item.path, *(pair if from_main else pair[::-1])
+        yield (
+            t_item,
+            m_item,
+            [
+                (m.theirs, ids_t[id(m.theirs)], m.mine, ids_m[id(m.mine)])
+                for m in alignment.matches
+                if m.kind == "heading"
+                and isinstance(m.theirs, Heading)
+                and isinstance(m.mine, Heading)
+                and id(m.theirs) in ids_t
+                and id(m.mine) in ids_m
+            ],
+        )
 
 
-def process_editions(content, root: Path) -> tuple[list[ChapterResult], list[Edition]]:
+def process_editions(content: Content, root: Path) -> tuple[list[ChapterResult], list[Edition]]:
     """Each edition's chapters through the stages: the main edition's, then each other's with
     the main one's as evidence (its outline and figures)."""
     editions = content.site.editions
@@ -231,7 +281,13 @@ def process_editions(content, root: Path) -> tuple[list[ChapterResult], list[Edi
     return main_results, others
 
 
-def aligned(content, counterpart, result, registry, langs) -> Alignment:
+def aligned(
+    content: Content,
+    counterpart: Chapter,
+    result: ChapterResult,
+    registry: Registry | None,
+    langs: tuple[str, str],
+) -> Alignment:
     """The chapter's paragraphs paired with its counterpart's, checked against its alignment.yaml;
     a one-to-one pair whose evidence disagrees, and that the file does not explain, is a warning."""
     config = result.chapter.config
@@ -248,13 +304,14 @@ def aligned(content, counterpart, result, registry, langs) -> Alignment:
     return alignment
 
 
-def alignment_file(config) -> tuple[dict, Path]:
+def alignment_file(config: ChapterConfig) -> tuple[dict[str, Any], Path]:
     """The chapter's alignment.yaml, as data ({} where it has none), and its path."""
-    spec = (config.alignment.data if config.alignment else None) or {}
+    data = config.alignment.data if config.alignment else None
+    spec: dict[str, Any] = data if isinstance(data, dict) else {}
     return spec, config.alignment.path if config.alignment else config.dir / "alignment.yaml"
 
 
-def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
+def evidencers(content: Content, config: ChapterConfig, registry: Registry | None) -> tuple[Evidencer, Evidencer]:
     """What each edition's text shares: the main edition's dates read with its eras, its countries
     by its names; this edition's by its own."""
     theirs = Evidencer(
@@ -266,16 +323,18 @@ def evidencers(content, config, registry) -> tuple[Evidencer, Evidencer]:
     return theirs, mine
 
 
-def paragraph_links(main_edition, others) -> dict:
+def paragraph_links(
+    main_edition: config.Edition, others: list[Edition], counterparts: dict[str, Chapter]
+) -> dict[str, Links]:
     """lang -> (page, paragraph anchor) -> its counterparts in the other edition: (lang, root, page,
     anchor, text) each, for the pages that show them or point at them (the chapter's pages, a
-    profile's mentions, the timeline's sources)."""
-    out: dict = {}
+    profile's mentions, the timeline's sources). `counterparts`: the main edition's chapters by id."""
+    out: dict[str, Links] = {}
     for other in others:
         edition, pairs = other.edition, other.pairs
         for r in other.results:
             cid = r.chapter.id
-            theirs_at = anchor_pages(pairs[cid].theirs_chapter, len(main_edition.chapters) > 1)
+            theirs_at = anchor_pages(counterparts[cid], len(main_edition.chapters) > 1)
             mine_at = anchor_pages(r.chapter, len(edition.chapters) > 1)
             for pair in pairs[cid].pairs:
                 for p in pair.mine:
@@ -290,45 +349,52 @@ def paragraph_links(main_edition, others) -> dict:
     return out
 
 
-def anchor_pages(chapter, several: bool) -> dict[str, str]:
+def anchor_pages(chapter: Chapter, several: bool) -> dict[str, str]:
     """Each paragraph's anchor -> the page it is on: the intro's on the chapter's home."""
     home = f"{chapter.id}/index.md" if several else "index.md"
-    out = {p.anchor: home for p in chapter.intro if getattr(p, "anchor", "")}
+    out = {p.anchor: home for p in chapter.intro if isinstance(p, Paragraph) and p.anchor}
     for item in chapter.items():
         out.update({p.anchor: item.path for p in item.paragraphs()})
     return out
 
 
-def with_counterpart(config, counterpart, registry):
+def with_counterpart(config: ChapterConfig, counterpart: Chapter, registry: Registry | None) -> ChapterConfig:
     """Another edition's chapter, with what its rules take from the main edition's: the outline
     (page_order) and the figures (kind counterpart)."""
     return replace(config, outline=outline(counterpart), counterpart_figures=figures_of(counterpart, registry))
 
 
-def outline(chapter) -> tuple:
+def outline(chapter: Chapter) -> tuple[tuple[str, str], ...]:
     """The chapter's headings as (kind, number), in order: what another edition's pages are ordered by."""
-    out = []
-    for s in chapter.sections:
-        out.append((s.heading.kind, s.heading.num))
-        for item in s.items:
+    out: list[tuple[str, str]] = []
+    for section in chapter.sections:
+        out.append((section.heading.kind, section.heading.num))
+        for item in section.items:
             out.append((item.heading.kind, item.heading.num))
             out += [(b.kind, b.num) for b in item.blocks if isinstance(b, Heading) and b.kind != "kana"]
     return tuple(out)
 
 
-def figures_of(chapter, registry) -> dict:
+def figures_of(chapter: Chapter, registry: Registry | None) -> dict[str, dict[str, Any]]:
     """The main edition's figures, as another edition's kind counterpart shows them: each one's kind
-    and data, and the edition's names for the countries it names (the registry's)."""
+    and data, and the edition's names for the countries it names (the registry's). The figure's
+    data is as its kind reads it (builder/figures/), which the counterpart kind reads again."""
     out = {}
     for num, fig in chapter.figures.items():
-        names = {}
+        names: dict[str, str] = {}
         if registry and fig.kind == "visits":
             names = {
                 v["country"]: registry.named_in_figure(v["country"], num, chapter.config.raw, v["line"]).name
-                for v in fig.data
+                for v in visits(fig)
             }
         out[_roman(num)] = {"kind": fig.kind, "data": fig.data, "names": names}
     return out
+
+
+def visits(fig: Figure) -> list[dict[str, Any]]:
+    """A visits figure's rows (builder/figures/visits.py): each a country, as printed, and its line."""
+    rows: list[dict[str, Any]] = fig.data if isinstance(fig.data, list) else []
+    return rows
 
 
 def _roman(num: str) -> str:
@@ -337,159 +403,48 @@ def _roman(num: str) -> str:
 
 
 def build_edition(
-    content, edition, labels, results, chronologies, links=None, counterparts=None, main_lang=""
+    content: Content,
+    edition: config.Edition,
+    labels: Labels,
+    results: list[ChapterResult],
+    chronologies: dict[str, Chronology] | None,
+    links: Links | None = None,
+    counterparts: dict[str, Chapter] | None = None,
+    main_lang: str = "",
 ) -> SiteResult:
     """One edition's pages, data files and navigation from its chapters' results; `chronologies`
     (the main edition's events.yaml files) give it a timeline; `links` give each paragraph, by its
     page and anchor, its counterparts in the other editions; `counterparts` (the main edition's chapters by id) are
     what another edition's notes point at where its own text falls short."""
-    files: dict[str, str] = {}
-    nav: list = [{label(labels.home): "index.md"}]
-    home = [f"# {escape(edition.site_name)}\n"]
     several = len(edition.chapters) > 1
-    books: dict[str, dict[str, list]] = {}  # book -> part -> [(chapter's nav title, its nav)]
-    chapters = [r.chapter for r in results]
-    layout = content.layout
     # several chapters: each has a home page of its own, and the site's lists them
-    homes = [f"{ch.id}/index.md" if several else "index.md" for ch in chapters]
-    registry, mentions, timeline, profiles = content.registry, Mentions(), None, None
-    timeline_report: dict[str, str] = {}
-    acronyms: dict = {}  # the glossaries' entries, for the search
+    homes = [f"{r.chapter.id}/index.md" if several else "index.md" for r in results]
     # the same paragraphs in the other editions, for the pages that point at paragraphs
     others = Counterparts(links or {}, edition.root, labels)
-    if registry:
-        registry = registry.in_language(edition.lang)
-        matcher = Matcher(registry)
-        mentions = find_mentions(chapters, matcher)
-        if content.kinds and chronologies is not None:
-            events, gave = [], set()  # gave: the kinds of figure that give events
-            for result, chapter_home in zip(results, homes):
-                ch = result.chapter
-                from_figures = figure_events(ch, registry, page_url)
-                gave |= {kind_of(ch.figures[s.figure]).name for e in from_figures for s in e.sources if s.figure}
-                chron = chronologies.get(ch.id)
-                if chron:
-                    placed = place_events(chron, ch, chapter_home, page_url, from_figures, layout)
-                    events += placed.events
-                    for line, problem in placed.problems:  # the house style (content/README-events.md)
-                        result.warnings.add(chron.path, line, problem)
-                    from_figures = placed.alone
-                # the rows no event merges, as their figure tells them (a post's visits in a month: one trip)
-                from_figures = figure_events(ch, registry, page_url, alone={e.id for e in from_figures})
-                if chron:
-                    timeline_report[ch.id] = chronology_report(placed.events, len(from_figures))
-                events += from_figures
-            timeline = TimelinePage(
-                events,
-                registry,
-                content.kinds,
-                labels,
-                [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile],
-                others,
-            )
-        profiles = Profiles(registry, chapters, mentions, labels, timeline, others)
-    link_path = (lambda cid: registry.entries[cid].path) if registry else None
+    around = surroundings(content, edition.lang, labels, results, homes, chronologies, others)
+    contents = Contents(labels, several, [{label(labels.home): "index.md"}], [f"# {escape(edition.site_name)}\n"])
+    up = "../" * edition.root.count("/")
     for result, chapter_home in zip(results, homes):
-        box_styles = {name: k.style for name, k in result.chapter.config.layout.box_kinds.items()}
-        counterpart = (
-            (counterparts[result.chapter.id], "../" * edition.root.count("/"), main_lang) if counterparts else None
-        )
-        renderer = ChapterRenderer(
-            result.chapter, box_styles, labels, chapter_home, mentions.links, link_path, counterpart, others
-        )
-        pages: list[Page] = renderer.pages()
-        for page in pages:
-            files[page.path] = page.text
-        names, japanese, _, _ = renderer.glossary_entries()
-        for acronym, english in names.items():
-            acronyms.setdefault(acronym, (japanese.get(acronym, ""), sorted(english)))
-        files.update(renderer.data_files())
-        for nos, where in renderer.placements():
-            result.ledger.place(nos, where)
-        # nothing lost: every raw line has a place or a reason, before anything is written
-        missing = result.ledger.unaccounted(result.raw_lines)
-        if missing:
-            raise InputError(
-                result.ledger.path,
-                missing[0],
-                f"{len(missing)} raw line(s) were not accounted for; "
-                "expected each line in the text, a figure, a note or "
-                "dropped as furniture",
-            )
-        chapter_nav = []
-        for s in result.chapter.sections:
-            title = next(p.title for p in pages if p.path == s.path)
-            entries = [{label(title): s.path}] + [
-                {label(p.title): p.path} for p in pages if p.path.startswith(s.path_dir + "/item-")
-            ]
-            chapter_nav.append({label(title): entries})
-        chapter_nav.append({label(labels.figures): [{label(p.title): p.path} for p in pages if "/figures/" in p.path]})
-        glossary = next(p for p in pages if p.path == f"{result.chapter.id}/glossary.md")
-        chapter_nav.append({label(glossary.title): glossary.path})
-        cfg = result.chapter.config
-        if several:
-            files[renderer.home] = renderer.home_section(level=1)
-            books.setdefault(cfg.book, {}).setdefault(cfg.part, []).append(
-                (f"{cfg.number} {cfg.title}", [{label(f"{cfg.number} {cfg.title}"): renderer.home}] + chapter_nav)
-            )
-        else:
-            home.append(renderer.home_section())
-            nav.extend(chapter_nav)
-    if several:
-        home.append(contents(books))
-        nav.extend(grouped_nav(books))
+        counterpart = (counterparts[result.chapter.id], up, main_lang) if counterparts else None
+        contents.add_chapter(result, renderer(result, chapter_home, labels, around, others, counterpart))
+    contents.add_books()
     # the nav and the home page name a page by its own title, written once where the page is made
-    if profiles:
-        pages = profiles.pages()
-        for page in pages:
-            files[page.path] = page.text
-        files["data/countries.json"] = profiles.export()
-        # each profile under 国・機関, by region: a profile's trail and nav lead back to the index
-        nav.append({label(pages[0].title): nested_labels(profiles.nav())})
-        home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
-    if timeline:
-        pages = timeline.pages()
-        for page in pages:
-            files[page.path] = page.text
-        files.update(timeline.data_files())
-        # the overview as the section's titled first page (its index, with navigation.indexes)
-        nav.append(
-            {
-                label(pages[0].title): pages[0].path
-                if len(pages) == 1
-                else [{label(pages[0].title): pages[0].path}] + [{label(p.nav_title): p.path} for p in pages[1:]]
-            }
-        )
-        home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
+    if around.profiles:
+        contents.add_profiles(around.profiles)
+    if around.timeline:
+        contents.add_timeline(around.timeline)
     # the home page lists the others: search ranks it below the pages it lists
-    files["index.md"] = Page("index.md", labels.home, "\n".join(home), search_boost=0.5).text
-    for path, text in files.items():
-        if path.endswith(".md"):
-            memo.passed.check(functools.partial(check_page, path, text), "page", text)
-    # the theme's words (overrides/main.html) and the reader's script's (hakusho.js)
-    theme_words = {
-        key: labels.template(key)
-        for key in (
-            "search_none",
-            "search_inexact",
-            "table_region",
-            "note",
-            "to_note",
-            "side_by_side",
-            "counterpart_mark",
-            "search_counterpart",
-        )
-    }
-    theme_words |= {key: labels.template(key) for key in ("trail",)}  # the trail (overrides/partials/path.html)
+    contents.files["index.md"] = Page("index.md", labels.home, "\n".join(contents.home), search_boost=0.5).text
+    check_pages(contents.files)
     return SiteResult(
-        files,
-        nav,
+        contents.files,
+        contents.nav,
         results,
-        profiles,
-        timeline,
-        mentions,
-        theme_words,
-        timeline_report,
+        around.profiles,
+        around.timeline,
+        around.mentions,
+        theme_words(labels),
+        around.report,
         lang=edition.lang,
         root=edition.root,
         site_name=edition.site_name,
@@ -497,16 +452,222 @@ def build_edition(
         dark_mode=labels.dark_mode,
         light_mode=labels.light_mode,
         permalink=labels.permalink,
-        glossary=acronyms,
+        glossary=contents.glossary,
     )
 
 
-def grouped_nav(books: dict) -> list:
+def renderer(
+    result: ChapterResult,
+    home: str,
+    labels: Labels,
+    around: Surroundings,
+    others: Counterparts,
+    counterpart: tuple[Chapter, str, str] | None,
+) -> ChapterRenderer:
+    """The chapter's pages' maker: its boxes styled as its profile says, countries linked to their
+    profiles, and (another edition's) the main edition's chapter, its root and language."""
+    box_styles = {name: k.style for name, k in result.chapter.layout.box_kinds.items()}
+    return ChapterRenderer(
+        result.chapter, box_styles, labels, home, around.mentions.links, around.link_path, counterpart, others
+    )
+
+
+@dataclass
+class Surroundings:
+    """What an edition's chapters stand among: where they name countries, the countries' profiles
+    and the timeline (none of them without a registry of countries)."""
+
+    mentions: Mentions
+    link_path: Callable[[str], str] | None = None  # a country's id -> its profile's page
+    profiles: Profiles | None = None
+    timeline: TimelinePage | None = None
+    report: dict[str, str] = field(default_factory=dict)  # chapter id -> what its chronology gave the timeline
+
+
+def surroundings(
+    content: Content,
+    lang: str,
+    labels: Labels,
+    results: list[ChapterResult],
+    homes: list[str],
+    chronologies: dict[str, Chronology] | None,
+    others: Counterparts,
+) -> Surroundings:
+    """The edition's mentions of countries, their profiles and, for the main edition, the timeline."""
+    if not content.registry:
+        return Surroundings(Mentions())
+    registry = content.registry.in_language(lang)
+    chapters = [r.chapter for r in results]
+    mentions = find_mentions(chapters, Matcher(registry))
+    timeline: TimelinePage | None = None
+    report: dict[str, str] = {}
+    if content.kinds and chronologies is not None:
+        timeline, report = edition_timeline(
+            content.layout, content.kinds, registry, labels, results, homes, chronologies, others
+        )
+    profiles = Profiles(registry, chapters, mentions, labels, timeline, others)
+    return Surroundings(mentions, lambda cid: registry.entries[cid].path, profiles, timeline, report)
+
+
+def edition_timeline(
+    layout: Layout,
+    kinds: Kinds,
+    registry: Registry,
+    labels: Labels,
+    results: list[ChapterResult],
+    homes: list[str],
+    chronologies: dict[str, Chronology],
+    others: Counterparts,
+) -> tuple[TimelinePage, dict[str, str]]:
+    """The timeline: each chapter's chronology found in its text, and its figures' rows that no
+    event merges; with what each chronology gave it, by chapter id."""
+    events: list[Event] = []
+    gave: set[str] = set()  # the kinds of figure that give events
+    report: dict[str, str] = {}
+    for result, chapter_home in zip(results, homes):
+        ch = result.chapter
+        from_figures = figure_events(ch, registry, page_url)
+        gave |= {kind_of(ch.figures[s.figure]).name for e in from_figures for s in e.sources if s.figure}
+        chron = chronologies.get(ch.id)
+        if chron:
+            placed = place_events(chron, ch, chapter_home, page_url, from_figures, layout)
+            events += placed.events
+            for line, problem in placed.problems:  # the house style (content/README-events.md)
+                result.warnings.add(chron.path, line, problem)
+            from_figures = placed.alone
+        # the rows no event merges, as their figure tells them (a post's visits in a month: one trip)
+        from_figures = figure_events(ch, registry, page_url, alone={e.id for e in from_figures})
+        if chron:
+            report[ch.id] = chronology_report(placed.events, len(from_figures))
+        events += from_figures
+    headings = [k.profile.heading for k in KINDS.values() if k.name in gave and k.profile]
+    return TimelinePage(events, registry, kinds, labels, headings, others), report
+
+
+@dataclass
+class Contents:
+    """An edition's files, navigation and home page, as each part of the site adds its own."""
+
+    labels: Labels
+    several: bool  # several chapters: each has a home page of its own, listed by books and parts
+    nav: Nav
+    home: list[str]  # the home page's Markdown, a part a line
+    files: dict[str, str] = field(default_factory=dict)  # path in the docs folder -> its text
+    books: Books = field(default_factory=dict)
+    glossary: Glossary = field(default_factory=dict)  # the glossaries' entries, for the search
+
+    def add_pages(self, pages: list[Page]) -> None:
+        for page in pages:
+            self.files[page.path] = page.text
+
+    def add_chapter(self, result: ChapterResult, renderer: ChapterRenderer) -> None:
+        """The chapter's pages and data files, its glossary's entries, and its place in the nav."""
+        pages: list[Page] = renderer.pages()
+        self.add_pages(pages)
+        names, japanese, _, _ = renderer.glossary_entries()
+        for acronym, english in names.items():
+            self.glossary.setdefault(acronym, (japanese.get(acronym, ""), sorted(english)))
+        self.files.update(renderer.data_files())
+        account(result, renderer)
+        nav = chapter_nav(result.chapter, pages, self.labels)
+        cfg = result.chapter.config
+        if self.several:
+            self.files[renderer.home] = renderer.home_section(level=1)
+            title = f"{cfg.number} {cfg.title}"
+            chapter: Nav = [{label(title): renderer.home}, *nav]
+            self.books.setdefault(cfg.book, {}).setdefault(cfg.part, []).append((title, chapter))
+        else:
+            self.home.append(renderer.home_section())
+            self.nav.extend(nav)
+
+    def add_books(self) -> None:
+        """With several chapters, the home lists them, and the nav holds them, by books and parts."""
+        if self.several:
+            self.home.append(contents(self.books))
+            self.nav.extend(grouped_nav(self.books))
+
+    def add_profiles(self, profiles: Profiles) -> None:
+        pages = profiles.pages()
+        self.add_pages(pages)
+        self.files["data/countries.json"] = profiles.export()
+        # each profile under 国・機関, by region: a profile's trail and nav lead back to the index
+        self.nav.append({label(pages[0].title): nested_labels(profiles.nav())})
+        self.home.append(f"[{escape(pages[0].title)}]({pages[0].path})\n")
+
+    def add_timeline(self, timeline: TimelinePage) -> None:
+        pages = timeline.pages()
+        self.add_pages(pages)
+        self.files.update(timeline.data_files())
+        # the overview as the section's titled first page (its index, with navigation.indexes)
+        first = pages[0]
+        section: Nav = [{label(first.title): first.path}]
+        section.extend({label(p.nav_title): p.path} for p in pages[1:])
+        self.nav.append({label(first.title): first.path if len(pages) == 1 else section})
+        self.home.append(f"[{escape(first.title)}]({first.path})\n")
+
+
+def account(result: ChapterResult, renderer: ChapterRenderer) -> None:
+    """Each raw line's place in the pages, in the chapter's ledger. Nothing lost: every raw line
+    has a place or a reason, before anything is written."""
+    for nos, where in renderer.placements():
+        result.ledger.place(nos, where)
+    missing = result.ledger.unaccounted(result.raw_lines)
+    if missing:
+        raise InputError(
+            result.ledger.path,
+            missing[0],
+            f"{len(missing)} raw line(s) were not accounted for; "
+            "expected each line in the text, a figure, a note or "
+            "dropped as furniture",
+        )
+
+
+def chapter_nav(chapter: Chapter, pages: list[Page], labels: Labels) -> Nav:
+    """A chapter's part of the nav: each section with its items, the figures, the glossary."""
+    nav: Nav = []
+    for s in chapter.sections:
+        title = next(p.title for p in pages if p.path == s.path)
+        entries: Nav = [{label(title): s.path}]
+        entries.extend({label(p.title): p.path} for p in pages if p.path.startswith(s.path_dir + "/item-"))
+        nav.append({label(title): entries})
+    figures: Nav = [{label(p.title): p.path} for p in pages if "/figures/" in p.path]
+    nav.append({label(labels.figures): figures})
+    glossary = next(p for p in pages if p.path == f"{chapter.id}/glossary.md")
+    nav.append({label(glossary.title): glossary.path})
+    return nav
+
+
+def check_pages(files: dict[str, str]) -> None:
+    """Every page parsed back (builder/check.py) before any is written; a page that passed
+    with the same text before passes again unread (builder/memo.py)."""
+    for path, text in files.items():
+        if path.endswith(".md"):
+            memo.passed.check(functools.partial(check_page, path, text), "page", text)
+
+
+def theme_words(labels: Labels) -> dict[str, str]:
+    """The theme's words (overrides/main.html), the reader's script's (hakusho.js) and the
+    trail's (overrides/partials/path.html)."""
+    keys = (
+        "search_none",
+        "search_inexact",
+        "table_region",
+        "note",
+        "to_note",
+        "side_by_side",
+        "counterpart_mark",
+        "search_counterpart",
+        "trail",
+    )
+    return {key: labels.template(key) for key in keys}
+
+
+def grouped_nav(books: Books) -> Nav:
     """Chapters under their parts under their books, a level left out where it
     has one member: with navigation.prune a page then carries its own branch
     and the titles above it, however many chapters the site has."""
 
-    def parts(by_part: dict) -> list:
+    def parts(by_part: dict[str, list[tuple[str, Nav]]]) -> Nav:
         if len(by_part) == 1:
             return [{label(title): nav} for title, nav in next(iter(by_part.values()))]
         return [{label(part): [{label(title): nav} for title, nav in chapters]} for part, chapters in by_part.items()]
@@ -516,7 +677,7 @@ def grouped_nav(books: dict) -> list:
     return [{label(book): parts(by_part)} for book, by_part in books.items()]
 
 
-def nested_labels(nav: list) -> list:
+def nested_labels(nav: Nav) -> Nav:
     """A part of the nav with every title escaped (label)."""
     return [{label(k): nested_labels(v) if isinstance(v, list) else v for k, v in entry.items()} for entry in nav]
 
@@ -526,7 +687,7 @@ def label(title: str) -> str:
     return html.escape(title)
 
 
-def contents(books: dict) -> str:
+def contents(books: Books) -> str:
     """The site's home with several chapters: books, parts and chapter titles,
     each linked to the chapter's home (the first page of its nav)."""
     out = []
@@ -537,191 +698,3 @@ def contents(books: dict) -> str:
             out += [f"- [{escape(title)}]({next(iter(nav[0].values()))})" for title, nav in chapters]
             out.append("")
     return "\n".join(out)
-
-
-def write_docs(result: SiteResult, build_dir: Path, repo: Path) -> Path:
-    """Bring each edition's docs folder in line with the (already checked) result: write
-    what changed, remove what is no longer built; then its MkDocs config. Writing in
-    place keeps `mkdocs serve` watching the same folder. The main edition's folder is
-    build/docs, another's build/docs-<lang>; their sites are site/ and site/<lang>/."""
-    docs = _write_folder(result.files, build_dir / "docs")
-    write_config(build_dir / "mkdocs.yml", _mkdocs_config(result, result, docs, repo / "site", repo))
-    for edition in result.editions:
-        folder = _write_folder(edition.files, build_dir / f"docs-{edition.lang}")
-        write_config(
-            build_dir / f"mkdocs-{edition.lang}.yml",
-            _mkdocs_config(edition, result, folder, repo / "site" / edition.lang, repo),
-        )
-    for stale in build_dir.glob("mkdocs-*.yml"):
-        if stale.stem.removeprefix("mkdocs-") not in {e.lang for e in result.editions}:
-            stale.unlink()
-    return docs
-
-
-def _write_folder(files: dict[str, str], docs: Path) -> Path:
-    wanted = {docs / path: text for path, text in files.items()}
-    if docs.exists():
-        for old in sorted(docs.rglob("*"), reverse=True):
-            if old.is_file() and old not in wanted:
-                old.unlink()
-            elif old.is_dir() and not any(old.iterdir()):
-                old.rmdir()
-    for target, text in sorted(wanted.items()):
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return docs
-
-
-def _mkdocs_config(edition: SiteResult, main: SiteResult, docs: Path, site: Path, repo: Path) -> dict:
-    """MkDocs (and ProperDocs) read the repository's mkdocs.yml; this adds an edition's folders, its
-    generated nav, its words and, where the site has several editions, the language switch."""
-    config = {
-        "INHERIT": str((repo / "mkdocs.yml").resolve()),
-        "docs_dir": str(docs.resolve()),
-        "site_dir": str(site.resolve()),
-        "theme": {"custom_dir": str((repo / "overrides").resolve())},
-        "nav": edition.nav,
-        "extra": {"hakusho": edition.theme_words, "hakusho_search": edition.search},
-        "markdown_extensions": markdown_extensions(edition),
-        # the search worker's data, from the index the search plugin writes (builder/search_hook.py)
-        "hooks": [str((repo / "builder" / "search_hook.py").resolve())],
-    }
-    for key, value in edition_settings(edition, main).items():
-        config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
-    return config
-
-
-def edition_settings(edition: SiteResult, main: SiteResult) -> dict:
-    """What sets an edition apart in its engine's config: its name and language, and the switch
-    to the others (links relative to its own root, so that they work from file:// too)."""
-    if not main.editions:
-        return {}
-    up = "../" * edition.root.count("/")
-    every = [main] + main.editions
-    # our switch (overrides/partials/alternate.html); alternate: true only makes Material's header show it
-    out: dict = {
-        "extra": {
-            "hakusho": edition.theme_words,
-            "alternate": True,
-            "hakusho_editions": [
-                {
-                    "name": LANGUAGE_NAMES.get(e.lang, e.lang),
-                    "lang": e.lang,
-                    "link": f"{up}{e.root}",
-                    "current": e is edition,
-                    "pages": sorted(page_url(p) for p in e.files if p.endswith(".md")),
-                }
-                for e in every
-            ],
-        }
-    }
-    # where each page is in the other editions, for the search results' offer (hakusho.js)
-    out["extra_javascript"] = list(repo_config().get("extra_javascript") or []) + [COUNTERPARTS]
-    if edition is not main:
-        out["site_name"] = edition.site_name
-        out["site_description"] = edition.site_description or edition.site_name
-        out["theme"] = {"language": edition.lang, "palette": palette(edition.dark_mode, edition.light_mode)}
-    return out
-
-
-@functools.cache
-def repo_config() -> dict:
-    """The repository's mkdocs.yml, for the lists an edition's config extends: a list in a config
-    replaces the inherited one whole, so it is read there and written again (a Python object the
-    engine makes, the toc's slugify, as its tag: PythonTag)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # !ENV: not needed here
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor(
-        "tag:yaml.org,2002:python/",
-        lambda loader, suffix, node: PythonTag(
-            node.tag, loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else None
-        ),
-    )
-    return yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
-
-
-@dataclass(frozen=True)
-class PythonTag:
-    """A YAML node the engine reads as a Python object (!!python/object/apply:…), kept to be written again."""
-
-    tag: str
-    value: dict | None
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(PythonTag, lambda dumper, t: dumper.represent_mapping(t.tag, t.value or {}))
-
-
-def markdown_extensions(edition: SiteResult) -> list:
-    """The repository's Markdown extensions, with the title of the link after each heading in the
-    edition's words (label permalink; the toc extension's own is English)."""
-    out = []
-    for ext in repo_config()["markdown_extensions"]:
-        if isinstance(ext, dict) and "toc" in ext:
-            ext = {"toc": {**ext["toc"], "permalink_title": edition.permalink}}
-        out.append(ext)
-    return out
-
-
-def palette(dark: str, light: str) -> list:
-    """The repository's palette, its toggles named in the edition's words."""
-    schemes = [dict(s, toggle=dict(s.get("toggle", {}))) for s in repo_config()["theme"]["palette"]]
-    for scheme, name in zip(schemes, (dark, light)):
-        scheme["toggle"]["name"] = name
-    return schemes
-
-
-# each language's name in itself, for the switch
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
-
-
-def write_zensical_config(result: SiteResult, build_dir: Path, repo: Path) -> dict[str, Path]:
-    """Zensical reads the same mkdocs.yml, but refuses a theme folder, a docs
-    folder or a site folder outside the folder of the config it is given: its
-    configs sit at the repository's root (zensical.yml, zensical-offline.yml,
-    and zensical-<lang>.yml, zensical-<lang>-offline.yml for another edition;
-    not committed), with paths relative to it. It has no option for the site
-    folder, so the site and the offline build each have a config naming its
-    own, under build/ (the Makefile runs them side by side, then moves them)."""
-    targets = {}
-    for edition in [result] + result.editions:
-        tag = "" if edition is result else f"-{edition.lang}"
-        docs = build_dir / ("docs" if edition is result else f"docs-{edition.lang}")
-        for name, config_file, site_dir in (
-            ("site", f"zensical{tag}.yml", f"zensical-site{tag}"),
-            ("offline", f"zensical{tag}-offline.yml", f"zensical-offline{tag}"),
-        ):
-            config = {
-                "INHERIT": "mkdocs.yml",
-                "docs_dir": docs.resolve().relative_to(repo.resolve()).as_posix(),
-                "site_dir": (build_dir / site_dir).resolve().relative_to(repo.resolve()).as_posix(),
-                "theme": {"custom_dir": "overrides", "variant": "classic"},  # classic: Material's look
-                "nav": edition.nav,
-                "extra": {"hakusho": edition.theme_words},
-                "markdown_extensions": markdown_extensions(edition),
-            }
-            for key, value in edition_settings(edition, result).items():
-                config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
-            targets[name + tag] = repo / config_file
-            write_config(targets[name + tag], config)
-    for stale in repo.glob("zensical-*.yml"):
-        if stale not in targets.values() and stale.name != "zensical-offline.yml":
-            stale.unlink()
-    return targets
-
-
-def write_config(target: Path, config: dict) -> None:
-    text = "# Generated by `python -m builder build`; edit the repository's mkdocs.yml instead.\n" + yaml.dump(
-        config, Dumper=_Dumper, allow_unicode=True, sort_keys=False
-    )
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")

@@ -178,7 +178,8 @@ def build_everything(root: Path, epoch: str = "1430000000", site_url: str | None
     """docs, site, offline site and zip from the real content, under root; the
     two MkDocs builds side by side, as `make site` runs them."""
     from builder.bundle import make_zip
-    from builder.site import build_site, write_docs
+    from builder.engines import write_docs
+    from builder.site import build_site
 
     result = build_site(CONTENT)
     write_docs(result, root / "build", REPO)

@@ -7,8 +7,9 @@ import sys
 import pytest
 from conftest import REPO, make_chapter, make_content
 
+from builder.engines import write_docs
 from builder.errors import InputError
-from builder.site import build_site, write_docs
+from builder.site import build_site
 
 GOOD = [
     "第1節\u3000節の題",

@@ -17,7 +17,8 @@ from article_diff import compare
 from conftest import CONTENT, REPO, SITE_URL, axe_violations, engine_env, search, serve
 
 from builder.bundle import check_offline
-from builder.site import build_site, write_zensical_config
+from builder.engines import write_zensical_config
+from builder.site import build_site
 
 PYTHONS = {
     "properdocs": REPO / ".venv-properdocs" / "bin" / "python",

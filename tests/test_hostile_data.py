@@ -61,7 +61,7 @@ def hostile_site(tmp_path_factory):
     for key, hostile in HOSTILE_LABELS.items():
         text = re.sub(rf"^{key}: .*$", f"{key}: '{hostile}'", text, count=1, flags=re.M)
     labels.write_text(text, encoding="utf-8")
-    from builder.site import write_docs
+    from builder.engines import write_docs
 
     write_docs(build_site(content), root / "build", REPO)
     mkdocs_build(root / "build", root / "site")
@@ -147,7 +147,7 @@ def test_hostile_chapter_titles_are_text_in_every_nav(tmp_path):
     import re as _re
 
     from bench.corpus import synthetic_content
-    from builder.site import write_docs
+    from builder.engines import write_docs
 
     content = synthetic_content(tmp_path, 2)
     cfg = content / "ch002" / "chapter.yaml"

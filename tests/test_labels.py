@@ -13,10 +13,11 @@ from conftest import CONTENT, REPO, copy_content, make_chapter, make_content
 
 from bench.corpus import synthetic_content
 from builder.countries import profiles as profiles_mod
+from builder.engines import edition_settings, markdown_extensions
 from builder.errors import InputError
 from builder.inputs.yamldoc import load
 from builder.labels import Labels
-from builder.site import build_site, edition_settings, markdown_extensions
+from builder.site import build_site
 from builder.timeline import page as timeline_mod
 
 

@@ -12,7 +12,8 @@ from conftest import REPO, mkdocs_build
 
 from bench.corpus import synthetic_content
 from builder.countries import profiles as profiles_mod
-from builder.site import build_site, write_docs
+from builder.engines import write_docs
+from builder.site import build_site
 from builder.timeline import page as timeline_mod
 from builder.timeline.page import split_periods
 

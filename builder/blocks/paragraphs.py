@@ -7,13 +7,20 @@ column's width. What interrupts the text is placed after it (see assemble).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from ..lines import Line
 from ..rules_inline.justification import remove_justification
-from .model import Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
+from .model import Block, Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph, TextBlock
+
+if TYPE_CHECKING:  # for the types alone: config imports what imports the blocks
+    from ..config import Hint, Layout
+    from ..ledger import Ledger
 
 
-def ends_paragraph(text: str, layout, nxt: str | None = None) -> bool:
+def ends_paragraph(text: str, layout: Layout, nxt: str | None = None) -> bool:
     """A sentence's end short of the column's width (as the page set the line) ends the paragraph.
     Where the profile says so, more evidence does too (the English lost its indents):
     - paragraph_short_line: a line that short is a paragraph's last, full stop or not (the
@@ -39,11 +46,18 @@ def ends_paragraph(text: str, layout, nxt: str | None = None) -> bool:
     )
 
 
-def reflow(lines, layout) -> str:
-    return layout.join([remove_justification(l.text.strip(" ")) for l in lines])
+def reflow(lines: Sequence[Line], layout: Layout) -> str:
+    return layout.join([remove_justification(line.text.strip(" ")) for line in lines])
 
 
-def assemble(blocks, layout, hints, ledger, end_hints=(), raw=()) -> list:
+def assemble(
+    blocks: Sequence[Block],
+    layout: Layout,
+    hints: Sequence[Hint],
+    ledger: Ledger,
+    end_hints: Sequence[Hint] = (),
+    raw: Sequence[str] = (),
+) -> list[Block]:
     """The flow of paragraphs and what stands between them; `hints` are the
     paragraph_break and paragraph_join hints (a line whose end one quotes ends its
     paragraph, or goes on in the next line, whatever the rules say), and the
@@ -56,76 +70,108 @@ def assemble(blocks, layout, hints, ledger, end_hints=(), raw=()) -> list:
     paragraph. A box (解説, VOICE) goes after the unit it interrupts, the run
     of paragraphs under one heading: it is an aside, and never stands between
     two paragraphs that belong together."""
-    flow: list = []
-    current: list = []
-    deferred: list = []
-    boxes: list = []  # held to the end of the unit, with the captions printed after them
-    after_box = False  # the last block was a box (or a caption printed after one)
-    beyond = False  # past the counterpart's end
+    flow = Flow(layout, hints, ledger, end_hints, raw, _next_lines(blocks))
+    for b in blocks:
+        flow.add(b)
+    return flow.end()
 
-    def close(cut_off=False):
-        nonlocal current, deferred
-        if current:
-            flow.append(
+
+class Flow:
+    """The flow as assemble makes it: the paragraph being read, what waits for its end, and the
+    boxes held to the end of the unit."""
+
+    def __init__(
+        self,
+        layout: Layout,
+        hints: Sequence[Hint],
+        ledger: Ledger,
+        end_hints: Sequence[Hint],
+        raw: Sequence[str],
+        following: dict[int, str],
+    ) -> None:
+        self.layout, self.hints, self.ledger, self.end_hints, self.raw = layout, hints, ledger, end_hints, raw
+        self.following = following  # each body line's next, by the line's id (_next_lines)
+        self.out: list[Block] = []
+        self.current: list[Line] = []  # the paragraph's lines so far
+        self.deferred: list[Block] = []  # what interrupted it, to go after it
+        self.boxes: list[Block] = []  # held to the end of the unit, with the captions printed after them
+        self.after_box = False  # the last block was a box (or a caption printed after one)
+        self.beyond = False  # past the counterpart's end
+
+    def add(self, b: Block) -> None:
+        if isinstance(b, Caption) and self.after_box:
+            self.boxes.append(b)  # a box's photo: its caption stays with it
+            return
+        self.after_box = isinstance(b, Box)
+        if isinstance(b, TextBlock):
+            self.text(b)
+        elif isinstance(b, Heading):
+            self.close()
+            self.out.extend(self.boxes)
+            self.boxes = []
+            self.out.append(b)
+        elif isinstance(b, Box):
+            paragraphs = box_paragraphs(b.lines, self.layout, self.hints, self.ledger, self.raw)
+            self.boxes.append(replace(b, paragraphs=paragraphs))
+        elif isinstance(b, CrossRef):
+            self.cross_ref(b)
+        elif isinstance(b, (Caption, FootnoteBody)):
+            (self.deferred if self.current else self.out).append(b)
+
+    def text(self, b: TextBlock) -> None:
+        """Body lines: each ends its paragraph where a hint or the rules say so."""
+        for k, line in enumerate(b.lines):
+            end = next((h for h in self.end_hints if line.text.strip().startswith(h.quote)), None)
+            if end:
+                self.ledger.use_hint(end)
+                self.close()
+                self.beyond = True
+            self.current.append(line)
+            text = line.text.strip()
+            last = k == len(b.lines) - 1
+            hinted = _hinted(line, self.hints, self.ledger, self.raw)
+            if hinted == "paragraph_break" or (
+                hinted is None
+                and (
+                    ends_paragraph(text, self.layout, self.following.get(id(line)))
+                    or (last and b.before_blank and self.layout.ends_sentence(text))
+                )
+            ):
+                self.close()
+
+    def cross_ref(self, b: CrossRef) -> None:
+        target = self.deferred if self.current else self.out
+        last = target[-1] if target else None
+        if isinstance(last, CrossRef):
+            # one see-also box in the margin holds several entries
+            target[-1] = replace(last, entries=last.entries + b.entries, nos=last.nos + b.nos)
+        else:
+            target.append(b)
+
+    def close(self, cut_off: bool = False) -> None:
+        """The paragraph read so far, then what interrupted it."""
+        if self.current:
+            self.out.append(
                 Paragraph(
-                    nos=[n for l in current for n in l.nos],
-                    text=reflow(current, layout),
+                    nos=[n for line in self.current for n in line.nos],
+                    text=reflow(self.current, self.layout),
                     cut_off=cut_off,
-                    beyond=beyond,
+                    beyond=self.beyond,
                 )
             )
-        flow.extend(deferred)
-        current, deferred = [], []
+        self.out.extend(self.deferred)
+        self.current, self.deferred = [], []
 
-    following = _next_lines(blocks)
-    for b in blocks:
-        if isinstance(b, Caption) and after_box:
-            boxes.append(b)  # a box's photo: its caption stays with it
-            continue
-        after_box = isinstance(b, Box)
-        if isinstance(b, TextBlock):
-            for k, line in enumerate(b.lines):
-                end = next((h for h in end_hints if line.text.strip().startswith(h.quote)), None)
-                if end:
-                    ledger.use_hint(end)
-                    close()
-                    beyond = True
-                current.append(line)
-                text = line.text.strip()
-                last = k == len(b.lines) - 1
-                hinted = _hinted(line, hints, ledger, raw)
-                if hinted == "paragraph_break" or (
-                    hinted is None
-                    and (
-                        ends_paragraph(text, layout, following.get(id(line)))
-                        or (last and b.before_blank and layout.ends_sentence(text))
-                    )
-                ):
-                    close()
-        elif isinstance(b, Heading):
-            close()
-            flow.extend(boxes)
-            boxes = []
-            flow.append(b)
-        elif isinstance(b, Box):
-            boxes.append(replace(b, paragraphs=box_paragraphs(b.lines, layout, hints, ledger, raw)))
-        elif isinstance(b, CrossRef):
-            target = deferred if current else flow
-            if target and isinstance(target[-1], CrossRef):
-                # one see-also box in the margin holds several entries
-                target[-1] = replace(target[-1], entries=target[-1].entries + b.entries, nos=target[-1].nos + b.nos)
-            else:
-                target.append(b)
-        elif isinstance(b, (Caption, FootnoteBody)):
-            (deferred if current else flow).append(b)
-    close(cut_off=bool(current))
-    flow.extend(boxes)
-    return flow
+    def end(self) -> list[Block]:
+        self.close(cut_off=bool(self.current))
+        self.out.extend(self.boxes)
+        return self.out
 
 
-def _next_lines(blocks) -> dict:
-    """Each body line's next body line, where no heading (nor box) stands between them."""
-    out, prev = {}, None
+def _next_lines(blocks: Sequence[Block]) -> dict[int, str]:
+    """Each body line's next body line, by the line's id, where no heading (nor box) stands between them."""
+    out: dict[int, str] = {}
+    prev: Line | None = None
     for b in blocks:
         if isinstance(b, (Heading, Box)):
             prev = None
@@ -137,7 +183,7 @@ def _next_lines(blocks) -> dict:
     return out
 
 
-def _hinted(line, hints, ledger, raw=()) -> str | None:
+def _hinted(line: Line, hints: Sequence[Hint], ledger: Ledger, raw: Sequence[str] = ()) -> str | None:
     """The kind of the paragraph hint that quotes the line's end (paragraph_break or _join), if one does."""
     ends = {line.text.strip()}
     if raw and line.nos[-1] <= len(raw):
@@ -149,13 +195,14 @@ def _hinted(line, hints, ledger, raw=()) -> str | None:
     return None
 
 
-def box_columns(lines, layout) -> list[list]:
+def box_columns(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:
     """A box's text lines cut into runs of one measure: beside a photo the column is
     narrower. A line is of the wide measure when it is at least box_line_width wide;
     but a wide paragraph's last line can be shorter than that, and it is not of the
     narrow column when it is wider than that column holds: it stays with the wide run."""
     wide = layout.box_line_width
-    runs, run = [], []
+    runs: list[list[Line]] = []
+    run: list[Line] = []
     for line in lines:
         if run and (layout.width(line.text) >= wide) != (layout.width(run[-1].text) >= wide):
             runs.append(run)
@@ -177,25 +224,52 @@ def box_columns(lines, layout) -> list[list]:
     return runs
 
 
-def measure(run, layout) -> float:
+def measure(run: Sequence[Line], layout: Layout) -> float:
     """A column's width: its widest line that runs on to the next (a sentence's last line
     may be set a little wider, or be short); where every line ends a sentence, the widest."""
-    on = [layout.width(l.text) for l in run if not layout.ends_sentence(l.text.strip())]
-    return max(on or [layout.width(l.text) for l in run])
+    on = [layout.width(line.text) for line in run if not layout.ends_sentence(line.text.strip())]
+    return max(on or [layout.width(line.text) for line in run])
 
 
-def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragraph]:
+def ends_box_paragraph(line: Line, nxt: str | None, full: float, indent: float, layout: Layout) -> bool:
+    """In a box's column of measure `full`, a sentence's end short of the measure ends a paragraph,
+    and so does one before a line one indent narrower."""
+    return layout.ends_sentence(line.text.strip()) and (
+        layout.width(line.text) < full - 1
+        or bool(indent and nxt is not None and not layout.ends_sentence(nxt) and layout.width(nxt) <= full - indent)
+    )
+
+
+def byline(runs: list[list[Line]], k: int, wide: float, layout: Layout) -> bool:
+    """The k-th run is a byline: one short line before wider text."""
+    run = runs[k]
+    return (
+        len(run) == 1
+        and layout.width(run[0].text) < wide
+        and k + 1 < len(runs)
+        and layout.width(runs[k + 1][0].text) >= wide
+    )
+
+
+def box_paragraphs(
+    lines: Sequence[Line],
+    layout: Layout,
+    hints: Sequence[Hint] = (),
+    ledger: Ledger | None = None,
+    raw: Sequence[str] = (),
+) -> list[Paragraph]:
     """Box text, column by column (box_columns): within a column, a sentence's end short
     of its measure ends a paragraph, and so does one at the measure before a line one
     indent narrower (box_indent: the first line's indent, which the text layer loses), as
     does a one-line run before wider text (a byline). A blank line is no evidence: the
     text layer puts one beside a photo, in the middle of a paragraph as often as not."""
-    runs = box_columns([l for l in lines if l.kind == "text"], layout)
+    runs = box_columns([line for line in lines if line.kind == "text"], layout)
     wide = layout.box_line_width
     indent = layout.box_indent
-    paragraphs, current = [], []
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
 
-    def close():
+    def close() -> None:
         nonlocal current
         if current:
             paragraphs.append(Paragraph(nos=[n for x in current for n in x.nos], text=reflow(current, layout)))
@@ -203,12 +277,6 @@ def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragra
 
     for k, run in enumerate(runs):
         full = measure(run, layout)
-        byline = (
-            len(run) == 1
-            and layout.width(run[0].text) < wide
-            and k + 1 < len(runs)
-            and layout.width(runs[k + 1][0].text) >= wide
-        )
         for j, line in enumerate(run):
             if "bold" in line.flags:  # a byline set in bold is a paragraph of its own
                 close()
@@ -217,26 +285,10 @@ def box_paragraphs(lines, layout, hints=(), ledger=None, raw=()) -> list[Paragra
                 continue
             current.append(line)
             nxt = run[j + 1].text.strip() if j + 1 < len(run) else None
-            stop = layout.ends_sentence(line.text.strip())
             hinted = _hinted(line, hints, ledger, raw) if ledger else None
-            if hinted == "paragraph_break" or (
-                hinted is None
-                and stop
-                and (
-                    layout.width(line.text) < full - 1
-                    or (
-                        indent
-                        and nxt is not None
-                        and not layout.ends_sentence(nxt)
-                        and layout.width(nxt) <= full - indent
-                    )
-                )
-            ):
+            if hinted == "paragraph_break" or (hinted is None and ends_box_paragraph(line, nxt, full, indent, layout)):
                 close()
-                continue
-            if hinted == "paragraph_join":
-                continue
-        if byline or (
+        if byline(runs, k, wide, layout) or (
             layout.ends_sentence(run[-1].text.strip())
             and not (ledger and _hinted(run[-1], hints, ledger, raw) == "paragraph_join")
         ):

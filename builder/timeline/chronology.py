@@ -17,18 +17,38 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..blocks.model import Box, Caption, Heading, Paragraph
-from ..dates import DateReader
+from ..dates import Date, DateReader
 from ..inputs.schema import did_you_mean, load_checked
+from ..inputs.yamldoc import Doc
 from ..text import FN_RE, plain
 from .era import era_label
+
+if TYPE_CHECKING:  # for the types alone: the chapter model and the profile import what imports the timeline
+    from ..config import Layout
+    from ..structure.chapter import Chapter
 from .event import Event, Source
+from .kinds import Kinds
 from .summary import absolute
 
 SENTENCE = re.compile(r"[^。]+。?")
+
+# An entry of events.yaml as read (its schema: builder/inputs/schemas/chronology.yaml).
+Entry = dict[str, Any]
+
+
+# What the chronology reads of the chapter model (builder/structure/chapter.py) and of the
+# layout profile (builder/config.py): both import what imports the timeline.
+class CountryIds(Protocol):
+    """The registry of countries (builder/countries/registry.py), by id."""
+
+    @property
+    def entries(self) -> Mapping[str, object]: ...
 
 
 @dataclass
@@ -50,7 +70,7 @@ def note_markers(raw: str) -> list[tuple[int, int]]:
     return [(len(plain(raw[: m.start()])), int(m.group(1))) for m in FN_RE.finditer(raw)]
 
 
-def passages(ch, home: str) -> list[Passage]:
+def passages(ch: Chapter, home: str) -> list[Passage]:
     """The chapter's paragraphs in reading order, each item's notes after its paragraphs."""
     out = [
         Passage(home, p.anchor, plain(p.text), "", list(p.nos), notes=note_markers(p.text))
@@ -62,7 +82,9 @@ def passages(ch, home: str) -> list[Passage]:
         for b in item.blocks:
             if isinstance(b, Heading):
                 heading = plain(b.title)
-            paragraphs = [b] if isinstance(b, Paragraph) else b.paragraphs if isinstance(b, Box) else []
+            paragraphs: list[Paragraph] = (
+                [b] if isinstance(b, Paragraph) else b.paragraphs if isinstance(b, Box) else []
+            )
             out += [
                 Passage(
                     item.path,
@@ -85,7 +107,7 @@ def passages(ch, home: str) -> list[Passage]:
     return out
 
 
-def captions(ch) -> dict[str, list[str]]:
+def captions(ch: Chapter) -> dict[str, list[str]]:
     """Each page's photo captions, as printed: a place an event's text leaves out may be there."""
     out: dict[str, list[str]] = {}
     for item in ch.items():
@@ -93,7 +115,7 @@ def captions(ch) -> dict[str, list[str]]:
     return out
 
 
-def dates_of(where: list[Passage], layout) -> dict[tuple[str, str], list]:
+def dates_of(where: list[Passage], layout: Layout) -> dict[tuple[str, str], list[Date]]:
     """Every date of each passage, read in reading order: 同年 in a paragraph is
     the year of the date before it, in that paragraph or an earlier one. A note
     reads on its own."""
@@ -147,30 +169,35 @@ def precision_of(date: str, fiscal: bool = False) -> str:
 @dataclass
 class Chronology:
     path: Path
-    doc: object  # the checked YAML document (line marks for errors)
+    doc: Doc  # the checked YAML document (line marks for errors)
 
     @property
-    def events(self) -> list[dict]:
-        return (self.doc.data or {}).get("events") or []
+    def events(self) -> list[Entry]:
+        return self._entries("events")
 
     @property
-    def not_events(self) -> list[dict]:
-        return (self.doc.data or {}).get("not_events") or []
+    def not_events(self) -> list[Entry]:
+        return self._entries("not_events")
 
-    def line(self, *place) -> int | None:
+    def _entries(self, key: str) -> list[Entry]:
+        data = self.doc.data if isinstance(self.doc.data, dict) else {}
+        entries: list[Entry] = data.get(key) or []
+        return entries
+
+    def line(self, *place: str | int) -> int | None:
         return self.doc.at(place)[0]
 
 
-def quotes_of(e: dict) -> list[str]:
+def quotes_of(e: Entry) -> list[str]:
     """An entry's quotes: its own clause first, then the text's other accounts of it."""
     return ([e["quote"]] if "quote" in e else []) + list(e.get("also", []))
 
 
-def load_chronology(path: Path, registry, kinds) -> Chronology:
+def load_chronology(path: Path, registry: CountryIds, kinds: Kinds) -> Chronology:
     """The file, checked against its schema and against the registry and the kinds."""
     doc = load_checked(path, "chronology", optional=True)
     chron = Chronology(path, doc)
-    quotes: dict[str, int] = {}
+    quotes: dict[str, int | None] = {}
     for i, e in enumerate(chron.events):
         for k, cid in enumerate(e.get("countries", [])):
             if cid not in registry.entries:
@@ -192,7 +219,9 @@ def load_chronology(path: Path, registry, kinds) -> Chronology:
                 ("events", i, "also"),
                 "other accounts of a happening whose own clause is not quoted; expected a quote first",
             )
-    quoting = [(("events", i, "quote"), e["quote"]) for i, e in enumerate(chron.events) if "quote" in e]
+    quoting: list[tuple[tuple[str | int, ...], str]] = [
+        (("events", i, "quote"), e["quote"]) for i, e in enumerate(chron.events) if "quote" in e
+    ]
     quoting += [
         (("events", i, "also", k), q) for i, e in enumerate(chron.events) for k, q in enumerate(e.get("also", []))
     ]
@@ -211,7 +240,7 @@ class Placed:
     """What the text gave an event, for the checks of builder/timeline/review.py."""
 
     event: Event
-    entry: dict
+    entry: Entry  # its entry in events.yaml
     index: int
     sentences: list[str]  # the sentence of each quote, as printed
     derived: bool  # its summary was made from its sentence, not written
@@ -229,7 +258,14 @@ class Placement:
     problems: list[tuple[int | None, str]]  # (line of events.yaml, what breaks the house style)
 
 
-def place_events(chron: Chronology, ch, home: str, page_url, figure_events: list[Event], layout) -> Placement:
+def place_events(
+    chron: Chronology,
+    ch: Chapter,
+    home: str,
+    page_url: Callable[[str], str],
+    figure_events: list[Event],
+    layout: Layout,
+) -> Placement:
     """The chronology's events, each found in the text; the figure rows that no
     event merges; and what the build warns of (builder/timeline/review.py)."""
     from .review import problems
@@ -239,64 +275,77 @@ def place_events(chron: Chronology, ch, home: str, page_url, figure_events: list
     return Placement([p.event for p in placed], alone, problems(placed, alone, chron, ch, layout, titles))
 
 
-def place(chron: Chronology, ch, home: str, page_url, figure_events: list[Event], layout):
+def place(
+    chron: Chronology,
+    ch: Chapter,
+    home: str,
+    page_url: Callable[[str], str],
+    figure_events: list[Event],
+    layout: Layout,
+) -> tuple[list[Placed], list[Event]]:
     """place_events, with what the checks need to know of each event."""
-    where = passages(ch, home)
-    dates = dates_of(where, layout)
-    note_text = {(p.page, p.note): p.text for p in where if p.note}
-    by_id = {e.id: e for e in figure_events}
-    merged: dict[str, int] = {}
-    spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}  # sentence spans of each event's quotes
-    out: list[Placed] = []
-    for i, e in enumerate(chron.events):
-        sources, text, page, anchor, nos, sentences, found_in = [], "", "", "", [], [], []
-        summary = ""
-        for k, quote in enumerate(quotes_of(e)):
-            found = occurrences(where, quote)
-            place_ = ("events", i, "quote") if k == 0 else ("events", i, "also", k - 1)
-            if len(found) != 1:
-                raise chron.doc.error(place_, quote_problem(e, found, quote))
-            p, at = found[0]
-            a, b = sentence_span(p.text, at, at + len(quote))
-            spans.setdefault((p.page, p.anchor), []).append((a, b, i))
-            sentences.append(p.text[a:b])
-            found_in.append(p)
-            if k == 0:
-                page, anchor, nos = p.page, p.anchor, p.nos
-                summary = absolute(p.text, dates[(p.page, p.anchor)], a, b, layout.eras)
-            source = Source(p.page, p.anchor, where=p.where, note=p.note)
-            if source not in sources:
-                sources.append(source)
-        text = "\n".join(dict.fromkeys(sentences))
-        rows = []
-        for k, fid in enumerate(e.get("figure", [])):
-            fig = by_id.get(f"{ch.id}-{fid}")  # written without the chapter's id, which the file's place gives
-            if fig is None:
-                rows_ = [r.removeprefix(f"{ch.id}-") for r in by_id]
-                raise chron.doc.error(
-                    ("events", i, "figure", k),
-                    f"no figure row '{fid}'" + did_you_mean(fid, rows_) + "; expected the id of a figure's row, "
-                    "as `python -m builder events` lists them",
-                )
-            fid = fig.id
-            if fid in merged:
-                raise chron.doc.error(
-                    ("events", i, "figure", k),
-                    f"figure row '{fid}' is merged already (line {merged[fid]}); expected each row in one event",
-                )
-            merged[fid] = chron.line("events", i, "figure", k)
-            rows.append(fig)
+    placer = Placer(chron, ch, passages(ch, home), page_url, figure_events, layout)
+    out = [placer.placed(i, e) for i, e in enumerate(chron.events)]
+    placer.mark_shared_sentences(out)
+    for i, e in enumerate(chron.not_events):
+        found = occurrences(placer.where, e["quote"])
+        if len(found) != 1:
+            raise chron.doc.error(("not_events", i, "quote"), quote_problem(e, found, e["quote"]))
+    return out, [f for f in figure_events if f.id not in placer.merged]
+
+
+@dataclass
+class Quoted:
+    """What an event's quotes give it: where each is, its sentence, its sources; the first
+    quote's paragraph is the event's, and its sentence its summary."""
+
+    sources: list[Source] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+    found_in: list[Passage] = field(default_factory=list)
+    page: str = ""
+    anchor: str = ""
+    nos: list[int] = field(default_factory=list)
+    summary: str = ""
+
+
+class Placer:
+    """Finds each event of a chronology in the chapter's text, and merges the figure rows it names."""
+
+    def __init__(
+        self,
+        chron: Chronology,
+        ch: Chapter,
+        where: list[Passage],
+        page_url: Callable[[str], str],
+        figure_events: list[Event],
+        layout: Layout,
+    ) -> None:
+        self.chron, self.ch, self.where, self.page_url, self.layout = chron, ch, where, page_url, layout
+        self.dates = dates_of(where, layout)
+        self.note_text = {(p.page, p.note): p.text for p in where if p.note}
+        self.by_id = {e.id: e for e in figure_events}
+        self.merged: dict[str, int | None] = {}  # a merged row's id -> its line in events.yaml
+        # the sentence spans of each passage's quotes: (start, end, the event's index)
+        self.spans: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+
+    def placed(self, i: int, e: Entry) -> Placed:
+        quoted = self.quoted(i, e)
+        rows = self.rows(i, e)
+        sources = list(quoted.sources)
+        text = "\n".join(dict.fromkeys(quoted.sentences))
+        page, anchor, nos, summary = quoted.page, quoted.anchor, quoted.nos, quoted.summary
+        for fig in rows:
             sources += [s for s in fig.sources if s not in sources]
-            if not page:
+            if not page:  # a figure's rows alone: a row is the source
                 text, page, anchor, nos, summary = fig.text, fig.page, fig.anchor, fig.lines, fig.summary
         fiscal = e.get("fiscal_year", False)
         precision = precision_of(e["date"], fiscal)
         if "quote" in e:
-            era = era_label(e["date"], e.get("end", ""), precision, layout.eras)
+            era = era_label(e["date"], e.get("end", ""), precision, self.layout.eras)
         else:  # a figure's rows alone: the era its first row is printed in, if any
             era = rows[0].era if rows else ""
         event = Event(
-            id=event_id(ch.id, e["date"], e.get("quote") or e["figure"][0]),
+            id=event_id(self.ch.id, e["date"], e.get("quote") or e["figure"][0]),
             date=e["date"],
             precision=precision,
             end=e.get("end", ""),
@@ -304,56 +353,102 @@ def place(chron: Chronology, ch, home: str, page_url, figure_events: list[Event]
             text=text,
             countries=list(e.get("countries", [])),
             kind=e["kind"],
-            url=page_url(page) + (f"#{anchor}" if anchor else ""),
+            url=self.page_url(page) + (f"#{anchor}" if anchor else ""),
             page=page,
             anchor=anchor,
-            chapter=ch.id,
+            chapter=self.ch.id,
             source="text" if "quote" in e else "figure",
             lines=list(nos),
             sources=sources,
             quote=e.get("quote", ""),
-            yaml_line=chron.line("events", i),
+            yaml_line=self.chron.line("events", i),
             summary=e.get("summary") or summary,
             place=e.get("place", ""),
             era=era,
         )
-        notes = [note_text[(p.page, n)] for p in found_in for _, n in p.notes if (p.page, n) in note_text]
-        # the paragraphs under the same heading; for a note, those of the paragraph that points at it
-        context = [
+        found_in = quoted.found_in
+        return Placed(
+            event,
+            e,
+            i,
+            quoted.sentences,
+            derived="summary" not in e,
+            found_in=found_in,
+            rows=rows,
+            notes=self.notes(found_in),
+            context=self.context(found_in),
+        )
+
+    def quoted(self, i: int, e: Entry) -> Quoted:
+        """Each of the event's quotes found once in the text, its sentence and its source."""
+        out = Quoted()
+        for k, quote in enumerate(quotes_of(e)):
+            found = occurrences(self.where, quote)
+            if len(found) != 1:
+                raise self.chron.doc.error(
+                    ("events", i, "quote") if k == 0 else ("events", i, "also", k - 1), quote_problem(e, found, quote)
+                )
+            p, at = found[0]
+            a, b = sentence_span(p.text, at, at + len(quote))
+            self.spans.setdefault((p.page, p.anchor), []).append((a, b, i))
+            out.sentences.append(p.text[a:b])
+            out.found_in.append(p)
+            if k == 0:
+                out.page, out.anchor, out.nos = p.page, p.anchor, p.nos
+                out.summary = absolute(p.text, self.dates[(p.page, p.anchor)], a, b, self.layout.eras)
+            source = Source(p.page, p.anchor, where=p.where, note=p.note)
+            if source not in out.sources:
+                out.sources.append(source)
+        return out
+
+    def rows(self, i: int, e: Entry) -> list[Event]:
+        """The figure rows the event names, each merged into one event only."""
+        rows = []
+        for k, fid in enumerate(e.get("figure", [])):
+            fig = self.by_id.get(
+                f"{self.ch.id}-{fid}"
+            )  # written without the chapter's id, which the file's place gives
+            if fig is None:
+                ids = [r.removeprefix(f"{self.ch.id}-") for r in self.by_id]
+                raise self.chron.doc.error(
+                    ("events", i, "figure", k),
+                    f"no figure row '{fid}'" + did_you_mean(fid, ids) + "; expected the id of a figure's row, "
+                    "as `python -m builder events` lists them",
+                )
+            if fig.id in self.merged:
+                raise self.chron.doc.error(
+                    ("events", i, "figure", k),
+                    f"figure row '{fig.id}' is merged already (line {self.merged[fig.id]}); expected each row in one event",
+                )
+            self.merged[fig.id] = self.chron.line("events", i, "figure", k)
+            rows.append(fig)
+        return rows
+
+    def notes(self, found_in: list[Passage]) -> list[str]:
+        """The notes the quotes' paragraphs point at."""
+        return [self.note_text[(p.page, n)] for p in found_in for _, n in p.notes if (p.page, n) in self.note_text]
+
+    def context(self, found_in: list[Passage]) -> list[str]:
+        """The paragraphs under the same heading as a quote; for a note, those of the paragraph that points at it."""
+        return [
             q.text
-            for q in where
+            for q in self.where
             if not q.note
             and any(
                 q.page == p.page and (q.heading == p.heading if not p.note else any(n == p.note for _, n in q.notes))
                 for p in found_in
             )
         ]
-        out.append(
-            Placed(
-                event,
-                e,
-                i,
-                sentences,
-                derived="summary" not in e,
-                found_in=found_in,
-                rows=rows,
-                notes=notes,
-                context=context,
-            )
-        )
-    # a sentence that holds the quotes of two events tells of both: neither's summary can be the sentence
-    for key, held in spans.items():
-        for a, b, i in held:
-            if any(j != i and a < b2 and a2 < b for a2, b2, j in held):
-                out[i].others = True
-    for i, e in enumerate(chron.not_events):
-        found = occurrences(where, e["quote"])
-        if len(found) != 1:
-            raise chron.doc.error(("not_events", i, "quote"), quote_problem(e, found, e["quote"]))
-    return out, [f for f in figure_events if f.id not in merged]
+
+    def mark_shared_sentences(self, out: list[Placed]) -> None:
+        """A sentence that holds the quotes of two events tells of both: neither's summary can be the sentence."""
+        for held in self.spans.values():
+            for a, b, i in held:
+                if any(j != i and a < b2 and a2 < b for a2, b2, j in held):
+                    out[i].others = True
 
 
-def quote_problem(e: dict, found: list, quote: str) -> str:
+def quote_problem(e: Entry, found: list[tuple[Passage, int]], quote: str) -> str:
     what = f"'{e.get('headline') or quote[:30]}'"
     if not found:
         return (
