@@ -12,13 +12,16 @@ import html
 import io
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..charts import Row, bar_chart
 from ..counterparts import NONE
 from ..dates import range_label
 from ..escape import escape
 from ..export import json_text
+from ..markup import render, safe
 from ..page import Page, href, page_url, rel
-from .event import EXPORTED
+from .event import EXPORTED, Event
 
 # Events quote the chapter: keep them out of the search index, where they would
 # only repeat the chapter's own pages (and triple the index).
@@ -35,9 +38,15 @@ def date_label(e) -> str:
     return range_label(e.date, e.end, e.precision == "fiscal_year")
 
 
-def era_html(e) -> str:
-    """The date's era year, where the source prints one: （平成26年）."""
-    return f'<span class="hk-era">（{html.escape(e.era)}）</span>' if e.era else ""
+@dataclass
+class EventItem:
+    """An event as its list item shows it."""
+
+    event: Event
+    when: str  # its date as the page writes it (date_label)
+    kind: str  # its kind's label
+    chips: list[tuple[str, str]]  # (href, name) of each country that took part
+    sources: list[tuple[str, str, Markup]]  # (href, label, link to the counterpart) of each source
 
 
 class TimelinePage:
@@ -50,33 +59,19 @@ class TimelinePage:
         self.labels = labels
         self._by_country: dict | None = None  # (country, chapter or None) -> events, built on first use
 
-    def item(self, e, page: str, own: str | None = None) -> str:
-        """One event as a list item, in HTML: its date, kind and headline, the
-        sentence it comes from, who took part, and each source, linked (the
-        links are the builder's own, builder/page.py, href; Python-Markdown has
-        nothing to parse)."""
-        esc = html.escape
-        chips = "".join(
-            f'<a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
-            f"{esc(self.registry.entries[c].name_ja)}</a> "
+    def item(self, e, page: str, own: str | None = None) -> EventItem:
+        """What one event's list item shows (builder/templates/timeline-events.html): its date,
+        kind, the countries that took part but `own` (a profile's), and each source, linked."""
+        chips = [
+            (href(page, self.registry.entries[c].path), self.registry.entries[c].name_ja)
             for c in e.countries
             if c != own
-        )
-        sources = " ".join(
-            f'<a href="{href(page, s.page, s.anchor)}">{esc(self.source_label(s))}</a>'
-            + self.others.link(page, s.page, s.anchor)
+        ]
+        sources = [
+            (href(page, s.page, s.anchor), self.source_label(s), safe(self.others.link(page, s.page, s.anchor)))
             for s in e.sources
-        )
-        return (
-            f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
-            f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
-            f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}{era_html(e)}</time> '
-            f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
-            f'<strong class="hk-tl-title">{esc(e.title)}</strong></p>'
-            f'<p class="hk-tl-summary">{esc(e.summary or e.text)}</p>'
-            f'<p class="hk-tl-meta">{chips}<span class="hk-tl-sources">{esc(self.labels.source)}：{sources}</span></p>'
-            "</li>"
-        )
+        ]
+        return EventItem(e, date_label(e), self.kinds.labels.get(e.kind, e.kind), chips, sources)
 
     def source_label(self, s) -> str:
         """図表Ⅲ-3-1-1, or 本文（第1節4項 ¶45）: where a reader will land."""
@@ -97,47 +92,30 @@ class TimelinePage:
             for y, n in sorted(years.items())
         ]
         # on a phone the script folds it, so that the first result is on the first screen
-        return (
-            f'<details class="hk-tl-chart" open><summary>{html.escape(self.labels.timeline_chart)}</summary>'
-            + bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
-            + "</details>"
-        )
+        chart = bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
+        return render("timeline-chart.html", title=self.labels.timeline_chart, chart=safe(chart))
 
     def filters(self, events) -> str:
         """Country (by region, and a box that finds one as one types, in kana or
         kanji), kind, and the years from and to: a form the script reads and writes."""
-        esc = html.escape
         used = {c for e in events for c in e.countries}
+        order = list(self.registry.entries)
         groups = []
         for region in self.registry.regions:
-            members = sorted(
-                (c for c in used if self.registry.entries[c].region == region),
-                key=lambda c: list(self.registry.entries).index(c),
-            )
-            options = "".join(
-                f'<option value="{esc(c)}" data-find="{esc(self.find_words(c))}">'
-                f"{esc(self.registry.entries[c].name_ja)}</option>"
-                for c in members
-            )
-            if options:
-                groups.append(f'<optgroup label="{esc(region)}">{options}</optgroup>')
-        kinds = sorted({e.kind for e in events}, key=lambda k: list(self.kinds.labels).index(k))
-        kind_opts = "".join(f'<option value="{esc(k)}">{esc(self.kinds.labels[k])}</option>' for k in kinds)
-        years = sorted({e.date[:4] for e in events})
-        year_opts = "".join(f'<option value="{y}">{int(y)}年</option>' for y in years)
+            members = sorted((c for c in used if self.registry.entries[c].region == region), key=order.index)
+            if members:
+                groups.append((region, [(c, self.find_words(c), self.registry.entries[c].name_ja) for c in members]))
+        kinds = sorted({e.kind for e in events}, key=list(self.kinds.labels).index)
         lb = self.labels
-        every = f'<option value="">{esc(lb.all)}</option>'
-        return (
-            '<form id="hk-tl-filters" class="hk-tl-filters" role="group" '
-            f'aria-label="{lb.html("timeline_filters")}">'
-            f'<label>{esc(lb.country_find)} <input type="search" id="hk-tl-find" autocomplete="off" '
-            f'aria-controls="hk-tl-country" data-none="{esc(lb.search_none)}"></label> '
-            f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{"".join(groups)}</select></label> '
-            f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
-            f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
-            f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
-            f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.template("count"))}">'
-            f'{lb.html("count", n=len(events))}</output></form>'
+        return render(
+            "timeline-filters.html",
+            labels=lb,
+            aria_label=safe(lb.html("timeline_filters")),
+            groups=groups,
+            kinds=[(k, self.kinds.labels[k]) for k in kinds],
+            years=sorted({e.date[:4] for e in events}),
+            count_words=lb.template("count"),
+            count=safe(lb.html("count", n=len(events))),
         )
 
     def find_words(self, cid: str) -> str:
@@ -244,9 +222,8 @@ class TimelinePage:
         return self.labels.md("timeline_intro", figure_kinds=kinds)
 
     def item_list(self, events: list, page: str, own: str | None = None) -> str:
-        return (
-            f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page, own) for e in events) + "\n</ol>\n"
-        )
+        items = [self.item(e, page, own) for e in events]
+        return render("timeline-events.html", events=items, source=self.labels.source, no_search=safe(NO_SEARCH))
 
 
 # Events on one timeline page; a longer timeline is split into periods (years,
