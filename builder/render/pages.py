@@ -13,6 +13,7 @@ from ..counterparts import NONE, Counterparts
 from ..escape import attr, escape, to_markdown
 from ..export import json_text
 from ..figures import kind_of
+from ..markup import render, safe
 from ..page import Page, page_url, rel
 from ..structure.acronyms import uses as acronym_uses
 from ..structure.chapter import figure_slug
@@ -129,13 +130,15 @@ class ChapterRenderer:
         for k, (lang, root, page, anchor, text) in enumerate(self.others.of(self.page, p.anchor)):
             href = self.counterpart_href(root, page, anchor)
             # the second of two paragraphs that are one there shows it again; side by side, once
-            again = " data-again=\"1\"" if (page, anchor) in self.cp_shown else ""
+            again = (page, anchor) in self.cp_shown
             self.cp_shown.add((page, anchor))
-            # raw HTML, not a Markdown link: MkDocs checks a Markdown link against this edition's
-            # pages, and warns of every link into another edition's folder
-            out += (
-                f'\n<a href="{html.escape(href)}" hreflang="{html.escape(lang)}">¶</a> {escape(plain(text))}\n'
-                f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude="cp"{again} }}\n'
+            out += render(
+                "counterpart-paragraph.md",
+                href=href,
+                lang=lang,
+                text=safe(escape(plain(text))),
+                id=cp_id(p.anchor, k),
+                again=again,
             )
         return out
 
@@ -151,7 +154,7 @@ class ChapterRenderer:
         return "\n".join(lines) + "\n"
 
     def caption(self, c: Caption) -> str:
-        return f'<p class="hk-photo-caption"><span class="hk-label">{html.escape(self.labels.photo)}</span>{html.escape(c.text)}</p>\n'
+        return render("photo-caption.html", label=self.labels.photo, text=c.text) + "\n"
 
     def box(self, b: Box) -> str:
         kind = self.box_styles[b.kind]
@@ -199,16 +202,14 @@ class ChapterRenderer:
         if note.state != "whole":
             # where the text layer stops inside a note, or lost it: say so, and point at the other edition's
             where = self.counterpart_note(section, note.num)
-            link = (
-                (
-                    f' <a href="{html.escape(where)}" hreflang="{html.escape(self.counterpart[2])}">'
-                    f'{self.labels.html("counterpart_note", n=note.num)}</a>'
-                )
-                if where
-                else ""
+            lost = render(
+                "note-lost.html",
+                words=safe(self.labels.html("note_cut" if note.state == "cut" else "note_missing")),
+                href=where,
+                lang=self.counterpart[2] if where else "",
+                link=safe(self.labels.html("counterpart_note", n=note.num)),
             )
-            words = self.labels.html("note_cut" if note.state == "cut" else "note_missing")
-            text = (text + " " if text else "") + f'<span class="hk-note-lost">{words}{link}</span>'
+            text = (text + " " if text else "") + lost
         return f"[^{note.num}]: {text}\n"
 
     def counterpart_note(self, section, num: int) -> str:
@@ -297,7 +298,7 @@ class ChapterRenderer:
             f"| {lb.md('number')} | {lb.md('figures')} | {lb.md('format')} |",
             "| --- | --- | --- |",
         ]
-        for num, (fig, kind, data) in self.figures.items():
+        for num, (fig, _, data) in self.figures.items():
             path = self.figure_path(num)
             title = f"{lb.text('figure_number', num=num)}{lb.after_heading}{fig.caption}"
             handler = kind_of(fig)
@@ -320,7 +321,7 @@ class ChapterRenderer:
 
     def data_files(self) -> dict[str, str]:
         out = {}
-        for num, (fig, kind, data) in self.figures.items():
+        for num, (fig, _, data) in self.figures.items():
             if kind_of(fig).data_file:
                 out[self.data_path(num)] = json_text({"caption": fig.caption, "data": data, "figure": num}, 3)
         return out
