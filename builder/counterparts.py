@@ -3,8 +3,7 @@ at a paragraph's end, beside a country profile's mention, beside a timeline even
 
 from __future__ import annotations
 
-import html
-
+from .markup import render, safe
 from .page import page_url
 
 
@@ -25,18 +24,20 @@ class Counterparts:
         up = "../" * src.count("/") + "../" * self.root.count("/")
         return up + other_root + page_url(page) + f"#{anchor}"
 
-    def link(self, src: str, page: str, anchor: str, extra: str = "") -> str:
+    def link(self, src: str, page: str, anchor: str, controls: str = "") -> str:
         """The link to the first counterpart of the paragraph at (page, anchor), as HTML; "" where it
         has none (a note, a figure's row, a paragraph past the other edition's end)."""
         pairs = self.of(page, anchor)
         if not pairs:
             return ""
         lang, root, there, there_anchor, _ = pairs[0]
-        # out of the search index: its mark (EN) is no word of the text
-        return (
-            f' <a class="hk-cp-link" href="{html.escape(self.href(src, root, there, there_anchor))}" '
-            f'hreflang="{html.escape(lang)}"{extra} title="{self.labels.html("counterpart_title")}" '
-            f'data-search-exclude="mark">{self.labels.html("counterpart_mark")}</a>'
+        return render(
+            "counterpart-link.html",
+            href=self.href(src, root, there, there_anchor),
+            lang=lang,
+            controls=controls,
+            title=safe(self.labels.html("counterpart_title")),
+            mark=safe(self.labels.html("counterpart_mark")),
         )
 
 

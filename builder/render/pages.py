@@ -119,7 +119,7 @@ class ChapterRenderer:
         """A small link at the paragraph's end to its counterpart in the other edition (the first of
         two, where one is two there); the reader's script opens the counterpart under it on a tap."""
         controls = " ".join(cp_id(p.anchor, k) for k in range(len(self.others.of(self.page, p.anchor))))
-        return self.others.link(self.page, self.page, p.anchor, f' aria-controls="{controls}" aria-expanded="false"')
+        return self.others.link(self.page, self.page, p.anchor, controls)
 
     def counterpart_text(self, p: Paragraph) -> str:
         """The counterpart's words, a paragraph each, hidden until the reader asks: under the paragraph
