@@ -7,7 +7,6 @@ data/countries.json.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from ..charts import Row, bar_chart
@@ -82,7 +81,7 @@ class Profiles:
     def other_name(self, c) -> str:
         """The country's name in the registry's other language, marked with that language (screen
         readers and fonts switch with it)."""
-        return f'<span lang="{self.registry.other_lang}">{html.escape(c.other_name)}</span>'
+        return render("other-name.html", lang=self.registry.other_lang, words=c.other_name)
 
     def path(self, cid: str) -> str:
         return self.registry.entries[cid].path
@@ -118,8 +117,7 @@ class Profiles:
         path = self.path(c.id)
         out = [
             f"# {escape(c.name)}\n",
-            f'<p class="hk-meta">{self.other_name(c)} · {html.escape(c.region_name)} · '
-            f'<code>{html.escape(c.id)}</code></p>\n',
+            render("profile-meta.html", other_name=safe(self.other_name(c)), region=c.region_name, id=c.id) + "\n",
         ]
         groups = [o for o in self.registry.entries.values() if c.id in o.members]
         if groups:
