@@ -16,8 +16,8 @@ Only the visits kind's data is shown this way (a row a visit: country, title, mo
 
 from __future__ import annotations
 
-import html
-
+from ..markup import render as render_template
+from ..markup import safe
 from . import printed_text
 
 NAME = "counterpart"
@@ -75,22 +75,17 @@ def month(iso: str) -> str:
 
 
 def render(data: dict, spec, labels=None) -> str:
-    rows = ["<table>", "<thead><tr><th>Country</th><th>Title of office</th><th>When</th></tr></thead><tbody>"]
-    last = None
+    rows, last = [], None
     for r in data["rows"]:
-        country = "" if r["country"] == last else html.escape(r["country"])
+        # a country's name on its first row only
+        rows.append(("" if r["country"] == last else r["country"], r["title"], r["date"], month(r["date"])))
         last = r["country"]
-        rows.append(
-            f'<tr><td>{country}</td><td>{html.escape(r["title"])}</td>'
-            f'<td><time datetime="{r["date"]}">{month(r["date"])}</time></td></tr>'
-        )
-    rows.append("</tbody></table>")
-    printed = "\n".join(html.escape(t) for t in data["printed"])
-    return (
-        f'<div class="admonition warning"><p>{labels.html("figure_unreadable")} '
-        f'{html.escape(spec.get("why", ""))}</p><p>{labels.html("figure_from_counterpart")}</p></div>\n\n'
-        + "\n".join(rows)
-        + "\n\n"
-        f'<details class="hk-printed"><summary>{labels.html("figure_as_printed")}</summary>'
-        f'<pre>{printed}</pre></details>\n'
+    return render_template(
+        "figure-counterpart.html",
+        unreadable=safe(labels.html("figure_unreadable")),
+        why=spec.get("why", ""),
+        from_counterpart=safe(labels.html("figure_from_counterpart")),
+        rows=rows,
+        as_printed=safe(labels.html("figure_as_printed")),
+        printed=data["printed"],
     )

@@ -5,8 +5,11 @@ rule under the header and the empty cells it names Col3 leave nothing behind."""
 
 from __future__ import annotations
 
-import html
 import re
+
+from ..labels import Labels
+from ..markup import render as render_template
+from ..markup import safe
 
 FORMAT = "format_printed"  # the label (content/labels.yaml) that names its form in the list of figures
 PLACEHOLDER = re.compile(r"^(?:Col\d+|-+|:?-+:?)$")
@@ -45,12 +48,6 @@ def _join_vertical(lines: list[str]) -> list[str]:
     return out
 
 
-def render(groups: list[list[str]], spec=None, labels=None) -> str:
-    out = []
-    for g in groups:
-        inner = "<br>".join(html.escape(t) for t in g)
-        out.append(f'<div class="hk-figcell">{inner}</div>')
-    return (
-        '<div class="hk-figtext" markdown="0">\n' + "\n".join(out) + "\n</div>\n\n"
-        f"<small>{labels.html('figure_as_printed')}</small>\n"
-    )
+def render(groups: list[list[str]], spec: object = None, labels: Labels | None = None) -> str:
+    assert labels is not None, "a figure's page needs its labels"
+    return render_template("printed-text.html", groups=groups, as_printed=safe(labels.html("figure_as_printed")))

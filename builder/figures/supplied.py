@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import html
 
+from ..markup import render, safe
+
 
 def mark(words: str, why: str, labels) -> str:
     """The editor's words as the page shows them: 〔words〕, with why as its title (HTML)."""
-    return (
-        f'<span class="hk-supplied" title="{html.escape(why, quote=True)}">'
-        f'{labels.html("editor_words", words=html.escape(words))}</span>'
-    )
+    return render("supplied.html", why=why, words=safe(labels.html("editor_words", words=html.escape(words))))
 
 
 def heads(words: list[str], why: str, labels) -> tuple[list[str], str]:
@@ -35,4 +34,4 @@ def sentence(words: str, labels) -> str:
 
 def note(sentences: list[str]) -> str:
     """The note under a figure that names its supplied headings (HTML sentences)."""
-    return "<small>" + "　".join(sentences) + "</small>\n" if sentences else ""
+    return render("figure-note.html", sentences=[safe(s) for s in sentences]) + "\n" if sentences else ""
