@@ -329,18 +329,21 @@ def export_timelinejs(events, labels, kinds) -> str:
         end = tl_date(e.end) if e.end else None
         if e.precision == "fiscal_year":  # 2014年度: April 2014 to March 2015
             start, end = {"year": start["year"], "month": 4}, {"year": start["year"] + 1, "month": 3}
-        links = " ".join(
-            f'<a href="{esc(page_url(s.page) + ("#" + s.anchor if s.anchor else ""))}">'
-            f"{esc((s.figure and labels.figures + s.figure) or labels.text_source)}</a>"
+        links = [
+            (
+                page_url(s.page) + ("#" + s.anchor if s.anchor else ""),
+                (s.figure and labels.figures + s.figure) or labels.text_source,
+            )
             for s in e.sources
-        )
+        ]
+        text = render("timelinejs-text.html", summary=e.summary or e.text, source=labels.source, links=links)
         slide = {
             "unique_id": e.id,
             "start_date": start,
             "display_date": date_label(e) + (f"（{e.era}）" if e.era else ""),
             "text": {
                 "headline": esc(e.title),
-                "text": f"<p>{esc(e.summary or e.text)}</p><p>{esc(labels.source)}：{links}</p>",
+                "text": text,
             },
             "group": kinds.labels.get(e.kind, e.kind),
         }
