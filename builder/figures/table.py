@@ -10,9 +10,11 @@ a space.
 
 from __future__ import annotations
 
-import html
+from collections import Counter
+from typing import Any
 
 from ..errors import InputError
+from ..markup import render as render_template
 from .printed_text import read as read_groups
 
 NAME = "table"
@@ -25,7 +27,7 @@ def _is_label(line: str) -> bool:
 
 def read(figure, spec, config, layout) -> dict:
     body = read_groups(figure)[1:]
-    header = next((l.text for l in figure.lines if l.text.strip()), None)
+    header = next((line.text for line in figure.lines if line.text.strip()), None)
     if header is None:
         raise InputError(
             config.raw,
@@ -71,27 +73,11 @@ def read(figure, spec, config, layout) -> dict:
     return {"columns": columns, "rows": rows}
 
 
-def render(data: dict, spec, labels=None) -> str:
+def render(data: dict[str, Any], spec: object = None, labels: object = None) -> str:
     """A grouped table as HTML (the group cell spans its rows)."""
-    e = html.escape
-    head = "".join(f"<th>{e(c)}</th>" for c in data["columns"])
-    rows = []
-    spans: dict = {}
+    spans: Counter[str] = Counter(r["group"] for r in data["rows"])
+    rows, seen = [], set()
     for r in data["rows"]:
-        spans[r["group"]] = spans.get(r["group"], 0) + 1
-    seen = set()
-    for r in data["rows"]:
-        cells = []
-        if r["group"] not in seen:
-            seen.add(r["group"])
-            cells.append(f'<th rowspan="{spans[r["group"]]}">{e(r["group"])}</th>')
-        cells.append(f"<td>{'<br>'.join(e(x) for x in r['label'])}</td>")
-        cells.append(f"<td>{e(r['meaning'])}</td>")
-        points = "".join(f"<li>{e(p)}</li>" for p in r["points"])
-        cells.append(f"<td><ul>{points}</ul></td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f'<table class="hk-figtable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n"
-    )
+        rows.append((r, 0 if r["group"] in seen else spans[r["group"]]))
+        seen.add(r["group"])
+    return render_template("figure-table.html", columns=data["columns"], rows=rows)
