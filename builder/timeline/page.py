@@ -179,17 +179,24 @@ class TimelinePage:
     ) -> Page:
         """A page of events. A period's page is kept out of the search index:
         its items are (they quote the chapter), and so only its headings would be."""
-        # the filters before the chart: on a phone the chart is a screen long, and it counts what they show
-        out = [f"# {escape(title)}\n", lead + "\n", self.exports(path) + "\n", self.filters(events), "", chart, ""]
-        groups: dict[str, list] = {}
+        groups: dict[str, list[Event]] = {}
         for e in events:
             groups.setdefault(month_key(e) if by_month else e.date[:4], []).append(e)
-        for key, evs in groups.items():
-            label = month_label(key) if by_month else f"{int(key)}年"
-            out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {label} {{ #y{key} }}\n')
-            out.append(self.item_list(evs, path) + "\n</section>\n")
-        out.append(f'<script src="{html.escape(rel(path, SCRIPT))}"></script>\n')
-        return Page(path, title, "\n".join(out), search_boost=0.5, search_exclude=search_exclude, nav_title=nav_title)
+        sections = [
+            (month_label(key) if by_month else f"{int(key)}年", key, safe(self.item_list(evs, path)))
+            for key, evs in groups.items()
+        ]
+        body = render(
+            "timeline-period.md",
+            title=safe(escape(title)),
+            lead=safe(lead),
+            exports=safe(self.exports(path)),
+            filters=safe(self.filters(events)),
+            chart=safe(chart),
+            groups=sections,
+            script=rel(path, SCRIPT),
+        )
+        return Page(path, title, body, search_boost=0.5, search_exclude=search_exclude, nav_title=nav_title)
 
     def exports(self, path: str) -> str:
         """The links to the timeline's data, from the page at `path`."""
