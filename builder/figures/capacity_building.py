@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from ..dates import range_label, time_html, western_dot_range
 from ..errors import InputError
@@ -22,6 +23,24 @@ RANGE = re.compile(r"^(?P<a>\d+)(?:～(?P<b>\d+))?$")
 
 
 def read(figure, spec, config, layout) -> dict:
+    projects, legend, labels = _printed(figure, config.raw)
+    for p in projects:
+        _check(p, spec, config.raw)
+    numbers = sorted(p["no"] for p in projects)
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise InputError(config.raw, figure.nos[0], f"project numbers {numbers} are not 1 to {len(numbers)}")
+    projects.sort(key=lambda p: p["no"])
+    return {
+        "projects": projects,
+        "legend": legend,
+        "map_labels": labels,
+        "map_key": map_key(labels, projects, figure, config),
+    }
+
+
+def _printed(figure, raw: Path) -> tuple[list[dict], list[str], dict[str, list[str]]]:
+    """The figure's lines read in order: the projects' boxes (a number and title, then its fields,
+    each maybe wrapped), the legend, and the map's labels (country names and number ranges)."""
     projects, legend, labels = [], [], {"countries": [], "ranges": []}
     current, key, section = None, None, "projects"
     for line in figure.lines:
@@ -58,37 +77,29 @@ def read(figure, spec, config, layout) -> dict:
         elif current and key:
             current[key] += text
         else:
-            raise InputError(
-                config.raw, line.no, f"'{text}' in the projects figure is not a project, a field or the legend"
-            )
-    for p in projects:
-        period = western_dot_range(p["period"])
-        if period is None:
-            raise InputError(
-                config.raw,
-                p["line"],
-                f"project period '{p['period']}'; expected YYYY.M or "
-                "YYYY.M ～ [YYYY.]M, a real month, ending after it starts",
-            )
-        p["start"], p["end"] = period
-        p["recipient"] = next((c for c in spec["recipients"] if p["target"].startswith(c)), None)
-        if p["recipient"] is None:
-            raise InputError(config.raw, p["line"], f"recipient '{p['target']}' is not one of {spec['recipients']}")
-        people = re.findall(r"([^\s、（）×]+)×(\d+)", p["personnel"])
-        unknown = [k for k, _ in people if k not in spec["personnel"] and not k.endswith("官")]
-        if unknown:
-            raise InputError(config.raw, p["line"], f"personnel kind '{unknown[0]}' is not in the legend")
-        p["people"] = {k: int(v) for k, v in people}
-    numbers = sorted(p["no"] for p in projects)
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise InputError(config.raw, figure.nos[0], f"project numbers {numbers} are not 1 to {len(numbers)}")
-    projects.sort(key=lambda p: p["no"])
-    return {
-        "projects": projects,
-        "legend": legend,
-        "map_labels": labels,
-        "map_key": map_key(labels, projects, figure, config),
-    }
+            raise InputError(raw, line.no, f"'{text}' in the projects figure is not a project, a field or the legend")
+    return projects, legend, labels
+
+
+def _check(p: dict, spec: dict, raw: Path) -> None:
+    """A project's period, recipient and personnel, checked and read into start, end, recipient, people."""
+    period = western_dot_range(p["period"])
+    if period is None:
+        raise InputError(
+            raw,
+            p["line"],
+            f"project period '{p['period']}'; expected YYYY.M or "
+            "YYYY.M ～ [YYYY.]M, a real month, ending after it starts",
+        )
+    p["start"], p["end"] = period
+    p["recipient"] = next((c for c in spec["recipients"] if p["target"].startswith(c)), None)
+    if p["recipient"] is None:
+        raise InputError(raw, p["line"], f"recipient '{p['target']}' is not one of {spec['recipients']}")
+    people = re.findall(r"([^\s、（）×]+)×(\d+)", p["personnel"])
+    unknown = [k for k, _ in people if k not in spec["personnel"] and not k.endswith("官")]
+    if unknown:
+        raise InputError(raw, p["line"], f"personnel kind '{unknown[0]}' is not in the legend")
+    p["people"] = {k: int(v) for k, v in people}
 
 
 def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
@@ -200,14 +211,14 @@ def project_rows(projects: list[dict], anchored: bool = False, heads=("No.", "�
     return rows
 
 
-PROFILE = dict(
-    rows=lambda data: data["projects"],
-    country=lambda p: p["recipient"],
-    heading="能力構築支援事業",
-    column="能力構築支援",
-    short="支援",
-    chart_class="p",
-    table=lambda ps: "\n".join(project_rows(ps)),
-    export_key="capacity_building",
-    export=lambda p: {k: p[k] for k in ("no", "title", "start", "end", "target", "personnel")},
-)
+PROFILE = {
+    "rows": lambda data: data["projects"],
+    "country": lambda p: p["recipient"],
+    "heading": "能力構築支援事業",
+    "column": "能力構築支援",
+    "short": "支援",
+    "chart_class": "p",
+    "table": lambda ps: "\n".join(project_rows(ps)),
+    "export_key": "capacity_building",
+    "export": lambda p: {k: p[k] for k in ("no", "title", "start", "end", "target", "personnel")},
+}

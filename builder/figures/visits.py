@@ -198,14 +198,14 @@ def profile_table(visits: list[dict]) -> str:
     return "\n".join(rows)
 
 
-PROFILE = dict(
-    rows=lambda data: data,
-    country=lambda v: v["country"],
-    heading="ハイレベルの訪問",
-    column="訪問",
-    short="訪問",
-    chart_class="v",
-    table=profile_table,
-    export_key="visits",
-    export=lambda v: {"post": v["post"], "date": v["date"], "printed": v["printed"]},
-)
+PROFILE = {
+    "rows": lambda data: data,
+    "country": lambda v: v["country"],
+    "heading": "ハイレベルの訪問",
+    "column": "訪問",
+    "short": "訪問",
+    "chart_class": "v",
+    "table": profile_table,
+    "export_key": "visits",
+    "export": lambda v: {"post": v["post"], "date": v["date"], "printed": v["printed"]},
+}
