@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, Required, TypedDict, cast
+from typing import TYPE_CHECKING, Any, Required, TypedDict, cast
 
 from ..errors import InputError
 from ..markup import render as render_template
@@ -25,17 +25,7 @@ if TYPE_CHECKING:
     from ..blocks.model import Figure
     from ..inputs.yamldoc import Doc
     from ..labels import Labels
-
-
-# What a figure kind reads of the chapter's settings and of the layout (builder/config.py, which
-# imports the kinds: named by their shape, so that figures does not import config back)
-class ChapterSettings(Protocol):
-    raw: Path
-    doc: Doc | None
-
-
-class LayoutSettings(Protocol):
-    data: dict[str, Any]
+    from .types import ChapterSettings, LayoutSettings, Spec
 
 
 NAME = "arranged"
@@ -147,7 +137,7 @@ class _Quotes:
                 )
 
 
-def read(figure: Figure, spec: dict[str, Any], config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
     assert config.doc is not None, "an arranged figure is read from chapter.yaml"
     quotes = _Quotes(figure, config.doc, printed_lines(figure))
     at: Place = ("figures", figure.num, "parts")
@@ -235,7 +225,7 @@ def supplied(data: dict[str, Any]) -> list[Quote]:
     return out
 
 
-def render(data: dict[str, Any], spec: dict[str, Any], labels: Labels) -> str:
+def render(data: dict[str, Any], spec: Spec, labels: Labels) -> str:
     j = data.get("join", "")
     parts = []
     for part in data["parts"]:

@@ -6,10 +6,15 @@ rule under the header and the empty cells it names Col3 leave nothing behind."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from ..labels import Labels
 from ..markup import render as render_template
 from ..markup import safe
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from .types import Spec
 
 FORMAT = "format_printed"  # the label (content/labels.yaml) that names its form in the list of figures
 PLACEHOLDER = re.compile(r"^(?:Col\d+|-+|:?-+:?)$")
@@ -20,8 +25,9 @@ def cells(text: str) -> list[str]:
     return [c.strip() for c in text.strip().strip("|").split("|") if c.strip() and not PLACEHOLDER.match(c.strip())]
 
 
-def read(figure) -> list[list[str]]:
-    groups, group = [], []
+def read(figure: Figure) -> list[list[str]]:
+    groups: list[list[str]] = []
+    group: list[str] = []
     for line in list(figure.lines) + [None]:
         if line is None or line.blank or line.text.startswith("|"):
             if group:
@@ -36,7 +42,7 @@ def read(figure) -> list[list[str]]:
 
 def _join_vertical(lines: list[str]) -> list[str]:
     out, run = [], ""
-    for t in lines + [None]:
+    for t in [*lines, None]:
         if t is not None and len(t) == 1:
             run += t
             continue
@@ -48,6 +54,5 @@ def _join_vertical(lines: list[str]) -> list[str]:
     return out
 
 
-def render(groups: list[list[str]], spec: object = None, labels: Labels | None = None) -> str:
-    assert labels is not None, "a figure's page needs its labels"
+def render(groups: list[list[str]], spec: Spec | None, labels: Labels) -> str:
     return render_template("printed-text.html", groups=groups, as_printed=safe(labels.html("figure_as_printed")))
