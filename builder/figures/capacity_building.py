@@ -6,13 +6,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from ..dates import range_label, time_html, western_dot_range
 from ..errors import InputError
 from ..escape import escape
 from ..timeline.event import Event, Source
 from . import supplied
+from .types import ProfileRows
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from ..structure.chapter import Chapter
+    from .types import ChapterSettings, CountryRegistry, LayoutSettings, PageUrl, Row, Spec
 
 NAME = "capacity_building"
 FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -22,7 +31,7 @@ FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")
 RANGE = re.compile(r"^(?P<a>\d+)(?:～(?P<b>\d+))?$")
 
 
-def read(figure, spec, config, layout) -> dict:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
     projects, legend, labels = _printed(figure, config.raw)
     for p in projects:
         _check(p, spec, config.raw)
@@ -38,11 +47,15 @@ def read(figure, spec, config, layout) -> dict:
     }
 
 
-def _printed(figure, raw: Path) -> tuple[list[dict], list[str], dict[str, list[str]]]:
+def _printed(figure: Figure, raw: Path) -> tuple[list[Row], list[str], dict[str, list[str]]]:
     """The figure's lines read in order: the projects' boxes (a number and title, then its fields,
     each maybe wrapped), the legend, and the map's labels (country names and number ranges)."""
-    projects, legend, labels = [], [], {"countries": [], "ranges": []}
-    current, key, section = None, None, "projects"
+    projects: list[Row] = []
+    legend: list[str] = []
+    labels: dict[str, list[str]] = {"countries": [], "ranges": []}
+    current: Row | None = None
+    key: str | None = None
+    section = "projects"
     for line in figure.lines:
         text = line.text.strip()
         if not text:
@@ -81,7 +94,7 @@ def _printed(figure, raw: Path) -> tuple[list[dict], list[str], dict[str, list[s
     return projects, legend, labels
 
 
-def _check(p: dict, spec: dict, raw: Path) -> None:
+def _check(p: Row, spec: Spec, raw: Path) -> None:
     """A project's period, recipient and personnel, checked and read into start, end, recipient, people."""
     period = western_dot_range(p["period"])
     if period is None:
@@ -102,7 +115,9 @@ def _check(p: dict, spec: dict, raw: Path) -> None:
     p["people"] = {k: int(v) for k, v in people}
 
 
-def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
+def map_key(
+    labels: dict[str, list[str]], projects: list[Row], figure: Figure, config: ChapterSettings
+) -> list[dict[str, Any]]:
     """The map prints its country names in one order and its project numbers
     in another, so the text layer loses which number stands by which country.
     The projects say it: every number of a label has one recipient. The key is
@@ -140,7 +155,7 @@ KEY_WHY = (
 KEY_HEADS = ["国", "事業番号"]
 
 
-def render(data: dict, spec: dict, labels) -> str:
+def render(data: dict[str, Any], spec: Spec, labels: Labels) -> str:
     heads, heads_said = supplied.heads(["No.", "事業"], HEADS_WHY, labels)
     rows = project_rows(data["projects"], anchored=True, heads=heads)
     legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
@@ -160,17 +175,20 @@ def render(data: dict, spec: dict, labels) -> str:
     )
 
 
-def anchor(p: dict) -> str:
+def anchor(p: Row) -> str:
     """A project's anchor on the figure's page, by its printed number."""
     return f"project-{p['no']}"
 
 
-def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> list[Event]:
+def events(
+    ch: Chapter, num: str, fig: Figure, registry: CountryRegistry, page_url: PageUrl, alone: set[str] | None = None
+) -> list[Event]:
     """A project is an event over its period, each one alone."""
     out = []
+    data = cast("dict[str, Any]", fig.data)  # what read() made
     page = ch.figure_path(num)
     legend = ch.config.figures[num]["personnel"]
-    for p in fig.data["projects"]:
+    for p in data["projects"]:
         c = registry.named_in_figure(p["recipient"], num, ch.config.raw, p["line"])
         end = p["end"] if p["end"] != p["start"] else ""
         # 陸×2 as the legend reads it: 陸上自衛官×2
@@ -200,7 +218,7 @@ def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> l
     return [e for e in out if alone is None or e.id in alone]
 
 
-def project_rows(projects: list[dict], anchored: bool = False, heads=("No.", "事業")) -> list[str]:
+def project_rows(projects: list[Row], anchored: bool = False, heads: Sequence[str] = ("No.", "事業")) -> list[str]:
     """The projects as table rows; on the figure's page each with its anchor (the timeline links to it),
     and its first two heads marked as the editor's."""
     rows = [f"| {' | '.join(heads)} | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
@@ -211,14 +229,14 @@ def project_rows(projects: list[dict], anchored: bool = False, heads=("No.", "�
     return rows
 
 
-PROFILE = {
-    "rows": lambda data: data["projects"],
-    "country": lambda p: p["recipient"],
-    "heading": "能力構築支援事業",
-    "column": "能力構築支援",
-    "short": "支援",
-    "chart_class": "p",
-    "table": lambda ps: "\n".join(project_rows(ps)),
-    "export_key": "capacity_building",
-    "export": lambda p: {k: p[k] for k in ("no", "title", "start", "end", "target", "personnel")},
-}
+PROFILE = ProfileRows(
+    rows=lambda data: data["projects"],
+    country=lambda p: p["recipient"],
+    heading="能力構築支援事業",
+    column="能力構築支援",
+    short="支援",
+    chart_class="p",
+    table=lambda ps: "\n".join(project_rows(ps)),
+    export_key="capacity_building",
+    export=lambda p: {k: p[k] for k in ("no", "title", "start", "end", "target", "personnel")},
+)
