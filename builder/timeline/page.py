@@ -10,18 +10,24 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup
 
 from ..charts import Row, bar_chart
-from ..counterparts import NONE
+from ..counterparts import NONE, Counterparts
 from ..dates import range_label
 from ..escape import escape
 from ..export import json_text
 from ..markup import render, safe
 from ..page import Page, href, page_url, rel
-from .event import EXPORTED, Event
+from .event import EXPORTED, Event, Source
+
+if TYPE_CHECKING:
+    from ..labels import Labels
+    from .kinds import Kinds
 
 # Events quote the chapter: keep them out of the search index, where they would
 # only repeat the chapter's own pages (and triple the index).
@@ -34,7 +40,34 @@ SCRIPT = "assets/javascripts/timeline.js"
 DATA = {"json": "data/timeline.json", "csv": "data/timeline.csv", "timelinejs": "data/timeline.timelinejs.json"}
 
 
-def date_label(e) -> str:
+class Country(Protocol):
+    """A registry entry as the timeline reads it (builder/countries/registry.py: Country; the
+    countries' profiles import the timeline, so it is named by its shape)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def name_ja(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def kana(self) -> str: ...
+    @property
+    def names(self) -> list[str]: ...
+    @property
+    def region(self) -> str: ...
+
+
+class Registry(Protocol):
+    @property
+    def regions(self) -> list[str]: ...
+    @property
+    def entries(self) -> Mapping[str, Country]: ...
+
+
+def date_label(e: Event) -> str:
     return range_label(e.date, e.end, e.precision == "fiscal_year")
 
 
@@ -50,16 +83,26 @@ class EventItem:
 
 
 class TimelinePage:
-    def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = (), others=NONE):
+    def __init__(
+        self,
+        events: list[Event],
+        registry: Registry,
+        kinds: Kinds,
+        labels: Labels,
+        figure_kinds: Sequence[str] = (),
+        others: Counterparts = NONE,
+    ):
         self.events = sorted(events, key=lambda e: e.sort_key)
         self.others = others  # each source paragraph's counterpart in the other editions
         self.figure_kinds = list(figure_kinds)  # the kinds of figure that gave events (ハイレベルの訪問…)
         self.registry = registry
         self.kinds = kinds
         self.labels = labels
-        self._by_country: dict | None = None  # (country, chapter or None) -> events, built on first use
+        self._by_country: dict[tuple[str, str | None], list[Event]] | None = (
+            None  # (country, chapter or None) -> events, built on first use
+        )
 
-    def item(self, e, page: str, own: str | None = None) -> EventItem:
+    def item(self, e: Event, page: str, own: str | None = None) -> EventItem:
         """What one event's list item shows (builder/templates/timeline-events.html): its date,
         kind, the countries that took part but `own` (a profile's), and each source, linked."""
         chips = [
@@ -71,16 +114,17 @@ class TimelinePage:
             (href(page, s.page, s.anchor), self.source_label(s), safe(self.others.link(page, s.page, s.anchor)))
             for s in e.sources
         ]
-        return EventItem(e, date_label(e), self.kinds.labels.get(e.kind, e.kind), chips, sources)
+        kind: str = self.kinds.labels.get(e.kind, e.kind)
+        return EventItem(e, date_label(e), kind, chips, sources)
 
-    def source_label(self, s) -> str:
+    def source_label(self, s: Source) -> str:
         """図表Ⅲ-3-1-1, or 本文（第1節4項 ¶45）: where a reader will land."""
         if s.figure:
             return self.labels.text("figure_number", num=s.figure)
         where = f"{s.where} {self.labels.text('note', n=s.note)}" if s.note else s.where
         return f"{self.labels.text_source}（{where}）" if where else self.labels.text_source
 
-    def chart(self, year_href) -> str:
+    def chart(self, year_href: Callable[[int], str]) -> str:
         """Events a year, each row a link to that year's events (`year_href`: year -> URL)."""
         years: dict[int, int] = {}
         for e in self.events:
@@ -95,7 +139,7 @@ class TimelinePage:
         chart = bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
         return render("timeline-chart.html", title=self.labels.timeline_chart, chart=safe(chart))
 
-    def filters(self, events) -> str:
+    def filters(self, events: list[Event]) -> str:
         """Country (by region, and a box that finds one as one types, in kana or
         kanji), kind, and the years from and to: a form the script reads and writes."""
         used = {c for e in events for c in e.countries}
@@ -170,7 +214,7 @@ class TimelinePage:
         self,
         path: str,
         title: str,
-        events: list,
+        events: list[Event],
         lead: str,
         chart: str = "",
         by_month: bool = False,
@@ -213,7 +257,7 @@ class TimelinePage:
             DATA["timelinejs"]: export_timelinejs(self.events, self.labels, self.kinds),
         }
 
-    def events_of(self, cid: str, chapter: str | None) -> list:
+    def events_of(self, cid: str, chapter: str | None) -> list[Event]:
         """A country's events in one chapter, or in all (chapter None)."""
         if self._by_country is None:
             self._by_country = {}
@@ -228,7 +272,7 @@ class TimelinePage:
         kinds = f"（{'、'.join(map(escape, self.figure_kinds))}）" if self.figure_kinds else ""
         return self.labels.md("timeline_intro", figure_kinds=kinds)
 
-    def item_list(self, events: list, page: str, own: str | None = None) -> str:
+    def item_list(self, events: list[Event], page: str, own: str | None = None) -> str:
         items = [self.item(e, page, own) for e in events]
         return render("timeline-events.html", events=items, source=self.labels.source, no_search=safe(NO_SEARCH))
 
@@ -238,7 +282,7 @@ class TimelinePage:
 PAGE_LIMIT = 400
 
 
-def month_key(e) -> str:
+def month_key(e: Event) -> str:
     """'2014-05'; '2014-00' for an event dated by its year alone."""
     return e.date[:7] if len(e.date) >= 7 else e.date[:4] + "-00"
 
@@ -251,7 +295,7 @@ def month_label(key: str) -> str:
 @dataclass
 class Period:
     keys: list[str]  # years ('2014'), or months of one year ('2014-05', '2014-00')
-    events: list
+    events: list[Event]
     months: bool = False
 
     @property
@@ -273,18 +317,18 @@ class Period:
         return f"timeline/{first}--{last[5:] if self.months else last}.md"
 
 
-def split_periods(events: list, limit: int) -> list[Period]:
+def split_periods(events: list[Event], limit: int) -> list[Period]:
     """Cut the (sorted) events into pages of at most `limit` where it can be
     done at a year's edge, or else at a month's: whole years are put together
     while they fit, and a year too large for one page is cut by months (a
     month larger than the limit stays one page)."""
-    years: dict[str, list] = {}
+    years: dict[str, list[Event]] = {}
     for e in events:
         years.setdefault(e.date[:4], []).append(e)
     periods: list[Period] = []
     for year, evs in years.items():
         if len(evs) > limit:
-            months: dict[str, list] = {}
+            months: dict[str, list[Event]] = {}
             for e in evs:
                 months.setdefault(month_key(e), []).append(e)
             periods += [Period([k], v, months=True) for k, v in months.items()]
@@ -306,11 +350,11 @@ def joinable(a: Period, b: Period) -> bool:
     return a.months == b.months and (not a.months or a.keys[0][:4] == b.keys[0][:4])
 
 
-def export_json(events) -> str:
+def export_json(events: list[Event]) -> str:
     return json_text([e.as_dict() for e in sorted(events, key=lambda e: e.sort_key)], 1)
 
 
-def export_csv(events) -> str:
+def export_csv(events: list[Event]) -> str:
     """The fields of the JSON, in its order; a list's items joined by spaces."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -321,12 +365,12 @@ def export_csv(events) -> str:
     return buf.getvalue()
 
 
-def tl_date(iso: str) -> dict:
+def tl_date(iso: str) -> dict[str, int]:
     parts = iso.split("-")
     return {k: int(v) for k, v in zip(("year", "month", "day"), parts)}
 
 
-def export_timelinejs(events, labels, kinds) -> str:
+def export_timelinejs(events: list[Event], labels: Labels, kinds: Kinds) -> str:
     """The events in TimelineJS3's JSON format (a slide each), its text escaped:
     TimelineJS shows it as HTML. Links are relative to the site's root."""
     esc = html.escape
