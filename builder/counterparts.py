@@ -3,20 +3,28 @@ at a paragraph's end, beside a country profile's mention, beside a timeline even
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .markup import render, safe
 from .page import page_url
+
+if TYPE_CHECKING:
+    from .labels import Labels
+
+# a paragraph's counterpart in another edition: (lang, root, page, anchor, text)
+Counterpart = tuple[str, str, str, str, str]
 
 
 class Counterparts:
     """One edition's paragraphs' counterparts: (page, anchor) -> [(lang, root, page, anchor, text)],
     the edition's folder in the site (root: "" or "en/") and its words."""
 
-    def __init__(self, by_place: dict, root: str, labels):
+    def __init__(self, by_place: dict[tuple[str, str], list[Counterpart]], root: str, labels: Labels | None):
         self.by_place = by_place
         self.root = root
         self.labels = labels
 
-    def of(self, page: str, anchor: str) -> list:
+    def of(self, page: str, anchor: str) -> list[Counterpart]:
         return self.by_place.get((page, anchor), [])
 
     def href(self, src: str, other_root: str, page: str, anchor: str) -> str:
@@ -31,6 +39,7 @@ class Counterparts:
         if not pairs:
             return ""
         lang, root, there, there_anchor, _ = pairs[0]
+        assert self.labels is not None, "an edition with counterparts has its labels"
         return render(
             "counterpart-link.html",
             href=self.href(src, root, there, there_anchor),

@@ -19,28 +19,32 @@ from ..text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
 
 if TYPE_CHECKING:
     from ..config import Layout
+    from ..structure.chapter import Chapter, Item
+    from .matcher import Matcher, Mention
 
 RANK = {"sub": 1, "paren": 2, "kana": 3}
 # a piece of an excerpt: ("text", words), ("name", the name as written), ("note", a note's number)
 Piece = tuple[str, str]
+# a heading given over to one country: (its rank, 1 for a sub-item's; the item; the heading's id; its words)
+Dedicated = tuple[int, "Item", str, str]
 
 
 @dataclass
 class MentionRecord:
     chapter: str
-    item: object
+    item: Item
     anchor: str
     excerpt: str  # the words around the name, as a reader sees them
     surfaces: list[str] = field(default_factory=list)
     # the excerpt in pieces, for a profile to show: ("text", words), ("name", the name as
     # written, marked), ("note", a note's number: the reference the text places there)
-    pieces: list[tuple[str, str]] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
 
 
 @dataclass
 class Mentions:
     records: dict[str, list[MentionRecord]] = field(default_factory=dict)  # id -> in reading order
-    dedicated: dict[str, list[tuple]] = field(default_factory=dict)  # id -> (rank, item, heading id, title)
+    dedicated: dict[str, list[Dedicated]] = field(default_factory=dict)  # id -> (rank, item, heading id, title)
     links: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
     # (page, anchor) -> (start, end, id) spans in that paragraph's text
     matched: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> surface -> count, for review
@@ -65,7 +69,9 @@ def reader_text(text: str) -> tuple[str, dict[int, list[str]]]:
     text = LINK_RE.sub(lambda m: m.group(2), text)
     text = ABBR_RE.sub(lambda m: m.group(1), text)
     text = RUBY_RE.sub(lambda m: m.group(1), text)
-    out, notes, pos = [], {}, 0
+    out: list[str] = []
+    notes: dict[int, list[str]] = {}
+    pos = 0
     for m in FN_RE.finditer(text):
         out.append(text[pos : m.start()])
         notes.setdefault(sum(map(len, out)), []).append(m.group(1))
@@ -199,7 +205,7 @@ def words_of(pieces: list[tuple[str, str]]) -> str:
     return "".join(words for kind, words in pieces if kind != "note")
 
 
-def find_mentions(chapters, matcher) -> Mentions:
+def find_mentions(chapters: list[Chapter], matcher: Matcher) -> Mentions:
     out = Mentions()
     for ch in chapters:
         for item in ch.items():
@@ -226,10 +232,12 @@ def find_mentions(chapters, matcher) -> Mentions:
     return out
 
 
-def _text(out: Mentions, matcher, ch, item, text, anchor, linked: set | None) -> None:
+def _text(
+    out: Mentions, matcher: Matcher, ch: Chapter, item: Item, text: str, anchor: str, linked: set[str] | None
+) -> None:
     """Record the mentions in one text of chapter `ch`; link the first of each id not yet in
     `linked` (None: link nothing), and add it there."""
-    by_id: dict[str, list] = {}
+    by_id: dict[str, list[Mention]] = {}
     for m in matcher.find(text):
         by_id.setdefault(m.id, []).append(m)
         counts = out.matched.setdefault(m.id, {})
