@@ -54,5 +54,5 @@ def _join_vertical(lines: list[str]) -> list[str]:
     return out
 
 
-def render(groups: list[list[str]], spec: Spec | None, labels: Labels) -> str:
+def render(groups: list[list[str]], spec: Spec, labels: Labels) -> str:
     return render_template("printed-text.html", groups=groups, as_printed=safe(labels.html("figure_as_printed")))

@@ -94,7 +94,9 @@ class ChapterRenderer:
         self.links = links or {}  # (page, anchor) -> spans to link (builder/countries/mentions.py)
         self.link_path = link_path  # link target -> its page, where there are profiles
         self.page = ""  # the page being rendered
-        self.layout = chapter.config.layout
+        layout = chapter.config.layout
+        assert layout is not None, "a chapter's settings carry its layout profile"
+        self.layout = layout
         self.counterpart = counterpart  # (the main edition's chapter, "../" to its root, its lang) for another
         self.beyond_said = False
         self.others = others  # each paragraph's counterparts, and how to link to them
@@ -312,7 +314,7 @@ class ChapterRenderer:
             path = self.figure_path(num)
             title = f"{lb.text('figure_number', num=num)}{lb.after_heading}{fig.caption}"
             handler = kind_of(fig)
-            body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num), self.labels)]
+            body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num, {}), self.labels)]
             if handler.data_file:
                 body.append(f"\n[{lb.md('figure_data')}]({rel(path, self.data_path(num))})\n")
             cited = self.cited_from(num, path)
