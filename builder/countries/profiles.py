@@ -105,7 +105,7 @@ class Profiles:
     def other_name(self, c: Country) -> str:
         """The country's name in the registry's other language, marked with that language (screen
         readers and fonts switch with it)."""
-        return render("other-name.html", lang=self.registry.other_lang, words=c.other_name)
+        return render("in-language.html", lang=self.registry.other_lang, words=c.other_name)
 
     def path(self, cid: str) -> str:
         return self.registry.entries[cid].path

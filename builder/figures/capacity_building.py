@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..dates import range_label, time_html, western_dot_range
 from ..errors import InputError
 from ..escape import escape
+from ..markup import render as render_template
 from ..timeline.event import Event, Source
 from . import supplied
 from .types import ProfileRows
@@ -224,7 +225,7 @@ def project_rows(projects: list[Row], anchored: bool = False, heads: Sequence[st
     rows = [f"| {' | '.join(heads)} | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
     for p in projects:
         period = time_html(p["start"], p["end"])
-        no = f'<span id="{anchor(p)}">{p["no"]}</span>' if anchored else p["no"]
+        no = render_template("anchored.html", id=anchor(p), words=str(p["no"])) if anchored else p["no"]
         rows.append(f"| {no} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
     return rows
 

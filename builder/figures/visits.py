@@ -9,13 +9,13 @@ full, as the text writes it (`titles`: 政務官 → 防衛大臣政務官)."""
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING, TypedDict, cast
 
 from ..dates import era_dot, iso_label
 from ..errors import InputError
 from ..escape import escape
+from ..markup import render as render_template
 from ..timeline.event import Event, Source
 from . import supplied
 from .types import ProfileRows
@@ -120,7 +120,7 @@ def render(visits: list[Visit], spec: Spec, labels: Labels) -> str:
         first = True
         for post, vs in posts.items():
             when = "、".join(
-                f'<time id="{html.escape(a)}" datetime="{v["date"]}">{iso_label(v["date"])}</time>' for v, a in vs
+                render_template("time.html", id=a, date=v["date"], label=iso_label(v["date"])) for v, a in vs
             )
             rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
             first = False
@@ -217,7 +217,10 @@ def trip(rows: list[Event], names: list[str], titles: dict[str, str]) -> Event:
 
 def profile_table(visits: list[Row]) -> str:
     rows = ["| 訪問した者 | 時期 |", "| --- | --- |"]
-    rows += [f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{iso_label(v['date'])}</time> |" for v in visits]
+    rows += [
+        f"| {escape(v['post'])} | {render_template('time.html', id='', date=v['date'], label=iso_label(v['date']))} |"
+        for v in visits
+    ]
     return "\n".join(rows)
 
 

@@ -419,10 +419,9 @@ class ChapterRenderer:
                     lb.md("only_within", acronyms=lb.md("list_sep").join(escape(a) for a in sorted(within[acronym])))
                 )
             # each name column in its language, whatever the page's (screen readers and fonts switch)
-            ja = escape(japanese.get(acronym, ""))
-            ja = f'<span lang="ja">{ja}</span>' if ja else ""
-            en = escape(" / ".join(sorted(names[acronym])))
-            en = f'<span lang="en">{en}</span>' if en else ""
+            ja, en = escape(japanese.get(acronym, "")), escape(" / ".join(sorted(names[acronym])))
+            ja = render("in-language.html", lang="ja", words=safe(ja)) if ja else ""
+            en = render("in-language.html", lang="en", words=safe(en)) if en else ""
             rows.append(f"| {escape(acronym)} | {ja} | {en} | {'<br>'.join(uses)} |")
         # a list of what the chapter's pages say: search ranks it below them (its heading still counts)
         return Page(path, self.labels.glossary, "\n".join(rows) + "\n", search_boost=0.5)
