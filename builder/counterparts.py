@@ -3,21 +3,28 @@ at a paragraph's end, beside a country profile's mention, beside a timeline even
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
+from .markup import render, safe
 from .page import page_url
+
+if TYPE_CHECKING:
+    from .labels import Labels
+
+# a paragraph's counterpart in another edition: (lang, root, page, anchor, text)
+Counterpart = tuple[str, str, str, str, str]
 
 
 class Counterparts:
     """One edition's paragraphs' counterparts: (page, anchor) -> [(lang, root, page, anchor, text)],
     the edition's folder in the site (root: "" or "en/") and its words."""
 
-    def __init__(self, by_place: dict, root: str, labels):
+    def __init__(self, by_place: dict[tuple[str, str], list[Counterpart]], root: str, labels: Labels | None):
         self.by_place = by_place
         self.root = root
         self.labels = labels
 
-    def of(self, page: str, anchor: str) -> list:
+    def of(self, page: str, anchor: str) -> list[Counterpart]:
         return self.by_place.get((page, anchor), [])
 
     def href(self, src: str, other_root: str, page: str, anchor: str) -> str:
@@ -25,18 +32,21 @@ class Counterparts:
         up = "../" * src.count("/") + "../" * self.root.count("/")
         return up + other_root + page_url(page) + f"#{anchor}"
 
-    def link(self, src: str, page: str, anchor: str, extra: str = "") -> str:
+    def link(self, src: str, page: str, anchor: str, controls: str = "") -> str:
         """The link to the first counterpart of the paragraph at (page, anchor), as HTML; "" where it
         has none (a note, a figure's row, a paragraph past the other edition's end)."""
         pairs = self.of(page, anchor)
         if not pairs:
             return ""
         lang, root, there, there_anchor, _ = pairs[0]
-        # out of the search index: its mark (EN) is no word of the text
-        return (
-            f' <a class="hk-cp-link" href="{html.escape(self.href(src, root, there, there_anchor))}" '
-            f'hreflang="{html.escape(lang)}"{extra} title="{self.labels.html("counterpart_title")}" '
-            f'data-search-exclude="mark">{self.labels.html("counterpart_mark")}</a>'
+        assert self.labels is not None, "an edition with counterparts has its labels"
+        return render(
+            "counterpart-link.html",
+            href=self.href(src, root, there, there_anchor),
+            lang=lang,
+            controls=controls,
+            title=safe(self.labels.html("counterpart_title")),
+            mark=safe(self.labels.html("counterpart_mark")),
         )
 
 

@@ -5,6 +5,7 @@ comes from data is escaped as it goes in; what is HTML already goes in through `
 from __future__ import annotations
 
 import functools
+import html
 from pathlib import Path
 
 import jinja2
@@ -21,6 +22,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        # text escaped as the builder's Python escapes it (&#x27;, &quot;), so a page reads the same whoever wrote it
+        finalize=lambda v: Markup(html.escape(v)) if isinstance(v, str) and not isinstance(v, Markup) else v,
     )
 
 

@@ -10,30 +10,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..blocks.model import Box, Heading, Paragraph
 from ..render.pages import heading_ids, heading_plain
 from ..text import ABBR_RE, FN_RE, LINK_RE, RUBY_RE
 
+if TYPE_CHECKING:
+    from ..config import Layout
+    from ..structure.chapter import Chapter, Item
+    from .matcher import Matcher, Mention
+
 RANK = {"sub": 1, "paren": 2, "kana": 3}
+# a piece of an excerpt: ("text", words), ("name", the name as written), ("note", a note's number)
+Piece = tuple[str, str]
+# a heading given over to one country: (its rank, 1 for a sub-item's; the item; the heading's id; its words)
+Dedicated = tuple[int, "Item", str, str]
 
 
 @dataclass
 class MentionRecord:
     chapter: str
-    item: object
+    item: Item
     anchor: str
     excerpt: str  # the words around the name, as a reader sees them
     surfaces: list[str] = field(default_factory=list)
     # the excerpt in pieces, for a profile to show: ("text", words), ("name", the name as
     # written, marked), ("note", a note's number: the reference the text places there)
-    pieces: list[tuple[str, str]] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
 
 
 @dataclass
 class Mentions:
     records: dict[str, list[MentionRecord]] = field(default_factory=dict)  # id -> in reading order
-    dedicated: dict[str, list[tuple]] = field(default_factory=dict)  # id -> (rank, item, heading id, title)
+    dedicated: dict[str, list[Dedicated]] = field(default_factory=dict)  # id -> (rank, item, heading id, title)
     links: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
     # (page, anchor) -> (start, end, id) spans in that paragraph's text
     matched: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> surface -> count, for review
@@ -58,7 +69,9 @@ def reader_text(text: str) -> tuple[str, dict[int, list[str]]]:
     text = LINK_RE.sub(lambda m: m.group(2), text)
     text = ABBR_RE.sub(lambda m: m.group(1), text)
     text = RUBY_RE.sub(lambda m: m.group(1), text)
-    out, notes, pos = [], {}, 0
+    out: list[str] = []
+    notes: dict[int, list[str]] = {}
+    pos = 0
     for m in FN_RE.finditer(text):
         out.append(text[pos : m.start()])
         notes.setdefault(sum(map(len, out)), []).append(m.group(1))
@@ -67,84 +80,114 @@ def reader_text(text: str) -> tuple[str, dict[int, list[str]]]:
     return "".join(out), notes
 
 
-def excerpt(text: str, surface: str, layout=None, width: float = EXCERPT_WIDTH) -> list[tuple[str, str]]:
+def excerpt(text: str, surface: str, layout: Layout | None = None, width: float = EXCERPT_WIDTH) -> list[Piece]:
     """The words around the first mention of `surface`, in pieces (MentionRecord.pieces): the
     clauses of its sentence around it, as many as fit in `width`, cut where a clause or a word
     ends where it can (else where a word does, else anywhere), never inside brackets (a cut there
     left 「（96（同…」), with … where words are left out."""
     shown, notes = reader_text(text)
-    starts = [0] + [m.end() for m in SENTENCE.finditer(shown) if m.end()]
     at = shown.find(surface)
     if at < 0:  # the name is split by markup: the sentence whole
         at, surface = 0, ""
-    lo = max(s for s in starts if s <= at)
-    hi = min([s for s in starts if s > at] + [len(shown)])
-    while hi > lo and shown[hi - 1].isspace():
-        hi -= 1
     end = at + len(surface)
-    widths = [0.0]  # the width of shown[lo:i], for each i
-    for ch in shown[lo:hi]:
-        widths.append(widths[-1] + (layout.width(ch) if layout else 1))
-    depth, d = [], 0  # brackets open before each offset
-    for ch in shown[: hi + 1]:
-        depth.append(d)
-        d += (ch in OPEN) - (ch in CLOSE)
-    depth.append(d)
-    # how good a place to cut: a clause's end (2), a word's (1: after a space, or where kana give way
-    # to kanji or katakana, after a particle: 「…および豪州で|実施された」), elsewhere (0)
-    grade = {
-        i: 1
-        for i in range(lo + 1, hi)
-        if shown[i - 1].isspace() or (KANA.match(shown[i - 1]) and not KANA.match(shown[i]))
-    }
-    grade.update({m.end(): 2 for m in CLAUSE.finditer(shown, lo, hi)})
-    grade.update({lo: 2, hi: 2})
+    sentence = _Sentence.around(shown, at, layout)
+    a, b = sentence.best_cut(at, end, width)
+    pieces = [("text", ELLIPSIS)] if a > sentence.lo else []
+    cuts = sorted({a, at, end, b} | {n for n in notes if a < n <= b})
+    for x, y in pairwise(cuts):
+        if y > x:
+            pieces.append(("name" if (x, y) == (at, end) else "text", shown[x:y]))
+        pieces += [("note", n) for n in notes.get(y, [])]
+    if b < sentence.hi:
+        pieces.append(("text", ELLIPSIS))
+    return _merged(pieces)
 
-    def whole(i: int) -> bool:  # not inside a Latin word or a number (EWG, 2014)
+
+@dataclass
+class _Sentence:
+    """The sentence around a mention, shown[lo:hi] (trailing spaces left out), and what choosing
+    where to cut it needs: widths, brackets, and how good each place to cut is."""
+
+    shown: str
+    lo: int
+    hi: int
+    widths: list[float]  # the width of shown[lo:i], at i - lo
+    depth: list[int]  # brackets open before each offset of shown
+    grade: dict[int, int]  # how good a place to cut: a clause's end (2), a word's (1), elsewhere (0)
+
+    @classmethod
+    def around(cls, shown: str, at: int, layout: Layout | None) -> _Sentence:
+        starts = [0] + [m.end() for m in SENTENCE.finditer(shown) if m.end()]
+        lo = max(s for s in starts if s <= at)
+        hi = min([s for s in starts if s > at] + [len(shown)])
+        while hi > lo and shown[hi - 1].isspace():
+            hi -= 1
+        widths = [0.0]
+        for ch in shown[lo:hi]:
+            widths.append(widths[-1] + (layout.width(ch) if layout else 1))
+        depth, d = [], 0
+        for ch in shown[: hi + 1]:
+            depth.append(d)
+            d += (ch in OPEN) - (ch in CLOSE)
+        depth.append(d)
+        # a word ends after a space, or where kana give way to kanji or katakana, after a particle:
+        # 「…および豪州で|実施された」
+        grade = {
+            i: 1
+            for i in range(lo + 1, hi)
+            if shown[i - 1].isspace() or (KANA.match(shown[i - 1]) and not KANA.match(shown[i]))
+        }
+        grade.update({m.end(): 2 for m in CLAUSE.finditer(shown, lo, hi)})
+        grade.update({lo: 2, hi: 2})
+        return cls(shown, lo, hi, widths, depth, grade)
+
+    def span(self, i: int, j: int) -> float:
+        """The width of shown[i:j]."""
+        return self.widths[j - self.lo] - self.widths[i - self.lo]
+
+    def whole(self, i: int) -> bool:
+        """Not inside a Latin word or a number (EWG, 2014)."""
+        s = self.shown
         return not (
-            lo < i < hi
-            and shown[i - 1].isascii()
-            and shown[i - 1].isalnum()
-            and shown[i].isascii()
-            and shown[i].isalnum()
+            self.lo < i < self.hi and s[i - 1].isascii() and s[i - 1].isalnum() and s[i].isascii() and s[i].isalnum()
         )
 
     # Brackets stay whole: a cut pair (i, j) stands at one depth, and nothing between goes below
     # it; a name inside brackets may take them in whole (「…派遣団（UNMISS）に…」, not 「…UNMISS…」).
-    firsts, low = [], min(depth[at : end + 1])
-    for i in range(at, lo - 1, -1):
-        low = min(low, depth[i])
-        if widths[end - lo] - widths[i - lo] > width:
-            break
-        if depth[i] == low and whole(i):
-            firsts.append(i)
-    lasts, low = [], min(depth[at : end + 1])
-    for j in range(end, hi + 1):
-        low = min(low, depth[j])
-        if widths[j - lo] - widths[at - lo] > width:
-            break
-        if depth[j] == low and whole(j):
-            lasts.append(j)
-    # the best cuts (a clause's end before a word's; at the start above all, where a word cut short
-    # reads worst), then the widest; at least half the width where the sentence has it (a clause's
-    # end alone made 「India, …」)
-    pairs = [
-        (2 * grade.get(i, 0) + grade.get(j, 0), widths[j - lo] - widths[i - lo], i, j)
-        for i in firsts
-        for j in lasts
-        if depth[i] == depth[j] and widths[j - lo] - widths[i - lo] <= width
-    ]
-    best = max([p for p in pairs if p[1] >= width / 2] or pairs, default=None)
-    a, b = best[2:] if best else (at, end)
-    pieces = [("text", ELLIPSIS)] if a > lo else []
-    cuts = sorted({a, at, end, b} | {n for n in notes if a < n <= b})
-    for x, y in zip(cuts, cuts[1:]):
-        if y > x:
-            pieces.append(("name" if (x, y) == (at, end) else "text", shown[x:y]))
-        pieces += [("note", n) for n in notes.get(y, [])]
-    if b < hi:
-        pieces.append(("text", ELLIPSIS))
-    return _merged(pieces)
+    def starts(self, at: int, end: int, width: float) -> list[int]:
+        """Where an excerpt of the mention at[:end] may start, nearest first."""
+        out, low = [], min(self.depth[at : end + 1])
+        for i in range(at, self.lo - 1, -1):
+            low = min(low, self.depth[i])
+            if self.span(i, end) > width:
+                break
+            if self.depth[i] == low and self.whole(i):
+                out.append(i)
+        return out
+
+    def ends(self, at: int, end: int, width: float) -> list[int]:
+        """Where an excerpt of the mention at[:end] may end, nearest first."""
+        out, low = [], min(self.depth[at : end + 1])
+        for j in range(end, self.hi + 1):
+            low = min(low, self.depth[j])
+            if self.span(at, j) > width:
+                break
+            if self.depth[j] == low and self.whole(j):
+                out.append(j)
+        return out
+
+    def best_cut(self, at: int, end: int, width: float) -> tuple[int, int]:
+        """The best cuts (a clause's end before a word's; at the start above all, where a word cut
+        short reads worst), then the widest; at least half the width where the sentence has it (a
+        clause's end alone made 「India, …」). The mention alone where no cut fits."""
+        pairs = [
+            (2 * self.grade.get(i, 0) + self.grade.get(j, 0), self.span(i, j), i, j)
+            for i in self.starts(at, end, width)
+            for j in self.ends(at, end, width)
+            if self.depth[i] == self.depth[j] and self.span(i, j) <= width
+        ]
+        best = max([p for p in pairs if p[1] >= width / 2] or pairs, default=None)
+        return (best[2], best[3]) if best else (at, end)
 
 
 def _merged(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -162,7 +205,7 @@ def words_of(pieces: list[tuple[str, str]]) -> str:
     return "".join(words for kind, words in pieces if kind != "note")
 
 
-def find_mentions(chapters, matcher) -> Mentions:
+def find_mentions(chapters: list[Chapter], matcher: Matcher) -> Mentions:
     out = Mentions()
     for ch in chapters:
         for item in ch.items():
@@ -189,10 +232,12 @@ def find_mentions(chapters, matcher) -> Mentions:
     return out
 
 
-def _text(out: Mentions, matcher, ch, item, text, anchor, linked: set | None) -> None:
+def _text(
+    out: Mentions, matcher: Matcher, ch: Chapter, item: Item, text: str, anchor: str, linked: set[str] | None
+) -> None:
     """Record the mentions in one text of chapter `ch`; link the first of each id not yet in
     `linked` (None: link nothing), and add it there."""
-    by_id: dict[str, list] = {}
+    by_id: dict[str, list[Mention]] = {}
     for m in matcher.find(text):
         by_id.setdefault(m.id, []).append(m)
         counts = out.matched.setdefault(m.id, {})

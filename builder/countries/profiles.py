@@ -7,19 +7,27 @@ data/countries.json.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..charts import Row, bar_chart
 from ..counterparts import NONE
 from ..escape import escape
 from ..export import json_text
-from ..figures import KINDS, kind_of
+from ..figures import KINDS, ProfileRows, kind_of
 from ..markup import render, safe
 from ..page import Page, page_url, rel
 from ..text import plain
 from ..timeline.page import NO_SEARCH
-from .mentions import MentionRecord
+from .mentions import Dedicated, MentionRecord, Mentions
+from .registry import Country, Registry
+
+if TYPE_CHECKING:
+    from ..counterparts import Counterparts
+    from ..figures.types import Row as FigureRow
+    from ..labels import Labels
+    from ..structure.chapter import Chapter, Item
+    from ..timeline.page import TimelinePage
 
 # Entries (mentions, visits, projects, events) on one profile page; past this,
 # a profile is cut into pages by chapters, so that no page grows with the corpus.
@@ -30,8 +38,15 @@ PROFILE_LIMIT = 300
 # stay): a long profile is its headings first, on a phone as on a wide screen.
 FOLD_AFTER = 5
 
+
 # the figure kinds that add rows to a profile (visits, projects), in their order
-PROFILE_KINDS = [k for k in KINDS.values() if k.profile]
+@dataclass(frozen=True)
+class ProfileKind:
+    name: str  # the figure kind's
+    rows: ProfileRows  # what it adds to a profile
+
+
+PROFILE_KINDS = [ProfileKind(k.name, k.profile) for k in KINDS.values() if k.profile]
 
 
 @dataclass
@@ -39,15 +54,15 @@ class ChapterPart:
     """What one chapter says of a country."""
 
     mentions: list[MentionRecord] = field(default_factory=list)
-    figure_rows: dict[str, list[dict]] = field(default_factory=dict)  # figure kind -> its rows for the country
+    figure_rows: dict[str, list[FigureRow]] = field(default_factory=dict)  # figure kind -> its rows for the country
 
 
 @dataclass
 class Profile:
-    country: object
+    country: Country
     mentions: list[MentionRecord] = field(default_factory=list)
-    figure_rows: dict[str, list[dict]] = field(default_factory=dict)  # figure kind -> its rows for the country
-    dedicated: list[tuple] = field(default_factory=list)  # (rank, item, heading id, title)
+    figure_rows: dict[str, list[FigureRow]] = field(default_factory=dict)  # figure kind -> its rows for the country
+    dedicated: list[Dedicated] = field(default_factory=list)  # (rank, item, heading id, title)
     parts: dict[str, ChapterPart] = field(default_factory=dict)  # chapter id -> its part, once gathered
 
 
@@ -55,7 +70,15 @@ class Profiles:
     """The profiles of every registry entry, from the mentions (a stage of
     its own), the chapters' figures and the timeline."""
 
-    def __init__(self, registry, chapters, mentions, labels, timeline=None, others=NONE):
+    def __init__(
+        self,
+        registry: Registry,
+        chapters: list[Chapter],
+        mentions: Mentions,
+        labels: Labels,
+        timeline: TimelinePage | None = None,
+        others: Counterparts = NONE,
+    ):
         self.registry = registry
         self.others = others  # each mentioning paragraph's counterpart in the other editions
         self.labels = labels
@@ -79,15 +102,15 @@ class Profiles:
                 for row in rows:
                     prof.parts.setdefault(row["chapter"], ChapterPart()).figure_rows.setdefault(kind, []).append(row)
 
-    def other_name(self, c) -> str:
+    def other_name(self, c: Country) -> str:
         """The country's name in the registry's other language, marked with that language (screen
         readers and fonts switch with it)."""
-        return f'<span lang="{self.registry.other_lang}">{html.escape(c.other_name)}</span>'
+        return render("in-language.html", lang=self.registry.other_lang, words=c.other_name)
 
     def path(self, cid: str) -> str:
         return self.registry.entries[cid].path
 
-    def _figures(self, ch) -> None:
+    def _figures(self, ch: Chapter) -> None:
         for num, fig in ch.figures.items():
             kind = kind_of(fig)
             if kind.profile is None:
@@ -102,15 +125,15 @@ class Profiles:
         """The counts a table of countries or chapters shows, in the order counts() gives them."""
         return (
             [self.labels.mentions]
-            + [k.profile.column for k in self.kinds]
+            + [k.rows.column for k in self.kinds]
             + ([self.labels.timeline] if self.timeline else [])
         )
 
-    def figure_counts(self, rows_by_kind: dict) -> list[int]:
+    def figure_counts(self, rows_by_kind: dict[str, list[FigureRow]]) -> list[int]:
         return [len(rows_by_kind.get(k.name, [])) for k in self.kinds]
 
     # -- pages ---------------------------------------------------------------
-    def profile_page(self, prof: Profile, pages: list[list]) -> Page:
+    def profile_page(self, prof: Profile, pages: list[list[Chapter]]) -> Page:
         """The profile: who the country is, and what the text says of it. With
         one chapter that is all on this page; with several, each chapter's part
         is a page of its own, so no page grows with the corpus."""
@@ -118,8 +141,7 @@ class Profiles:
         path = self.path(c.id)
         out = [
             f"# {escape(c.name)}\n",
-            f'<p class="hk-meta">{self.other_name(c)} · {html.escape(c.region_name)} · '
-            f'<code>{html.escape(c.id)}</code></p>\n',
+            render("profile-meta.html", other_name=safe(self.other_name(c)), region=c.region_name, id=c.id) + "\n",
         ]
         groups = [o for o in self.registry.entries.values() if c.id in o.members]
         if groups:
@@ -165,11 +187,11 @@ class Profiles:
             out.append(self.chapter_table(prof, path, pages))
         return Page(path, c.name, "\n".join(out) + "\n", search_boost=0.5)
 
-    def split(self, prof: Profile) -> list[list]:
+    def split(self, prof: Profile) -> list[list[Chapter]]:
         """The chapters that speak of the country, cut into pages of at most
         PROFILE_LIMIT entries at chapter edges (a chapter is never cut); one
         page while it all fits on the profile itself."""
-        pages: list[list] = [[]]
+        pages: list[list[Chapter]] = [[]]
         size = 0
         for r in self.chapters:
             n = sum(self.counts(prof, r.id))
@@ -182,17 +204,17 @@ class Profiles:
             size += n
         return pages
 
-    def part_path(self, cid: str, chapters: list) -> str:
+    def part_path(self, cid: str, chapters: list[Chapter]) -> str:
         first, last = chapters[0].id, chapters[-1].id
         slug = self.registry.entries[cid].slug
         return f"countries/{slug}/{first}.md" if first == last else f"countries/{slug}/{first}--{last}.md"
 
     @staticmethod
-    def chapter_heading(ch) -> str:
+    def chapter_heading(ch: Chapter) -> str:
         cfg = ch.config
         return f"## {escape(cfg.number)}\u3000{escape(cfg.title)} {{ #{ch.id} }}\n\n"
 
-    def chapter_table(self, prof: Profile, path: str, pages: list[list]) -> str:
+    def chapter_table(self, prof: Profile, path: str, pages: list[list[Chapter]]) -> str:
         """One row a chapter, with its counts and a link to its part of the profile."""
         columns = self.count_columns()
         lb = self.labels
@@ -223,7 +245,7 @@ class Profiles:
         events = [len(self.timeline.events_of(prof.country.id, chapter))] if self.timeline else []
         return [len(part.mentions), *self.figure_counts(part.figure_rows), *events]
 
-    def part_page(self, prof: Profile, chapters: list) -> Page:
+    def part_page(self, prof: Profile, chapters: list[Chapter]) -> Page:
         c = prof.country
         path = self.part_path(c.id, chapters)
         first, last = chapters[0].config, chapters[-1].config
@@ -243,7 +265,8 @@ class Profiles:
     def chapter_part(self, prof: Profile, chapter: str, path: str, level: int) -> str:
         """The figures' rows (visits, projects), the timeline's slice and the
         mentions: what one chapter says, under headings of the given level."""
-        c, out = prof.country, []
+        c = prof.country
+        out: list[str] = []
         h, h2 = "#" * level, "#" * (level + 1)
         part = self.part(prof, chapter)
         mentions = part.mentions
@@ -252,8 +275,8 @@ class Profiles:
             if rows:
                 figure = self.labels.md("figure_number", num=escape(rows[0]["figure"]))
                 out += [
-                    f"{h} {escape(kind.profile.heading)}{self.labels.md('in_brackets', text=figure)}\n",
-                    self.fold(kind.profile.table(rows), len(rows)),
+                    f"{h} {escape(kind.rows.heading)}{self.labels.md('in_brackets', text=figure)}\n",
+                    self.fold(kind.rows.table(rows), len(rows)),
                     "",
                 ]
         if self.timeline:
@@ -268,7 +291,7 @@ class Profiles:
         out.append(f"{h} {self.labels.md('text_mentions', n=len(mentions))}\n")
         if not mentions:
             out.append(self.labels.md("figures_only") + "\n")
-        groups: dict = {}
+        groups: dict[Item, list[MentionRecord]] = {}
         for m in mentions:
             groups.setdefault(m.item, []).append(m)
         for item, ms in groups.items():
@@ -286,7 +309,7 @@ class Profiles:
         """Mentions as a list: each the words around the name (the name marked), linked to its place."""
         lb = self.labels
 
-        def to(m, anchor):
+        def to(m: MentionRecord, anchor: str) -> str:
             return page_url(rel(path, m.item.path)) + f"#{anchor}"
 
         entries = [
@@ -315,7 +338,7 @@ class Profiles:
                 )
         return out
 
-    def nav(self) -> list:
+    def nav(self) -> list[dict[str, Any]]:
         """The navigation's 国・機関: the index, then each region's profiles (titles as plain text)."""
         return [{self.labels.countries: "countries/index.md"}] + [
             {region: [{p.country.name: self.path(p.country.id)} for p in members]}
@@ -327,8 +350,7 @@ class Profiles:
         lb = self.labels
         out = [
             f"# {lb.md('countries')}\n",
-            lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.profile.heading) for k in self.kinds))
-            + "\n",
+            lb.md("countries_intro", figure_kinds=lb.md("and").join(escape(k.rows.heading) for k in self.kinds)) + "\n",
             self.chart(path),
             "",
         ]
@@ -356,17 +378,17 @@ class Profiles:
     def chart(self, path: str) -> str:
         """Mentions and the figures' rows (visits, projects) per country, each row a link to its profile."""
 
-        def parts(p):  # (count, CSS class) of each part of the bar, mentions first
+        def parts(p: Profile) -> list[tuple[int, str]]:  # (count, CSS class) of each part of the bar, mentions first
             return [(len(p.mentions), "m")] + [
-                (n, k.profile.chart_class) for n, k in zip(self.figure_counts(p.figure_rows), self.kinds)
+                (n, k.rows.chart_class) for n, k in zip(self.figure_counts(p.figure_rows), self.kinds)
             ]
 
         profiles = sorted(
-            (p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in parts(p))),
+            (p for p in self.profiles.values() if not p.country.is_org and sum(n for n, _ in parts(p)) > 0),
             key=lambda p: (-sum(n for n, _ in parts(p)), p.country.id),
         )
         lb = self.labels
-        labels = [lb.mentions] + [k.profile.short for k in self.kinds]
+        labels = [lb.mentions] + [k.rows.short for k in self.kinds]
         rows = [
             Row(
                 p.country.name,
@@ -376,7 +398,7 @@ class Profiles:
             )
             for p in profiles
         ]
-        key = [("m", self.labels.chart_mentions)] + [(k.profile.chart_class, k.profile.heading) for k in self.kinds]
+        key = [("m", self.labels.chart_mentions)] + [(k.rows.chart_class, k.rows.heading) for k in self.kinds]
         return bar_chart(lb.text("countries_chart", counts=lb.text("list_dot").join(labels)), rows, key)
 
     def pages(self) -> list[Page]:
@@ -401,8 +423,7 @@ class Profiles:
                     "url": page_url(self.path(c.id)),
                     "members": c.members,
                     **{
-                        k.profile.export_key: [k.profile.export(r) for r in p.figure_rows.get(k.name, [])]
-                        for k in self.kinds
+                        k.rows.export_key: [k.rows.export(r) for r in p.figure_rows.get(k.name, [])] for k in self.kinds
                     },
                     "mentions": [{"url": f"{page_url(m.item.path)}#{m.anchor}", "text": m.excerpt} for m in p.mentions],
                 }

@@ -10,50 +10,56 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import arranged, capacity_building, counterpart, printed_text, table, visits
+from .types import ProfileRows
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from ..structure.chapter import Chapter
+    from ..timeline.event import Event
+    from .types import ChapterSettings, CountryRegistry, ErrorAt, LayoutSettings, PageUrl, Spec
+
+__all__ = ["KINDS", "FigureKind", "ProfileRows", "figure_events", "kind_of", "read_figure"]
 
 
-def _no_check(spec, layout, error) -> None:
+class EventsOf(Protocol):
+    """The timeline events a kind's figure gives: a row each, for the chronology to merge; with
+    `alone` (the ids of the rows it left), those rows as the figure tells them."""
+
+    def __call__(
+        self,
+        ch: Chapter,
+        num: str,
+        fig: Figure,
+        registry: CountryRegistry,
+        page_url: PageUrl,
+        alone: set[str] | None = None,
+    ) -> list[Event]: ...
+
+
+def _no_check(spec: Spec, layout: LayoutSettings, error: ErrorAt) -> None:
     pass
 
 
-def _no_events(chapter, num, fig, registry, page_url, alone=None) -> list:
+def _no_events(
+    ch: Chapter, num: str, fig: Figure, registry: CountryRegistry, page_url: PageUrl, alone: set[str] | None = None
+) -> list[Event]:
     return []
-
-
-@dataclass(frozen=True)
-class ProfileRows:
-    """What a kind adds to a country's profile: rows of its data, each naming
-    one country, shown under a heading in a table of their own."""
-
-    rows: Callable  # data -> its rows
-    country: Callable  # row -> the name the figure prints for the country
-    heading: str  # the profile's section (ハイレベルの訪問)
-    column: str  # the count's column in the country index (訪問)
-    short: str  # the count in the chart's description (訪問)
-    chart_class: str  # the bar's CSS class (hk-v)
-    table: Callable  # rows -> Markdown table
-    export: Callable  # row -> its record in data/countries.json
-    export_key: str
 
 
 @dataclass(frozen=True)
 class FigureKind:
     name: str
-    read: Callable  # (figure, spec, config, layout) -> data
-    render: Callable  # (data, spec) -> Markdown of the figure's page
+    read: Callable[[Figure, Spec, ChapterSettings, LayoutSettings], Any]  # -> the figure's data (JSON)
+    render: Callable[[Any, Spec, Labels], str]  # (data, spec, labels) -> Markdown of the figure's page
     format: str  # the label that names its form in the list of figures
-    check: Callable = _no_check  # (spec, layout, error(key, message)) -> None; raises what error() returns
-    # (chapter, num, figure, registry, page_url, alone=None) -> timeline events: a row each, for the
-    # chronology to merge; with `alone` (the ids of the rows it left), those rows as the figure tells them
-    events: Callable = _no_events
+    check: Callable[[Spec, LayoutSettings, ErrorAt], None] = _no_check  # raises what error() returns
+    events: EventsOf = _no_events
     profile: ProfileRows | None = None
     data_file: bool = True  # its data as JSON beside the page
-
-
-def _kind(module, **more) -> FigureKind:
-    return FigureKind(module.NAME, module.read, module.render, module.FORMAT, **more)
 
 
 TEXT = FigureKind(
@@ -67,27 +73,46 @@ TEXT = FigureKind(
 KINDS = {
     k.name: k
     for k in (
-        _kind(visits, check=visits.check, events=visits.events, profile=ProfileRows(**visits.PROFILE)),
-        _kind(table),
-        _kind(capacity_building, events=capacity_building.events, profile=ProfileRows(**capacity_building.PROFILE)),
-        _kind(arranged),
-        _kind(counterpart, data_file=False),
+        FigureKind(
+            visits.NAME,
+            visits.read,
+            visits.render,
+            visits.FORMAT,
+            check=visits.check,
+            events=visits.events,
+            profile=visits.PROFILE,
+        ),
+        FigureKind(table.NAME, table.read, table.render, table.FORMAT),
+        FigureKind(
+            capacity_building.NAME,
+            capacity_building.read,
+            capacity_building.render,
+            capacity_building.FORMAT,
+            events=capacity_building.events,
+            profile=capacity_building.PROFILE,
+        ),
+        FigureKind(arranged.NAME, arranged.read, arranged.render, arranged.FORMAT),
+        FigureKind(counterpart.NAME, counterpart.read, counterpart.render, counterpart.FORMAT, data_file=False),
     )
 }
 
 
-def kind_of(figure) -> FigureKind:
+def kind_of(figure: Figure) -> FigureKind:
     return KINDS.get(figure.kind, TEXT)
 
 
-def figure_events(ch, registry, page_url, alone: set[str] | None = None) -> list:
+def figure_events(
+    ch: Chapter, registry: CountryRegistry, page_url: PageUrl, alone: set[str] | None = None
+) -> list[Event]:
     """The timeline events a chapter's figures give: a row an event (visits, projects);
     with `alone`, the rows the chronology left, as each kind tells them (a trip an event)."""
     return [e for num, fig in ch.figures.items() for e in kind_of(fig).events(ch, num, fig, registry, page_url, alone)]
 
 
-def read_figure(figure, config, layout):
+def read_figure(figure: Figure, config: ChapterSettings, layout: LayoutSettings) -> Figure:
     """The figure with its kind and data set."""
     spec = config.figures.get(figure.num)
-    kind = KINDS[spec["kind"]] if spec else TEXT
+    if not spec:  # no settings: kept as its printed text
+        return replace(figure, kind=TEXT.name, data=printed_text.read(figure))
+    kind = KINDS[spec["kind"]]
     return replace(figure, kind=kind.name, data=kind.read(figure, spec, config, layout))

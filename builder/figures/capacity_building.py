@@ -6,12 +6,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from ..dates import range_label, time_html, western_dot_range
 from ..errors import InputError
 from ..escape import escape
+from ..markup import render as render_template
 from ..timeline.event import Event, Source
 from . import supplied
+from .types import ProfileRows
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from ..structure.chapter import Chapter
+    from .types import ChapterSettings, CountryRegistry, LayoutSettings, PageUrl, Row, Spec
 
 NAME = "capacity_building"
 FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -21,9 +32,31 @@ FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")
 RANGE = re.compile(r"^(?P<a>\d+)(?:～(?P<b>\d+))?$")
 
 
-def read(figure, spec, config, layout) -> dict:
-    projects, legend, labels = [], [], {"countries": [], "ranges": []}
-    current, key, section = None, None, "projects"
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
+    projects, legend, labels = _printed(figure, config.raw)
+    for p in projects:
+        _check(p, spec, config.raw)
+    numbers = sorted(p["no"] for p in projects)
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise InputError(config.raw, figure.nos[0], f"project numbers {numbers} are not 1 to {len(numbers)}")
+    projects.sort(key=lambda p: p["no"])
+    return {
+        "projects": projects,
+        "legend": legend,
+        "map_labels": labels,
+        "map_key": map_key(labels, projects, figure, config),
+    }
+
+
+def _printed(figure: Figure, raw: Path) -> tuple[list[Row], list[str], dict[str, list[str]]]:
+    """The figure's lines read in order: the projects' boxes (a number and title, then its fields,
+    each maybe wrapped), the legend, and the map's labels (country names and number ranges)."""
+    projects: list[Row] = []
+    legend: list[str] = []
+    labels: dict[str, list[str]] = {"countries": [], "ranges": []}
+    current: Row | None = None
+    key: str | None = None
+    section = "projects"
     for line in figure.lines:
         text = line.text.strip()
         if not text:
@@ -58,40 +91,34 @@ def read(figure, spec, config, layout) -> dict:
         elif current and key:
             current[key] += text
         else:
-            raise InputError(
-                config.raw, line.no, f"'{text}' in the projects figure is not a project, a field or the legend"
-            )
-    for p in projects:
-        period = western_dot_range(p["period"])
-        if period is None:
-            raise InputError(
-                config.raw,
-                p["line"],
-                f"project period '{p['period']}'; expected YYYY.M or "
-                "YYYY.M ～ [YYYY.]M, a real month, ending after it starts",
-            )
-        p["start"], p["end"] = period
-        p["recipient"] = next((c for c in spec["recipients"] if p["target"].startswith(c)), None)
-        if p["recipient"] is None:
-            raise InputError(config.raw, p["line"], f"recipient '{p['target']}' is not one of {spec['recipients']}")
-        people = re.findall(r"([^\s、（）×]+)×(\d+)", p["personnel"])
-        unknown = [k for k, _ in people if k not in spec["personnel"] and not k.endswith("官")]
-        if unknown:
-            raise InputError(config.raw, p["line"], f"personnel kind '{unknown[0]}' is not in the legend")
-        p["people"] = {k: int(v) for k, v in people}
-    numbers = sorted(p["no"] for p in projects)
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise InputError(config.raw, figure.nos[0], f"project numbers {numbers} are not 1 to {len(numbers)}")
-    projects.sort(key=lambda p: p["no"])
-    return {
-        "projects": projects,
-        "legend": legend,
-        "map_labels": labels,
-        "map_key": map_key(labels, projects, figure, config),
-    }
+            raise InputError(raw, line.no, f"'{text}' in the projects figure is not a project, a field or the legend")
+    return projects, legend, labels
 
 
-def map_key(labels: dict, projects: list[dict], figure, config) -> list[dict]:
+def _check(p: Row, spec: Spec, raw: Path) -> None:
+    """A project's period, recipient and personnel, checked and read into start, end, recipient, people."""
+    period = western_dot_range(p["period"])
+    if period is None:
+        raise InputError(
+            raw,
+            p["line"],
+            f"project period '{p['period']}'; expected YYYY.M or "
+            "YYYY.M ～ [YYYY.]M, a real month, ending after it starts",
+        )
+    p["start"], p["end"] = period
+    p["recipient"] = next((c for c in spec["recipients"] if p["target"].startswith(c)), None)
+    if p["recipient"] is None:
+        raise InputError(raw, p["line"], f"recipient '{p['target']}' is not one of {spec['recipients']}")
+    people = re.findall(r"([^\s、（）×]+)×(\d+)", p["personnel"])
+    unknown = [k for k, _ in people if k not in spec["personnel"] and not k.endswith("官")]
+    if unknown:
+        raise InputError(raw, p["line"], f"personnel kind '{unknown[0]}' is not in the legend")
+    p["people"] = {k: int(v) for k, v in people}
+
+
+def map_key(
+    labels: dict[str, list[str]], projects: list[Row], figure: Figure, config: ChapterSettings
+) -> list[dict[str, Any]]:
     """The map prints its country names in one order and its project numbers
     in another, so the text layer loses which number stands by which country.
     The projects say it: every number of a label has one recipient. The key is
@@ -129,7 +156,7 @@ KEY_WHY = (
 KEY_HEADS = ["国", "事業番号"]
 
 
-def render(data: dict, spec: dict, labels) -> str:
+def render(data: dict[str, Any], spec: Spec, labels: Labels) -> str:
     heads, heads_said = supplied.heads(["No.", "事業"], HEADS_WHY, labels)
     rows = project_rows(data["projects"], anchored=True, heads=heads)
     legend = "、".join(f"{escape(k)}：{escape(v)}" for k, v in spec["personnel"].items())
@@ -149,17 +176,20 @@ def render(data: dict, spec: dict, labels) -> str:
     )
 
 
-def anchor(p: dict) -> str:
+def anchor(p: Row) -> str:
     """A project's anchor on the figure's page, by its printed number."""
     return f"project-{p['no']}"
 
 
-def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> list[Event]:
+def events(
+    ch: Chapter, num: str, fig: Figure, registry: CountryRegistry, page_url: PageUrl, alone: set[str] | None = None
+) -> list[Event]:
     """A project is an event over its period, each one alone."""
     out = []
+    data = cast("dict[str, Any]", fig.data)  # what read() made
     page = ch.figure_path(num)
     legend = ch.config.figures[num]["personnel"]
-    for p in fig.data["projects"]:
+    for p in data["projects"]:
         c = registry.named_in_figure(p["recipient"], num, ch.config.raw, p["line"])
         end = p["end"] if p["end"] != p["start"] else ""
         # 陸×2 as the legend reads it: 陸上自衛官×2
@@ -189,18 +219,18 @@ def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> l
     return [e for e in out if alone is None or e.id in alone]
 
 
-def project_rows(projects: list[dict], anchored: bool = False, heads=("No.", "事業")) -> list[str]:
+def project_rows(projects: list[Row], anchored: bool = False, heads: Sequence[str] = ("No.", "事業")) -> list[str]:
     """The projects as table rows; on the figure's page each with its anchor (the timeline links to it),
     and its first two heads marked as the editor's."""
     rows = [f"| {' | '.join(heads)} | 期間 | 対象 | 派遣要員 |", "| ---: | --- | --- | --- | --- |"]
     for p in projects:
         period = time_html(p["start"], p["end"])
-        no = f'<span id="{anchor(p)}">{p["no"]}</span>' if anchored else p["no"]
+        no = render_template("anchored.html", id=anchor(p), words=str(p["no"])) if anchored else p["no"]
         rows.append(f"| {no} | {escape(p['title'])} | {period} | {escape(p['target'])} | {escape(p['personnel'])} |")
     return rows
 
 
-PROFILE = dict(
+PROFILE = ProfileRows(
     rows=lambda data: data["projects"],
     country=lambda p: p["recipient"],
     heading="能力構築支援事業",

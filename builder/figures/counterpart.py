@@ -16,9 +16,16 @@ Only the visits kind's data is shown this way (a row a visit: country, title, mo
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING, Any
 
+from ..markup import render as render_template
+from ..markup import safe
 from . import printed_text
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from .types import ChapterSettings, LayoutSettings, Spec
 
 NAME = "counterpart"
 FORMAT = "format_counterpart"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -38,10 +45,12 @@ MONTHS = (
 )
 
 
-def read(figure, spec, config, layout) -> dict:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, list[Any]]:
+    doc = config.doc
+    assert doc is not None, "a figure with settings has its chapter.yaml"
     theirs = (config.counterpart_figures or {}).get(figure.num)
     if theirs is None or theirs["kind"] != "visits":
-        raise config.doc.error(
+        raise doc.error(
             ("figures", figure.num, "kind"),
             f"figure {figure.num} has no visits figure in the main edition's chapter to show; "
             "expected the kind the main edition reads it as",
@@ -51,14 +60,14 @@ def read(figure, spec, config, layout) -> dict:
     titles = spec["titles"]
     for post, title in titles.items():
         if title not in raw:
-            raise config.doc.error(
+            raise doc.error(
                 ("figures", figure.num, "titles", post),
                 f"'{title}' is not in {config.raw.name}; expected a title of office as this edition's text writes it",
             )
     rows = []
     for v in theirs["data"]:
         if v["post"] not in titles:
-            raise config.doc.error(
+            raise doc.error(
                 ("figures", figure.num, "titles"),
                 f"no English title for '{v['post']}'; expected one for each title the figure names",
                 on_key=True,
@@ -74,23 +83,19 @@ def month(iso: str) -> str:
     return f"{MONTHS[int(m) - 1]} {year}"
 
 
-def render(data: dict, spec, labels=None) -> str:
-    rows = ["<table>", "<thead><tr><th>Country</th><th>Title of office</th><th>When</th></tr></thead><tbody>"]
+def render(data: dict[str, list[Any]], spec: Spec, labels: Labels) -> str:
+    rows: list[tuple[str, str, str, str]] = []
     last = None
     for r in data["rows"]:
-        country = "" if r["country"] == last else html.escape(r["country"])
+        # a country's name on its first row only
+        rows.append(("" if r["country"] == last else r["country"], r["title"], r["date"], month(r["date"])))
         last = r["country"]
-        rows.append(
-            f'<tr><td>{country}</td><td>{html.escape(r["title"])}</td>'
-            f'<td><time datetime="{r["date"]}">{month(r["date"])}</time></td></tr>'
-        )
-    rows.append("</tbody></table>")
-    printed = "\n".join(html.escape(t) for t in data["printed"])
-    return (
-        f'<div class="admonition warning"><p>{labels.html("figure_unreadable")} '
-        f'{html.escape(spec.get("why", ""))}</p><p>{labels.html("figure_from_counterpart")}</p></div>\n\n'
-        + "\n".join(rows)
-        + "\n\n"
-        f'<details class="hk-printed"><summary>{labels.html("figure_as_printed")}</summary>'
-        f'<pre>{printed}</pre></details>\n'
+    return render_template(
+        "figure-counterpart.html",
+        unreadable=safe(labels.html("figure_unreadable")),
+        why=spec.get("why", ""),
+        from_counterpart=safe(labels.html("figure_from_counterpart")),
+        rows=rows,
+        as_printed=safe(labels.html("figure_as_printed")),
+        printed=data["printed"],
     )

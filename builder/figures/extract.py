@@ -7,11 +7,19 @@ running text on either side joins up again.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..blocks.model import Figure
 from ..text import join_lines
 
+if TYPE_CHECKING:
+    from ..ledger import Ledger
+    from ..lines import Line
+    from .types import LayoutSettings
 
-def extract_figures(lines, layout, ledger):
+
+def extract_figures(lines: list[Line], layout: LayoutSettings, ledger: Ledger) -> tuple[list[Figure], list[Line]]:
+    """The figures, each with its caption and its lines, and the lines left for the running text."""
     caption_re = layout.re("figure_caption")
     crossref_re = layout.re("crossref_start")
     ends = [
@@ -19,37 +27,36 @@ def extract_figures(lines, layout, ledger):
         for i, line in enumerate(lines)
         if line.kind == "text" and caption_re.search(line.text) and not crossref_re.match(line.text)
     ]
-    starts = []
+    starts: list[int] = []
     for i in ends:
         s = i
         # a caption that wraps: the lines just above, up to a blank line
         while s > 0 and lines[s - 1].kind == "text" and not lines[s].page_start:
             s -= 1
         starts.append(s)
-    figures, drop = [], set()
+    figures: list[Figure] = []
+    drop: set[int] = set()
     for k, (s, e) in enumerate(zip(starts, ends)):
         stop = e + 1
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
         while stop < limit and not lines[stop].page_start:
             stop += 1
         cap_lines = lines[s : e + 1]
-        caption = join_lines([l.text for l in cap_lines])
+        caption = join_lines([line.text for line in cap_lines])
         m = caption_re.search(caption)
+        assert m is not None, "the caption's last line matched figure_caption"
         caption_text = caption[: m.start()].strip()
-        content = [l for l in lines[e + 1 : stop]]
         fig = Figure(
-            nos=[n for l in lines[s:stop] for n in l.nos],
+            nos=[n for line in lines[s:stop] for n in line.nos],
             num=m.group("num"),
             caption=caption_text,
-            lines=tuple(content),
-            caption_nos=[n for l in cap_lines for n in l.nos],
+            lines=tuple(lines[e + 1 : stop]),
+            caption_nos=[n for line in cap_lines for n in line.nos],
         )
-        for l in lines[s:stop]:
-            if l.kind == "text":
-                ledger.mark(l.nos, "figure", f"図表{fig.num}")
-            elif l.kind == "see_also":
-                pass
+        for line in lines[s:stop]:
+            if line.kind == "text":
+                ledger.mark(line.nos, "figure", f"図表{fig.num}")
         figures.append(fig)
         drop.update(range(s, stop))
-    rest = [l for i, l in enumerate(lines) if i not in drop]
+    rest = [line for i, line in enumerate(lines) if i not in drop]
     return figures, rest

@@ -5,8 +5,16 @@ rule under the header and the empty cells it names Col3 leave nothing behind."""
 
 from __future__ import annotations
 
-import html
 import re
+from typing import TYPE_CHECKING
+
+from ..markup import render as render_template
+from ..markup import safe
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from .types import Spec
 
 FORMAT = "format_printed"  # the label (content/labels.yaml) that names its form in the list of figures
 PLACEHOLDER = re.compile(r"^(?:Col\d+|-+|:?-+:?)$")
@@ -17,8 +25,9 @@ def cells(text: str) -> list[str]:
     return [c.strip() for c in text.strip().strip("|").split("|") if c.strip() and not PLACEHOLDER.match(c.strip())]
 
 
-def read(figure) -> list[list[str]]:
-    groups, group = [], []
+def read(figure: Figure) -> list[list[str]]:
+    groups: list[list[str]] = []
+    group: list[str] = []
     for line in list(figure.lines) + [None]:
         if line is None or line.blank or line.text.startswith("|"):
             if group:
@@ -33,7 +42,7 @@ def read(figure) -> list[list[str]]:
 
 def _join_vertical(lines: list[str]) -> list[str]:
     out, run = [], ""
-    for t in lines + [None]:
+    for t in [*lines, None]:
         if t is not None and len(t) == 1:
             run += t
             continue
@@ -45,12 +54,5 @@ def _join_vertical(lines: list[str]) -> list[str]:
     return out
 
 
-def render(groups: list[list[str]], spec=None, labels=None) -> str:
-    out = []
-    for g in groups:
-        inner = "<br>".join(html.escape(t) for t in g)
-        out.append(f'<div class="hk-figcell">{inner}</div>')
-    return (
-        '<div class="hk-figtext" markdown="0">\n' + "\n".join(out) + "\n</div>\n\n"
-        f"<small>{labels.html('figure_as_printed')}</small>\n"
-    )
+def render(groups: list[list[str]], spec: Spec, labels: Labels) -> str:
+    return render_template("printed-text.html", groups=groups, as_printed=safe(labels.html("figure_as_printed")))

@@ -6,17 +6,20 @@ note under the figure (supplied_editor), as the arranged figures' supplied label
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
+
+from ..markup import render, safe
+
+if TYPE_CHECKING:
+    from ..labels import Labels
 
 
-def mark(words: str, why: str, labels) -> str:
+def mark(words: str, why: str, labels: Labels) -> str:
     """The editor's words as the page shows them: 〔words〕, with why as its title (HTML)."""
-    return (
-        f'<span class="hk-supplied" title="{html.escape(why, quote=True)}">'
-        f'{labels.html("editor_words", words=html.escape(words))}</span>'
-    )
+    return render("supplied.html", why=why, words=safe(labels.html("editor_words", words=html.escape(words))))
 
 
-def heads(words: list[str], why: str, labels) -> tuple[list[str], str]:
+def heads(words: list[str], why: str, labels: Labels) -> tuple[list[str], str]:
     """A table's heads the editor supplies: each marked, and the note's sentence on them."""
     return (
         [mark(w, why, labels) for w in words],
@@ -28,11 +31,11 @@ def heads(words: list[str], why: str, labels) -> tuple[list[str], str]:
     )
 
 
-def sentence(words: str, labels) -> str:
+def sentence(words: str, labels: Labels) -> str:
     """An explaining sentence of the editor's, marked as such."""
     return mark(words, labels.text("editor_explains"), labels)
 
 
 def note(sentences: list[str]) -> str:
     """The note under a figure that names its supplied headings (HTML sentences)."""
-    return "<small>" + "　".join(sentences) + "</small>\n" if sentences else ""
+    return render("figure-note.html", sentences=[safe(s) for s in sentences]) + "\n" if sentences else ""

@@ -10,33 +10,49 @@ a space.
 
 from __future__ import annotations
 
-import html
+from collections import Counter
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..errors import InputError
+from ..markup import render as render_template
 from .printed_text import read as read_groups
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from .types import ChapterSettings, LayoutSettings, Spec
 
 NAME = "table"
 FORMAT = "format_table"  # the label (content/labels.yaml) that names its form in the list of figures
+
+
+class TableRow(TypedDict):
+    group: str  # the first column's group
+    label: list[str]  # its printed lines
+    meaning: str  # a sentence or two
+    points: list[str]
 
 
 def _is_label(line: str) -> bool:
     return len(line) <= 12 and not line.endswith("。") and not line.startswith("・")
 
 
-def read(figure, spec, config, layout) -> dict:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
     body = read_groups(figure)[1:]
-    header = next((l.text for l in figure.lines if l.text.strip()), None)
+    header = next((line.text for line in figure.lines if line.text.strip()), None)
     if header is None:
         raise InputError(
             config.raw,
-            (figure.nos or figure.caption_nos or [None])[0],
+            next(iter(figure.nos or figure.caption_nos), None),
             "the figure has no printed text; expected a header line naming its four columns",
         )
     # column names are parted by a space; the letter-spacing inside them is U+3000
     columns = [c.replace("\u3000", "") for c in header.split(" ") if c.strip()]
     if len(columns) != 4:
         raise InputError(config.raw, figure.nos[0], f"table header '{header}'; expected four column names")
-    rows, group, row = [], None, None
+    rows: list[TableRow] = []
+    group: str | None = None
+    row: TableRow | None = None
     for lines in body:
         if len(lines) == 1 and lines[0] in spec["groups"]:
             group = lines[0]
@@ -46,7 +62,7 @@ def read(figure, spec, config, layout) -> dict:
         rest = list(lines)
         if row is None or row["points"]:
             # a new row starts with its label
-            label = []
+            label: list[str] = []
             while rest and _is_label(rest[0].split(" ")[0]):
                 first, _, tail = rest.pop(0).partition(" ")
                 label.append(first)
@@ -61,7 +77,7 @@ def read(figure, spec, config, layout) -> dict:
             while rest and not row["meaning"].endswith("。"):
                 row["meaning"] += rest.pop(0)
         if rest:
-            points = []
+            points: list[str] = []
             for line in rest:
                 if line.startswith("・") or not points:
                     points.append(line.lstrip("・"))
@@ -71,27 +87,11 @@ def read(figure, spec, config, layout) -> dict:
     return {"columns": columns, "rows": rows}
 
 
-def render(data: dict, spec, labels=None) -> str:
+def render(data: dict[str, Any], spec: Spec, labels: Labels) -> str:
     """A grouped table as HTML (the group cell spans its rows)."""
-    e = html.escape
-    head = "".join(f"<th>{e(c)}</th>" for c in data["columns"])
-    rows = []
-    spans: dict = {}
+    spans: Counter[str] = Counter(r["group"] for r in data["rows"])
+    rows, seen = [], set()
     for r in data["rows"]:
-        spans[r["group"]] = spans.get(r["group"], 0) + 1
-    seen = set()
-    for r in data["rows"]:
-        cells = []
-        if r["group"] not in seen:
-            seen.add(r["group"])
-            cells.append(f'<th rowspan="{spans[r["group"]]}">{e(r["group"])}</th>')
-        cells.append(f"<td>{'<br>'.join(e(x) for x in r['label'])}</td>")
-        cells.append(f"<td>{e(r['meaning'])}</td>")
-        points = "".join(f"<li>{e(p)}</li>" for p in r["points"])
-        cells.append(f"<td><ul>{points}</ul></td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f'<table class="hk-figtable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n"
-    )
+        rows.append((r, 0 if r["group"] in seen else spans[r["group"]]))
+        seen.add(r["group"])
+    return render_template("figure-table.html", columns=data["columns"], rows=rows)

@@ -9,15 +9,22 @@ full, as the text writes it (`titles`: 政務官 → 防衛大臣政務官)."""
 
 from __future__ import annotations
 
-import html
 import re
-from collections import OrderedDict
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from ..dates import era_dot, iso_label
 from ..errors import InputError
 from ..escape import escape
+from ..markup import render as render_template
 from ..timeline.event import Event, Source
 from . import supplied
+from .types import ProfileRows
+
+if TYPE_CHECKING:
+    from ..blocks.model import Figure
+    from ..labels import Labels
+    from ..structure.chapter import Chapter
+    from .types import ChapterSettings, CountryRegistry, ErrorAt, LayoutSettings, PageUrl, Row, Spec
 
 NAME = "visits"
 FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -25,7 +32,7 @@ FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in
 DATE = r"\d{1,2}\.\d{1,2}"
 
 
-def check(spec, layout, error) -> None:
+def check(spec: Spec, layout: LayoutSettings, error: ErrorAt) -> None:
     if spec["era"] not in layout.eras:
         raise error("era", f"era '{spec['era']}' is not in layout.yaml's eras ({', '.join(layout.eras)})")
     for short in spec.get("titles", {}):
@@ -40,12 +47,22 @@ def check(spec, layout, error) -> None:
         raise error("period", f"period {lo} to {hi} ends before it starts; expected [first month, last month]")
 
 
-def read(figure, spec, config, layout) -> list[dict]:
+class Visit(TypedDict):
+    country: str  # as the figure prints it
+    post: str  # as the figure prints it (政務官)
+    printed: str  # its date as printed (26.9)
+    date: str  # YYYY-MM
+    line: int  # its raw line
+
+
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> list[Visit]:
     posts = "|".join(map(re.escape, spec["posts"]))
     post_re = re.compile(rf"^(?P<post>{posts})[\u3000 ]*(?P<dates>{DATE}(?:、{DATE})*、?)(?:[\u3000 ]+(?P<next>\S+))?$")
     more_re = re.compile(rf"^[\u3000 ]*(?P<dates>{DATE}(?:、{DATE})*、?)$")
     lo, hi = spec["period"]
-    visits, country, post = [], None, None
+    visits: list[Visit] = []
+    country: str | None = None
+    post: str | None = None
     for line in figure.lines:
         text = line.text.strip()
         if not text:
@@ -61,6 +78,7 @@ def read(figure, spec, config, layout) -> list[dict]:
         else:
             country, post = text.replace("\u3000", ""), None
             continue
+        assert country is not None and post is not None  # a post's dates follow its country
         for d in filter(None, dates.split("、")):
             iso = era_dot(d, layout.eras[spec["era"]])
             if iso is None or not (lo <= iso <= hi):
@@ -75,10 +93,10 @@ def read(figure, spec, config, layout) -> list[dict]:
     return visits
 
 
-def anchors(visits: list[dict]) -> list[str]:
+def anchors(visits: list[Visit]) -> list[str]:
     """Each visit's anchor on the figure's page: its country and post as printed, its
     month, and its number among the same (陸幕長 went to オーストラリア twice in 2014-09)."""
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     out = []
     for v in visits:
         key = (v["country"], v["date"], v["post"])
@@ -92,17 +110,17 @@ HEADS = ["国", "訪問した者", "時期"]
 HEADS_WHY = "原文のテキストには国名の行と肩書・日付の行だけがあり、表の見出しはない"
 
 
-def render(visits: list[dict], spec, labels) -> str:
-    by_country: OrderedDict = OrderedDict()
+def render(visits: list[Visit], spec: Spec, labels: Labels) -> str:
+    by_country: dict[str, dict[str, list[tuple[Visit, str]]]] = {}
     for v, anchor in zip(visits, anchors(visits)):
-        by_country.setdefault(v["country"], OrderedDict()).setdefault(v["post"], []).append((v, anchor))
+        by_country.setdefault(v["country"], {}).setdefault(v["post"], []).append((v, anchor))
     heads, said = supplied.heads(HEADS, HEADS_WHY, labels)
     rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- |"]
     for country, posts in by_country.items():
         first = True
         for post, vs in posts.items():
             when = "、".join(
-                f'<time id="{html.escape(a)}" datetime="{v["date"]}">{iso_label(v["date"])}</time>' for v, a in vs
+                render_template("time.html", id=a, date=v["date"], label=iso_label(v["date"])) for v, a in vs
             )
             rows.append(f"| {escape(country) if first else ''} | {escape(post)} | {when} |")
             first = False
@@ -117,15 +135,20 @@ def render(visits: list[dict], spec, labels) -> str:
     return supplied.sentence(intro, labels) + "\n\n" + "\n".join(rows) + "\n\n" + supplied.note([said])
 
 
-def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> list[Event]:
+def events(
+    ch: Chapter, num: str, fig: Figure, registry: CountryRegistry, page_url: PageUrl, alone: set[str] | None = None
+) -> list[Event]:
     """A visit is a row, for the chronology to merge (ids start with the chapter's,
     as the text's do); of the rows `alone` (those it does not merge), a post's
     visits in one month are one event, one trip."""
-    rows, names, seen = [], {}, {}
+    rows: list[Event] = []
+    names: dict[str, str] = {}  # an event's id -> its country's name
+    seen: dict[str, int] = {}
+    visits = cast("list[Visit]", fig.data)  # what read() made
     page = ch.figure_path(num)
     spec = ch.config.figures[num]
     titles = spec.get("titles", {})
-    for v, anchor in zip(fig.data, anchors(fig.data)):
+    for v, anchor in zip(visits, anchors(visits)):
         c = registry.named_in_figure(v["country"], num, ch.config.raw, v["line"])
         key = f"{ch.id}-visit-{c.id}-{v['date']}-{v['post']}"
         seen[key] = seen.get(key, 0) + 1
@@ -162,7 +185,7 @@ def events(ch, num, fig, registry, page_url, alone: set[str] | None = None) -> l
     return [t[0] if len(t) == 1 else trip(t, [names[r.id] for r in t], titles) for t in trips.values()]
 
 
-def trip(rows: list[Event], names: list[str], titles: dict) -> Event:
+def trip(rows: list[Event], names: list[str], titles: dict[str, str]) -> Event:
     """A post's visits in one month, one event: every country (twice if twice),
     each visit's row a source."""
     first, post = rows[0], rows[0].group.split("|")[2]
@@ -192,13 +215,16 @@ def trip(rows: list[Event], names: list[str], titles: dict) -> Event:
     )
 
 
-def profile_table(visits: list[dict]) -> str:
+def profile_table(visits: list[Row]) -> str:
     rows = ["| 訪問した者 | 時期 |", "| --- | --- |"]
-    rows += [f"| {escape(v['post'])} | <time datetime=\"{v['date']}\">{iso_label(v['date'])}</time> |" for v in visits]
+    rows += [
+        f"| {escape(v['post'])} | {render_template('time.html', id='', date=v['date'], label=iso_label(v['date']))} |"
+        for v in visits
+    ]
     return "\n".join(rows)
 
 
-PROFILE = dict(
+PROFILE = ProfileRows(
     rows=lambda data: data,
     country=lambda v: v["country"],
     heading="ハイレベルの訪問",

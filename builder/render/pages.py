@@ -5,25 +5,33 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from pymdownx.slugs import slugify
+from pymdownx.slugs import slugify  # type: ignore[import-untyped]  # pymdown-extensions ships no types
 
-from ..blocks.model import Box, Caption, CrossRef, Heading, Paragraph
+from ..blocks.model import Block, Box, Caption, CrossRef, FootnoteBody, Heading, Paragraph
 from ..counterparts import NONE, Counterparts
 from ..escape import attr, escape, to_markdown
 from ..export import json_text
 from ..figures import kind_of
+from ..markup import render, safe
 from ..page import Page, page_url, rel
 from ..structure.acronyms import uses as acronym_uses
 from ..structure.chapter import figure_slug
 from ..text import ABBR_RE, insert_links, plain
+
+if TYPE_CHECKING:
+    from ..config import Layout
+    from ..labels import Labels
+    from ..structure.chapter import Chapter, Item, Section
 
 
 def heading_text(h: Heading) -> str:
     return escape(h.label) + to_markdown(h.title)
 
 
-def first_sentence(text: str, layout) -> str:
+def first_sentence(text: str, layout: Layout) -> str:
     """Up to and with the first sentence's end, as the layout knows one (the whole text if it has none)."""
     for m in re.finditer(r"[。.?!][」）”’\")]?(?=\s|$)|。", text):
         if layout.ends_sentence(text[: m.end()]):
@@ -40,12 +48,14 @@ _slugify = slugify(case="lower")
 
 def heading_slug(h: Heading) -> str:
     """A readable id from the heading's printed number and title."""
-    return _slugify(heading_plain(h).replace("\u3000", " "), "-")
+    slug: str = _slugify(heading_plain(h).replace("\u3000", " "), "-")
+    return slug
 
 
-def heading_ids(blocks) -> dict:
-    """Ids for a page's headings, made unique the way MkDocs' toc would."""
-    ids, used = {}, set()
+def heading_ids(blocks: Sequence[Block]) -> dict[int, str]:
+    """Ids for a page's headings (by the heading's id()), made unique the way MkDocs' toc would."""
+    ids: dict[int, str] = {}
+    used: set[str] = set()
     for b in blocks:
         if isinstance(b, Heading):
             base = slug = heading_slug(b)
@@ -66,13 +76,13 @@ def cp_id(anchor: str, k: int) -> str:
 class ChapterRenderer:
     def __init__(
         self,
-        chapter,
-        box_styles: dict,
-        labels,
+        chapter: Chapter,
+        box_styles: dict[str, str],
+        labels: Labels,
         home: str = "index.md",
-        links: dict | None = None,
-        link_path=None,
-        counterpart=None,
+        links: dict[tuple[str, str], list[tuple[int, int, str]]] | None = None,
+        link_path: Callable[[str], str] | None = None,
+        counterpart: tuple[Chapter, str, str] | None = None,
         others: Counterparts = NONE,
     ):
         self.ch = chapter
@@ -84,11 +94,13 @@ class ChapterRenderer:
         self.links = links or {}  # (page, anchor) -> spans to link (builder/countries/mentions.py)
         self.link_path = link_path  # link target -> its page, where there are profiles
         self.page = ""  # the page being rendered
-        self.layout = chapter.config.layout
+        layout = chapter.config.layout
+        assert layout is not None, "a chapter's settings carry its layout profile"
+        self.layout = layout
         self.counterpart = counterpart  # (the main edition's chapter, "../" to its root, its lang) for another
         self.beyond_said = False
         self.others = others  # each paragraph's counterparts, and how to link to them
-        self.cp_shown: set = set()  # the counterparts already shown, by (page, anchor)
+        self.cp_shown: set[tuple[str, str]] = set()  # the counterparts already shown, by (page, anchor)
 
     # -- places -----------------------------------------------------------
     def figure_path(self, num: str) -> str:
@@ -118,7 +130,7 @@ class ChapterRenderer:
         """A small link at the paragraph's end to its counterpart in the other edition (the first of
         two, where one is two there); the reader's script opens the counterpart under it on a tap."""
         controls = " ".join(cp_id(p.anchor, k) for k in range(len(self.others.of(self.page, p.anchor))))
-        return self.others.link(self.page, self.page, p.anchor, f' aria-controls="{controls}" aria-expanded="false"')
+        return self.others.link(self.page, self.page, p.anchor, controls)
 
     def counterpart_text(self, p: Paragraph) -> str:
         """The counterpart's words, a paragraph each, hidden until the reader asks: under the paragraph
@@ -129,13 +141,15 @@ class ChapterRenderer:
         for k, (lang, root, page, anchor, text) in enumerate(self.others.of(self.page, p.anchor)):
             href = self.counterpart_href(root, page, anchor)
             # the second of two paragraphs that are one there shows it again; side by side, once
-            again = " data-again=\"1\"" if (page, anchor) in self.cp_shown else ""
+            again = (page, anchor) in self.cp_shown
             self.cp_shown.add((page, anchor))
-            # raw HTML, not a Markdown link: MkDocs checks a Markdown link against this edition's
-            # pages, and warns of every link into another edition's folder
-            out += (
-                f'\n<a href="{html.escape(href)}" hreflang="{html.escape(lang)}">¶</a> {escape(plain(text))}\n'
-                f'{{: #{cp_id(p.anchor, k)} .hk-cp lang="{lang}" hidden data-search-exclude="cp"{again} }}\n'
+            out += render(
+                "counterpart-paragraph.md",
+                href=href,
+                lang=lang,
+                text=safe(escape(plain(text))),
+                id=cp_id(p.anchor, k),
+                again=again,
             )
         return out
 
@@ -151,7 +165,7 @@ class ChapterRenderer:
         return "\n".join(lines) + "\n"
 
     def caption(self, c: Caption) -> str:
-        return f'<p class="hk-photo-caption"><span class="hk-label">{html.escape(self.labels.photo)}</span>{html.escape(c.text)}</p>\n'
+        return render("photo-caption.html", label=self.labels.photo, text=c.text) + "\n"
 
     def box(self, b: Box) -> str:
         kind = self.box_styles[b.kind]
@@ -161,7 +175,7 @@ class ChapterRenderer:
         )
         return f'!!! {kind} "{title}"\n\n{body.rstrip()}\n'
 
-    def blocks(self, blocks, page: str, levels: dict) -> list[str]:
+    def blocks(self, blocks: Sequence[Block], page: str, levels: dict[int, int]) -> list[str]:
         out = []
         ids = heading_ids(blocks)
         for b in blocks:
@@ -178,11 +192,12 @@ class ChapterRenderer:
         return out
 
     @staticmethod
-    def heading_levels(blocks) -> dict:
+    def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
         """Markdown levels under the page's H1: each printed level one below
         the nearest one above it that the page actually has."""
         rank = {"sub": 1, "paren": 2, "kana": 3}
-        levels, stack = {}, []  # stack of (rank, markdown level)
+        levels: dict[int, int] = {}
+        stack: list[tuple[int, int]] = []  # (rank, markdown level)
         for b in blocks:
             if isinstance(b, Heading):
                 r = rank[b.level]
@@ -193,25 +208,23 @@ class ChapterRenderer:
                 stack.append((r, level))
         return levels
 
-    def footnote(self, note, section) -> str:
+    def footnote(self, note: FootnoteBody, section: Section) -> str:
         text = self.md(note.text)
         text = re.sub(r"脚注(\d+)参照", lambda m: f"[脚注{m.group(1)}](#fn:{m.group(1)})参照", text)
         if note.state != "whole":
             # where the text layer stops inside a note, or lost it: say so, and point at the other edition's
             where = self.counterpart_note(section, note.num)
-            link = (
-                (
-                    f' <a href="{html.escape(where)}" hreflang="{html.escape(self.counterpart[2])}">'
-                    f'{self.labels.html("counterpart_note", n=note.num)}</a>'
-                )
-                if where
-                else ""
+            lost = render(
+                "note-lost.html",
+                words=safe(self.labels.html("note_cut" if note.state == "cut" else "note_missing")),
+                href=where,
+                lang=self.counterpart[2] if self.counterpart and where else "",
+                link=safe(self.labels.html("counterpart_note", n=note.num)),
             )
-            words = self.labels.html("note_cut" if note.state == "cut" else "note_missing")
-            text = (text + " " if text else "") + f'<span class="hk-note-lost">{words}{link}</span>'
+            text = (text + " " if text else "") + lost
         return f"[^{note.num}]: {text}\n"
 
-    def counterpart_note(self, section, num: int) -> str:
+    def counterpart_note(self, section: Section, num: int) -> str:
         """The link from this page to note `num` of the section in the chapter's main edition, if it has one."""
         if not self.counterpart:
             return ""
@@ -223,7 +236,7 @@ class ChapterRenderer:
         return "../" * self.page.count("/") + up + page_url(item.path) + f"#fn:{num}"
 
     # -- pages ------------------------------------------------------------
-    def item_page(self, item) -> Page:
+    def item_page(self, item: Item) -> Page:
         path = self.page = item.path
         parts = [f"# {heading_text(item.heading)}\n"]
         parts += self.blocks(item.blocks, path, self.heading_levels(item.blocks))
@@ -232,7 +245,7 @@ class ChapterRenderer:
             parts += [self.footnote(n, item.section) for n in item.footnotes]
         return Page(path, heading_plain(item.heading), "\n".join(parts))
 
-    def section_page(self, s) -> Page:
+    def section_page(self, s: Section) -> Page:
         """The section's landing page: its own text, then what each item covers:
         the item's title, its first sentence, its sub-items."""
         page = self.page = s.path
@@ -247,7 +260,7 @@ class ChapterRenderer:
         # a digest of its items: search ranks it below them (its own text, if any, is still found)
         return Page(s.path, heading_plain(s.heading), "\n".join(parts), search_boost=0.5)
 
-    def sub_items(self, item, page: str, indent: str = "") -> str:
+    def sub_items(self, item: Item, page: str, indent: str = "") -> str:
         ids = heading_ids(item.blocks)
         return "".join(
             f"{indent}- [{heading_text(b)}]({rel(page, item.path)}#{ids[id(b)]})\n"
@@ -255,7 +268,7 @@ class ChapterRenderer:
             if isinstance(b, Heading) and b.level == "sub"
         )
 
-    def outline_list(self, s, page: str) -> str:
+    def outline_list(self, s: Section, page: str) -> str:
         lines = []
         for item in s.items:
             lines.append(f"- [{heading_text(item.heading)}]({rel(page, item.path)})\n")
@@ -297,11 +310,11 @@ class ChapterRenderer:
             f"| {lb.md('number')} | {lb.md('figures')} | {lb.md('format')} |",
             "| --- | --- | --- |",
         ]
-        for num, (fig, kind, data) in self.figures.items():
+        for num, (fig, _, data) in self.figures.items():
             path = self.figure_path(num)
             title = f"{lb.text('figure_number', num=num)}{lb.after_heading}{fig.caption}"
             handler = kind_of(fig)
-            body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num), self.labels)]
+            body = [f"# {escape(title)}\n", handler.render(data, self.ch.config.figures.get(num, {}), self.labels)]
             if handler.data_file:
                 body.append(f"\n[{lb.md('figure_data')}]({rel(path, self.data_path(num))})\n")
             cited = self.cited_from(num, path)
@@ -320,7 +333,7 @@ class ChapterRenderer:
 
     def data_files(self) -> dict[str, str]:
         out = {}
-        for num, (fig, kind, data) in self.figures.items():
+        for num, (fig, _, data) in self.figures.items():
             if kind_of(fig).data_file:
                 out[self.data_path(num)] = json_text({"caption": fig.caption, "data": data, "figure": num}, 3)
         return out
@@ -335,14 +348,16 @@ class ChapterRenderer:
         return links
 
     # -- glossary ---------------------------------------------------------
-    def glossary_entries(self) -> tuple[dict[str, set], dict[str, str], dict[str, list], dict[str, set]]:
+    def glossary_entries(
+        self,
+    ) -> tuple[dict[str, set[str]], dict[str, str], dict[str, list[tuple[Item, str]]], dict[str, set[str]]]:
         """The acronyms the text and notes name: each one's English names, its Japanese name (as the
         text first writes it, or the main edition's text where this is another edition), and where
         it is used ((item, anchor) each), and the longer acronyms that alone hold one the text never
         writes by itself. The glossary shows them; the search finds one by another."""
-        names: dict[str, set] = {}
-        places: dict[str, list] = {}
-        texts = []
+        names: dict[str, set[str]] = {}
+        places: dict[str, list[tuple[Item, str]]] = {}
+        texts: list[tuple[Item, str, str | None]] = []  # (item, text, anchor: None for a heading)
         for item in self.ch.items():
             for b in item.blocks:
                 if isinstance(b, Heading):
@@ -367,7 +382,7 @@ class ChapterRenderer:
             # another edition: the Japanese name the main edition's text gives the same acronym
             theirs = self.counterpart[0].acronym_names
             japanese = {a: theirs[a] for a in names if a in theirs}
-        within: dict[str, set] = {}  # an acronym the text holds only inside longer ones -> those
+        within: dict[str, set[str]] = {}  # an acronym the text holds only inside longer ones -> those
         for (item, _, anchor), seen in zip(texts, shown):
             if anchor:
                 own, inside = acronym_uses([a for a in names if a in seen], seen)
@@ -388,7 +403,7 @@ class ChapterRenderer:
             "| --- | --- | --- | --- |",
         ]
         for acronym in sorted(names, key=str.upper):
-            by_page: dict = {}
+            by_page: dict[Item, list[str]] = {}
             for item, anchor in places.get(acronym, []):
                 by_page.setdefault(item, []).append(anchor)
             uses = []
@@ -404,15 +419,14 @@ class ChapterRenderer:
                     lb.md("only_within", acronyms=lb.md("list_sep").join(escape(a) for a in sorted(within[acronym])))
                 )
             # each name column in its language, whatever the page's (screen readers and fonts switch)
-            ja = escape(japanese.get(acronym, ""))
-            ja = f'<span lang="ja">{ja}</span>' if ja else ""
-            en = escape(" / ".join(sorted(names[acronym])))
-            en = f'<span lang="en">{en}</span>' if en else ""
+            ja, en = escape(japanese.get(acronym, "")), escape(" / ".join(sorted(names[acronym])))
+            ja = render("in-language.html", lang="ja", words=safe(ja)) if ja else ""
+            en = render("in-language.html", lang="en", words=safe(en)) if en else ""
             rows.append(f"| {escape(acronym)} | {ja} | {en} | {'<br>'.join(uses)} |")
         # a list of what the chapter's pages say: search ranks it below them (its heading still counts)
         return Page(path, self.labels.glossary, "\n".join(rows) + "\n", search_boost=0.5)
 
-    def placements(self):
+    def placements(self) -> Iterator[tuple[Sequence[int], str]]:
         """(raw line numbers, where they went) for every block, for the ledger."""
         home = self.home
         for p in self.ch.intro:

@@ -10,15 +10,24 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from markupsafe import Markup
 
 from ..charts import Row, bar_chart
-from ..counterparts import NONE
+from ..counterparts import NONE, Counterparts
 from ..dates import range_label
 from ..escape import escape
 from ..export import json_text
+from ..markup import render, safe
 from ..page import Page, href, page_url, rel
-from .event import EXPORTED
+from .event import EXPORTED, Event, Source
+
+if TYPE_CHECKING:
+    from ..labels import Labels
+    from .kinds import Kinds
 
 # Events quote the chapter: keep them out of the search index, where they would
 # only repeat the chapter's own pages (and triple the index).
@@ -31,61 +40,91 @@ SCRIPT = "assets/javascripts/timeline.js"
 DATA = {"json": "data/timeline.json", "csv": "data/timeline.csv", "timelinejs": "data/timeline.timelinejs.json"}
 
 
-def date_label(e) -> str:
+class Country(Protocol):
+    """A registry entry as the timeline reads it (builder/countries/registry.py: Country; the
+    countries' profiles import the timeline, so it is named by its shape)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def name_ja(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def kana(self) -> str: ...
+    @property
+    def names(self) -> list[str]: ...
+    @property
+    def region(self) -> str: ...
+
+
+class Registry(Protocol):
+    @property
+    def regions(self) -> list[str]: ...
+    @property
+    def entries(self) -> Mapping[str, Country]: ...
+
+
+def date_label(e: Event) -> str:
     return range_label(e.date, e.end, e.precision == "fiscal_year")
 
 
-def era_html(e) -> str:
-    """The date's era year, where the source prints one: （平成26年）."""
-    return f'<span class="hk-era">（{html.escape(e.era)}）</span>' if e.era else ""
+@dataclass
+class EventItem:
+    """An event as its list item shows it."""
+
+    event: Event
+    when: str  # its date as the page writes it (date_label)
+    kind: str  # its kind's label
+    chips: list[tuple[str, str]]  # (href, name) of each country that took part
+    sources: list[tuple[str, str, Markup]]  # (href, label, link to the counterpart) of each source
 
 
 class TimelinePage:
-    def __init__(self, events, registry, kinds, labels, figure_kinds: list[str] = (), others=NONE):
+    def __init__(
+        self,
+        events: list[Event],
+        registry: Registry,
+        kinds: Kinds,
+        labels: Labels,
+        figure_kinds: Sequence[str] = (),
+        others: Counterparts = NONE,
+    ):
         self.events = sorted(events, key=lambda e: e.sort_key)
         self.others = others  # each source paragraph's counterpart in the other editions
         self.figure_kinds = list(figure_kinds)  # the kinds of figure that gave events (ハイレベルの訪問…)
         self.registry = registry
         self.kinds = kinds
         self.labels = labels
-        self._by_country: dict | None = None  # (country, chapter or None) -> events, built on first use
+        self._by_country: dict[tuple[str, str | None], list[Event]] | None = (
+            None  # (country, chapter or None) -> events, built on first use
+        )
 
-    def item(self, e, page: str, own: str | None = None) -> str:
-        """One event as a list item, in HTML: its date, kind and headline, the
-        sentence it comes from, who took part, and each source, linked (the
-        links are the builder's own, builder/page.py, href; Python-Markdown has
-        nothing to parse)."""
-        esc = html.escape
-        chips = "".join(
-            f'<a class="hk-chip" href="{href(page, self.registry.entries[c].path)}">'
-            f"{esc(self.registry.entries[c].name_ja)}</a> "
+    def item(self, e: Event, page: str, own: str | None = None) -> EventItem:
+        """What one event's list item shows (builder/templates/timeline-events.html): its date,
+        kind, the countries that took part but `own` (a profile's), and each source, linked."""
+        chips = [
+            (href(page, self.registry.entries[c].path), self.registry.entries[c].name_ja)
             for c in e.countries
             if c != own
-        )
-        sources = " ".join(
-            f'<a href="{href(page, s.page, s.anchor)}">{esc(self.source_label(s))}</a>'
-            + self.others.link(page, s.page, s.anchor)
+        ]
+        sources = [
+            (href(page, s.page, s.anchor), self.source_label(s), safe(self.others.link(page, s.page, s.anchor)))
             for s in e.sources
-        )
-        return (
-            f'<li class="hk-tl-event" data-countries="{esc(" ".join(e.countries))}" data-kind="{esc(e.kind)}" '
-            f'data-year="{esc(e.date[:4])}" id="ev-{esc(e.id)}">'
-            f'<p class="hk-tl-head"><time datetime="{esc(e.date)}">{esc(date_label(e))}{era_html(e)}</time> '
-            f'<span class="hk-kind hk-kind-{esc(e.kind)}">{esc(self.kinds.labels.get(e.kind, e.kind))}</span> '
-            f'<strong class="hk-tl-title">{esc(e.title)}</strong></p>'
-            f'<p class="hk-tl-summary">{esc(e.summary or e.text)}</p>'
-            f'<p class="hk-tl-meta">{chips}<span class="hk-tl-sources">{esc(self.labels.source)}：{sources}</span></p>'
-            "</li>"
-        )
+        ]
+        kind: str = self.kinds.labels.get(e.kind, e.kind)
+        return EventItem(e, date_label(e), kind, chips, sources)
 
-    def source_label(self, s) -> str:
+    def source_label(self, s: Source) -> str:
         """図表Ⅲ-3-1-1, or 本文（第1節4項 ¶45）: where a reader will land."""
         if s.figure:
             return self.labels.text("figure_number", num=s.figure)
         where = f"{s.where} {self.labels.text('note', n=s.note)}" if s.note else s.where
         return f"{self.labels.text_source}（{where}）" if where else self.labels.text_source
 
-    def chart(self, year_href) -> str:
+    def chart(self, year_href: Callable[[int], str]) -> str:
         """Events a year, each row a link to that year's events (`year_href`: year -> URL)."""
         years: dict[int, int] = {}
         for e in self.events:
@@ -97,47 +136,30 @@ class TimelinePage:
             for y, n in sorted(years.items())
         ]
         # on a phone the script folds it, so that the first result is on the first screen
-        return (
-            f'<details class="hk-tl-chart" open><summary>{html.escape(self.labels.timeline_chart)}</summary>'
-            + bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
-            + "</details>"
-        )
+        chart = bar_chart(self.labels.timeline_chart, rows, css="hk-bars-years")
+        return render("timeline-chart.html", title=self.labels.timeline_chart, chart=safe(chart))
 
-    def filters(self, events) -> str:
+    def filters(self, events: list[Event]) -> str:
         """Country (by region, and a box that finds one as one types, in kana or
         kanji), kind, and the years from and to: a form the script reads and writes."""
-        esc = html.escape
         used = {c for e in events for c in e.countries}
+        order = list(self.registry.entries)
         groups = []
         for region in self.registry.regions:
-            members = sorted(
-                (c for c in used if self.registry.entries[c].region == region),
-                key=lambda c: list(self.registry.entries).index(c),
-            )
-            options = "".join(
-                f'<option value="{esc(c)}" data-find="{esc(self.find_words(c))}">'
-                f"{esc(self.registry.entries[c].name_ja)}</option>"
-                for c in members
-            )
-            if options:
-                groups.append(f'<optgroup label="{esc(region)}">{options}</optgroup>')
-        kinds = sorted({e.kind for e in events}, key=lambda k: list(self.kinds.labels).index(k))
-        kind_opts = "".join(f'<option value="{esc(k)}">{esc(self.kinds.labels[k])}</option>' for k in kinds)
-        years = sorted({e.date[:4] for e in events})
-        year_opts = "".join(f'<option value="{y}">{int(y)}年</option>' for y in years)
+            members = sorted((c for c in used if self.registry.entries[c].region == region), key=order.index)
+            if members:
+                groups.append((region, [(c, self.find_words(c), self.registry.entries[c].name_ja) for c in members]))
+        kinds = sorted({e.kind for e in events}, key=list(self.kinds.labels).index)
         lb = self.labels
-        every = f'<option value="">{esc(lb.all)}</option>'
-        return (
-            '<form id="hk-tl-filters" class="hk-tl-filters" role="group" '
-            f'aria-label="{lb.html("timeline_filters")}">'
-            f'<label>{esc(lb.country_find)} <input type="search" id="hk-tl-find" autocomplete="off" '
-            f'aria-controls="hk-tl-country" data-none="{esc(lb.search_none)}"></label> '
-            f'<label>{esc(lb.countries)} <select id="hk-tl-country">{every}{"".join(groups)}</select></label> '
-            f'<label>{esc(lb.event_kind)} <select id="hk-tl-kind">{every}{kind_opts}</select></label> '
-            f'<label>{esc(lb.year_from)} <select id="hk-tl-from">{every}{year_opts}</select></label> '
-            f'<label>{esc(lb.year_to)} <select id="hk-tl-to">{every}{year_opts}</select></label> '
-            f'<output id="hk-tl-count" aria-live="polite" data-words="{esc(lb.template("count"))}">'
-            f'{lb.html("count", n=len(events))}</output></form>'
+        return render(
+            "timeline-filters.html",
+            labels=lb,
+            aria_label=safe(lb.html("timeline_filters")),
+            groups=groups,
+            kinds=[(k, self.kinds.labels[k]) for k in kinds],
+            years=sorted({e.date[:4] for e in events}),
+            count_words=lb.template("count"),
+            count=safe(lb.html("count", n=len(events))),
         )
 
     def find_words(self, cid: str) -> str:
@@ -192,7 +214,7 @@ class TimelinePage:
         self,
         path: str,
         title: str,
-        events: list,
+        events: list[Event],
         lead: str,
         chart: str = "",
         by_month: bool = False,
@@ -201,17 +223,24 @@ class TimelinePage:
     ) -> Page:
         """A page of events. A period's page is kept out of the search index:
         its items are (they quote the chapter), and so only its headings would be."""
-        # the filters before the chart: on a phone the chart is a screen long, and it counts what they show
-        out = [f"# {escape(title)}\n", lead + "\n", self.exports(path) + "\n", self.filters(events), "", chart, ""]
-        groups: dict[str, list] = {}
+        groups: dict[str, list[Event]] = {}
         for e in events:
             groups.setdefault(month_key(e) if by_month else e.date[:4], []).append(e)
-        for key, evs in groups.items():
-            label = month_label(key) if by_month else f"{int(key)}年"
-            out.append(f'<section class="hk-tl-year" markdown="1">\n\n## {label} {{ #y{key} }}\n')
-            out.append(self.item_list(evs, path) + "\n</section>\n")
-        out.append(f'<script src="{html.escape(rel(path, SCRIPT))}"></script>\n')
-        return Page(path, title, "\n".join(out), search_boost=0.5, search_exclude=search_exclude, nav_title=nav_title)
+        sections = [
+            (month_label(key) if by_month else f"{int(key)}年", key, safe(self.item_list(evs, path)))
+            for key, evs in groups.items()
+        ]
+        body = render(
+            "timeline-period.md",
+            title=safe(escape(title)),
+            lead=safe(lead),
+            exports=safe(self.exports(path)),
+            filters=safe(self.filters(events)),
+            chart=safe(chart),
+            groups=sections,
+            script=rel(path, SCRIPT),
+        )
+        return Page(path, title, body, search_boost=0.5, search_exclude=search_exclude, nav_title=nav_title)
 
     def exports(self, path: str) -> str:
         """The links to the timeline's data, from the page at `path`."""
@@ -228,7 +257,7 @@ class TimelinePage:
             DATA["timelinejs"]: export_timelinejs(self.events, self.labels, self.kinds),
         }
 
-    def events_of(self, cid: str, chapter: str | None) -> list:
+    def events_of(self, cid: str, chapter: str | None) -> list[Event]:
         """A country's events in one chapter, or in all (chapter None)."""
         if self._by_country is None:
             self._by_country = {}
@@ -243,10 +272,9 @@ class TimelinePage:
         kinds = f"（{'、'.join(map(escape, self.figure_kinds))}）" if self.figure_kinds else ""
         return self.labels.md("timeline_intro", figure_kinds=kinds)
 
-    def item_list(self, events: list, page: str, own: str | None = None) -> str:
-        return (
-            f'<ol class="hk-tl-list" {NO_SEARCH}>\n' + "\n".join(self.item(e, page, own) for e in events) + "\n</ol>\n"
-        )
+    def item_list(self, events: list[Event], page: str, own: str | None = None) -> str:
+        items = [self.item(e, page, own) for e in events]
+        return render("timeline-events.html", events=items, source=self.labels.source, no_search=safe(NO_SEARCH))
 
 
 # Events on one timeline page; a longer timeline is split into periods (years,
@@ -254,7 +282,7 @@ class TimelinePage:
 PAGE_LIMIT = 400
 
 
-def month_key(e) -> str:
+def month_key(e: Event) -> str:
     """'2014-05'; '2014-00' for an event dated by its year alone."""
     return e.date[:7] if len(e.date) >= 7 else e.date[:4] + "-00"
 
@@ -267,7 +295,7 @@ def month_label(key: str) -> str:
 @dataclass
 class Period:
     keys: list[str]  # years ('2014'), or months of one year ('2014-05', '2014-00')
-    events: list
+    events: list[Event]
     months: bool = False
 
     @property
@@ -289,18 +317,18 @@ class Period:
         return f"timeline/{first}--{last[5:] if self.months else last}.md"
 
 
-def split_periods(events: list, limit: int) -> list[Period]:
+def split_periods(events: list[Event], limit: int) -> list[Period]:
     """Cut the (sorted) events into pages of at most `limit` where it can be
     done at a year's edge, or else at a month's: whole years are put together
     while they fit, and a year too large for one page is cut by months (a
     month larger than the limit stays one page)."""
-    years: dict[str, list] = {}
+    years: dict[str, list[Event]] = {}
     for e in events:
         years.setdefault(e.date[:4], []).append(e)
     periods: list[Period] = []
     for year, evs in years.items():
         if len(evs) > limit:
-            months: dict[str, list] = {}
+            months: dict[str, list[Event]] = {}
             for e in evs:
                 months.setdefault(month_key(e), []).append(e)
             periods += [Period([k], v, months=True) for k, v in months.items()]
@@ -322,11 +350,11 @@ def joinable(a: Period, b: Period) -> bool:
     return a.months == b.months and (not a.months or a.keys[0][:4] == b.keys[0][:4])
 
 
-def export_json(events) -> str:
+def export_json(events: list[Event]) -> str:
     return json_text([e.as_dict() for e in sorted(events, key=lambda e: e.sort_key)], 1)
 
 
-def export_csv(events) -> str:
+def export_csv(events: list[Event]) -> str:
     """The fields of the JSON, in its order; a list's items joined by spaces."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -337,12 +365,12 @@ def export_csv(events) -> str:
     return buf.getvalue()
 
 
-def tl_date(iso: str) -> dict:
+def tl_date(iso: str) -> dict[str, int]:
     parts = iso.split("-")
     return {k: int(v) for k, v in zip(("year", "month", "day"), parts)}
 
 
-def export_timelinejs(events, labels, kinds) -> str:
+def export_timelinejs(events: list[Event], labels: Labels, kinds: Kinds) -> str:
     """The events in TimelineJS3's JSON format (a slide each), its text escaped:
     TimelineJS shows it as HTML. Links are relative to the site's root."""
     esc = html.escape
@@ -352,18 +380,21 @@ def export_timelinejs(events, labels, kinds) -> str:
         end = tl_date(e.end) if e.end else None
         if e.precision == "fiscal_year":  # 2014年度: April 2014 to March 2015
             start, end = {"year": start["year"], "month": 4}, {"year": start["year"] + 1, "month": 3}
-        links = " ".join(
-            f'<a href="{esc(page_url(s.page) + ("#" + s.anchor if s.anchor else ""))}">'
-            f"{esc((s.figure and labels.figures + s.figure) or labels.text_source)}</a>"
+        links = [
+            (
+                page_url(s.page) + ("#" + s.anchor if s.anchor else ""),
+                (s.figure and labels.figures + s.figure) or labels.text_source,
+            )
             for s in e.sources
-        )
+        ]
+        text = render("timelinejs-text.html", summary=e.summary or e.text, source=labels.source, links=links)
         slide = {
             "unique_id": e.id,
             "start_date": start,
             "display_date": date_label(e) + (f"（{e.era}）" if e.era else ""),
             "text": {
                 "headline": esc(e.title),
-                "text": f"<p>{esc(e.summary or e.text)}</p><p>{esc(labels.source)}：{links}</p>",
+                "text": text,
             },
             "group": kinds.labels.get(e.kind, e.kind),
         }
