@@ -17,10 +17,11 @@ from .types import ProfileRows
 
 if TYPE_CHECKING:
     from ..blocks.model import Figure
+    from ..config import Layout
     from ..labels import Labels
     from ..structure.chapter import Chapter
     from ..timeline.event import Event
-    from .types import ChapterSettings, CountryRegistry, ErrorAt, LayoutSettings, PageUrl, Spec
+    from .types import ChapterSettings, CountryRegistry, ErrorAt, PageUrl, Spec
 
 __all__ = ["KINDS", "FigureKind", "ProfileRows", "figure_events", "kind_of", "read_figure"]
 
@@ -40,7 +41,7 @@ class EventsOf(Protocol):
     ) -> list[Event]: ...
 
 
-def _no_check(spec: Spec, layout: LayoutSettings, error: ErrorAt) -> None:
+def _no_check(spec: Spec, layout: Layout, error: ErrorAt) -> None:
     pass
 
 
@@ -53,10 +54,10 @@ def _no_events(
 @dataclass(frozen=True)
 class FigureKind:
     name: str
-    read: Callable[[Figure, Spec, ChapterSettings, LayoutSettings], Any]  # -> the figure's data (JSON)
+    read: Callable[[Figure, Spec, ChapterSettings, Layout], Any]  # -> the figure's data (JSON)
     render: Callable[[Any, Spec, Labels], str]  # (data, spec, labels) -> Markdown of the figure's page
     format: str  # the label that names its form in the list of figures
-    check: Callable[[Spec, LayoutSettings, ErrorAt], None] = _no_check  # raises what error() returns
+    check: Callable[[Spec, Layout, ErrorAt], None] = _no_check  # raises what error() returns
     events: EventsOf = _no_events
     profile: ProfileRows | None = None
     data_file: bool = True  # its data as JSON beside the page
@@ -109,7 +110,7 @@ def figure_events(
     return [e for num, fig in ch.figures.items() for e in kind_of(fig).events(ch, num, fig, registry, page_url, alone)]
 
 
-def read_figure(figure: Figure, config: ChapterSettings, layout: LayoutSettings) -> Figure:
+def read_figure(figure: Figure, config: ChapterSettings, layout: Layout) -> Figure:
     """The figure with its kind and data set."""
     spec = config.figures.get(figure.num)
     if not spec:  # no settings: kept as its printed text

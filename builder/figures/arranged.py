@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from ..blocks.model import Figure
+    from ..config import Layout
     from ..inputs.yamldoc import Doc
     from ..labels import Labels
-    from .types import ChapterSettings, LayoutSettings, Spec
+    from .types import ChapterSettings, Spec
 
 
 NAME = "arranged"
@@ -137,7 +138,7 @@ class _Quotes:
                 )
 
 
-def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: Layout) -> dict[str, Any]:
     assert config.doc is not None, "an arranged figure is read from chapter.yaml"
     quotes = _Quotes(figure, config.doc, printed_lines(figure))
     at: Place = ("figures", figure.num, "parts")

@@ -20,9 +20,10 @@ from .types import ProfileRows
 
 if TYPE_CHECKING:
     from ..blocks.model import Figure
+    from ..config import Layout
     from ..labels import Labels
     from ..structure.chapter import Chapter
-    from .types import ChapterSettings, CountryRegistry, LayoutSettings, PageUrl, Row, Spec
+    from .types import ChapterSettings, CountryRegistry, PageUrl, Row, Spec
 
 NAME = "capacity_building"
 FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -32,7 +33,7 @@ FIELD = re.compile(r"^(?P<key>期間|対象|派遣要員)：(?P<value>.*)$")
 RANGE = re.compile(r"^(?P<a>\d+)(?:～(?P<b>\d+))?$")
 
 
-def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: Layout) -> dict[str, Any]:
     projects, legend, labels = _printed(figure, config.raw)
     for p in projects:
         _check(p, spec, config.raw)

@@ -24,8 +24,9 @@ from . import printed_text
 
 if TYPE_CHECKING:
     from ..blocks.model import Figure
+    from ..config import Layout
     from ..labels import Labels
-    from .types import ChapterSettings, LayoutSettings, Spec
+    from .types import ChapterSettings, Spec
 
 NAME = "counterpart"
 FORMAT = "format_counterpart"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -45,7 +46,7 @@ MONTHS = (
 )
 
 
-def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, list[Any]]:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: Layout) -> dict[str, list[Any]]:
     doc = config.doc
     assert doc is not None, "a figure with settings has its chapter.yaml"
     theirs = (config.counterpart_figures or {}).get(figure.num)

@@ -7,18 +7,19 @@ running text on either side joins up again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..blocks.model import Figure
 from ..text import join_lines
 
 if TYPE_CHECKING:
+    from ..config import Layout
     from ..ledger import Ledger
     from ..lines import Line
-    from .types import LayoutSettings
 
 
-def extract_figures(lines: list[Line], layout: LayoutSettings, ledger: Ledger) -> tuple[list[Figure], list[Line]]:
+def extract_figures(lines: Sequence[Line], layout: Layout, ledger: Ledger) -> tuple[list[Figure], list[Line]]:
     """The figures, each with its caption and its lines, and the lines left for the running text."""
     caption_re = layout.re("figure_caption")
     crossref_re = layout.re("crossref_start")

@@ -19,8 +19,9 @@ from .printed_text import read as read_groups
 
 if TYPE_CHECKING:
     from ..blocks.model import Figure
+    from ..config import Layout
     from ..labels import Labels
-    from .types import ChapterSettings, LayoutSettings, Spec
+    from .types import ChapterSettings, Spec
 
 NAME = "table"
 FORMAT = "format_table"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -37,7 +38,7 @@ def _is_label(line: str) -> bool:
     return len(line) <= 12 and not line.endswith("。") and not line.startswith("・")
 
 
-def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> dict[str, Any]:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: Layout) -> dict[str, Any]:
     body = read_groups(figure)[1:]
     header = next((line.text for line in figure.lines if line.text.strip()), None)
     if header is None:

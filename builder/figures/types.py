@@ -1,10 +1,10 @@
-"""The types the figure kinds share. The chapter's settings and the layout are named by their
-shape (Protocols): builder/config.py imports the kinds, so they do not import it back
-(tests/test_imports.py), nor the countries, whose profiles import the kinds."""
+"""The types the figure kinds share. The chapter's settings are named by their shape
+(Protocols): builder/config.py imports the kinds, so they do not import it back
+(tests/test_imports.py), nor the countries, whose profiles import the kinds. The layout
+is config's Layout, which each kind imports for its type alone (under TYPE_CHECKING)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,14 +27,6 @@ class ChapterSettings(Protocol):
     def counterpart_figures(self) -> dict[str, Any]: ...
     @property
     def figures(self) -> dict[str, Spec]: ...
-
-
-class LayoutSettings(Protocol):
-    @property
-    def data(self) -> Any: ...  # layout.yaml as read: any YAML its schema allows
-    @property
-    def eras(self) -> dict[str, int]: ...
-    def re(self, name: str) -> re.Pattern[str]: ...
 
 
 class Named(Protocol):

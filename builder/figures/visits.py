@@ -22,9 +22,10 @@ from .types import ProfileRows
 
 if TYPE_CHECKING:
     from ..blocks.model import Figure
+    from ..config import Layout
     from ..labels import Labels
     from ..structure.chapter import Chapter
-    from .types import ChapterSettings, CountryRegistry, ErrorAt, LayoutSettings, PageUrl, Row, Spec
+    from .types import ChapterSettings, CountryRegistry, ErrorAt, PageUrl, Row, Spec
 
 NAME = "visits"
 FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in the list of figures
@@ -32,7 +33,7 @@ FORMAT = "format_data"  # the label (content/labels.yaml) that names its form in
 DATE = r"\d{1,2}\.\d{1,2}"
 
 
-def check(spec: Spec, layout: LayoutSettings, error: ErrorAt) -> None:
+def check(spec: Spec, layout: Layout, error: ErrorAt) -> None:
     if spec["era"] not in layout.eras:
         raise error("era", f"era '{spec['era']}' is not in layout.yaml's eras ({', '.join(layout.eras)})")
     for short in spec.get("titles", {}):
@@ -55,7 +56,7 @@ class Visit(TypedDict):
     line: int  # its raw line
 
 
-def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: LayoutSettings) -> list[Visit]:
+def read(figure: Figure, spec: Spec, config: ChapterSettings, layout: Layout) -> list[Visit]:
     posts = "|".join(map(re.escape, spec["posts"]))
     post_re = re.compile(rf"^(?P<post>{posts})[\u3000 ]*(?P<dates>{DATE}(?:、{DATE})*、?)(?:[\u3000 ]+(?P<next>\S+))?$")
     more_re = re.compile(rf"^[\u3000 ]*(?P<dates>{DATE}(?:、{DATE})*、?)$")

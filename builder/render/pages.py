@@ -108,7 +108,8 @@ class ChapterRenderer:
 
     # -- blocks -----------------------------------------------------------
     def md(self, text: str) -> str:
-        return to_markdown(text, (lambda target: rel(self.page, self.link_path(target))) if self.link_path else None)
+        link_path = self.link_path
+        return to_markdown(text, (lambda target: rel(self.page, link_path(target))) if link_path else None)
 
     def paragraph(self, p: Paragraph) -> str:
         text = insert_links(p.text, self.links.get((self.page, p.anchor), ()))
@@ -438,7 +439,8 @@ class ChapterRenderer:
             for item in s.items:
                 yield item.heading.nos, item.path
                 for b in item.blocks:
-                    yield b.nos, f"{item.path}#{b.anchor}" if getattr(b, "anchor", "") else item.path
+                    anchor = getattr(b, "anchor", "")
+                    yield b.nos, f"{item.path}#{anchor}" if anchor else item.path
                     for p in getattr(b, "paragraphs", []):
                         yield p.nos, f"{item.path}#{p.anchor}"
                 for n in item.footnotes:

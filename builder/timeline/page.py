@@ -360,8 +360,8 @@ def export_csv(events: list[Event]) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(EXPORTED)
     for e in sorted(events, key=lambda e: e.sort_key):
-        d = e.as_dict()
-        w.writerow([" ".join(d[k]) if isinstance(d[k], list) else d[k] for k in EXPORTED])
+        values = [e.as_dict()[k] for k in EXPORTED]
+        w.writerow([" ".join(v) if isinstance(v, list) else v for v in values])
     return buf.getvalue()
 
 
