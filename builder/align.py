@@ -533,26 +533,9 @@ def report(alignment: Alignment, spec: YamlMap, langs: tuple[str, str] = ("ja", 
     """What `python -m builder align` prints: the pairing the builder proposes, what its evidence
     says of each pair, and each exception, with the file's reason or, where the file has none,
     the entry to add; and whether the file already says all it must."""
-    ok = True
-    out: list[str] = []
-    kinds = ("heading", "note", "figure", "caption", "box")
-    counts = []
-    for kind in kinds:
-        ms = [m for m in alignment.matches if m.kind == kind]
-        alone = [m for m in ms if m.theirs is None or m.mine is None]
-        plural = kind + ("es" if kind.endswith("x") else "s")
-        counts.append(f"{plural} {len(ms) - len(alone)} paired" + (f", {len(alone)} alone" if alone else ""))
-    out.append("  " + "; ".join(counts))
-    listed_alone = {(side, e[side]): e["why"] for e in spec.get("unpaired") or [] for side in langs if side in e}
-    for m in alignment.matches:
-        if m.theirs is None or m.mine is None:
-            side = langs[0] if m.mine is None else langs[1]
-            why = listed_alone.get((side, m.key))
-            ok &= why is not None
-            out.append(
-                f"    {m.kind} {m.key} ({side} only): "
-                + (why or f"NOT LISTED; add under unpaired:\n      - {{{side}: '{m.key}', why: …}}")
-            )
+    out = [_match_counts(alignment)]
+    alone, alone_ok = _report_unpaired(alignment, spec, langs)
+    out += alone
     kinds_of: dict[str, int] = {}
     for pair in alignment.pairs:
         kinds_of[pair.kind] = kinds_of.get(pair.kind, 0) + 1
@@ -566,6 +549,46 @@ def report(alignment: Alignment, spec: YamlMap, langs: tuple[str, str] = ("ja", 
         + ", ".join(f"{tally.get(v, 0)} {v}" for v in ("confirmed", "flagged", "unchecked"))
         + " (unchecked: no year, acronym, number or country in common, or one side empty)"
     )
+    exceptions, exceptions_ok = _report_exceptions(alignment, spec, langs)
+    out += exceptions
+    out += _report_flagged(alignment, verdicts, spec, langs)
+    return out, alone_ok and exceptions_ok
+
+
+def _match_counts(alignment: Alignment) -> str:
+    """The report's line of counts: of each kind of match, how many are paired and how many alone."""
+    counts = []
+    for kind in ("heading", "note", "figure", "caption", "box"):
+        ms = [m for m in alignment.matches if m.kind == kind]
+        alone = [m for m in ms if m.theirs is None or m.mine is None]
+        plural = kind + ("es" if kind.endswith("x") else "s")
+        counts.append(f"{plural} {len(ms) - len(alone)} paired" + (f", {len(alone)} alone" if alone else ""))
+    return "  " + "; ".join(counts)
+
+
+def _report_unpaired(alignment: Alignment, spec: YamlMap, langs: tuple[str, str]) -> tuple[list[str], bool]:
+    """A line for each match one side lacks, with the file's reason or the entry to add; and
+    whether the file gives a reason for each."""
+    ok = True
+    out = []
+    listed_alone = {(side, e[side]): e["why"] for e in spec.get("unpaired") or [] for side in langs if side in e}
+    for m in alignment.matches:
+        if m.theirs is None or m.mine is None:
+            side = langs[0] if m.mine is None else langs[1]
+            why = listed_alone.get((side, m.key))
+            ok &= why is not None
+            out.append(
+                f"    {m.kind} {m.key} ({side} only): "
+                + (why or f"NOT LISTED; add under unpaired:\n      - {{{side}: '{m.key}', why: …}}")
+            )
+    return out, ok
+
+
+def _report_exceptions(alignment: Alignment, spec: YamlMap, langs: tuple[str, str]) -> tuple[list[str], bool]:
+    """A line for each pair other than one paragraph to one, with its reason (the file's) or the
+    entry to add; and whether each has a reason."""
+    ok = True
+    out = []
     for pair in alignment.pairs:
         if pair.kind == "1-1":
             continue
@@ -575,7 +598,15 @@ def report(alignment: Alignment, spec: YamlMap, langs: tuple[str, str] = ("ja", 
             f"    {pair.unit}: {_describe(pair)}: "
             + (" ".join(why.split()) if why else "NOT LISTED; add under exceptions:\n" + _entry(pair, langs))
         )
+    return out, ok
+
+
+def _report_flagged(
+    alignment: Alignment, verdicts: dict[int, tuple[str, str]], spec: YamlMap, langs: tuple[str, str]
+) -> list[str]:
+    """A line for each pair whose evidence disagrees, with the file's reason or the entry to add."""
     explained = spec.get("disagreements") or []
+    out = []
     for k, pair in enumerate(alignment.pairs):
         v, why = verdicts[k]
         if v != "flagged":
@@ -592,4 +623,4 @@ def report(alignment: Alignment, spec: YamlMap, langs: tuple[str, str] = ("ja", 
                 f"{langs[1]}: '{start(pair.mine[0], 40)}', why: …}}"
             )
         )
-    return out, ok
+    return out

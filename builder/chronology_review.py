@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -34,7 +35,7 @@ from .timeline.style import headline_problems
 if TYPE_CHECKING:
     from .checked import YamlMap
     from .structure.chapter import Chapter
-    from .timeline.chronology import Chronology, Passage
+    from .timeline.chronology import Chronology, Entry, Passage
     from .timeline.event import Event
     from .timeline.propose import Proposal
 
@@ -63,26 +64,9 @@ def review(root: Path, init: bool = False, out: TextIO | None = None) -> int:
             else:
                 print(f"{ch.id}: no {path.name}; `python -m builder events --init` writes a first one", file=out)
             continue
-        where = passages(ch, home)
-        covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
         print(f"# {ch.id}: {path}", file=out)
-        for section in ("events", "not_events"):
-            for i, e in enumerate(getattr(chron, section)):
-                for quote in quotes_of(e):
-                    found = occurrences(where, quote)
-                    for p, at in found:
-                        covered.setdefault((p.page, p.anchor), []).append((at, at + len(quote)))
-                    if len(found) == 1:
-                        continue
-                    problems += 1
-                    what = f"{path}:{chron.line(section, i)}: {e.get('headline') or quote[:30]}"
-                    near = closest(where, quote) if not found else None
-                    if found:
-                        print(f"doubled: {what}: quote found {len(found)} times; lengthen it", file=out)
-                    elif near:
-                        print(f"changed: {what}: the text now reads 「{near}」", file=out)
-                    else:
-                        print(f"gone: {what}: quote gone from the text", file=out)
+        found, covered = check_quotes(chron, path, passages(ch, home), out)
+        problems += found
         new = [
             p
             for p in proposals
@@ -94,19 +78,52 @@ def review(root: Path, init: bool = False, out: TextIO | None = None) -> int:
         # figure rows, and other events, that tell of the same happening as an event of the text
         for line, what in same_happenings(chron, ch, figure_events(ch, content.registry, page_url), matcher):
             print(f"merge?: {path}:{line}: {what}", file=out)
-        kept = kept_headlines((e.get("quote", ""), e["headline"]) for e in chron.events)
-        quoted = sum(1 for e in chron.events if "quote" in e)
-        for i, e in enumerate(chron.events):
-            for problem in headline_problems(e["headline"], content.layout.eras):
-                print(f"style: {path}:{chron.line('events', i, 'headline')}: {e['headline']}: {problem}", file=out)
-        print(
-            f"\n{ch.id}: {len(chron.events)} events ({quoted} from the text, "
-            f"{sum(len(e.get('figure', [])) for e in chron.events)} figure rows merged), "
-            f"{len(chron.not_events)} not-events; headlines: {kept} as the rules proposed, "
-            f"{quoted - kept} written by hand; {len(new)} new clause(s)",
-            file=out,
-        )
+        headlines(chron, ch.id, path, content.layout.eras, len(new), out)
     return 1 if problems else 0
+
+
+def check_quotes(
+    chron: Chronology, path: Path, where: list[Passage], out: TextIO
+) -> tuple[int, dict[tuple[str, str], list[tuple[int, int]]]]:
+    """Print each quote of an entry the text no longer holds once (changed, gone or doubled); return
+    how many, and the stretches of each paragraph (page, anchor) the quotes cover."""
+    problems = 0
+    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for section in ("events", "not_events"):
+        for i, e in enumerate(getattr(chron, section)):
+            for quote in quotes_of(e):
+                found = occurrences(where, quote)
+                for p, at in found:
+                    covered.setdefault((p.page, p.anchor), []).append((at, at + len(quote)))
+                if len(found) == 1:
+                    continue
+                problems += 1
+                what = f"{path}:{chron.line(section, i)}: {e.get('headline') or quote[:30]}"
+                near = closest(where, quote) if not found else None
+                if found:
+                    print(f"doubled: {what}: quote found {len(found)} times; lengthen it", file=out)
+                elif near:
+                    print(f"changed: {what}: the text now reads 「{near}」", file=out)
+                else:
+                    print(f"gone: {what}: quote gone from the text", file=out)
+    return problems, covered
+
+
+def headlines(chron: Chronology, chapter: str, path: Path, eras: Iterable[str], new: int, out: TextIO) -> None:
+    """Print the headlines' faults of style, then the chapter's counts: events, not-events,
+    headlines kept as the rules proposed, and the `new` dated clauses no entry covers."""
+    kept = kept_headlines((e.get("quote", ""), e["headline"]) for e in chron.events)
+    quoted = sum(1 for e in chron.events if "quote" in e)
+    for i, e in enumerate(chron.events):
+        for problem in headline_problems(e["headline"], eras):
+            print(f"style: {path}:{chron.line('events', i, 'headline')}: {e['headline']}: {problem}", file=out)
+    print(
+        f"\n{chapter}: {len(chron.events)} events ({quoted} from the text, "
+        f"{sum(len(e.get('figure', [])) for e in chron.events)} figure rows merged), "
+        f"{len(chron.not_events)} not-events; headlines: {kept} as the rules proposed, "
+        f"{quoted - kept} written by hand; {new} new clause(s)",
+        file=out,
+    )
 
 
 HOSTED = re.compile(r"来日|訪日")
@@ -125,56 +142,87 @@ def same_happenings(
     - two events of the text in the same month that name the same post and tell
       of the same country, or are both visits: one happening told twice, or one trip."""
     spec: YamlMap = next((s for s in ch.config.figures.values() if s.get("kind") == "visits"), {})
-    titles = spec.get("titles", {})
-    posts = list(spec.get("posts", []))
+    posts = Posts(list(spec.get("posts", [])), spec.get("titles", {}))
+    told = []
+    for i, e in enumerate(chron.events):
+        words = " ".join(quotes_of(e)) + " " + e["headline"]
+        countries = set(e.get("countries", [])) | {m.id for q in quotes_of(e) for m in matcher.find(q)}
+        told.append(Told(i, e, words, countries))
+    return row_merges(chron, ch.id, rows, told, posts) + told_twice(chron, told, posts)
 
-    def named(post: str, words: str) -> bool:
+
+@dataclass
+class Posts:
+    """The posts of the chapter's visits figure, and their titles in full."""
+
+    posts: list[str]
+    titles: dict[str, str]
+
+    def named(self, post: str, words: str) -> bool:
         """The post, as printed or in full, in the words: not inside another post's title
         (防衛大臣 inside 防衛大臣政務官)."""
-        own = {post, titles.get(post, post)}
-        longer = {t for p in posts if p != post for t in (p, titles.get(p, p)) if any(o in t for o in own)}
+        own = {post, self.titles.get(post, post)}
+        longer = {t for p in self.posts if p != post for t in (p, self.titles.get(p, p)) if any(o in t for o in own)}
         for t in sorted(longer, key=len, reverse=True):
             words = words.replace(t, "")
         return any(o in words for o in own)
 
-    merged = {f"{ch.id}-{fid}" for e in chron.events for fid in e.get("figure", [])}
+
+@dataclass
+class Told:
+    """An event of the text as the merges read it: its words (quotes and headline) and countries."""
+
+    i: int
+    e: Entry
+    words: str
+    countries: set[str]
+
+
+def row_merges(
+    chron: Chronology, chapter: str, rows: list[Event], told: list[Told], posts: Posts
+) -> list[tuple[int | None, str]]:
+    """The figure rows no event merges yet that tell of an event's happening (of its trip, for a visit)."""
+    merged = {f"{chapter}-{fid}" for e in chron.events for fid in e.get("figure", [])}
     by_id = {r.id: r for r in rows}
     out = []
-    said_of = []
-    for i, e in enumerate(chron.events):
-        line = chron.line("events", i)
-        words = " ".join(quotes_of(e)) + " " + e["headline"]
-        countries = set(e.get("countries", [])) | {m.id for q in quotes_of(e) for m in matcher.find(q)}
-        said_of.append((i, e, words, countries))
+    for t in told:
+        e = t.e
         same = []
         for r in rows:
             if r.id in merged or r.date != e["date"][:7]:
                 continue
             post = r.group.split("|")[2] if r.group else ""
-            if (post and named(post, words) and set(r.countries) & countries) or (
-                not post and r.kind == e["kind"] and set(r.countries) & countries
+            if (post and posts.named(post, t.words) and set(r.countries) & t.countries) or (
+                not post and r.kind == e["kind"] and set(r.countries) & t.countries
             ):
                 same.append(r.id)
         # the rest of a trip a visit merges part of
         if e["kind"] == "visit":
-            groups = {by_id[f"{ch.id}-{fid}"].group for fid in e.get("figure", []) if f"{ch.id}-{fid}" in by_id}
+            groups = {by_id[f"{chapter}-{fid}"].group for fid in e.get("figure", []) if f"{chapter}-{fid}" in by_id}
             same += [r.id for r in rows if r.group in groups and r.id not in merged and r.id not in same]
         if same:
-            ids = [x.removeprefix(f"{ch.id}-") for x in same]
-            out.append((line, f"{e['headline']}: figure: {ids}"))
-    for a in range(len(said_of)):
-        i, e, words, countries = said_of[a]
-        for j, f, words2, countries2 in said_of[a + 1 :]:
+            ids = [x.removeprefix(f"{chapter}-") for x in same]
+            out.append((chron.line("events", t.i), f"{e['headline']}: figure: {ids}"))
+    return out
+
+
+def told_twice(chron: Chronology, told: list[Told], posts: Posts) -> list[tuple[int | None, str]]:
+    """Later events of a month that name a post an earlier one names, of its country or both visits."""
+    out = []
+    for a, t in enumerate(told):
+        e = t.e
+        for u in told[a + 1 :]:
+            f = u.e
             if e["date"][:7] != f["date"][:7]:
                 continue
-            both = [p for p in posts if named(p, words) and named(p, words2)]
+            both = [p for p in posts.posts if posts.named(p, t.words) and posts.named(p, u.words)]
             # two visits by the post: not a visit to Japan (来日), which the post only received
             abroad = e["kind"] == f["kind"] == "visit" and not HOSTED.search(e["headline"] + f["headline"])
-            if both and (countries & countries2 or abroad):
+            if both and (t.countries & u.countries or abroad):
                 out.append(
                     (
-                        chron.line("events", j),
-                        f"{f['headline']}: the same happening as '{e['headline']}' (line {chron.line('events', i)})?",
+                        chron.line("events", u.i),
+                        f"{f['headline']}: the same happening as '{e['headline']}' (line {chron.line('events', t.i)})?",
                     )
                 )
     return out

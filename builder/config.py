@@ -263,31 +263,12 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict[str, Layout] |
     doc = load_checked(path, "chapter")
     data = yaml_map(doc)
     if "layout" in data:
-        layouts = {} if layouts is None else layouts
-        if data["layout"] not in layouts:
-            profile = chapter_dir.parent / data["layout"]
-            if not profile.is_file():
-                raise doc.error(
-                    ("layout",),
-                    f"no layout profile '{data['layout']}' in {chapter_dir.parent}; "
-                    "expected a file such as layout-en.yaml beside layout.yaml",
-                )
-            layouts[data["layout"]] = Layout(profile)
-        layout = layouts[data["layout"]]
+        layout = _named_layout(chapter_dir, doc, data["layout"], {} if layouts is None else layouts)
     raw = chapter_dir / data["raw"]
     if not raw.is_file():
         raise doc.error(("raw",), f"no file '{data['raw']}' in {chapter_dir}; expected the raw chapter's file name")
     figures: dict[str, YamlMap] = data.get("figures") or {}
-    for num, spec in figures.items():
-        kind = FIGURE_KINDS.get(spec["kind"])
-        if kind is None:
-            raise doc.error(
-                ("figures", num, "kind"),
-                f"unknown figure kind '{spec['kind']}'"
-                + (did_you_mean(spec["kind"], FIGURE_KINDS) or f"; expected one of: {', '.join(FIGURE_KINDS)}"),
-            )
-        validate(doc, f"figure-{spec['kind']}", at=("figures", num))
-        kind.check(spec, layout, functools.partial(_figure_error, doc, num))
+    _check_figures(doc, figures, layout)
     cfg = ChapterConfig(
         dir=chapter_dir,
         id=data["id"],
@@ -308,23 +289,56 @@ def load_chapter(chapter_dir: Path, layout: Layout, layouts: dict[str, Layout] |
         cfg.alignment = load_checked(chapter_dir / "alignment.yaml", "alignment", optional=True)
     hints_path = chapter_dir / "hints.yaml"
     if hints_path.exists():
-        hints = load_checked(hints_path, "hints", optional=True)
-        entries: list[YamlMap] = cast("list[YamlMap]", hints.data) or []  # a list of mappings: its schema
         cfg.hints_path = hints_path
-        cfg.hints = [
-            Hint(
-                h["kind"],
-                h["quote"],
-                h["reason"],
-                h.get("reading", ""),
-                hints.at((i, "quote"))[0],
-                h.get("after", ""),
-                h.get("num", 0),
-                h.get("as", ""),
-            )
-            for i, h in enumerate(entries)
-        ]
+        cfg.hints = _load_hints(hints_path)
     return cfg
+
+
+def _named_layout(chapter_dir: Path, doc: Doc, name: str, layouts: dict[str, Layout]) -> Layout:
+    """The profile a chapter names, beside the site's; read once into `layouts`."""
+    if name not in layouts:
+        profile = chapter_dir.parent / name
+        if not profile.is_file():
+            raise doc.error(
+                ("layout",),
+                f"no layout profile '{name}' in {chapter_dir.parent}; "
+                "expected a file such as layout-en.yaml beside layout.yaml",
+            )
+        layouts[name] = Layout(profile)
+    return layouts[name]
+
+
+def _check_figures(doc: Doc, figures: dict[str, YamlMap], layout: Layout) -> None:
+    """Check each figure's spec: a known kind, its kind's schema, and what the kind checks itself."""
+    for num, spec in figures.items():
+        kind = FIGURE_KINDS.get(spec["kind"])
+        if kind is None:
+            raise doc.error(
+                ("figures", num, "kind"),
+                f"unknown figure kind '{spec['kind']}'"
+                + (did_you_mean(spec["kind"], FIGURE_KINDS) or f"; expected one of: {', '.join(FIGURE_KINDS)}"),
+            )
+        validate(doc, f"figure-{spec['kind']}", at=("figures", num))
+        kind.check(spec, layout, functools.partial(_figure_error, doc, num))
+
+
+def _load_hints(hints_path: Path) -> list[Hint]:
+    """The chapter's hints (hints.yaml), each with the line of its quote."""
+    hints = load_checked(hints_path, "hints", optional=True)
+    entries: list[YamlMap] = cast("list[YamlMap]", hints.data) or []  # a list of mappings: its schema
+    return [
+        Hint(
+            h["kind"],
+            h["quote"],
+            h["reason"],
+            h.get("reading", ""),
+            hints.at((i, "quote"))[0],
+            h.get("after", ""),
+            h.get("num", 0),
+            h.get("as", ""),
+        )
+        for i, h in enumerate(entries)
+    ]
 
 
 def _figure_error(doc: Doc, num: str, key: str, message: str) -> InputError:

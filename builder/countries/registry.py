@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..checked import line_at, yaml_map
+from ..checked import YamlMap, line_at, yaml_map
 from ..errors import InputError
 from ..inputs.schema import did_you_mean, load_checked
+from ..inputs.yamldoc import Doc
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -123,66 +124,17 @@ def load_registry(path: Path) -> Registry:
     entries: dict[str, Country] = {}
     seen_names: dict[str, tuple[str, int]] = {}
     for i, raw in enumerate(data["entries"]):
-        line = line_at(doc, ("entries", i))
-        cid = raw["id"]
-        if raw["region"] not in regions:
+        country = _entry(doc, i, raw, regions, org_region)
+        if country.id in entries:
             raise doc.error(
-                ("entries", i, "region"),
-                f"region '{raw['region']}' of {cid} is not one of the regions"
-                + (did_you_mean(raw["region"], regions) or f": {', '.join(regions)}"),
+                ("entries", i, "id"), f"id '{country.id}' is used twice (first at line {entries[country.id].line})"
             )
-        is_org = raw["region"] == org_region
-        if not is_org and not ISO3.match(cid):
-            raise doc.error(
-                ("entries", i, "id"),
-                f"id '{cid}'; expected an ISO 3166-1 alpha-3 code for a country "
-                f"(or the region {org_region} for an organization)",
-            )
-        if cid in entries:
-            raise doc.error(("entries", i, "id"), f"id '{cid}' is used twice (first at line {entries[cid].line})")
-        members = raw.get("members") or {}
-        country = Country(
-            cid,
-            raw["name_ja"],
-            raw["name_en"],
-            raw["region"],
-            list(raw["names"]),
-            list(raw.get("forms") or []),
-            list(members.get("ids", [])),
-            members.get("note", ""),
-            line,
-            is_org,
-            list(raw.get("names_en") or []),
-            list(raw.get("forms_en") or []),
-            members.get("note_en", members.get("note", "")),
-            kana=raw.get("kana", ""),
-        )
-        for k, name in enumerate(country.names):
-            if name in seen_names:
-                other, other_line = seen_names[name]
-                raise doc.error(
-                    ("entries", i, "names", k),
-                    f"name '{name}' of {cid} is already a name of {other} "
-                    f"(line {other_line}); a name must point at one entry",
-                )
-            seen_names[name] = (cid, line)
-        entries[cid] = country
-    for i, raw in enumerate(data["entries"]):
-        for k, m in enumerate((raw.get("members") or {}).get("ids", [])):
-            if m not in entries:
-                raise doc.error(
-                    ("entries", i, "members", "ids", k),
-                    f"member '{m}' of {raw['id']} is not an id in the registry{did_you_mean(m, entries)}",
-                )
+        _check_names_unique(doc, i, country, seen_names)
+        entries[country.id] = country
+    _check_members(doc, data["entries"], entries)
     compounds = data.get("compounds") or {}
     abbreviations = compounds.get("abbreviations") or {}
-    for abbr, cid in abbreviations.items():
-        if cid not in entries:
-            raise doc.error(
-                ("compounds", "abbreviations", abbr),
-                f"abbreviation {abbr} points at '{cid}', which is "
-                f"not an id in the registry{did_you_mean(cid, entries)}",
-            )
+    _check_abbreviations(doc, abbreviations, entries)
     if data.get("regions_en") and len(data["regions_en"]) != len(regions):
         raise doc.error(
             ("regions_en",),
@@ -198,3 +150,75 @@ def load_registry(path: Path) -> Registry:
         list(data.get("regions_en") or []),
         list(data.get("places_en") or []),
     )
+
+
+def _entry(doc: Doc, i: int, raw: YamlMap, regions: list[str], org_region: str) -> Country:
+    """Entry i of the registry, its region and id checked."""
+    line = line_at(doc, ("entries", i))
+    cid = raw["id"]
+    if raw["region"] not in regions:
+        raise doc.error(
+            ("entries", i, "region"),
+            f"region '{raw['region']}' of {cid} is not one of the regions"
+            + (did_you_mean(raw["region"], regions) or f": {', '.join(regions)}"),
+        )
+    is_org = raw["region"] == org_region
+    if not is_org and not ISO3.match(cid):
+        raise doc.error(
+            ("entries", i, "id"),
+            f"id '{cid}'; expected an ISO 3166-1 alpha-3 code for a country "
+            f"(or the region {org_region} for an organization)",
+        )
+    members = raw.get("members") or {}
+    return Country(
+        cid,
+        raw["name_ja"],
+        raw["name_en"],
+        raw["region"],
+        list(raw["names"]),
+        list(raw.get("forms") or []),
+        list(members.get("ids", [])),
+        members.get("note", ""),
+        line,
+        is_org,
+        list(raw.get("names_en") or []),
+        list(raw.get("forms_en") or []),
+        members.get("note_en", members.get("note", "")),
+        kana=raw.get("kana", ""),
+    )
+
+
+def _check_names_unique(doc: Doc, i: int, country: Country, seen_names: dict[str, tuple[str, int]]) -> None:
+    """Refuse a name of entry i that an earlier entry has; record its names in seen_names."""
+    # a name is how the text finds an entry, so it must point at one
+    for k, name in enumerate(country.names):
+        if name in seen_names:
+            other, other_line = seen_names[name]
+            raise doc.error(
+                ("entries", i, "names", k),
+                f"name '{name}' of {country.id} is already a name of {other} "
+                f"(line {other_line}); a name must point at one entry",
+            )
+        seen_names[name] = (country.id, country.line)
+
+
+def _check_members(doc: Doc, raws: list[YamlMap], entries: dict[str, Country]) -> None:
+    """Refuse a member id that is no entry (checked once all entries are read: a member may come later)."""
+    for i, raw in enumerate(raws):
+        for k, m in enumerate((raw.get("members") or {}).get("ids", [])):
+            if m not in entries:
+                raise doc.error(
+                    ("entries", i, "members", "ids", k),
+                    f"member '{m}' of {raw['id']} is not an id in the registry{did_you_mean(m, entries)}",
+                )
+
+
+def _check_abbreviations(doc: Doc, abbreviations: dict[str, str], entries: dict[str, Country]) -> None:
+    """Refuse an abbreviation that points at no entry."""
+    for abbr, cid in abbreviations.items():
+        if cid not in entries:
+            raise doc.error(
+                ("compounds", "abbreviations", abbr),
+                f"abbreviation {abbr} points at '{cid}', which is "
+                f"not an id in the registry{did_you_mean(cid, entries)}",
+            )

@@ -16,12 +16,12 @@ give nothing short."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..dates import DateReader
-from .chronology import SENTENCE, passages
+from ..dates import Date, DateReader
+from .chronology import SENTENCE, Passage, passages
 from .series import dates_a_start
 from .style import CONNECTIVES, LIMIT, SUBJECTS
 
@@ -90,70 +90,78 @@ def propose(ch: Chapter, home: str, matcher: Matcher, kinds: Kinds, layout: Layo
     where = passages(ch, home)
     note_countries = {(p.page, p.note): {m.id for m in matcher.find(p.text)} for p in where if p.note}
     for p in where:
-        text = p.text
         # a note reads on its own: its 同 is its own era
-        dates = (DateReader(layout.eras, layout.two_digit_pivot) if p.note else reader).read(text)
+        dates = (DateReader(layout.eras, layout.two_digit_pivot) if p.note else reader).read(p.text)
         if p.heading not in heading_countries:
             named = sorted({m.id for m in matcher.find(p.heading)})
             heading_countries[p.heading] = named if len(named) == 1 else []
-        sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
-        skip: set[int] = set()
-        starts: dict[int, int] = {}
-        for i, d in enumerate(dates):
-            if i in skip:
-                continue
-            s0, s1 = next(((a, b) for a, b in sentences if a <= d.start < b), (0, len(text)))
-            same = [x for x in dates if s0 <= x.start < s1]
-            k = same.index(d)
-            # the sentence's first date takes the words before it (its subject); a later one starts
-            # at itself, unless it shares the clause of the date before it (5月および8月)
-            if k > 0 and EMPTY_CLAUSE.match(text[same[k - 1].end : d.start]):
-                start = starts.get(same[k - 1].start, d.start)
-            else:
-                start = s0 if k == 0 and d.start - s0 <= 25 else d.start
-            starts[d.start] = start
-            end = d.range_end.iso if d.range_end else ""
-            # AからBにかけて: one span
-            if (
-                k + 1 < len(same)
-                and SPAN.match(text[d.end : same[k + 1].start])
-                and SPAN_END.match(text[same[k + 1].end :])
-            ):
-                end = same[k + 1].iso
-                skip.add(dates.index(same[k + 1]))
-                k += 1
-            j = k
-            while j + 1 < len(same) and EMPTY_CLAUSE.match(text[same[j].end : same[j + 1].start]):
-                j += 1
-            # 15（同27）年は、5月から…: the year only sets the month's context
-            if j > k and same[k + 1].iso.startswith(d.iso + "-"):
-                continue
-            stop = same[j + 1].start if j + 1 < len(same) else s1
-            clause = text[start:stop].strip().rstrip("、，")
-            # under a bilateral heading every clause is about that country too
-            at = text.find(clause, start)
+        for d, start, stop, end in dated_clauses(p.text, dates):
+            clause = p.text[start:stop].strip().rstrip("、，")
+            at = p.text.find(clause, start)
             noted = set().union(
                 *[note_countries.get((p.page, n), set()) for pos, n in p.notes if at <= pos <= at + len(clause)]
             )
+            # under a bilateral heading every clause is about that country too
             countries = sorted({m.id for m in matcher.find(clause)} | set(heading_countries[p.heading]) | noted)
-            # a series' start is a happening (content/README-events.md, Series), whatever its words
-            background = "" if dates_a_start(clause) else kinds.background(clause)
-            out.append(
-                Proposal(
-                    date=d.iso,
-                    precision=d.precision,
-                    end=end,
-                    clause=clause,
-                    start=at,
-                    page=p.page,
-                    anchor=p.anchor,
-                    countries=countries,
-                    kind=kinds.of(clause),
-                    headline=propose_headline(clause),
-                    background=background,
-                )
-            )
+            out.append(proposal(p, d, clause, at, end, countries, kinds))
     return out
+
+
+def dated_clauses(text: str, dates: list[Date]) -> Iterator[tuple[Date, int, int, str]]:
+    """(date, where its clause starts, where it stops, the date its span ends or "") for each
+    date of text that opens a clause of its own."""
+    sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+    skip: set[int] = set()
+    starts: dict[int, int] = {}
+    for i, d in enumerate(dates):
+        if i in skip:
+            continue
+        s0, s1 = next(((a, b) for a, b in sentences if a <= d.start < b), (0, len(text)))
+        same = [x for x in dates if s0 <= x.start < s1]
+        k = same.index(d)
+        # the sentence's first date takes the words before it (its subject); a later one starts
+        # at itself, unless it shares the clause of the date before it (5月および8月)
+        if k > 0 and EMPTY_CLAUSE.match(text[same[k - 1].end : d.start]):
+            start = starts.get(same[k - 1].start, d.start)
+        else:
+            start = s0 if k == 0 and d.start - s0 <= 25 else d.start
+        starts[d.start] = start
+        end = d.range_end.iso if d.range_end else ""
+        # AからBにかけて: one span
+        if (
+            k + 1 < len(same)
+            and SPAN.match(text[d.end : same[k + 1].start])
+            and SPAN_END.match(text[same[k + 1].end :])
+        ):
+            end = same[k + 1].iso
+            skip.add(dates.index(same[k + 1]))
+            k += 1
+        j = k
+        while j + 1 < len(same) and EMPTY_CLAUSE.match(text[same[j].end : same[j + 1].start]):
+            j += 1
+        # 15（同27）年は、5月から…: the year only sets the month's context
+        if j > k and same[k + 1].iso.startswith(d.iso + "-"):
+            continue
+        yield d, start, same[j + 1].start if j + 1 < len(same) else s1, end
+
+
+def proposal(p: Passage, d: Date, clause: str, at: int, end: str, countries: list[str], kinds: Kinds) -> Proposal:
+    """The proposal of one dated clause, its kind, headline and background read from its words."""
+    # a series' start is a happening (content/README-events.md, Series), whatever its words
+    background = "" if dates_a_start(clause) else kinds.background(clause)
+    return Proposal(
+        date=d.iso,
+        precision=d.precision,
+        end=end,
+        clause=clause,
+        start=at,
+        page=p.page,
+        anchor=p.anchor,
+        countries=countries,
+        kind=kinds.of(clause),
+        headline=propose_headline(clause),
+        background=background,
+    )
 
 
 def kept_headlines(entries: Iterable[tuple[str, str]]) -> int:

@@ -35,61 +35,91 @@ def problems(
     out: list[tuple[int | None, str]] = []
     caps = captions(ch)
     for p in placed:
-        e, line = p.event, chron.line("events", p.index)
+        e = p.event
         for problem in headline_problems(e.title, layout.eras, titles):
             out.append((chron.line("events", p.index, "headline"), f"headline '{e.title}': {problem}"))
-        word = leans_on(e.summary)
-        if word:
-            what = "its sentence" if p.derived else "its summary"
-            out.append(
-                (
-                    line,
-                    f"'{e.title}': {what} leans on text the reader cannot see ('{word}'); "
-                    "write a summary that stands alone",
-                )
-            )
-        elif p.derived and p.others:
-            out.append((line, f"'{e.title}': its sentence tells of other events too; write its own summary"))
-        sources = "\n".join(
-            [q.text for q in p.found_in]
-            + [q.heading for q in p.found_in]
-            + p.notes
-            + p.context
-            + [c for q in p.found_in for c in caps.get(q.page, [])]
-            + [r.text + r.summary + r.place for r in p.rows]
-        )
-        if not p.derived and stray_share(e.summary, sources) > STRAY:
-            out.append(
-                (
-                    chron.line("events", p.index, "summary"),
-                    f"'{e.title}': words of its summary in none of its sources: "
-                    f"{'、'.join(strays(e.summary, sources))}; write it in the text's words",
-                )
-            )
-        for part in filter(None, e.place.split("、")):
-            if part not in sources:
-                out.append(
-                    (
-                        chron.line("events", p.index, "place"),
-                        f"'{e.title}': place '{part}' is in none of its sources (the text, its notes, "
-                        "the captions of its page, its figure rows)",
-                    )
-                )
-        for r in p.rows:
-            missing = [c for c in r.countries if c not in e.countries]
-            if missing:
-                out.append(
-                    (
-                        line,
-                        f"'{e.title}': figure row {r.id.removeprefix(ch.id + '-')} is of "
-                        f"{', '.join(missing)}, not among its countries",
-                    )
-                )
+        sources = _sources(p, caps)
+        out += _summary_problems(p, chron)
+        out += _unsourced(p, chron, sources)
+        out += _foreign_rows(p, chron, ch)
     out += trips(placed, alone, chron, ch)
     out += series.problems(
         [(chron.line("events", p.index), p.entry) for p in placed],
         [(chron.line("not_events", i), e) for i, e in enumerate(chron.not_events)],
     )
+    return out
+
+
+def _sources(p: Placed, caps: dict[str, list[str]]) -> str:
+    """What an event's summary and place may draw on: its quotes' paragraphs, their headings and
+    the paragraphs under them, the notes they point at, the captions of their pages, its figure rows."""
+    return "\n".join(
+        [q.text for q in p.found_in]
+        + [q.heading for q in p.found_in]
+        + p.notes
+        + p.context
+        + [c for q in p.found_in for c in caps.get(q.page, [])]
+        + [r.text + r.summary + r.place for r in p.rows]
+    )
+
+
+def _summary_problems(p: Placed, chron: Chronology) -> list[tuple[int | None, str]]:
+    """A summary (or the sentence that stands for one) that leans on unseen text, or that tells
+    of other events too."""
+    e, line = p.event, chron.line("events", p.index)
+    word = leans_on(e.summary)
+    if word:
+        what = "its sentence" if p.derived else "its summary"
+        return [
+            (
+                line,
+                f"'{e.title}': {what} leans on text the reader cannot see ('{word}'); "
+                "write a summary that stands alone",
+            )
+        ]
+    if p.derived and p.others:
+        return [(line, f"'{e.title}': its sentence tells of other events too; write its own summary")]
+    return []
+
+
+def _unsourced(p: Placed, chron: Chronology, sources: str) -> list[tuple[int | None, str]]:
+    """A written summary's words, and the parts of a place, that none of the event's sources gives."""
+    e = p.event
+    out: list[tuple[int | None, str]] = []
+    if not p.derived and stray_share(e.summary, sources) > STRAY:
+        out.append(
+            (
+                chron.line("events", p.index, "summary"),
+                f"'{e.title}': words of its summary in none of its sources: "
+                f"{'、'.join(strays(e.summary, sources))}; write it in the text's words",
+            )
+        )
+    for part in filter(None, e.place.split("、")):
+        if part not in sources:
+            out.append(
+                (
+                    chron.line("events", p.index, "place"),
+                    f"'{e.title}': place '{part}' is in none of its sources (the text, its notes, "
+                    "the captions of its page, its figure rows)",
+                )
+            )
+    return out
+
+
+def _foreign_rows(p: Placed, chron: Chronology, ch: Chapter) -> list[tuple[int | None, str]]:
+    """The event's figure rows of a country the event is not of."""
+    e = p.event
+    out: list[tuple[int | None, str]] = []
+    for r in p.rows:
+        missing = [c for c in r.countries if c not in e.countries]
+        if missing:
+            out.append(
+                (
+                    chron.line("events", p.index),
+                    f"'{e.title}': figure row {r.id.removeprefix(ch.id + '-')} is of "
+                    f"{', '.join(missing)}, not among its countries",
+                )
+            )
     return out
 
 
