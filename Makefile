@@ -9,6 +9,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+# make test's packages (requirements-test.txt: requirements.txt's and the tests' and checks')
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 # Dates in the output (sitemap, zip entries) come from the commit, so builds repeat.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
@@ -35,7 +37,7 @@ TOOLS  := tests/tools/node_modules/.installed
 ACT    := .venv-workflows/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser bench engines workflows workflows-ready runner-tools lock
+.PHONY: site docs test test-venv serve clean browser bench engines workflows workflows-ready runner-tools lock
 
 # Each virtualenv holds exactly its lock: requirements*.txt is every package, dependencies too, at
 # one version with the hashes of its files (made from requirements*.in by `make lock`); pip refuses
@@ -48,6 +50,15 @@ $(STAMP): requirements.txt
 	$(BIN)/python $(PIP_INSTALL) -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+# make test's .venv: requirements-test.txt, which holds requirements.txt's packages at the same
+# versions (make lock compiles it against requirements.txt) and those of the tests and code checks.
+# make site alone installs none of these: the workflow runs, which build from nothing, install less.
+$(TEST_STAMP): requirements.txt requirements-test.txt
+	$(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/python $(PIP_INSTALL) -r requirements-test.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP) $(TEST_STAMP)
 
 # Another engine's virtualenv, from its own pinned requirements.
 .venv-%/.installed: requirements-%.txt
@@ -114,11 +125,14 @@ else
 endif
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
 
+# .venv with make test's packages (for running some tests alone, as ci.yml's engine job does)
+test-venv: $(TEST_STAMP)
+
 # the virtualenvs, the node tools and the browser are independent: installed side by side.
 # The test files run on a worker a core (at most 4: each may hold a Chromium); tests/conftest.py
 # builds the real site once for all of them. The longest file starts first (tests/workflows/plugin/).
 test:
-	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines workflows-ready
+	$(MAKE) --no-print-directory -j4 $(TEST_STAMP) $(TOOLS) browser engines workflows-ready
 	$(MAKE) --no-print-directory runner-tools
 	PYTHONPATH=tests/workflows/plugin $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile -p workflows_first
 
@@ -176,8 +190,9 @@ bench: $(STAMP) engines
 	$(BIN)/python bench/run.py --readme
 
 # The locks, after a change to a requirements*.in: uv (in .venv-lock) resolves each for this Python
-# and writes every package with its hashes. A version already in a lock is kept.
-LOCKS := requirements requirements-properdocs requirements-zensical requirements-workflows
+# and writes every package with its hashes. A version already in a lock is kept. requirements-test.in
+# takes requirements.txt as constraints: it comes after it.
+LOCKS := requirements requirements-test requirements-properdocs requirements-zensical requirements-workflows
 lock:
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
 	for f in $(LOCKS); do .venv-lock/bin/uv pip compile $$f.in --generate-hashes --python-version 3.11.7 \
