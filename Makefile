@@ -43,10 +43,15 @@ CHROMIUM := /usr/bin/chromium
 # one version with the hashes of its files (made from requirements*.in by `make lock`); pip refuses
 # a file whose hash differs, and a virtualenv is made afresh when its lock changes, so that nothing
 # of an older lock stays (tests/test_locks.py holds pip freeze to the lock).
-PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --no-compile --require-hashes
+# pip runs from the wheel Python ships for ensurepip, not from a copy in each virtualenv: making a
+# virtualenv with pip in it took 4-5 s of CPU (8-14 s on this machine, loaded) for a tool it never
+# needs again, and make test makes four, and each workflow run one more.
+PIP_WHEEL = $(shell $(PYTHON) -c 'import ensurepip, glob, os; print(*glob.glob(os.path.join(os.path.dirname(ensurepip.__file__), "_bundled", "pip-*.whl")))')
+VENV_NEW = $(PYTHON) -m venv --clear --without-pip
+PIP_INSTALL = $(or $(PIP_WHEEL),$(error $(PYTHON) has no ensurepip wheel of pip (Debian: apt-get install python3-venv)))/pip install --quiet --disable-pip-version-check --no-compile --require-hashes
 
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv --clear $(VENV)
+	$(VENV_NEW) $(VENV)
 	$(BIN)/python $(PIP_INSTALL) -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
@@ -55,14 +60,14 @@ $(STAMP): requirements.txt
 # versions (make lock compiles it against requirements.txt) and those of the tests and code checks.
 # make site alone installs none of these: the workflow runs, which build from nothing, install less.
 $(TEST_STAMP): requirements.txt requirements-test.txt
-	$(PYTHON) -m venv --clear $(VENV)
+	$(VENV_NEW) $(VENV)
 	$(BIN)/python $(PIP_INSTALL) -r requirements-test.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP) $(TEST_STAMP)
 
 # Another engine's virtualenv, from its own pinned requirements.
 .venv-%/.installed: requirements-%.txt
-	$(PYTHON) -m venv --clear .venv-$*
+	$(VENV_NEW) .venv-$*
 	.venv-$*/bin/python $(PIP_INSTALL) -r $<
 	touch $@
 

@@ -24,6 +24,15 @@ CONTENT = REPO / "content"
 REAL = CONTENT / "dwp2015-part3-ch3"
 
 
+def bundled_pip() -> str:
+    """pip, in the wheel Python ships for ensurepip: the Makefile makes its virtualenvs without a
+    copy of pip and installs with this one (tests/workflows/run.py has the same)."""
+    import ensurepip
+
+    (wheel,) = (Path(ensurepip.__file__).parent / "_bundled").glob("pip-*.whl")
+    return str(wheel / "pip")
+
+
 def process_chapter(chapter_dir: Path, layout):
     """Read and check a chapter folder's settings, then run the stages on it."""
     return run_pipeline(load_chapter(chapter_dir, layout), layout)

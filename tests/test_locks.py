@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, bundled_pip
 
 # virtualenv -> its lock (the Makefile installs each with --require-hashes). make test installs
 # .venv from requirements-test.txt: requirements.txt's packages and the tests' (make site, alone,
@@ -70,8 +70,12 @@ def test_frozen_is_what_pip_freeze_says():
     python = REPO / ".venv" / "bin" / "python"
     if not python.exists():
         pytest.skip(".venv is not installed")
+    # the pip the Makefile installs with (the virtualenvs hold none of their own)
     said = subprocess.run(
-        [str(python), "-m", "pip", "freeze", "--disable-pip-version-check"], capture_output=True, text=True, check=True
+        [str(python), bundled_pip(), "freeze", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert pins(said) == frozen(REPO / ".venv")
 
