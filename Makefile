@@ -9,6 +9,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+# make test's packages (requirements-test.txt: requirements.txt's and the tests' and checks')
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 # Dates in the output (sitemap, zip entries) come from the commit, so builds repeat.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
@@ -35,23 +37,37 @@ TOOLS  := tests/tools/node_modules/.installed
 ACT    := .venv-workflows/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site docs test serve clean browser bench engines workflows workflows-ready runner-tools lock
+.PHONY: site docs test test-venv serve clean browser bench engines workflows workflows-ready runner-tools lock
 
 # Each virtualenv holds exactly its lock: requirements*.txt is every package, dependencies too, at
 # one version with the hashes of its files (made from requirements*.in by `make lock`); pip refuses
 # a file whose hash differs, and a virtualenv is made afresh when its lock changes, so that nothing
 # of an older lock stays (tests/test_locks.py holds pip freeze to the lock).
-PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --no-compile --require-hashes
+# pip runs from the wheel Python ships for ensurepip, not from a copy in each virtualenv: making a
+# virtualenv with pip in it took 4-5 s of CPU (8-14 s on this machine, loaded) for a tool it never
+# needs again, and make test makes four, and each workflow run one more.
+PIP_WHEEL = $(shell $(PYTHON) -c 'import ensurepip, glob, os; print(*glob.glob(os.path.join(os.path.dirname(ensurepip.__file__), "_bundled", "pip-*.whl")))')
+VENV_NEW = $(PYTHON) -m venv --clear --without-pip
+PIP_INSTALL = $(or $(PIP_WHEEL),$(error $(PYTHON) has no ensurepip wheel of pip (Debian: apt-get install python3-venv)))/pip install --quiet --disable-pip-version-check --no-compile --require-hashes
 
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv --clear $(VENV)
+	$(VENV_NEW) $(VENV)
 	$(BIN)/python $(PIP_INSTALL) -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+# make test's .venv: requirements-test.txt, which holds requirements.txt's packages at the same
+# versions (make lock compiles it against requirements.txt) and those of the tests and code checks.
+# make site alone installs none of these: the workflow runs, which build from nothing, install less.
+$(TEST_STAMP): requirements.txt requirements-test.txt
+	$(VENV_NEW) $(VENV)
+	$(BIN)/python $(PIP_INSTALL) -r requirements-test.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP) $(TEST_STAMP)
+
 # Another engine's virtualenv, from its own pinned requirements.
 .venv-%/.installed: requirements-%.txt
-	$(PYTHON) -m venv --clear .venv-$*
+	$(VENV_NEW) .venv-$*
 	.venv-$*/bin/python $(PIP_INSTALL) -r $<
 	touch $@
 
@@ -114,13 +130,19 @@ else
 endif
 	$(BIN)/python -m builder.bundle dist/offline dist/hakusho-offline.zip
 
+# .venv with make test's packages (for running some tests alone, as ci.yml's engine job does)
+test-venv: $(TEST_STAMP)
+
 # the virtualenvs, the node tools and the browser are independent: installed side by side.
-# The test files run on a worker a core (at most 4: each may hold a Chromium); tests/conftest.py
-# builds the real site once for all of them. The longest file starts first (tests/workflows/plugin/).
+# The test files run on workers (at most 4: each may hold a Chromium); tests/conftest.py
+# builds the real site once for all of them. The longest files start first (tests/workflows/plugin/).
+# One worker more than the cores: a core left idle while a worker waits (on a browser, a server,
+# the disk: 2 workers kept 2 cores 60 % busy, 5:06 of CPU in 4:18) is taken by the third.
+WORKERS = $(shell $(PYTHON) -c 'import os; print(min(4, (os.cpu_count() or 1) + 1))')
 test:
-	$(MAKE) --no-print-directory -j4 $(STAMP) $(TOOLS) browser engines workflows-ready
+	$(MAKE) --no-print-directory -j4 $(TEST_STAMP) $(TOOLS) browser engines workflows-ready
 	$(MAKE) --no-print-directory runner-tools
-	PYTHONPATH=tests/workflows/plugin $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile -p workflows_first
+	PYTHONPATH=tests/workflows/plugin $(BIN)/python -m pytest -q -n $(WORKERS) --dist loadfile -p workflows_first --no-loadscope-reorder
 
 # publish.yml and preview.yml, run by act (requirements-workflows.txt) on this machine with no
 # network, against stand-ins for GitHub: a bare origin in build/workflows/origin.git, an API that
@@ -176,8 +198,9 @@ bench: $(STAMP) engines
 	$(BIN)/python bench/run.py --readme
 
 # The locks, after a change to a requirements*.in: uv (in .venv-lock) resolves each for this Python
-# and writes every package with its hashes. A version already in a lock is kept.
-LOCKS := requirements requirements-properdocs requirements-zensical requirements-workflows
+# and writes every package with its hashes. A version already in a lock is kept. requirements-test.in
+# takes requirements.txt as constraints: it comes after it.
+LOCKS := requirements requirements-test requirements-properdocs requirements-zensical requirements-workflows
 lock:
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
 	for f in $(LOCKS); do .venv-lock/bin/uv pip compile $$f.in --generate-hashes --python-version 3.11.7 \

@@ -24,6 +24,15 @@ CONTENT = REPO / "content"
 REAL = CONTENT / "dwp2015-part3-ch3"
 
 
+def bundled_pip() -> str:
+    """pip, in the wheel Python ships for ensurepip: the Makefile makes its virtualenvs without a
+    copy of pip and installs with this one (tests/workflows/run.py has the same)."""
+    import ensurepip
+
+    (wheel,) = (Path(ensurepip.__file__).parent / "_bundled").glob("pip-*.whl")
+    return str(wheel / "pip")
+
+
 def process_chapter(chapter_dir: Path, layout):
     """Read and check a chapter folder's settings, then run the stages on it."""
     return run_pipeline(load_chapter(chapter_dir, layout), layout)
@@ -251,6 +260,12 @@ def palettes_pass_axe(page, within: list[str] | None = None, dark_within: list[s
         )
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
     return found
+
+
+def attributes(page, selector: str, name: str) -> list[str | None]:
+    """The attribute of each element the selector finds, in one call to the browser (a locator's
+    nth(i).get_attribute() is a call per element: hundreds on the timeline)."""
+    return page.eval_on_selector_all(selector, "(els, name) => els.map(e => e.getAttribute(name))", name)
 
 
 # as a published site has one (canonical links, the sitemap)

@@ -4,7 +4,7 @@ bundle from file://), driven in headless Chromium."""
 import re
 
 import pytest
-from conftest import axe_violations, page_file, palettes_pass_axe
+from conftest import attributes, axe_violations, page_file, palettes_pass_axe
 
 PAGE_TYPES = {
     "home": "",
@@ -106,17 +106,16 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     page.goto(f"{server}/timeline.html")
     total = page.locator(".hk-tl-event").count()
     page.select_option("#hk-tl-kind", "agreement")
-    shown = page.locator(".hk-tl-event:not([hidden])")
-    assert 0 < shown.count() < total
-    assert {shown.nth(i).get_attribute("data-kind") for i in range(shown.count())} == {"agreement"}
+    kinds = attributes(page, ".hk-tl-event:not([hidden])", "data-kind")
+    assert 0 < len(kinds) < total
+    assert set(kinds) == {"agreement"}
     assert page.url.endswith("#kind=agreement")  # the view is in the URL
     page.select_option("#hk-tl-kind", "")
     page.focus("#hk-tl-country")
     page.keyboard.press("ArrowDown")  # the first country, by keyboard alone
     chosen = page.eval_on_selector("#hk-tl-country", "s => s.value")
     assert chosen
-    shown = page.locator(".hk-tl-event:not([hidden])")
-    assert all(chosen in shown.nth(i).get_attribute("data-countries").split() for i in range(shown.count()))
+    assert all(chosen in c.split() for c in attributes(page, ".hk-tl-event:not([hidden])", "data-countries"))
     # the chart: a row a year, each a link to that year's events on the page
     years = page.locator(".hk-bars li a")
     assert years.count() >= 10
@@ -125,15 +124,9 @@ def test_timeline_filters_by_mouse_and_keyboard(page, server):
     # a shared view: country, kind and years combined, read back from the URL; the chart counts what it shows
     page.goto(f"{server}/timeline.html#country=AUS&kind=meeting&from=2014&to=2014")
     page.reload()
-    shown = page.locator(".hk-tl-event:not([hidden])")
-    rows = [
-        (
-            shown.nth(i).get_attribute("data-countries"),
-            shown.nth(i).get_attribute("data-kind"),
-            shown.nth(i).get_attribute("data-year"),
-        )
-        for i in range(shown.count())
-    ]
+    rows = list(
+        zip(*(attributes(page, ".hk-tl-event:not([hidden])", a) for a in ("data-countries", "data-kind", "data-year")))
+    )
     assert rows and all("AUS" in c.split() and k == "meeting" and y == "2014" for c, k, y in rows)
     assert page.locator("#hk-tl-count").inner_text() == f"{len(rows)}件"
     assert page.locator(".hk-bars-years li[data-year='2014'] .hk-bar-n").inner_text().startswith(str(len(rows)))

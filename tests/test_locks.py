@@ -10,11 +10,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, bundled_pip
 
-# virtualenv -> its lock (the Makefile installs each with --require-hashes)
+# virtualenv -> its lock (the Makefile installs each with --require-hashes). make test installs
+# .venv from requirements-test.txt: requirements.txt's packages and the tests' (make site, alone,
+# installs requirements.txt's).
 VENVS = {
-    ".venv": "requirements.txt",
+    ".venv": "requirements-test.txt",
     ".venv-properdocs": "requirements-properdocs.txt",
     ".venv-zensical": "requirements-zensical.txt",
     ".venv-workflows": "requirements-workflows.txt",
@@ -30,7 +32,7 @@ def pins(text: str) -> dict[str, str]:
 
 
 def test_each_lock_pins_every_package_with_its_hashes():
-    for lock in VENVS.values():
+    for lock in [*VENVS.values(), "requirements.txt"]:
         text = (REPO / lock).read_text(encoding="utf-8")
         entries = re.split(r"\n(?=[A-Za-z0-9])", text.strip())
         assert entries and all(
@@ -38,6 +40,20 @@ def test_each_lock_pins_every_package_with_its_hashes():
         ), lock
         wanted = pins((REPO / lock).with_suffix(".in").read_text(encoding="utf-8"))
         assert {n: v for n, v in pins(text).items() if n in wanted} == wanted, lock
+
+
+def locked(lock: str) -> dict[str, str]:
+    """package -> its entry in the lock (its pin and hashes), comments left out."""
+    text = re.sub(r"\s*#.*", "", (REPO / lock).read_text(encoding="utf-8")).strip()
+    return {name(e.split("==")[0]): " ".join(e.split()) for e in re.split(r"\n(?=[A-Za-z0-9])", text)}
+
+
+def test_the_test_lock_holds_the_site_lock_as_it_is():
+    """make test's .venv is make site's and more: each package of requirements.txt, at its version and
+    with its hashes, is in requirements-test.txt (make lock compiles it against requirements.txt)."""
+    site, test = locked("requirements.txt"), locked("requirements-test.txt")
+    assert {n: test.get(n) for n in site} == site
+    assert set(test) - set(site) >= {"pytest", "playwright", "mypy", "ruff"}  # make site installs none of them
 
 
 def frozen(venv: Path) -> dict[str, str]:
@@ -54,8 +70,12 @@ def test_frozen_is_what_pip_freeze_says():
     python = REPO / ".venv" / "bin" / "python"
     if not python.exists():
         pytest.skip(".venv is not installed")
+    # the pip the Makefile installs with (the virtualenvs hold none of their own)
     said = subprocess.run(
-        [str(python), "-m", "pip", "freeze", "--disable-pip-version-check"], capture_output=True, text=True, check=True
+        [str(python), bundled_pip(), "freeze", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert pins(said) == frozen(REPO / ".venv")
 

@@ -4,7 +4,7 @@ with every network request blocked and recorded; and the bundle's own checks."""
 import shutil
 
 import pytest
-from conftest import search
+from conftest import attributes, search
 
 from builder.bundle import check_offline
 from builder.errors import InputError
@@ -140,13 +140,13 @@ def test_timeline_filters_work_offline(bundle, page):
     total = p.locator(".hk-tl-event").count()
     assert total > 300 and p.locator("#hk-tl-count").inner_text() == f"{total}件"
     p.select_option("#hk-tl-country", "AUS")
-    visible = p.locator(".hk-tl-event:not([hidden])")
-    n = visible.count()
+    visible = attributes(p, ".hk-tl-event:not([hidden])", "data-countries")
+    n = len(visible)
     assert 0 < n < total
-    assert all("AUS" in visible.nth(i).get_attribute("data-countries").split() for i in range(n))
+    assert all("AUS" in c.split() for c in visible)
     p.select_option("#hk-tl-kind", "exercise")
-    both = p.locator(".hk-tl-event:not([hidden])")
-    assert 0 < both.count() < n
-    assert all(both.nth(i).get_attribute("data-kind") == "exercise" for i in range(both.count()))
-    assert p.locator("#hk-tl-count").inner_text() == f"{both.count()}件"
+    both = attributes(p, ".hk-tl-event:not([hidden])", "data-kind")
+    assert 0 < len(both) < n
+    assert set(both) == {"exercise"}
+    assert p.locator("#hk-tl-count").inner_text() == f"{len(both)}件"
     assert p.errors == [] and all(u.startswith("file://") for u in requests)

@@ -177,6 +177,15 @@ def tool_cache(dest: Path) -> Path:
     return dest
 
 
+def bundled_pip() -> str:
+    """pip, in the wheel Python ships for ensurepip: the Makefile makes its virtualenvs without a
+    copy of pip, and runs this one."""
+    import ensurepip
+
+    (wheel,) = (Path(ensurepip.__file__).parent / "_bundled").glob("pip-*.whl")
+    return str(wheel / "pip")
+
+
 def wheelhouse(dest: Path) -> Path:
     """The wheels of requirements.txt, for the runs' `make site` to install
     with no index: the runs themselves reach no network. Filled from the package
@@ -187,8 +196,7 @@ def wheelhouse(dest: Path) -> Path:
         run = subprocess.run(
             [
                 sys.executable,
-                "-m",
-                "pip",
+                bundled_pip(),
                 "download",
                 "--quiet",
                 "--disable-pip-version-check",
