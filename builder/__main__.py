@@ -11,7 +11,9 @@ from .errors import InputError
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs"):
+def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs", changes: bool = True):
+    """Build the docs folders and print the report; `changes`: also say what changed since the
+    last build (printed under quiet too: `make serve` shows it after each edit)."""
     from . import memo
     from .site import build_site, write_docs, write_zensical_config
 
@@ -25,6 +27,11 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs")
         report_edition(edition, result, out, quiet)
     for notice in result.notices:
         print(f"note: {notice}", file=sys.stderr)
+    if changes:
+        from .changes import report_build
+
+        for line in report_build(content, out, result):
+            print(line, flush=True)
     if not quiet:
         print(
             f"wrote {sum(len(e.files) for e in [result] + result.editions)} files to {docs}"
@@ -112,7 +119,7 @@ def main(argv=None) -> int:
         if args.command == "build":
             build(args.content, args.out, engine=args.engine)
         elif args.command == "account":
-            result = build(args.content, args.out, quiet=True)
+            result = build(args.content, args.out, quiet=True, changes=False)
             for edition in [result] + result.editions:
                 for ch in edition.chapters:
                     sys.stdout.write(ch.ledger.report(ch.raw_lines))

@@ -10,6 +10,7 @@ can make a page say what the file does not."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,12 +174,25 @@ def invisible(path: Path, text: str) -> None:
         )
 
 
+# each file's last parse: (its text, its node tree), for the change report (builder/changes.py),
+# which would otherwise parse again the file just edited; one entry a file the build reads
+_composed: dict[Path, tuple[str, yaml.Node]] = {}
+
+
+def composed(path: Path, text: str) -> yaml.Node | None:
+    """The node tree load() made of this text of this file, if it did."""
+    kept = _composed.get(Path(os.path.abspath(path)))
+    return kept[1] if kept and kept[0] == text else None
+
+
 def load(path: Path) -> Doc:
     text = read_text(path)
     invisible(path, text)
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _composed[Path(os.path.abspath(path))] = (text, node)
         doc = Doc(path, None)
         if node is not None:
             # before the data is built: an alias is refused before it can expand
