@@ -192,6 +192,7 @@ def compare(before: State | None, now: State) -> Report:
         elif old[0] != new[0]:
             found: list[Change] = []
             _diff(rel, old[1], new[1], (), found)
+            found.sort(key=lambda c: c.line or 0)  # in the file's order (a removed entry's line is its old one)
             report.changes += found or [Change(rel, None, None, "", "changed, no value changed (comments or layout)")]
     old_out, new_out = before["outputs"], now["outputs"]
     report.outputs = {
