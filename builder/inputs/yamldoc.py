@@ -235,8 +235,37 @@ def _malformed(path: Path, text: str, e: yaml.YAMLError) -> InputError:
                     no + 1,
                     f"no space after the colon of '{m['key']}:'; expected '{m['key']}: {m['value']}'",
                     column=m.start("value"),
-                    key=m["key"],
+                    key=_key_path(lines, no, m) or m["key"],
                 )
     return InputError(
         path, mark.line + 1 if mark else None, f"malformed YAML: {problem}", column=mark.column + 1 if mark else None
     )
+
+
+def _key_path(lines: list[str], no: int, m: re.Match[str]) -> str:
+    """The key path of the key on line `no` had it its space (events[0].kind): the file with the
+    space put in is parsed again; "" if it still does not parse."""
+    fixed = (
+        lines[:no]
+        + [line[: m.end("key") + 1] + " " + line[m.start("value") :] for line in [lines[no]]]
+        + lines[no + 1 :]
+    )
+    try:
+        node = yaml.compose("\n".join(fixed), Loader=SafeLoader)
+    except yaml.YAMLError:
+        return ""
+    todo: list[tuple[yaml.Node, Path_]] = [(node, ())] if node is not None else []
+    seen: set[int] = set()
+    while todo:
+        node, place = todo.pop()
+        if id(node) in seen:
+            continue  # an alias: its anchor's node, walked once
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.start_mark.line == no and k.value == m["key"]:
+                    return dotted(place + (k.value,))
+                todo.append((v, place + (k.value,)))
+        elif isinstance(node, yaml.SequenceNode):
+            todo += [(v, place + (i,)) for i, v in enumerate(node.value)]
+    return ""
