@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .config import ChapterConfig, Edition
+    from .site import SiteResult
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs", changes: bool = True):
+def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs", changes: bool = True) -> SiteResult:
     """Build the docs folders and print the report; `changes`: also say what changed since the
     last build (printed under quiet too: `make serve` shows it after each edit)."""
     from . import memo
@@ -40,7 +45,7 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs",
     return result
 
 
-def report_edition(edition, main, out: Path, quiet: bool) -> None:
+def report_edition(edition: SiteResult, main: SiteResult, out: Path, quiet: bool) -> None:
     """Each chapter's account of its raw lines, in build/accounting-<chapter>[-<lang>].tsv, and its summary."""
     suffix = "" if edition is main else f"-{edition.lang}"
     for ch in edition.chapters:
@@ -48,9 +53,10 @@ def report_edition(edition, main, out: Path, quiet: bool) -> None:
         report = out / f"accounting-{ch.chapter.id}{suffix}.tsv"
         report.write_text(ch.ledger.report(ch.raw_lines), encoding="utf-8")
         if not quiet:
+            config = cast("ChapterConfig", ch.chapter.config)  # structure.chapter.Chapter types it object
             nonblank = sum(1 for r in ch.raw_lines if r.text.strip())
             print(
-                f"{ch.chapter.id}{suffix} ({ch.chapter.config.raw.name}): {len(ch.raw_lines)} raw lines "
+                f"{ch.chapter.id}{suffix} ({config.raw.name}): {len(ch.raw_lines)} raw lines "
                 f"({nonblank} non-blank), all accounted for:"
             )
             for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
@@ -62,11 +68,12 @@ def report_edition(edition, main, out: Path, quiet: bool) -> None:
             for kind, n in sorted(ch.ledger.repairs.items()):
                 print(f"    words repaired: {n:3}  {kind}")
             if ch.ledger.lost:
-                mark = ch.chapter.config.layout.value("lost_glyph")
+                assert config.layout is not None  # a processed chapter has its layout
+                mark = config.layout.value("lost_glyph")
                 print(f"    glyphs lost: {len(ch.ledger.lost):3}  shown as {mark} (the text layer has a space)")
             if ch.ledger.moves:
                 print(f"    moved into reading order: {len(ch.ledger.moves)} runs of lines")
-            hints = ch.chapter.config.hints
+            hints = config.hints
             print(f"  hints used: {sum(1 for h in hints if ch.ledger.hints[h])} of {len(hints)}")
             if ch.chapter.id in edition.timeline_report:
                 print(f"  timeline: {edition.timeline_report[ch.chapter.id]}")
@@ -93,15 +100,16 @@ def align_report(content: Path) -> int:
             theirs, mine = evidencers(loaded, config, other.registry)
             alignment = align(counterparts[r.chapter.id], r.chapter, theirs, mine)
             spec, where = alignment_file(config)
-            lines, fine = report(alignment, spec, (main_lang, other.edition.lang))
-            print(f"{r.chapter.id}-{other.edition.lang} against {r.chapter.id} ({where}):")
+            edition = cast("Edition", other.edition)  # site.Edition types it object
+            lines, fine = report(alignment, spec, (main_lang, edition.lang))
+            print(f"{r.chapter.id}-{edition.lang} against {r.chapter.id} ({where}):")
             print("\n".join(lines))
             ok &= fine
     print("alignment.yaml says all it must" if ok else "alignment.yaml lacks the entries above marked NOT LISTED")
     return 0 if ok else 1
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     ap.add_argument("command", choices=["build", "account", "watch", "serve", "events", "align"])
     ap.add_argument("--init", action="store_true", help="events: write a first events.yaml where a chapter has none")

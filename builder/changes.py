@@ -208,7 +208,7 @@ def _pages_first(paths: Iterable[str]) -> list[str]:
     return sorted(paths, key=lambda p: (not p.endswith(".md"), p))
 
 
-def _diff(rel: str, old: Node, new: Node, place: tuple, out: list[Change]) -> None:
+def _diff(rel: str, old: Node, new: Node, place: tuple[str | int, ...], out: list[Change]) -> None:
     if old[3] == new[3]:
         return
     key = dotted(place)
@@ -240,25 +240,27 @@ def _diff(rel: str, old: Node, new: Node, place: tuple, out: list[Change]) -> No
         _diff_lines(rel, old[4], new[4], out)
 
 
-def _in_order(a: list, b: list) -> set:
+def _in_order(a: list[str], b: list[str]) -> set[str]:
     """The items of b that keep their order from a (the longest run of matching blocks)."""
     sm = SequenceMatcher(None, a, b, autojunk=False)
     return {b[j] for _, j, n in sm.get_matching_blocks() for j in range(j, j + n)}
 
 
-def _diff_items(rel: str, old: list[Node], new: list[Node], place: tuple, out: list[Change]) -> None:
+def _diff_items(rel: str, old: list[Node], new: list[Node], place: tuple[str | int, ...], out: list[Change]) -> None:
     """A list's items: those moved (the same item elsewhere), then those edited in place (paired in
     order within a changed stretch), then those added or removed."""
     sm = SequenceMatcher(None, [n[3] for n in old], [n[3] for n in new], autojunk=False)
     stretches = [(range(i1, i2), range(j1, j2)) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    olds: list[int]
+    news: list[int]
     gone: dict[str, list[int]] = {}
-    for olds, _ in stretches:
-        for i in olds:
+    for olds_all, _ in stretches:
+        for i in olds_all:
             gone.setdefault(old[i][3], []).append(i)
     moved_from: set[int] = set()
     moved_to: set[int] = set()
-    for _, news in stretches:
-        for j in news:
+    for _, news_all in stretches:
+        for j in news_all:
             if gone.get(new[j][3]):
                 i = gone[new[j][3]].pop(0)
                 moved_from.add(i)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import functools
 import re
-from re import _constants as _sre  # the parser `re` itself uses (3.11)
-from re import _parser as sre_parse
-from typing import Any
+from collections.abc import Iterator
+from re import _constants as _sre  # type: ignore[attr-defined]  # the parser `re` itself uses (3.11), no stubs
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, cast
 
 import re2
 
@@ -91,63 +92,64 @@ class Match:
 
     __slots__ = ("_m",)
 
-    def __init__(self, m):
+    def __init__(self, m: Any) -> None:  # re2's match (the binding has no types)
         self._m = m
 
-    def _index(self, group):
-        return group if isinstance(group, int) else self._m.re.groupindex[group]
+    def _index(self, group: int | str) -> int:
+        return group if isinstance(group, int) else int(self._m.re.groupindex[group])
 
-    def group(self, *groups):
+    def group(self, *groups: int | str) -> Any:  # a string, None, or a tuple of them, as re's
         return self._m.group(*groups)
 
-    def __getitem__(self, group):
-        return self._m[group]
+    def __getitem__(self, group: int | str) -> str | None:
+        return cast("str | None", self._m[group])
 
-    def groups(self, default=None):
-        return self._m.groups(default)
+    def groups(self, default: str | None = None) -> tuple[str | None, ...]:
+        return tuple(self._m.groups(default))
 
-    def groupdict(self, default=None):
-        return self._m.groupdict(default)
+    def groupdict(self, default: str | None = None) -> dict[str, str | None]:
+        return dict(self._m.groupdict(default))
 
-    def start(self, group=0):
-        return self._m.start(self._index(group))
+    def start(self, group: int | str = 0) -> int:
+        return int(self._m.start(self._index(group)))
 
-    def end(self, group=0):
-        return self._m.end(self._index(group))
+    def end(self, group: int | str = 0) -> int:
+        return int(self._m.end(self._index(group)))
 
-    def span(self, group=0):
-        return self._m.span(self._index(group))
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        start, end = self._m.span(self._index(group))
+        return int(start), int(end)
 
     @property
-    def string(self):
-        return self._m.string
+    def string(self) -> str:
+        return str(self._m.string)
 
 
 class Pattern:
     """An RE2 pattern with `re`'s methods, and its source as written."""
 
-    def __init__(self, source: str, compiled):
+    def __init__(self, source: str, compiled: Any) -> None:  # re2's pattern
         self.pattern = source
         self._re = compiled
-        self.groupindex = dict(compiled.groupindex)
-        self.groups = compiled.groups
+        self.groupindex: dict[str, int] = dict(compiled.groupindex)
+        self.groups: int = compiled.groups
 
-    def search(self, text, pos=0, endpos=None):
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         m = self._re.search(text, pos, endpos)
-        return m and Match(m)
+        return Match(m) if m else None
 
-    def match(self, text, pos=0, endpos=None):
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         m = self._re.match(text, pos, endpos)
-        return m and Match(m)
+        return Match(m) if m else None
 
-    def fullmatch(self, text, pos=0, endpos=None):
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         m = self._re.fullmatch(text, pos, endpos)
-        return m and Match(m)
+        return Match(m) if m else None
 
-    def finditer(self, text, pos=0, endpos=None):
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         return map(Match, self._re.finditer(text, pos, endpos))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"patterns.compile({self.pattern!r})"
 
 
@@ -191,8 +193,11 @@ def _repeats(items: list[tuple[Any, Any]], inside: bool, tail: bool) -> None:
             raise PatternError("a back-reference or a conditional group; expected a pattern RE2 can run")
 
 
+Compiled = Pattern | re.Pattern[str]  # what compile() gives: RE2's, or, with a lookaround, Python's
+
+
 @functools.cache
-def compile(source: str):
+def compile(source: str) -> Compiled:
     """The pattern, compiled to run in linear time (or, with a lookaround, bounded: see above);
     PatternError if it cannot be."""
     if not source:
