@@ -606,6 +606,11 @@ def main() -> None:
             print(f"silent, not only words: {examples[result][-1]}", flush=True)
         if args.attacks:
             print(f"  {kind:42} {result:18} {detail[:150]}", flush=True)
+        done = sum(counts.values(), Counter())
+        if not args.attacks and sum(done.values()) % 50 == 0:
+            # a long run under load can be stopped and still give the figures of the slips done
+            tally = ", ".join(f"{o} {done[o]}" for o in OUTCOMES)
+            print(f"after {sum(done.values())}: {tally}", file=sys.stderr, flush=True)
     elapsed = time.monotonic() - started
     shutil.rmtree(work.parent)
     what = (
