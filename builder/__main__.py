@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .site import SiteResult
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs"):
+def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs", changes: bool = True) -> SiteResult:
+    """Build the docs folders and print the report; `changes`: also say what changed since the
+    last build (printed under quiet too: `make serve` shows it after each edit)."""
     from . import memo
     from .engines import write_site
     from .site import build_site
@@ -24,6 +30,11 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs")
         report_edition(edition, result, out, quiet)
     for notice in result.notices:
         print(f"note: {notice}", file=sys.stderr)
+    if changes:
+        from .changes import report_build
+
+        for line in report_build(content, out, result):
+            print(line, flush=True)
     if not quiet:
         print(
             f"wrote {sum(len(e.files) for e in [result] + result.editions)} files to {docs}"
@@ -32,7 +43,7 @@ def build(content: Path, out: Path, quiet: bool = False, engine: str = "mkdocs")
     return result
 
 
-def report_edition(edition, main, out: Path, quiet: bool) -> None:
+def report_edition(edition: SiteResult, main: SiteResult, out: Path, quiet: bool) -> None:
     """Each chapter's account of its raw lines, in build/accounting-<chapter>[-<lang>].tsv, and its summary."""
     suffix = "" if edition is main else f"-{edition.lang}"
     for ch in edition.chapters:
@@ -40,9 +51,10 @@ def report_edition(edition, main, out: Path, quiet: bool) -> None:
         report = out / f"accounting-{ch.chapter.id}{suffix}.tsv"
         report.write_text(ch.ledger.report(ch.raw_lines), encoding="utf-8")
         if not quiet:
+            config = ch.chapter.config
             nonblank = sum(1 for r in ch.raw_lines if r.text.strip())
             print(
-                f"{ch.chapter.id}{suffix} ({ch.chapter.config.raw.name}): {len(ch.raw_lines)} raw lines "
+                f"{ch.chapter.id}{suffix} ({config.raw.name}): {len(ch.raw_lines)} raw lines "
                 f"({nonblank} non-blank), all accounted for:"
             )
             for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
@@ -54,11 +66,11 @@ def report_edition(edition, main, out: Path, quiet: bool) -> None:
             for kind, n in sorted(ch.ledger.repairs.items()):
                 print(f"    words repaired: {n:3}  {kind}")
             if ch.ledger.lost:
-                mark = ch.chapter.config.layout.lost_glyph
+                mark = config.layout.lost_glyph
                 print(f"    glyphs lost: {len(ch.ledger.lost):3}  shown as {mark} (the text layer has a space)")
             if ch.ledger.moves:
                 print(f"    moved into reading order: {len(ch.ledger.moves)} runs of lines")
-            hints = ch.chapter.config.hints
+            hints = config.hints
             print(f"  hints used: {sum(1 for h in hints if ch.ledger.hints[h])} of {len(hints)}")
             if ch.chapter.id in edition.timeline_report:
                 print(f"  timeline: {edition.timeline_report[ch.chapter.id]}")
@@ -85,15 +97,16 @@ def align_report(content: Path) -> int:
             theirs, mine = evidencers(loaded, config, other.registry)
             alignment = align(counterparts[r.chapter.id], r.chapter, theirs, mine)
             spec, where = alignment_file(config)
-            lines, fine = report(alignment, spec, (main_lang, other.edition.lang))
-            print(f"{r.chapter.id}-{other.edition.lang} against {r.chapter.id} ({where}):")
+            edition = other.edition
+            lines, fine = report(alignment, spec, (main_lang, edition.lang))
+            print(f"{r.chapter.id}-{edition.lang} against {r.chapter.id} ({where}):")
             print("\n".join(lines))
             ok &= fine
     print("alignment.yaml says all it must" if ok else "alignment.yaml lacks the entries above marked NOT LISTED")
     return 0 if ok else 1
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     ap.add_argument("command", choices=["build", "account", "watch", "serve", "events", "align"])
     ap.add_argument("--init", action="store_true", help="events: write a first events.yaml where a chapter has none")
@@ -111,7 +124,7 @@ def main(argv=None) -> int:
         if args.command == "build":
             build(args.content, args.out, engine=args.engine)
         elif args.command == "account":
-            result = build(args.content, args.out, quiet=True)
+            result = build(args.content, args.out, quiet=True, changes=False)
             for edition in [result] + result.editions:
                 for ch in edition.chapters:
                     sys.stdout.write(ch.ledger.report(ch.raw_lines))

@@ -8,9 +8,10 @@ is linear in the text, with Python's meaning of its escapes kept: `\\d` any
 decimal digit (`\\p{Nd}`), `\\s` any space, the ideographic one too, `\\w` any
 letter or digit, `\\uXXXX` a character. RE2 has no lookaround; a pattern that
 needs one (`米(?=海軍|…)`, the English `sentence_end`) runs on Python's `re`, and
-only if it cannot backtrack far: no repetition in a lookaround, none inside
-another, and at most one without an upper bound. Such a pattern's work is at
-most quadratic in a line's length. Anything else RE2 refuses (a
+only if it cannot backtrack: no repetition in a lookaround, none inside another,
+none of more than MAX_BOUND, and one without an upper bound only at the end of
+the pattern (`日[米豪…]+`), where its run is never given back. Such a pattern
+does a bounded work at each place of a line: its time is linear too. Anything else RE2 refuses (a
 back-reference, a pattern that compiles in neither) is a PatternError, which
 the schema check turns into `file:line:column: key: …` as the file is read.
 
@@ -21,8 +22,10 @@ from __future__ import annotations
 
 import functools
 import re
-from re import _constants as _sre  # the parser `re` itself uses (3.11)
-from re import _parser as sre_parse
+from collections.abc import Iterator
+from re import _constants as _sre  # type: ignore[attr-defined]  # the parser `re` itself uses (3.11), no stubs
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, cast
 
 import re2
 
@@ -89,94 +92,112 @@ class Match:
 
     __slots__ = ("_m",)
 
-    def __init__(self, m):
+    def __init__(self, m: Any) -> None:  # re2's match (the binding has no types)
         self._m = m
 
-    def _index(self, group):
-        return group if isinstance(group, int) else self._m.re.groupindex[group]
+    def _index(self, group: int | str) -> int:
+        return group if isinstance(group, int) else int(self._m.re.groupindex[group])
 
-    def group(self, *groups):
+    def group(self, *groups: int | str) -> Any:  # a string, None, or a tuple of them, as re's
         return self._m.group(*groups)
 
-    def __getitem__(self, group):
-        return self._m[group]
+    def __getitem__(self, group: int | str) -> str | None:
+        return cast("str | None", self._m[group])
 
-    def groups(self, default=None):
-        return self._m.groups(default)
+    def groups(self, default: str | None = None) -> tuple[str | None, ...]:
+        return tuple(self._m.groups(default))
 
-    def groupdict(self, default=None):
-        return self._m.groupdict(default)
+    def groupdict(self, default: str | None = None) -> dict[str, str | None]:
+        return dict(self._m.groupdict(default))
 
-    def start(self, group=0):
-        return self._m.start(self._index(group))
+    def start(self, group: int | str = 0) -> int:
+        return int(self._m.start(self._index(group)))
 
-    def end(self, group=0):
-        return self._m.end(self._index(group))
+    def end(self, group: int | str = 0) -> int:
+        return int(self._m.end(self._index(group)))
 
-    def span(self, group=0):
-        return self._m.span(self._index(group))
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        start, end = self._m.span(self._index(group))
+        return int(start), int(end)
 
     @property
-    def string(self):
-        return self._m.string
+    def string(self) -> str:
+        return str(self._m.string)
 
 
 class Pattern:
     """An RE2 pattern with `re`'s methods, and its source as written."""
 
-    def __init__(self, source: str, compiled):
+    def __init__(self, source: str, compiled: Any) -> None:  # re2's pattern
         self.pattern = source
         self._re = compiled
-        self.groupindex = dict(compiled.groupindex)
-        self.groups = compiled.groups
+        self.groupindex: dict[str, int] = dict(compiled.groupindex)
+        self.groups: int = compiled.groups
 
-    def search(self, text, pos=0, endpos=None):
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         m = self._re.search(text, pos, endpos)
-        return m and Match(m)
+        return Match(m) if m else None
 
-    def match(self, text, pos=0, endpos=None):
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         m = self._re.match(text, pos, endpos)
-        return m and Match(m)
+        return Match(m) if m else None
 
-    def fullmatch(self, text, pos=0, endpos=None):
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
         m = self._re.fullmatch(text, pos, endpos)
-        return m and Match(m)
+        return Match(m) if m else None
 
-    def finditer(self, text, pos=0, endpos=None):
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         return map(Match, self._re.finditer(text, pos, endpos))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"patterns.compile({self.pattern!r})"
 
 
-def _repeats(items, inside: bool, found: list) -> None:
-    """Walk a parsed pattern: refuse a repetition inside a repetition or a lookaround, collect the
-    unbounded ones."""
-    for op, av in items:
+MAX_BOUND = 64  # a bounded repetition's most: {0,100000} would be a line's length of work at each place
+
+
+def _repeats(items: list[tuple[Any, Any]], inside: bool, tail: bool) -> None:
+    """Walk a parsed pattern: refuse a repetition inside a repetition or a lookaround, and one
+    without a bound anywhere but at the end of the pattern (`tail`: nothing follows these items).
+    A greedy run with nothing after it never gives back, so the work at each place of the text is
+    bounded by the pattern, and a search is linear in the line."""
+    for n, (op, av) in enumerate(items):
+        last = tail and n == len(items) - 1
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-            lo, hi, body = av
+            _, hi, body = av
             if hi > 1:
                 if inside:
                     raise PatternError(
                         "a repetition inside a repetition or a lookaround, which backtracks; "
                         "expected none (without a lookaround, RE2 runs any pattern)"
                     )
-                if hi == _sre.MAXREPEAT:
-                    found.append(op)
-            _repeats(body, inside or hi > 1, found)
+                _repeats(body, True, False)
+                if hi == _sre.MAXREPEAT and not last:
+                    raise PatternError(
+                        "a repetition without a bound before the end of the pattern, which can backtrack "
+                        "over the whole line at each place of it; expected one only at the end (a pattern "
+                        "with a lookaround runs on Python's re)"
+                    )
+                if hi != _sre.MAXREPEAT and hi > MAX_BOUND:
+                    raise PatternError(f"a repetition of up to {hi}; expected at most {MAX_BOUND}")
+            else:
+                _repeats(body, inside, last)
         elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            _repeats(av[1], True, found)
+            _repeats(av[1], True, False)
         elif op == _sre.SUBPATTERN:
-            _repeats(av[-1], inside, found)
+            _repeats(av[-1], inside, last)
         elif op == _sre.BRANCH:
             for branch in av[1]:
-                _repeats(branch, inside, found)
+                _repeats(branch, inside, last)
         elif op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS, _sre.ATOMIC_GROUP):
             raise PatternError("a back-reference or a conditional group; expected a pattern RE2 can run")
 
 
+Compiled = Pattern | re.Pattern[str]  # what compile() gives: RE2's, or, with a lookaround, Python's
+
+
 @functools.cache
-def compile(source: str):
+def compile(source: str) -> Compiled:
     """The pattern, compiled to run in linear time (or, with a lookaround, bounded: see above);
     PatternError if it cannot be."""
     if not source:
@@ -193,14 +214,8 @@ def compile(source: str):
         raise PatternError(
             f"'{source}' uses what RE2 cannot run in linear time (a back-reference?); expected a pattern without one"
         )
-    found: list = []
     try:
-        _repeats(sre_parse.parse(source), False, found)
+        _repeats(list(sre_parse.parse(source)), False, True)
     except PatternError as e:
         raise PatternError(f"'{source}': {e}") from None
-    if len(found) > 1:
-        raise PatternError(
-            f"'{source}' has a lookaround and {len(found)} repetitions without a bound; expected "
-            "at most one (a pattern with a lookaround runs on Python's re, which backtracks)"
-        )
     return python

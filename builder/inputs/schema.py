@@ -19,18 +19,23 @@ from __future__ import annotations
 import calendar
 import difflib
 import functools
-import os
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import memo, patterns
 from ..errors import InputError
-from .yamldoc import Doc, load
+from .yamldoc import Doc, Path_, load
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
-def _regex(validator, spec, instance, schema):
+def _regex(validator: Validator, spec: object, instance: object, schema: object) -> Iterator[ValidationError]:
     from jsonschema import ValidationError
 
     if not isinstance(instance, str):
@@ -52,7 +57,7 @@ def _regex(validator, spec, instance, schema):
         )
 
 
-def _date(validator, spec, instance, schema):
+def _date(validator: Validator, spec: object, instance: object, schema: object) -> Iterator[ValidationError]:
     """A date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' names a month and a day that exist."""
     from jsonschema import ValidationError
 
@@ -62,7 +67,7 @@ def _date(validator, spec, instance, schema):
     year, month, day = (int(g) if g else None for g in m.groups())
     if month is not None and not 1 <= month <= 12:
         yield ValidationError(f"'{instance}' has no month {month}; expected a month from 01 to 12")
-    elif day is not None:
+    elif day is not None and month is not None and year is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             yield ValidationError(
@@ -71,17 +76,20 @@ def _date(validator, spec, instance, schema):
 
 
 @functools.cache
-def schema(name: str) -> dict:
+def schema(name: str) -> dict[str, Any]:
     # through the same loader as the inputs: a key written twice in a schema is refused too
-    return load(SCHEMAS / f"{name}.yaml").data
+    data = load(SCHEMAS / f"{name}.yaml").data
+    assert isinstance(data, dict), name  # our own file
+    return data
 
 
 @functools.cache
-def validator(name: str):
+def validator(name: str) -> Validator:
     # imported here: a rebuild whose inputs all passed before (memo) never needs it
     from jsonschema import Draft202012Validator, validators
 
-    return validators.extend(Draft202012Validator, {"regex": _regex, "date": _date})(schema(name))
+    extended = validators.extend(Draft202012Validator, {"regex": _regex, "date": _date})  # type: ignore[no-untyped-call]
+    return cast("Validator", extended(schema(name)))
 
 
 TYPES = {
@@ -95,7 +103,7 @@ TYPES = {
 }
 
 
-def describe(value) -> str:
+def describe(value: object) -> str:
     if isinstance(value, bool):
         return f"true or false ({str(value).lower()})"
     if isinstance(value, dict):
@@ -109,28 +117,32 @@ def describe(value) -> str:
     return f"'{value}'"
 
 
-def closest(word, choices) -> str | None:
+def closest(word: object, choices: Iterable[object]) -> str | None:
     """The choice a slip of the keyboard most likely meant; on a tie, the one
     that starts the same way (AUT: AUS before SAU)."""
     word = str(word)
     scored = []
     for c in map(str, choices):
         ratio = difflib.SequenceMatcher(None, word, c).ratio()
-        prefix = len(os.path.commonprefix([word, c]))
+        prefix = next((i for i, (a, b) in enumerate(zip(word, c)) if a != b), min(len(word), len(c)))
         if ratio >= 0.6:
             scored.append((ratio, prefix, c))
     return max(scored)[2] if scored else None
 
 
-def did_you_mean(word, choices) -> str:
+def did_you_mean(word: object, choices: Iterable[object]) -> str:
     close = closest(word, choices)
     return f"; did you mean '{close}'?" if close else ""
 
 
-def _problems(e, at: tuple):
+def _problems(e: ValidationError, at: Path_) -> Iterator[tuple[Path_, bool, str]]:
     """(place, on_key, message) for one jsonschema error."""
     place = at + tuple(e.absolute_path)
-    kind, sch, inst = e.validator, e.schema, e.instance
+    # what jsonschema gives is as loose as a schema is: typed Any here, checked by isinstance where it matters
+    kind: Any = e.validator
+    sch: Any = e.schema
+    inst: Any = e.instance
+    value: Any = e.validator_value
     if kind == "additionalProperties" and isinstance(inst, dict):
         known = list(sch.get("properties", {}))
         patterns = [re.compile(p) for p in sch.get("patternProperties", {})]
@@ -141,14 +153,12 @@ def _problems(e, at: tuple):
         return
     if kind == "required" and isinstance(inst, dict):
         # jsonschema says each missing key apart; told once, all together (the same message is kept once)
-        known = sch.get("properties") or {}
-        unknown = [k for k in inst if k not in known] if known else []
+        properties = sch.get("properties") or {}
+        unknown = [k for k in inst if k not in properties] if properties else []
         # where unknown keys are refused, a misspelt key is told as one, with "did you mean";
         # where they are let through (a figure's own fields), the missing key names it
         closed = sch.get("additionalProperties") is False
-        missing = [
-            k for k in e.validator_value if k not in inst and not (closed and any(closest(u, [k]) for u in unknown))
-        ]
+        missing = [k for k in value if k not in inst and not (closed and any(closest(u, [k]) for u in unknown))]
         if missing:
             slips = [f"'{u}' for '{k}'" for k in missing for u in unknown if closest(u, [k])]
             yield (
@@ -161,18 +171,15 @@ def _problems(e, at: tuple):
             )
         return
     if kind == "type":
-        want = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
-        what = sch.get("expected") or " or ".join(TYPES.get(t, t) for t in want)
+        want = value if isinstance(value, list) else [value]
+        what = sch.get("expected") or " or ".join(TYPES.get(str(t), str(t)) for t in want)
         yield place, False, f"expected {what}, got {describe(inst)}"
         return
     if kind == "enum":
         yield (
             place,
             False,
-            (
-                f"{describe(inst)} is not one of: {', '.join(map(str, e.validator_value))}"
-                + did_you_mean(inst, e.validator_value)
-            ),
+            (f"{describe(inst)} is not one of: {', '.join(map(str, value))}" + did_you_mean(inst, value)),
         )
         return
     if kind in ("regex", "date"):
@@ -185,16 +192,16 @@ def _problems(e, at: tuple):
     yield place, False, e.message
 
 
-def validate(doc: Doc, name: str, at: tuple = ()) -> None:
+def validate(doc: Doc, name: str, at: Path_ = ()) -> None:
     """Check the data at place `at` of the file against schema `name`. Stop at
     the first problem in file order, saying how many more there are."""
-    data = doc.data
+    data: Any = doc.data
     for key in at:
         data = data[key]
     memo.passed.check(lambda: _validate(doc, name, at, data), "schema", name, repr(at), repr(data))
 
 
-def _validate(doc: Doc, name: str, at: tuple, data) -> None:
+def _validate(doc: Doc, name: str, at: Path_, data: Any) -> None:
     found = []
     for e in validator(name).iter_errors(data):
         for place, on_key, message in _problems(e, tuple(at)):

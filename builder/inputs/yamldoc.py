@@ -10,7 +10,9 @@ can make a page say what the file does not."""
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +23,8 @@ from ..errors import InputError
 # libyaml's loader when PyYAML has it (the wheels do): several times faster
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Path_ = tuple  # a place in the data: keys and list indices, outermost first
+Path_ = tuple[str | int, ...]  # a place in the data: keys and list indices, outermost first
+Place = Sequence[str | int]  # one as a caller may give it
 
 MAX_BYTES = 1 << 20  # the largest input, a chapter's chronology, is about a tenth of this
 MAX_STRING = 10_000  # characters; the longest string of the inputs has a few hundred
@@ -50,25 +53,25 @@ class Doc:
 
     path: Path
     data: object
-    values: dict = field(default_factory=dict)
-    keys: dict = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
-    def at(self, place: Path_ = ()) -> tuple[int, int] | tuple[None, None]:
-        place = tuple(place)
-        while place not in self.values and place:
-            place = place[:-1]  # a missing key: point at the mapping that lacks it
-        return self.values.get(place, (None, None))
+    def at(self, place: Place = ()) -> tuple[int, int] | tuple[None, None]:
+        here = tuple(place)
+        while here not in self.values and here:
+            here = here[:-1]  # a missing key: point at the mapping that lacks it
+        return self.values.get(here, (None, None))
 
-    def key_at(self, place: Path_) -> tuple[int, int] | tuple[None, None]:
-        place = tuple(place)
-        return self.keys[place] if place in self.keys else self.at(place)
+    def key_at(self, place: Place) -> tuple[int, int] | tuple[None, None]:
+        here = tuple(place)
+        return self.keys[here] if here in self.keys else self.at(here)
 
-    def error(self, place: Path_, message: str, on_key: bool = False) -> InputError:
+    def error(self, place: Place, message: str, on_key: bool = False) -> InputError:
         line, column = (self.key_at if on_key else self.at)(place)
         return InputError(self.path, line, message, column=column, key=dotted(place))
 
 
-def dotted(place: Path_) -> str:
+def dotted(place: Place) -> str:
     """furniture.running_heads[0].pattern"""
     out = ""
     for p in place:
@@ -76,22 +79,23 @@ def dotted(place: Path_) -> str:
     return out
 
 
-def _mark(node) -> tuple[int, int]:
+def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _walk(node, place, doc: Doc, seen: set, text: str = "") -> None:
+def _walk(node: yaml.Node, place: Path_, doc: Doc, seen: set[int], text: str = "") -> None:
     if id(node) in seen:
         # the composer gives an alias the very node of its anchor, and no mark of its own: the parser's
         # events have it
         alias = next(e for e in yaml.parse(text, Loader=SafeLoader) if isinstance(e, yaml.AliasEvent))
+        mark = alias.start_mark
         raise InputError(
             doc.path,
-            alias.start_mark.line + 1,
+            mark.line + 1 if mark else None,
             f"an alias (*{alias.anchor}) of the anchor at line "
             f"{node.start_mark.line + 1}; expected the value written out: no input needs "
             "anchors and aliases",
-            column=alias.start_mark.column + 1,
+            column=mark.column + 1 if mark else None,
             key=dotted(place),
         )
     seen.add(id(node))
@@ -107,7 +111,7 @@ def _walk(node, place, doc: Doc, seen: set, text: str = "") -> None:
             name = INVISIBLE_NAMES.get(code, BIDI if INVISIBLE.match(bad.group()) else "a control character")
             raise doc.error(place, f"U+{code:04X} ({name}) in the value (an escape?); expected visible text only")
     if isinstance(node, yaml.MappingNode):
-        first: dict = {}
+        first: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise InputError(
@@ -173,12 +177,25 @@ def invisible(path: Path, text: str) -> None:
         )
 
 
+# each file's last parse: (its text, its node tree), for the change report (builder/changes.py),
+# which would otherwise parse again the file just edited; one entry a file the build reads
+_composed: dict[Path, tuple[str, yaml.Node]] = {}
+
+
+def composed(path: Path, text: str) -> yaml.Node | None:
+    """The node tree load() made of this text of this file, if it did."""
+    kept = _composed.get(Path(os.path.abspath(path)))
+    return kept[1] if kept and kept[0] == text else None
+
+
 def load(path: Path) -> Doc:
     text = read_text(path)
     invisible(path, text)
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _composed[Path(os.path.abspath(path))] = (text, node)
         doc = Doc(path, None)
         if node is not None:
             # before the data is built: an alias is refused before it can expand
@@ -221,8 +238,37 @@ def _malformed(path: Path, text: str, e: yaml.YAMLError) -> InputError:
                     no + 1,
                     f"no space after the colon of '{m['key']}:'; expected '{m['key']}: {m['value']}'",
                     column=m.start("value"),
-                    key=m["key"],
+                    key=_key_path(lines, no, m) or m["key"],
                 )
     return InputError(
         path, mark.line + 1 if mark else None, f"malformed YAML: {problem}", column=mark.column + 1 if mark else None
     )
+
+
+def _key_path(lines: list[str], no: int, m: re.Match[str]) -> str:
+    """The key path of the key on line `no` had it its space (events[0].kind): the file with the
+    space put in is parsed again; "" if it still does not parse."""
+    fixed = (
+        lines[:no]
+        + [line[: m.end("key") + 1] + " " + line[m.start("value") :] for line in [lines[no]]]
+        + lines[no + 1 :]
+    )
+    try:
+        node = yaml.compose("\n".join(fixed), Loader=SafeLoader)
+    except yaml.YAMLError:
+        return ""
+    todo: list[tuple[yaml.Node, Path_]] = [(node, ())] if node is not None else []
+    seen: set[int] = set()
+    while todo:
+        node, place = todo.pop()
+        if id(node) in seen:
+            continue  # an alias: its anchor's node, walked once
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.start_mark.line == no and k.value == m["key"]:
+                    return dotted(place + (k.value,))
+                todo.append((v, place + (k.value,)))
+        elif isinstance(node, yaml.SequenceNode):
+            todo += [(v, place + (i,)) for i, v in enumerate(node.value)]
+    return ""
