@@ -194,7 +194,7 @@ else
 endif
 
 # Measures, and writes the figures into README.md's Performance section (bench/run.py --readme).
-bench: $(STAMP) engines
+bench: $(TEST_STAMP) engines  # the browser, as the tests: bench/search*.py drive Chromium
 	$(BIN)/python bench/run.py --readme
 
 # The locks, after a change to a requirements*.in: uv (in .venv-lock) resolves each for this Python
