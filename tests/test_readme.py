@@ -1,12 +1,13 @@
 """The README's figures are measured, not typed: `make bench` writes them with a fingerprint of
 the code it measured, and they go stale the moment that code changes."""
+
 import re
 import sys
 
 from conftest import REPO
 
 sys.path.insert(0, str(REPO))
-from bench.run import BEGIN, END, fingerprint  # noqa: E402
+from bench.run import BEGIN, END, fingerprint
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -19,8 +20,9 @@ def generated() -> str:
 def test_the_readmes_figures_are_of_this_code():
     said = re.search(r"fingerprint `([0-9a-f]{16})`", generated())
     assert said, "README.md has no figures from make bench: run make bench"
-    assert said.group(1) == fingerprint(), ("builder/ or bench/ changed since README.md's figures were "
-                                           "measured: run make bench (it writes them)")
+    assert said.group(1) == fingerprint(), (
+        "builder/ or bench/ changed since README.md's figures were measured: run make bench (it writes them)"
+    )
 
 
 def test_no_figure_of_time_or_count_is_typed_outside_the_block():
